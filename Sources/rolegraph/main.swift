@@ -1,0 +1,2 @@
+import RoleGraph
+print(BuiltinGraph.yaml)

@@ -1,0 +1,126 @@
+/// A place in a graph file: `file:line:column`, 1-based. The column counts Unicode scalars.
+public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int?
+
+    public init(file: String, line: Int, column: Int? = nil) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String {
+        column.map { "\(file):\(line):\($0)" } ?? "\(file):\(line)"
+    }
+}
+
+/// What kind of thing an id refers to, for messages.
+public enum ReferenceKind: String, Hashable, Sendable {
+    case role, area, skill
+}
+
+/// One problem found in a graph, with where it is.
+public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
+    public var location: SourceLocation?
+    public var problem: GraphProblem
+
+    public init(_ problem: GraphProblem, at location: SourceLocation? = nil) {
+        self.problem = problem
+        self.location = location
+    }
+
+    /// `file:line:column: message`, or the message alone when the graph came from no file.
+    public var description: String {
+        location.map { "\($0): \(problem)" } ?? problem.description
+    }
+}
+
+/// Everything that can be wrong with a graph or a graph file.
+public enum GraphProblem: Hashable, Sendable, CustomStringConvertible {
+    /// The text is not YAML (or JSON); the parser's own words.
+    case syntax(String)
+    /// The file holds nothing.
+    case empty
+    /// The document is not a mapping at the top level.
+    case notAMapping(found: String)
+    case unsupportedFormatVersion(String, supported: Int)
+    /// A key the schema does not know, with the nearest known key.
+    case unknownKey(String, context: String, suggestion: String?)
+    case missingKey(String, context: String)
+    case wrongType(key: String, expected: String, found: String)
+    case emptyValue(key: String)
+    case unknownReference(ReferenceKind, String, suggestion: String?)
+    case duplicateID(ReferenceKind, String, first: SourceLocation?)
+    case unknownRelationKind(String, suggestion: String?)
+    case selfRelation(RelationKind, RoleID)
+    case duplicateRelation(RelationKind, from: RoleID, to: RoleID)
+    /// `from`/`to` and `between` mixed, or neither given.
+    case endpoints(String)
+    case invalidEffort(String)
+    case effortOnNonTransition(RelationKind)
+    case skillBothPrimaryAndSecondary(role: RoleID, skill: SkillID)
+    case skillListedTwice(role: RoleID, skill: SkillID)
+    case invalidEnumValue(key: String, value: String, valid: [String])
+    /// A problem in a non-YAML input (an edge list or a DOT file).
+    case other(String)
+
+    public var description: String {
+        switch self {
+        case .syntax(let message): return "not valid YAML or JSON: \(message)"
+        case .empty: return "the file is empty"
+        case .notAMapping(let found): return "expected a mapping with keys such as 'format' and 'roles' at the top level, found \(found)"
+        case .unsupportedFormatVersion(let v, let supported): return "unsupported format '\(v)' (this version reads format \(supported))"
+        case .unknownKey(let key, let context, let suggestion):
+            return "unknown key '\(key)' in \(context)" + didYouMean(suggestion)
+        case .missingKey(let key, let context): return "missing required key '\(key)' in \(context)"
+        case .wrongType(let key, let expected, let found): return "'\(key)' must be \(expected), found \(found)"
+        case .emptyValue(let key): return "'\(key)' must not be empty"
+        case .unknownReference(let kind, let id, let suggestion):
+            return "unknown \(kind.rawValue) '\(id)'" + didYouMean(suggestion)
+        case .duplicateID(let kind, let id, let first):
+            return "duplicate \(kind.rawValue) id '\(id)'" + (first.map { " (first defined at \($0.line):\($0.column ?? 1))" } ?? "")
+        case .unknownRelationKind(let kind, let suggestion):
+            return "unknown relation kind '\(kind)' (expected stakeholder, collaboration or transition)" + didYouMean(suggestion)
+        case .selfRelation(let kind, let role): return "\(kind.rawValue) relation from '\(role)' to itself"
+        case .duplicateRelation(let kind, let from, let to): return "duplicate \(kind.rawValue) relation '\(from)' → '\(to)'"
+        case .endpoints(let message): return message
+        case .invalidEffort(let value): return "effort must be a number greater than 0, found '\(value)'"
+        case .effortOnNonTransition(let kind): return "'effort' applies only to transitions, not to a \(kind.rawValue) relation"
+        case .skillBothPrimaryAndSecondary(let role, let skill):
+            return "role '\(role)' lists skill '\(skill)' as both primary and secondary"
+        case .skillListedTwice(let role, let skill): return "role '\(role)' lists skill '\(skill)' twice"
+        case .invalidEnumValue(let key, let value, let valid):
+            return "'\(key)' must be one of \(valid.joined(separator: ", ")), found '\(value)'" + didYouMean(Suggestions.nearest(to: value, in: valid))
+        case .other(let message): return message
+        }
+    }
+}
+
+func didYouMean(_ suggestion: String?) -> String {
+    suggestion.map { " (did you mean '\($0)'?)" } ?? ""
+}
+
+/// Why a graph could not be loaded.
+public enum GraphLoadError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// No file at the path.
+    case fileNotFound(path: String)
+    /// The file exists but could not be read (permissions, a directory, not UTF-8).
+    case unreadable(path: String, reason: String)
+    /// The file was read but is not a valid graph: every problem found, in file order.
+    case invalid([Diagnostic])
+
+    public var description: String {
+        switch self {
+        case .fileNotFound(let path): return "\(path): no such file"
+        case .unreadable(let path, let reason): return "\(path): cannot read: \(reason)"
+        case .invalid(let diagnostics): return diagnostics.map(\.description).joined(separator: "\n")
+        }
+    }
+
+    /// The problems, for ``invalid(_:)``; empty otherwise.
+    public var diagnostics: [Diagnostic] {
+        if case .invalid(let d) = self { return d }
+        return []
+    }
+}

@@ -1,0 +1,124 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The kinds of file a graph can be read from.
+public enum GraphFileFormat: String, CaseIterable, Sendable {
+    /// The graph file format (version 1), documented in README.md.
+    case yaml
+    /// The same schema in JSON.
+    case json
+    /// Graphviz DOT, read through libcgraph.
+    case dot
+    /// An edge list with a header row (`from,to[,kind][,effort]`), comma- or tab-separated.
+    case csv, tsv
+
+    /// The format a file name's extension implies, if any.
+    public init?(path: String) {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: ".") else { return nil }
+        switch name[name.index(after: dot)...].lowercased() {
+        case "yaml", "yml": self = .yaml
+        case "json": self = .json
+        case "dot", "gv": self = .dot
+        case "csv": self = .csv
+        case "tsv", "tab": self = .tsv
+        default: return nil
+        }
+    }
+
+    /// Guesses the format of text with no telling extension: DOT starts with `graph`, `digraph`
+    /// or `strict`; JSON with `{`; anything else is read as YAML.
+    public static func sniff(_ text: some Collection<UInt8>) -> GraphFileFormat {
+        var bytes = text.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        if bytes.first == UInt8(ascii: "{") { return .json }
+        let head = String(decoding: bytes.prefix(16), as: UTF8.self).lowercased()
+        if head.hasPrefix("digraph") || head.hasPrefix("graph") || head.hasPrefix("strict") { return .dot }
+        return .yaml
+    }
+}
+
+extension RoleGraph {
+    /// The article's graph ("Career options in data"), built into the binary.
+    ///
+    /// It is parsed on first use, from the copy of `Graphs/data-careers.yaml` embedded at build
+    /// time; a test proves that copy equal to the file and valid.
+    public static let builtIn: RoleGraph = {
+        do {
+            return try parse(BuiltinGraph.yaml, format: .yaml, file: "<built-in>/data-careers.yaml")
+        } catch {
+            preconditionFailure("the built-in graph is invalid (BuiltinGraphTests should have caught this): \(error)")
+        }
+    }()
+
+    /// Reads a graph file. `-` reads standard input.
+    ///
+    /// - Parameter format: the file's format; by default, implied by the extension, else sniffed.
+    /// - Throws: ``GraphLoadError``: the file is missing or unreadable, or not a valid graph (with
+    ///   every problem and its location).
+    public static func load(contentsOf path: String, format: GraphFileFormat? = nil) throws(GraphLoadError) -> RoleGraph {
+        let bytes = try readFile(path)
+        let format = format ?? GraphFileFormat(path: path) ?? GraphFileFormat.sniff(bytes)
+        let name = path == "-" ? "<stdin>" : path
+        return try parse(bytes: bytes, format: format, file: name)
+    }
+
+    /// Parses a graph from text.
+    ///
+    /// - Parameter file: the name used in diagnostics.
+    public static func parse(_ text: String, format: GraphFileFormat = .yaml, file: String = "<input>") throws(GraphLoadError) -> RoleGraph {
+        try parse(bytes: Array(text.utf8), format: format, file: file)
+    }
+
+    static func parse(bytes: [UInt8], format: GraphFileFormat, file: String) throws(GraphLoadError) -> RoleGraph {
+        switch format {
+        case .yaml, .json:
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                throw .unreadable(path: file, reason: "not UTF-8 text")
+            }
+            let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+            return try GraphFileReader.read(body, file: file)
+        case .dot:
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                throw .unreadable(path: file, reason: "not UTF-8 text")
+            }
+            return try DOTImporter.read(text, file: file)
+        case .csv, .tsv:
+            return try EdgeListReader.read(bytes, separator: format == .csv ? UInt8(ascii: ",") : UInt8(ascii: "\t"), file: file)
+        }
+    }
+}
+
+/// Reads a whole file (or standard input for `-`) with POSIX calls, mapping errno to
+/// ``GraphLoadError``.
+func readFile(_ path: String) throws(GraphLoadError) -> [UInt8] {
+    let fd: Int32 = path == "-" ? 0 : open(path, O_RDONLY | O_CLOEXEC)
+    if fd < 0 {
+        let code = errno
+        if code == ENOENT || code == ENOTDIR { throw .fileNotFound(path: path) }
+        throw .unreadable(path: path, reason: String(cString: strerror(code)))
+    }
+    defer { if fd != 0 { close(fd) } }
+    var info = stat()
+    if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
+        throw .unreadable(path: path, reason: "is a directory")
+    }
+    var result: [UInt8] = []
+    var capacity = max(Int(info.st_size) + 1, 64 * 1024)
+    result.reserveCapacity(capacity)
+    var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+    while true {
+        let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        if count < 0 {
+            if errno == EINTR { continue }
+            throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+        }
+        if count == 0 { break }
+        result.append(contentsOf: chunk[0..<count])
+        if result.count > capacity { capacity *= 2 }
+    }
+    return result
+}

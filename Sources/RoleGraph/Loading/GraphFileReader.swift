@@ -1,0 +1,396 @@
+import Yams
+
+/// Reads the graph file format (version 1) from YAML or JSON text.
+///
+/// The text is composed into a YAML node tree first (JSON is read by the same parser, so both
+/// get the same line and column numbers), then walked against the schema documented in
+/// README.md. Every structural problem is collected rather than thrown at the first one: a
+/// misspelt `relatons:` is reported as an unknown key instead of silently dropping every relation,
+/// and a file with five problems gets five diagnostics. Semantic checks follow in
+/// ``GraphValidator`` with the same locations.
+struct GraphFileReader {
+    static let formatVersion = 1
+
+    static let topKeys = ["format", "name", "source", "description", "areas", "skills", "roles", "relations"]
+    static let areaKeys = ["id", "name", "summary"]
+    static let skillKeys = ["id", "name", "summary"]
+    static let roleKeys = ["id", "name", "area", "summary", "responsibilities", "problems", "titles",
+                           "skills", "entry_level", "prevalence"]
+    static let roleSkillKeys = ["primary", "secondary"]
+    static let relationKeys = ["kind", "from", "to", "between", "effort", "note", "section"]
+
+    let file: String
+    private(set) var diagnostics: [Diagnostic] = []
+    private var map = SourceMap()
+
+    private init(file: String) { self.file = file }
+
+    /// Parses and validates a graph file's text.
+    ///
+    /// - Throws: ``GraphLoadError/invalid(_:)`` with every problem, in file order.
+    static func read(_ text: String, file: String) throws(GraphLoadError) -> RoleGraph {
+        var reader = GraphFileReader(file: file)
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch {
+            throw .invalid([reader.syntaxDiagnostic(for: error, in: text)])
+        }
+        guard let root else { throw .invalid([Diagnostic(.empty, at: SourceLocation(file: file, line: 1, column: 1))]) }
+        guard let document = reader.readDocument(root) else {
+            throw .invalid(reader.sorted(reader.diagnostics))
+        }
+        let semantic = GraphValidator.validate(
+            areas: document.areas, skills: document.skills, roles: document.roles,
+            relations: document.relations, locations: reader.map)
+        let all = reader.sorted(reader.diagnostics + semantic)
+        if !all.isEmpty { throw .invalid(all) }
+        return RoleGraph(unchecked: document.name, source: document.source, description: document.description,
+                         areas: document.areas, skills: document.skills, roles: document.roles,
+                         relations: document.relations)
+    }
+
+    // MARK: The document
+
+    private struct Document {
+        var name = ""
+        var source = ""
+        var description = ""
+        var areas: [Area] = []
+        var skills: [Skill] = []
+        var roles: [Role] = []
+        var relations: [Relation] = []
+    }
+
+    /// Walks the top level. Returns `nil` only when the root is not a mapping at all.
+    private mutating func readDocument(_ root: Node) -> Document? {
+        guard let top = mapping(root, context: "the graph file", keys: Self.topKeys) else {
+            diagnostics = [Diagnostic(.notAMapping(found: describe(root)), at: location(of: root))]
+            return nil
+        }
+        var document = Document()
+        if let format = top["format"] {
+            if case .scalar(let scalar) = format.node, !scalar.is(.null) {
+                if scalar.string != String(Self.formatVersion) {
+                    report(.unsupportedFormatVersion(scalar.string, supported: Self.formatVersion), format.node)
+                }
+            } else {
+                report(.wrongType(key: "format", expected: "the number \(Self.formatVersion)", found: describe(format.node)),
+                       format.node)
+            }
+        } else {
+            report(.missingKey("format", context: "the graph file"), root)
+        }
+        document.name = requiredString(top, "name", in: root, context: "the graph file") ?? ""
+        document.source = optionalString(top, "source") ?? ""
+        document.description = optionalString(top, "description") ?? ""
+
+        for node in list(top, "areas", required: true, in: root, context: "the graph file") {
+            guard let fields = mapping(node, context: "an area", keys: Self.areaKeys) else { continue }
+            let id = requiredString(fields, "id", in: node, context: "an area") ?? ""
+            let name = requiredString(fields, "name", in: node, context: "area '\(id)'") ?? id
+            map[.area(document.areas.count)] = location(of: fields["id"]?.node ?? node)
+            document.areas.append(Area(id: AreaID(id), name: name, summary: optionalString(fields, "summary") ?? ""))
+        }
+        for node in list(top, "skills", required: false, in: root, context: "the graph file") {
+            guard let fields = mapping(node, context: "a skill", keys: Self.skillKeys) else { continue }
+            let id = requiredString(fields, "id", in: node, context: "a skill") ?? ""
+            map[.skill(document.skills.count)] = location(of: fields["id"]?.node ?? node)
+            document.skills.append(Skill(id: SkillID(id), name: optionalString(fields, "name") ?? id,
+                                         summary: optionalString(fields, "summary") ?? ""))
+        }
+        for node in list(top, "roles", required: true, in: root, context: "the graph file") {
+            if let role = readRole(node, position: document.roles.count) { document.roles.append(role) }
+        }
+        for node in list(top, "relations", required: false, in: root, context: "the graph file") {
+            readRelations(node, into: &document.relations)
+        }
+        return document
+    }
+
+    private mutating func readRole(_ node: Node, position: Int) -> Role? {
+        guard let fields = mapping(node, context: "a role", keys: Self.roleKeys) else { return nil }
+        let id = requiredString(fields, "id", in: node, context: "a role") ?? ""
+        let context = "role '\(id)'"
+        map[.role(position)] = location(of: fields["id"]?.node ?? node)
+        let name = requiredString(fields, "name", in: node, context: context) ?? id
+        let area = requiredString(fields, "area", in: node, context: context) ?? ""
+        if let areaNode = fields["area"]?.node { map[.roleArea(position)] = location(of: areaNode) }
+        var role = Role(id: RoleID(id), name: name, area: AreaID(area))
+        role.summary = optionalString(fields, "summary") ?? ""
+        role.responsibilities = stringList(fields, "responsibilities")
+        role.problems = stringList(fields, "problems")
+        role.titles = stringList(fields, "titles")
+        if let skillsNode = fields["skills"]?.node,
+           let skills = mapping(skillsNode, context: "the skills of \(context)", keys: Self.roleSkillKeys) {
+            for (primary, key) in [(true, "primary"), (false, "secondary")] {
+                var ids: [SkillID] = []
+                for item in list(skills, key, required: false, in: skillsNode, context: context) {
+                    guard let skill = scalarString(item, key: key) else { continue }
+                    map[.roleSkill(role: position, primary: primary, index: ids.count)] = location(of: item)
+                    ids.append(SkillID(skill))
+                }
+                if primary { role.primarySkills = ids } else { role.secondarySkills = ids }
+            }
+        }
+        if let entry = fields["entry_level"]?.node {
+            if case .scalar(let scalar) = entry, scalar.is(.bool), let value = entry.bool {
+                role.entryLevel = value
+            } else {
+                report(.wrongType(key: "entry_level", expected: "true or false", found: describe(entry)), entry)
+            }
+        }
+        if let prevalenceNode = fields["prevalence"]?.node, let value = scalarString(prevalenceNode, key: "prevalence") {
+            if let prevalence = Prevalence(rawValue: value) {
+                role.prevalence = prevalence
+            } else {
+                report(.invalidEnumValue(key: "prevalence", value: value, valid: Prevalence.allCases.map(\.rawValue)),
+                       prevalenceNode)
+            }
+        }
+        return role
+    }
+
+    /// Reads one relation entry; a two-way transition (`between`) becomes two relations.
+    private mutating func readRelations(_ node: Node, into relations: inout [Relation]) {
+        guard let fields = mapping(node, context: "a relation", keys: Self.relationKeys) else { return }
+        guard let kindNode = fields["kind"]?.node else {
+            report(.missingKey("kind", context: "a relation"), node)
+            return
+        }
+        guard let kindText = scalarString(kindNode, key: "kind") else { return }
+        guard let kind = RelationKind(rawValue: kindText) else {
+            report(.unknownRelationKind(kindText, suggestion: Suggestions.nearest(
+                to: kindText, in: RelationKind.allCases.map(\.rawValue))), kindNode)
+            return
+        }
+        let note = optionalString(fields, "note")
+        let section = optionalString(fields, "section")
+        var effort: Double?
+        var effortNode: Node?
+        if let node = fields["effort"]?.node {
+            effortNode = node
+            if case .scalar(let scalar) = node, scalar.is(.int) || scalar.is(.float),
+               let value = node.float {
+                effort = value
+            } else {
+                report(.invalidEffort(scalarText(node)), node)
+            }
+        }
+
+        // Endpoints: `from` and `to`, or `between: [a, b]` (symmetric kinds, and two-way transitions).
+        let from = fields["from"], to = fields["to"], between = fields["between"]
+        var pairs: [(from: String, fromNode: Node, to: String, toNode: Node)] = []
+        if let between {
+            if from != nil || to != nil {
+                report(.endpoints("a relation takes either 'from' and 'to' or 'between', not both"), between.key)
+                return
+            }
+            if kind == .stakeholder {
+                report(.endpoints("a stakeholder relation is directed: use 'from' (who relies) and 'to' (whose work), not 'between'"), between.key)
+                return
+            }
+            guard case .sequence(let items) = between.node, items.count == 2 else {
+                report(.wrongType(key: "between", expected: "a list of two role ids", found: describe(between.node)), between.node)
+                return
+            }
+            let nodes = Array(items)
+            guard let a = scalarString(nodes[0], key: "between"), let b = scalarString(nodes[1], key: "between") else { return }
+            pairs.append((a, nodes[0], b, nodes[1]))
+            if kind == .transition { pairs.append((b, nodes[1], a, nodes[0])) }
+        } else if let from, let to {
+            guard let a = scalarString(from.node, key: "from"), let b = scalarString(to.node, key: "to") else { return }
+            pairs.append((a, from.node, b, to.node))
+        } else {
+            report(.missingKey(from == nil ? "from" : "to", context: "a \(kind.rawValue) relation"), node)
+            return
+        }
+        if kind != .transition, let effortNode, effort != nil {
+            report(.effortOnNonTransition(kind), effortNode)
+            effort = nil
+        }
+        for pair in pairs {
+            let i = relations.count
+            map[.relation(i)] = location(of: node)
+            map[.relationFrom(i)] = location(of: pair.fromNode)
+            map[.relationTo(i)] = location(of: pair.toNode)
+            if let effortNode { map[.relationEffort(i)] = location(of: effortNode) }
+            relations.append(Relation(kind: kind, from: RoleID(pair.from), to: RoleID(pair.to),
+                                      effort: kind == .transition ? (effort ?? (effortNode == nil ? 1 : nil)) : nil,
+                                      note: note, section: section))
+        }
+    }
+
+    // MARK: Typed access with diagnostics
+
+    /// A mapping's entries by key, reporting unknown and repeated keys. `nil` (and a diagnostic)
+    /// when the node is not a mapping.
+    private mutating func mapping(_ node: Node, context: String, keys: [String]) -> [String: (key: Node, node: Node)]? {
+        guard case .mapping(let mapping) = node else {
+            report(.wrongType(key: context, expected: "a mapping", found: describe(node)), node)
+            return nil
+        }
+        var result: [String: (key: Node, node: Node)] = [:]
+        for (keyNode, value) in mapping {
+            guard case .scalar(let scalar) = keyNode else {
+                report(.wrongType(key: "key", expected: "a string", found: describe(keyNode)), keyNode)
+                continue
+            }
+            let key = scalar.string
+            guard keys.contains(key) else {
+                report(.unknownKey(key, context: context, suggestion: Suggestions.nearest(to: key, in: keys)), keyNode)
+                continue
+            }
+            if result[key] != nil {
+                report(.other("key '\(key)' appears twice in \(context)"), keyNode)
+                continue
+            }
+            result[key] = (keyNode, value)
+        }
+        return result
+    }
+
+    private mutating func requiredString(
+        _ fields: [String: (key: Node, node: Node)], _ key: String, in parent: Node, context: String
+    ) -> String? {
+        guard let entry = fields[key] else {
+            report(.missingKey(key, context: context), parent)
+            return nil
+        }
+        guard let value = scalarString(entry.node, key: key) else { return nil }
+        if value.trimmingWhitespace().isEmpty {
+            report(.emptyValue(key: key), entry.node)
+            return nil
+        }
+        return value
+    }
+
+    private mutating func optionalString(_ fields: [String: (key: Node, node: Node)], _ key: String) -> String? {
+        guard let entry = fields[key] else { return nil }
+        if case .scalar(let scalar) = entry.node, scalar.is(.null) { return nil }
+        return scalarString(entry.node, key: key)
+    }
+
+    /// A scalar's text. Numbers and booleans are accepted where a string is expected (a title
+    /// such as `2024` is still text); lists, mappings and nulls are not.
+    private mutating func scalarString(_ node: Node, key: String) -> String? {
+        guard case .scalar(let scalar) = node, !scalar.is(.null) else {
+            report(.wrongType(key: key, expected: "a string", found: describe(node)), node)
+            return nil
+        }
+        return scalar.string
+    }
+
+    private mutating func list(
+        _ fields: [String: (key: Node, node: Node)], _ key: String, required: Bool, in parent: Node, context: String
+    ) -> [Node] {
+        guard let entry = fields[key] else {
+            if required { report(.missingKey(key, context: context), parent) }
+            return []
+        }
+        switch entry.node {
+        case .sequence(let items): return Array(items)
+        case .scalar(let scalar) where scalar.is(.null): return []
+        default:
+            report(.wrongType(key: key, expected: "a list", found: describe(entry.node)), entry.node)
+            return []
+        }
+    }
+
+    private mutating func stringList(_ fields: [String: (key: Node, node: Node)], _ key: String) -> [String] {
+        guard let entry = fields[key] else { return [] }
+        switch entry.node {
+        case .sequence(let items): return items.compactMap { scalarString($0, key: key) }
+        case .scalar(let scalar) where scalar.is(.null): return []
+        default:
+            report(.wrongType(key: key, expected: "a list of strings", found: describe(entry.node)), entry.node)
+            return []
+        }
+    }
+
+    // MARK: Locations and messages
+
+    private mutating func report(_ problem: GraphProblem, _ node: Node) {
+        diagnostics.append(Diagnostic(problem, at: location(of: node)))
+    }
+
+    private func location(of node: Node) -> SourceLocation? {
+        node.mark.map { SourceLocation(file: file, line: $0.line, column: $0.column) }
+    }
+
+    private func scalarText(_ node: Node) -> String {
+        if case .scalar(let scalar) = node { return scalar.string }
+        return describe(node)
+    }
+
+    /// "a string", "a list", … — what a node is, for "expected X, found Y" messages.
+    private func describe(_ node: Node) -> String {
+        switch node {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        case .scalar(let scalar):
+            if scalar.is(.null) { return "nothing (null)" }
+            if scalar.is(.bool) { return "a boolean (\(scalar.string))" }
+            if scalar.is(.int) || scalar.is(.float) { return "a number (\(scalar.string))" }
+            let text = scalar.string.count > 40 ? String(scalar.string.prefix(40)) + "…" : scalar.string
+            return "a string ('\(text)')"
+        }
+    }
+
+    private func syntaxDiagnostic(for error: any Error, in text: String) -> Diagnostic {
+        guard let yamlError = error as? YamlError else {
+            return Diagnostic(.syntax("\(error)"), at: SourceLocation(file: file, line: 1, column: 1))
+        }
+        switch yamlError {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let message = context.map { "\(problem) (\($0.text) at line \($0.mark.line))" } ?? problem
+            return Diagnostic(.syntax(message), at: SourceLocation(file: file, line: mark.line, column: mark.column))
+        case .reader(let problem, let offset, _, _):
+            var line = 1, column = 1
+            if let offset {
+                for byte in text.utf8.prefix(offset) {
+                    if byte == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
+                }
+            }
+            return Diagnostic(.syntax(problem), at: SourceLocation(file: file, line: line, column: column))
+        default:
+            return Diagnostic(.syntax("\(yamlError)"), at: SourceLocation(file: file, line: 1, column: 1))
+        }
+    }
+
+    /// File order, each problem once (a two-way transition is checked as two relations but its
+    /// problems sit at one place). Diagnostics without a location keep their order at the end.
+    private func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var seen: Set<Diagnostic> = []
+        return diagnostics.filter { seen.insert($0).inserted }.enumerated().sorted { a, b in
+            let la = a.element.location, lb = b.element.location
+            switch (la, lb) {
+            case let (x?, y?):
+                if x.line != y.line { return x.line < y.line }
+                if (x.column ?? 0) != (y.column ?? 0) { return (x.column ?? 0) < (y.column ?? 0) }
+                return a.offset < b.offset
+            case (.some, .none): return true
+            case (.none, .some): return false
+            case (.none, .none): return a.offset < b.offset
+            }
+        }.map(\.element)
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> Substring {
+        var s = self[...]
+        while let c = s.first, c.isWhitespace { s.removeFirst() }
+        while let c = s.last, c.isWhitespace { s.removeLast() }
+        return s
+    }
+}
+
+extension Node.Scalar {
+    /// Whether the scalar's resolved tag (plain `2` is an int, quoted `"2"` a string) is `name`.
+    /// `Node.tag` resolves implicit tags; `Tag.name` is internal to Yams, its raw value is public.
+    func `is`(_ name: Tag.Name) -> Bool { Node.scalar(self).tag.rawValue == name.rawValue }
+}

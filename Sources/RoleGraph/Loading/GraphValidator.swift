@@ -1,0 +1,135 @@
+/// Where each part of a graph came from in its file, so that a problem found after parsing (an
+/// unknown role in a relation, a duplicate id) can still name its line and column.
+struct SourceMap: Sendable {
+    enum Field: Hashable, Sendable {
+        case area(Int), skill(Int), role(Int)
+        case roleArea(Int)
+        case roleSkill(role: Int, primary: Bool, index: Int)
+        case relation(Int), relationFrom(Int), relationTo(Int), relationEffort(Int)
+    }
+
+    var locations: [Field: SourceLocation] = [:]
+
+    subscript(field: Field) -> SourceLocation? {
+        get { locations[field] }
+        set { locations[field] = newValue }
+    }
+}
+
+/// The semantic checks every graph passes, whether it came from a file or was built in code.
+///
+/// Structural problems (wrong types, unknown keys) are the reader's business; this checks what
+/// only the whole graph can tell: identity, references, and the rules of each relation kind. It
+/// reports every problem, never just the first.
+enum GraphValidator {
+    /// - Complexity: O(*R* + *E* + *S*) expected, plus O(*k*) edit-distance work for each of *k*
+    ///   unknown references.
+    static func validate(
+        areas: [Area], skills: [Skill], roles: [Role], relations: [Relation], locations: SourceMap?
+    ) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        func report(_ problem: GraphProblem, _ field: SourceMap.Field) {
+            diagnostics.append(Diagnostic(problem, at: locations?[field]))
+        }
+
+        // Identity: ids are unique within their kind.
+        var areaFirst: [AreaID: Int] = [:]
+        for (i, area) in areas.enumerated() {
+            if area.id.rawValue.isEmpty { report(.emptyValue(key: "id"), .area(i)); continue }
+            if let first = areaFirst[area.id] {
+                report(.duplicateID(.area, area.id.rawValue, first: locations?[.area(first)]), .area(i))
+            } else {
+                areaFirst[area.id] = i
+            }
+        }
+        var skillFirst: [SkillID: Int] = [:]
+        for (i, skill) in skills.enumerated() {
+            if skill.id.rawValue.isEmpty { report(.emptyValue(key: "id"), .skill(i)); continue }
+            if let first = skillFirst[skill.id] {
+                report(.duplicateID(.skill, skill.id.rawValue, first: locations?[.skill(first)]), .skill(i))
+            } else {
+                skillFirst[skill.id] = i
+            }
+        }
+        var roleFirst: [RoleID: Int] = [:]
+        for (i, role) in roles.enumerated() {
+            if role.id.rawValue.isEmpty { report(.emptyValue(key: "id"), .role(i)); continue }
+            if let first = roleFirst[role.id] {
+                report(.duplicateID(.role, role.id.rawValue, first: locations?[.role(first)]), .role(i))
+            } else {
+                roleFirst[role.id] = i
+            }
+        }
+
+        // Roles: their area and skills exist; no skill is listed twice.
+        let areaIDs = areas.map(\.id.rawValue)
+        let skillIDs = skills.map(\.id.rawValue)
+        for (i, role) in roles.enumerated() {
+            if areaFirst[role.area] == nil {
+                report(.unknownReference(.area, role.area.rawValue,
+                                         suggestion: Suggestions.nearest(to: role.area.rawValue, in: areaIDs)),
+                       .roleArea(i))
+            }
+            var seen: [SkillID: Bool] = [:]  // skill → listed as primary
+            for (primary, list) in [(true, role.primarySkills), (false, role.secondarySkills)] {
+                for (j, skill) in list.enumerated() {
+                    let field = SourceMap.Field.roleSkill(role: i, primary: primary, index: j)
+                    if skillFirst[skill] == nil {
+                        report(.unknownReference(.skill, skill.rawValue,
+                                                 suggestion: Suggestions.nearest(to: skill.rawValue, in: skillIDs)),
+                               field)
+                    }
+                    if let wasPrimary = seen[skill] {
+                        report(wasPrimary != primary
+                               ? .skillBothPrimaryAndSecondary(role: role.id, skill: skill)
+                               : .skillListedTwice(role: role.id, skill: skill), field)
+                    } else {
+                        seen[skill] = primary
+                    }
+                }
+            }
+        }
+
+        // Relations: endpoints exist and differ; efforts only on transitions, finite and positive;
+        // no relation stated twice (a collaboration in either order counts as the same).
+        let roleIDs = roles.map(\.id.rawValue)
+        struct RelationKey: Hashable { var kind: RelationKind; var a: RoleID; var b: RoleID }
+        var seenRelations: Set<RelationKey> = []
+        for (i, relation) in relations.enumerated() {
+            var endpointsKnown = true
+            for (id, field) in [(relation.from, SourceMap.Field.relationFrom(i)), (relation.to, .relationTo(i))]
+            where roleFirst[id] == nil {
+                endpointsKnown = false
+                report(.unknownReference(.role, id.rawValue,
+                                         suggestion: Suggestions.nearest(to: id.rawValue, in: roleIDs)),
+                       field)
+            }
+            if relation.from == relation.to {
+                report(.selfRelation(relation.kind, relation.from), .relation(i))
+                continue
+            }
+            if let effort = relation.effort {
+                if relation.kind != .transition {
+                    report(.effortOnNonTransition(relation.kind), .relationEffort(i))
+                } else if !(effort.isFinite && effort > 0) {
+                    report(.invalidEffort(formatNumber(effort)), .relationEffort(i))
+                }
+            }
+            guard endpointsKnown else { continue }
+            var key = RelationKey(kind: relation.kind, a: relation.from, b: relation.to)
+            if relation.kind.isSymmetric && key.b < key.a { swap(&key.a, &key.b) }
+            if !seenRelations.insert(key).inserted {
+                report(.duplicateRelation(relation.kind, from: relation.from, to: relation.to), .relation(i))
+            }
+        }
+        return diagnostics
+    }
+}
+
+/// A number as a person would write it: `2` rather than `2.0`.
+func formatNumber(_ value: Double) -> String {
+    if value.isFinite && value == value.rounded() && abs(value) < 1e15 {
+        return String(Int64(value))
+    }
+    return "\(value)"
+}

@@ -1,0 +1,78 @@
+/// Why a role or skill named on the command line could not be found.
+public enum LookupError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// Nothing matches; `suggestion` is the nearest id or name, if one is close.
+    case notFound(ReferenceKind, String, suggestion: String?)
+    /// A title (or name) shared by several roles, such as "Data Engineer".
+    case ambiguous(String, candidates: [Candidate])
+
+    public struct Candidate: Hashable, Sendable {
+        public var id: RoleID
+        public var name: String
+    }
+
+    public var description: String {
+        switch self {
+        case .notFound(let kind, let query, let suggestion):
+            return "no \(kind.rawValue) '\(query)'" + didYouMean(suggestion)
+        case .ambiguous(let query, let candidates):
+            let list = candidates.map { "'\($0.id)' (\($0.name))" }.joined(separator: ", ")
+            return "'\(query)' is a title of \(candidates.count) roles: \(list); name one of them by id"
+        }
+    }
+}
+
+extension RoleGraph {
+    /// Finds a role by id, name or title, ignoring case; spaces and underscores may stand for the
+    /// hyphens of an id (`ml engineer`).
+    ///
+    /// An exact id or name wins over a title, so "Data Analyst" is the role of that name even
+    /// though other roles carry it as a title. A title carried by several roles and by no role as
+    /// its name ("Data Engineer") is ambiguous: the error lists every candidate rather than
+    /// picking one silently.
+    ///
+    /// - Throws: ``LookupError``, with a "did you mean" suggestion for a near miss.
+    /// - Complexity: O(1) expected for a match; O(*R*) edit-distance work when nothing matches.
+    public func resolveRole(_ query: String) throws(LookupError) -> Int32 {
+        let key = query.trimmingWhitespace().lowercased()
+        let hyphenated = String(key.map { $0 == " " || $0 == "_" ? "-" : $0 })
+        for candidate in [key, hyphenated] {
+            if let entry = lookupIndex[candidate] {
+                if let index = entry.byID ?? entry.byName { return index }
+                if entry.byTitle.count == 1 { return entry.byTitle[0] }
+                if entry.byTitle.count > 1 {
+                    throw .ambiguous(query, candidates: entry.byTitle.map {
+                        LookupError.Candidate(id: roles[Int($0)].id, name: roles[Int($0)].name)
+                    })
+                }
+            }
+        }
+        let names = roles.map(\.id.rawValue) + roles.map(\.name)
+        let suggestion = Suggestions.nearest(to: hyphenated, in: roles.map(\.id.rawValue))
+            ?? Suggestions.nearest(to: key, in: names)
+        throw .notFound(.role, query, suggestion: suggestion)
+    }
+
+    /// Finds a skill by id or name, ignoring case.
+    ///
+    /// - Throws: ``LookupError/notFound(_:_:suggestion:)`` with the nearest skill id.
+    public func resolveSkill(_ query: String) throws(LookupError) -> SkillID {
+        let key = query.trimmingWhitespace().lowercased()
+        let hyphenated = String(key.map { $0 == " " || $0 == "_" ? "-" : $0 })
+        for skill in skills where skill.id.rawValue.lowercased() == key || skill.id.rawValue.lowercased() == hyphenated
+            || skill.name.lowercased() == key {
+            return skill.id
+        }
+        throw .notFound(.skill, query, suggestion: Suggestions.nearest(to: hyphenated, in: skills.map(\.id.rawValue)))
+    }
+
+    /// Finds an area by id or name, ignoring case.
+    ///
+    /// - Throws: ``LookupError/notFound(_:_:suggestion:)`` with the nearest area id.
+    public func resolveArea(_ query: String) throws(LookupError) -> AreaID {
+        let key = query.trimmingWhitespace().lowercased()
+        for area in areas where area.id.rawValue.lowercased() == key || area.name.lowercased() == key {
+            return area.id
+        }
+        throw .notFound(.area, query, suggestion: Suggestions.nearest(to: key, in: areas.map(\.id.rawValue)))
+    }
+}

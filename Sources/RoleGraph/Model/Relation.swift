@@ -1,0 +1,52 @@
+/// The three ways two roles relate.
+public enum RelationKind: String, CaseIterable, Hashable, Sendable, Comparable {
+    /// Directed: `from` relies on the work of `to` ("data analysts are stakeholders for analytics
+    /// engineers' work").
+    case stakeholder
+    /// Symmetric: the two roles work together or on the same team.
+    case collaboration
+    /// Directed: a person in `from` can move into `to`, with an ``Relation/effort``.
+    case transition
+
+    /// Whether the relation reads the same both ways.
+    public var isSymmetric: Bool { self == .collaboration }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// An edge of the role graph.
+///
+/// A collaboration is stored once, with `from` and `to` in the order the file gave them; it is
+/// traversed both ways. A two-way transition (`between: [a, b]` in a graph file) is stored as two
+/// directed transitions.
+public struct Relation: Hashable, Sendable {
+    public var kind: RelationKind
+    public var from: RoleID
+    public var to: RoleID
+    /// How hard the move is, for transitions: greater than zero; 1 is a small step. `nil` for
+    /// other kinds.
+    public var effort: Double?
+    /// Why the relation holds, in a sentence.
+    public var note: String?
+    /// Where the relation comes from (for the built-in graph, the article's section).
+    public var section: String?
+
+    public init(
+        kind: RelationKind, from: RoleID, to: RoleID, effort: Double? = nil,
+        note: String? = nil, section: String? = nil
+    ) {
+        self.kind = kind
+        self.from = from
+        self.to = to
+        self.effort = effort
+        self.note = note
+        self.section = section
+    }
+
+    /// Whether the relation joins `a` and `b`, reading a collaboration both ways.
+    public func connects(_ a: RoleID, _ b: RoleID) -> Bool {
+        (from == a && to == b) || (kind.isSymmetric && from == b && to == a)
+    }
+}

@@ -1,0 +1,47 @@
+/// How common a role is in the job market.
+public enum Prevalence: String, CaseIterable, Hashable, Sendable {
+    case common, uncommon, rare
+}
+
+/// A career role: a node of the graph.
+public struct Role: Identifiable, Hashable, Sendable {
+    public var id: RoleID
+    public var name: String
+    public var area: AreaID
+    public var summary: String
+    public var responsibilities: [String]
+    /// Sample problems a person in the role works on.
+    public var problems: [String]
+    /// Job titles the role is commonly advertised under. A title may be shared by several roles
+    /// ("Data Engineer"); looking a role up by such a title is an ambiguity, never a silent pick.
+    public var titles: [String]
+    /// Skills the role cannot do without. They weigh more than secondary skills in skill-gap costs.
+    public var primarySkills: [SkillID]
+    /// Skills that help in the role.
+    public var secondarySkills: [SkillID]
+    /// Whether people commonly enter the field through this role; `nil` when the file says nothing.
+    public var entryLevel: Bool?
+    public var prevalence: Prevalence?
+
+    public init(
+        id: RoleID, name: String, area: AreaID, summary: String = "",
+        responsibilities: [String] = [], problems: [String] = [], titles: [String] = [],
+        primarySkills: [SkillID] = [], secondarySkills: [SkillID] = [],
+        entryLevel: Bool? = nil, prevalence: Prevalence? = nil
+    ) {
+        self.id = id
+        self.name = name
+        self.area = area
+        self.summary = summary
+        self.responsibilities = responsibilities
+        self.problems = problems
+        self.titles = titles
+        self.primarySkills = primarySkills
+        self.secondarySkills = secondarySkills
+        self.entryLevel = entryLevel
+        self.prevalence = prevalence
+    }
+
+    /// Primary then secondary skills.
+    public var allSkills: [SkillID] { primarySkills + secondarySkills }
+}

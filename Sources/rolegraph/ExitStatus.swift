@@ -1,0 +1,125 @@
+import ArgumentParser
+import Foundation
+import RoleGraph
+
+/// The documented exit statuses. Each kind of failure has its own, so scripts can tell them apart.
+enum ExitStatus: Int32, CaseIterable {
+    case success = 0
+    /// An unexpected failure (a bug): please report it.
+    case failure = 1
+    /// Bad usage: an unknown option, a missing argument, an invalid value.
+    case usage = 64
+    /// The graph file is not valid (syntax, schema or references).
+    case invalidGraph = 65
+    /// An input file is missing or cannot be read.
+    case inputMissing = 66
+    /// A role or skill named on the command line does not exist, or is ambiguous.
+    case notFound = 67
+    /// There is no path between the two roles under the given constraints.
+    case noPath = 68
+    /// Graphviz could not lay out or render the diagram.
+    case renderFailed = 69
+    /// An output file could not be written.
+    case cannotWrite = 73
+
+    var summary: String {
+        switch self {
+        case .success: return "success"
+        case .failure: return "unexpected failure (a bug: please report it)"
+        case .usage: return "bad usage: unknown option, missing argument, invalid value"
+        case .invalidGraph: return "the graph file is invalid (each problem printed as file:line:column)"
+        case .inputMissing: return "an input file is missing or unreadable"
+        case .notFound: return "a role or skill is unknown or ambiguous"
+        case .noPath: return "no path between the roles under the given constraints"
+        case .renderFailed: return "Graphviz could not lay out or render the diagram"
+        case .cannotWrite: return "an output file could not be written"
+        }
+    }
+
+    static var documentation: String {
+        "Exit status:\n" + allCases.map { "  \(String($0.rawValue).padding(toLength: 4, withPad: " ", startingAt: 0))\($0.summary)" }
+            .joined(separator: "\n")
+    }
+}
+
+/// Errors the command-line layer itself raises.
+enum CLIError: Error, CustomStringConvertible {
+    case cannotWrite(path: String, reason: String)
+    case refusesTerminal(format: String)
+    case invalidGraphs(count: Int)
+    case missingInputs(count: Int)
+
+    var description: String {
+        switch self {
+        case .cannotWrite(let path, let reason): return "\(path): cannot write: \(reason)"
+        case .refusesTerminal(let format):
+            return "refusing to write \(format) to a terminal; use -o FILE or redirect the output"
+        case .invalidGraphs(let count): return "\(count) graph file\(count == 1 ? " is" : "s are") invalid"
+        case .missingInputs(let count): return "\(count) input file\(count == 1 ? " is" : "s are") missing or unreadable"
+        }
+    }
+}
+
+/// Turns any error into `rolegraph: error: …` lines on standard error and an exit status. The
+/// only place errors are formatted.
+enum ErrorReporter {
+    static func report(_ error: any Error, command: any ParsableCommand.Type) -> ExitStatus {
+        switch error {
+        case let error as GraphLoadError:
+            switch error {
+            case .invalid(let diagnostics):
+                for diagnostic in diagnostics { printError(diagnostic.description) }
+                return .invalidGraph
+            case .fileNotFound, .unreadable:
+                printError(error.description)
+                return .inputMissing
+            }
+        case let error as LookupError:
+            printError(error.description)
+            return .notFound
+        case let error as CLIError:
+            printError(error.description)
+            switch error {
+            case .cannotWrite: return .cannotWrite
+            case .refusesTerminal: return .usage
+            case .invalidGraphs: return .invalidGraph
+            case .missingInputs: return .inputMissing
+            }
+        case let error as ReportedError:
+            return error.status
+        default:
+            return reportArgumentParserError(error, command: command)
+        }
+    }
+
+    /// ArgumentParser's own errors: help and version go to standard output with status 0; usage
+    /// errors become one error line plus the usage line.
+    private static func reportArgumentParserError(_ error: any Error, command: any ParsableCommand.Type) -> ExitStatus {
+        let code = command.exitCode(for: error)
+        let message = command.fullMessage(for: error)
+        if code == .success {
+            if !message.isEmpty { print(message) }
+            return .success
+        }
+        let lines = message.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+        var first = lines.first ?? "\(error)"
+        if first.hasPrefix("Error: ") { first.removeFirst("Error: ".count) }
+        if let firstCharacter = first.first, firstCharacter.isUppercase, !first.hasPrefix("'") {
+            first = firstCharacter.lowercased() + first.dropFirst()
+        }
+        printError(first)
+        if let usage = lines.first(where: { $0.hasPrefix("Usage: ") }) {
+            FileHandle.standardError.write(Data("usage: \(usage.dropFirst("Usage: ".count))\n".utf8))
+        }
+        return code == .validationFailure ? .usage : (code.rawValue == 64 ? .usage : .failure)
+    }
+
+    static func printError(_ message: String) {
+        FileHandle.standardError.write(Data("rolegraph: error: \(message)\n".utf8))
+    }
+}
+
+/// An error whose lines were already printed; carries only the exit status.
+struct ReportedError: Error {
+    var status: ExitStatus
+}

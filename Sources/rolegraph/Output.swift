@@ -1,0 +1,53 @@
+import Foundation
+import RoleGraph
+
+/// Small helpers for the text and JSON the commands print.
+enum Output {
+    /// Pretty, stable JSON (keys sorted) followed by a newline.
+    static func json(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    /// Left-aligned columns separated by two spaces; the last column is not padded.
+    static func table(_ rows: [[String]], indent: String = "") -> String {
+        guard let columns = rows.map(\.count).max(), columns > 0 else { return "" }
+        var widths = [Int](repeating: 0, count: columns)
+        for row in rows {
+            for (i, cell) in row.enumerated() where i < columns - 1 { widths[i] = max(widths[i], cell.count) }
+        }
+        return rows.map { row in
+            indent + row.enumerated().map { i, cell in
+                i == row.count - 1 ? cell : cell.padding(toLength: widths[i], withPad: " ", startingAt: 0)
+            }.joined(separator: "  ")
+        }.joined(separator: "\n")
+    }
+
+    /// Wraps text to `width` columns, prefixing every line with `indent`.
+    static func wrap(_ text: String, width: Int = 96, indent: String = "") -> String {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty && indent.count + line.count + 1 + word.count > width {
+                lines.append(indent + line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { lines.append(indent + line) }
+        return lines.joined(separator: "\n")
+    }
+
+    /// "2" rather than "2.0"; two decimals at most otherwise.
+    static func number(_ value: Double) -> String {
+        if value == value.rounded() && abs(value) < 1e15 { return String(Int64(value)) }
+        return String(format: "%.2f", value)
+    }
+}
+
+extension RoleGraph {
+    /// "Data Analyst" for an id, for messages.
+    func displayName(_ id: RoleID) -> String { role(id)?.name ?? id.rawValue }
+    func skillName(_ id: SkillID) -> String { skill(id)?.name ?? id.rawValue }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import RoleGraph
+
+@main
+struct RoleGraphCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rolegraph",
+        abstract: "Shows how career roles in data and ML connect, and how to move between them.",
+        discussion: """
+            With no --graph, every command uses the built-in graph of the article "Career options \
+            in data" (10 roles in 3 areas).
+
+            \(ExitStatus.documentation)
+            """,
+        version: "0.1.0",
+        subcommands: [Roles.self, Show.self, Validate.self, Stats.self]
+    )
+
+    /// Parses, runs, and turns every error into one `rolegraph: error: …` line and a documented
+    /// exit status (see ``ExitStatus``).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            Self.exit(withStatus: ErrorReporter.report(error, command: Self.self))
+        }
+    }
+
+    static func exit(withStatus status: ExitStatus) -> Never {
+        Foundation.exit(status.rawValue)
+    }
+}
+
+import Foundation

@@ -1,0 +1,42 @@
+import ArgumentParser
+import RoleGraph
+
+struct Roles: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the roles, grouped by area.")
+
+    @OptionGroup var graphOptions: GraphOptions
+
+    @Option(help: "Only the roles of this area (id or name).")
+    var area: String?
+
+    @Option(help: "Output format: table or json.")
+    var format: OutputFormat = .table
+
+    func run() throws {
+        let graph = try graphOptions.load()
+        var areas = graph.areas
+        if let area {
+            let id = try graph.resolveArea(area)
+            areas = areas.filter { $0.id == id }
+        }
+        switch format {
+        case .json:
+            print(try Output.json(areas.flatMap { graph.roles(in: $0.id) }))
+        case .table:
+            var blocks: [String] = []
+            for area in areas {
+                let roles = graph.roles(in: area.id)
+                var rows: [[String]] = []
+                for role in roles {
+                    var facts: [String] = []
+                    if let entry = role.entryLevel { facts.append(entry ? "entry-level" : "experienced") }
+                    if let prevalence = role.prevalence, prevalence != .common { facts.append(prevalence.rawValue) }
+                    rows.append([role.id.rawValue, role.name, facts.joined(separator: ", "), role.titles.joined(separator: " · ")])
+                }
+                let header = "\(area.name) (\(roles.count) role\(roles.count == 1 ? "" : "s"))" + (area.summary.isEmpty ? "" : ": \(area.summary)")
+                blocks.append(Output.wrap(header) + "\n" + Output.table(rows, indent: "  "))
+            }
+            print(blocks.joined(separator: "\n\n"))
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import RoleGraph
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check graph files and report every problem as file:line:column.",
+        discussion: "Prints one line per valid file on standard output and one error line per problem on standard error.")
+
+    @Argument(help: "Graph files to check (YAML, JSON, DOT, CSV/TSV edge lists).")
+    var files: [String]
+
+    @Option(name: .customLong("graph-format"), help: "The files' format, when their extensions do not say.")
+    var graphFormat: GraphFileFormat?
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("name at least one graph file to validate") }
+    }
+
+    func run() throws {
+        var invalid = 0, missing = 0
+        for file in files {
+            do {
+                let graph = try RoleGraph.load(contentsOf: file, format: graphFormat)
+                let counts = Dictionary(grouping: graph.relations, by: \.kind).mapValues(\.count)
+                print("\(file): ok — \(graph.roles.count) roles in \(graph.areas.count) areas, \(graph.skills.count) skills, "
+                      + RelationKind.allCases.map { "\(counts[$0, default: 0]) \($0.rawValue)" }.joined(separator: ", "))
+            } catch {
+                switch error {
+                case .invalid: invalid += 1
+                case .fileNotFound, .unreadable: missing += 1
+                }
+                _ = ErrorReporter.report(error, command: RoleGraphCommand.self)
+            }
+        }
+        if missing > 0 { throw ReportedError(status: .inputMissing) }
+        if invalid > 0 { throw ReportedError(status: .invalidGraph) }
+    }
+}

@@ -1,2 +1,0 @@
-import RoleGraph
-print(BuiltinGraph.yaml)

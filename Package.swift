@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(
             name: "RoleGraphTests",
             dependencies: ["RoleGraph"],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "CLITests",

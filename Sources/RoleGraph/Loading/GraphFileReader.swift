@@ -114,8 +114,9 @@ struct GraphFileReader {
         let context = "role '\(id)'"
         map[.role(position)] = location(of: fields["id"]?.node ?? node)
         let name = requiredString(fields, "name", in: node, context: context) ?? id
-        let area = requiredString(fields, "area", in: node, context: context) ?? ""
-        if let areaNode = fields["area"]?.node { map[.roleArea(position)] = location(of: areaNode) }
+        // A missing area is reported by the validator (as for a role built in code), located here.
+        let area = optionalString(fields, "area") ?? ""
+        map[.roleArea(position)] = location(of: fields["area"]?.node ?? node)
         var role = Role(id: RoleID(id), name: name, area: AreaID(area))
         role.summary = optionalString(fields, "summary") ?? ""
         role.responsibilities = stringList(fields, "responsibilities")
@@ -327,7 +328,7 @@ struct GraphFileReader {
     private func describe(_ node: Node) -> String {
         switch node {
         case .mapping: return "a mapping"
-        case .sequence: return "a list"
+        case .sequence(let items): return "a list of \(items.count) item\(items.count == 1 ? "" : "s")"
         case .alias: return "an alias"
         case .scalar(let scalar):
             if scalar.is(.null) { return "nothing (null)" }
@@ -348,6 +349,10 @@ struct GraphFileReader {
              .composer(let context, let problem, let mark, _):
             let message = context.map { "\(problem) (\($0.text) at line \($0.mark.line))" } ?? problem
             return Diagnostic(.syntax(message), at: SourceLocation(file: file, line: mark.line, column: mark.column))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
+            return Diagnostic(.other("key \(keys) appears twice in the same mapping"),
+                              at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column))
         case .reader(let problem, let offset, _, _):
             var line = 1, column = 1
             if let offset {

@@ -65,7 +65,9 @@ enum GraphValidator {
         let areaIDs = areas.map(\.id.rawValue)
         let skillIDs = skills.map(\.id.rawValue)
         for (i, role) in roles.enumerated() {
-            if areaFirst[role.area] == nil {
+            if role.area.rawValue.isEmpty {
+                report(.missingKey("area", context: "role '\(role.id)'"), .roleArea(i))
+            } else if areaFirst[role.area] == nil {
                 report(.unknownReference(.area, role.area.rawValue,
                                          suggestion: Suggestions.nearest(to: role.area.rawValue, in: areaIDs)),
                        .roleArea(i))

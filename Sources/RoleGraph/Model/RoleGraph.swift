@@ -104,7 +104,7 @@ public struct RoleGraph: Sendable {
     public func skill(_ id: SkillID) -> Skill? { skillIndex[id].map { skills[Int($0)] } }
 
     /// The dense index of a skill, or `nil`.
-    public func index(of id: SkillID) -> Int32? { skillIndex[id] }
+    public func index(ofSkill id: SkillID) -> Int32? { skillIndex[id] }
 
     /// The roles of an area, in file order.
     public func roles(in area: AreaID) -> [Role] { roles.filter { $0.area == area } }

@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+
+/// End-to-end: the built binary's output, errors and exit statuses for the foundation commands.
+@Suite struct FoundationCommandTests {
+    @Test func helpListsCommandsAndExitStatuses() throws {
+        let result = try CLI.run(["--help"])
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty)
+        try Golden.check(result.stdout, against: "help.txt")
+    }
+
+    @Test func rolesListsTenRolesInThreeAreas() throws {
+        let result = try CLI.run(["roles"])
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty)
+        try Golden.check(result.stdout, against: "roles.txt")
+        for area in ["Insights (3 roles)", "Models (4 roles)", "Systems (3 roles)"] {
+            #expect(result.stdout.contains(area))
+        }
+    }
+
+    @Test func rolesAsJSONIsValidAndComplete() throws {
+        let result = try CLI.run(["roles", "--format", "json"])
+        #expect(result.status == 0)
+        let roles = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(roles.count == 10)
+        #expect(roles.first?["id"] as? String == "data-analyst")
+    }
+
+    @Test func showPrintsTheFullCard() throws {
+        let result = try CLI.run(["show", "ml-engineer"])
+        #expect(result.status == 0)
+        try Golden.check(result.stdout, against: "show-ml-engineer.txt")
+    }
+
+    @Test func sharedTitleIsExplained() throws {
+        let result = try CLI.run(["show", "Data Engineer"])
+        #expect(result.status == 67)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr == """
+            rolegraph: error: 'Data Engineer' is a title of 2 roles: 'analytics-engineer' (Analytics Engineer), \
+            'data-platform-engineer' (Data Platform Engineer); name one of them by id
+
+            """)
+    }
+
+    @Test func unknownRoleSuggestsTheNearest() throws {
+        let result = try CLI.run(["show", "ml-enginer"])
+        #expect(result.status == 67)
+        #expect(result.stderr == "rolegraph: error: no role 'ml-enginer' (did you mean 'ml-engineer'?)\n")
+    }
+
+    @Test func validateReportsEveryProblemWithItsLocation() throws {
+        let file = CLI.fixture("invalid/misspelt-role.yaml")
+        let result = try CLI.run(["validate", file])
+        #expect(result.status == 65)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr == "rolegraph: error: \(file):21:48: unknown role 'ml-enginer' (did you mean 'ml-engineer'?)\n")
+
+        let five = try CLI.run(["validate", CLI.fixture("invalid/five-problems.yaml")])
+        #expect(five.status == 65)
+        #expect(five.stderr.split(separator: "\n").count == 6)
+        #expect(five.stderr.split(separator: "\n").allSatisfy { $0.hasPrefix("rolegraph: error: \(CLI.fixture("invalid/five-problems.yaml")):") })
+    }
+
+    @Test func validateAcceptsTheArticleGraph() throws {
+        let result = try CLI.run(["validate", CLI.repositoryRoot.appendingPathComponent("Graphs/data-careers.yaml").path])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasSuffix("ok — 10 roles in 3 areas, 40 skills, 8 stakeholder, 9 collaboration, 17 transition\n"))
+    }
+
+    @Test func missingGraphFileHasItsOwnStatus() throws {
+        let result = try CLI.run(["roles", "--graph", "no-such-graph.yaml"])
+        #expect(result.status == 66)
+        #expect(result.stderr == "rolegraph: error: no-such-graph.yaml: no such file\n")
+    }
+
+    @Test func graphFromStandardInput() throws {
+        let yaml = """
+            format: 1
+            name: Two roles
+            areas: [{id: a, name: A}]
+            roles: [{id: x, name: X, area: a}, {id: y, name: Y, area: a}]
+            relations: [{kind: transition, from: x, to: y, effort: 2}]
+            """
+        let result = try CLI.run(["show", "x", "--graph", "-"], stdin: yaml)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Can move on to:\n  - Y (effort 2)"))
+    }
+
+    @Test(arguments: [
+        (["roles", "--format", "xml"], "rolegraph: error: the value 'xml' is invalid for '--format <format>'"),
+        (["show"], "rolegraph: error: missing expected argument '<role>'"),
+        (["roles", "--colour"], "rolegraph: error: unknown option '--colour'"),
+        (["validate"], "rolegraph: error: missing expected argument '<files> ...'"),
+    ])
+    func usageErrorsAreOneErrorLinePlusUsage(arguments: [String], firstLine: String) throws {
+        let result = try CLI.run(arguments)
+        #expect(result.status == 64)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix(firstLine) == true, "\(lines)")
+        #expect(lines.count == 2)
+        #expect(lines.last?.hasPrefix("usage: rolegraph") == true)
+    }
+
+    @Test func nothingCrashesOnTheBadInputCorpus() throws {
+        let folder = CLI.repositoryRoot.appendingPathComponent("Tests/RoleGraphTests/Fixtures/invalid")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasSuffix(".expected") }
+        for file in files {
+            let result = try CLI.run(["roles", "--graph", folder.appendingPathComponent(file).path])
+            #expect([65, 66].contains(result.status), "\(file): \(result.status)")
+            #expect(result.stdout.isEmpty)
+            #expect(result.stderr.split(separator: "\n").allSatisfy { $0.hasPrefix("rolegraph: error: ") }, "\(file)")
+        }
+    }
+}

@@ -1,0 +1,52 @@
+/// How much one step of a career path costs: the `--cost` option.
+public enum CostModel: String, CaseIterable, Hashable, Sendable {
+    /// Every move costs 1: the fewest moves.
+    case hops
+    /// A move costs its declared effort (1 = a small step, 5 = a major retraining).
+    case effort
+    /// A move costs the skill gap to the target role: its primary skills (weight 2) and secondary
+    /// skills (weight 1) that neither the role being left nor the person's own skills cover.
+    case skills
+}
+
+/// Turns relations into step costs for one query: a cost model, the person's skills, and
+/// whether collaborations count as lateral moves.
+///
+/// A lateral move (along a collaboration, in either direction) is off unless `lateralCost` is
+/// set. It then costs `lateralCost` under `hops` and `effort` (a collaboration declares no
+/// effort), and `lateralCost` plus the skill gap under `skills`: working beside a role is a way
+/// in, but not a free one.
+///
+/// Step costs depend only on the step, not on the path before it, so shortest paths are exact.
+/// The consequence for `skills`: a skill is counted at every step whose target needs it and
+/// whose source role lacks it, even if an earlier role on the path had it.
+public struct StepCosting: Hashable, Sendable {
+    public var model: CostModel
+    /// Skills the person already has (`--have`).
+    public var have: Set<SkillID>
+    /// The cost of a lateral move along a collaboration; `nil` (the default) allows none.
+    public var lateralCost: Double?
+
+    public init(model: CostModel = .effort, have: Set<SkillID> = [], lateralCost: Double? = nil) {
+        self.model = model
+        self.have = have
+        self.lateralCost = lateralCost
+    }
+
+    /// The relation kinds a path may follow.
+    public var kinds: Set<RelationKind> { lateralCost == nil ? [.transition] : [.transition, .collaboration] }
+
+    /// The cost of moving from `from` to `to` along `relation`.
+    public func cost(of relation: Relation, from: RoleID, to: RoleID, in graph: RoleGraph) -> Double {
+        let lateral = relation.kind == .collaboration
+        switch model {
+        case .hops:
+            return lateral ? (lateralCost ?? 1) : 1
+        case .effort:
+            return lateral ? (lateralCost ?? 1) : (relation.effort ?? 1)
+        case .skills:
+            let gap = graph.skillGap(to: to, knowing: graph.skills(of: from).union(have)).cost
+            return lateral ? gap + (lateralCost ?? 0) : gap
+        }
+    }
+}

@@ -264,8 +264,7 @@ struct GraphvizTests {
     // MARK: Parsing
 
     @Test func parsesAttributesEdgesAndSubgraphs() throws {
-        let url = try #require(Bundle.module.url(forResource: "roles", withExtension: "gv", subdirectory: "Fixtures/dot"))
-        let document = try Graphviz.parse(dot: try String(contentsOf: url, encoding: .utf8), file: "roles.gv")
+        let document = try Graphviz.parse(dot: try Fixtures.text("dot/roles.gv"), file: "roles.gv")
 
         #expect(document.name == "Career options")
         #expect(document.isDirected)

@@ -18,8 +18,9 @@ enum XMLEscaping {
         }
     }
 
-    /// `text` escaped for element content: `& < >` as entities (and `"`, `'`, harmless there and
-    /// convenient for one rule everywhere), CR as `&#13;` so a parser keeps it.
+    /// `text` escaped for element content: `& < >` as entities (`>` so that `]]>` can never
+    /// appear), CR as `&#13;` so a parser keeps it. Quotes need no escaping there and stay as
+    /// they are, for readable files.
     ///
     /// - Complexity: O(*n*) in the length of `text`.
     static func text(_ text: String) -> String {
@@ -42,8 +43,8 @@ enum XMLEscaping {
             case "&": result += "&amp;"
             case "<": result += "&lt;"
             case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
+            case "\"" where inAttribute: result += "&quot;"
+            case "'" where inAttribute: result += "&apos;"
             case "\r": result += "&#13;"
             case "\n" where inAttribute: result += "&#10;"
             case "\t" where inAttribute: result += "&#9;"

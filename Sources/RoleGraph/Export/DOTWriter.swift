@@ -26,6 +26,8 @@ public struct DOTOptions: Hashable, Sendable {
     /// A path or clustering to draw over the graph.
     public var highlight: Highlight?
 
+    /// Options with every default spelled out: the whole graph, all relation kinds, a legend,
+    /// names without titles, no highlight, laid out by dot from left to right.
     public init(
         layout: String = "dot", rankdir: RankDirection = .leftToRight,
         relations: Set<RelationKind> = Set(RelationKind.allCases), areas: Set<AreaID>? = nil,
@@ -48,9 +50,10 @@ public struct DOTOptions: Hashable, Sendable {
 /// areas and relations are written in file order and no dictionary or set is ever iterated
 /// unsorted. That makes DOT diffs meaningful and lets tests compare against golden files.
 ///
-/// What the diagram shows (see ``DOTStyle`` for why it looks the way it does):
+/// What the diagram shows (the style choices are explained in `DOTStyle.swift`: line patterns
+/// that differ without colour, colour-blind-safe palettes, a vermilion path over a greyed graph):
 ///
-/// - Areas are `subgraph cluster_<id>` boxes labelled with the area's name, each in its own soft
+/// - Areas are `subgraph cluster_<id>` boxes (the id reduced to `[A-Za-z0-9_]`, made unique) labelled with the area's name, each in its own soft
 ///   colour; their roles are rounded boxes in a stronger tint of it.
 /// - A role's label is its name in bold (with its titles, if ``DOTOptions/showTitles``), and a
 ///   small italic line of badges: "entry level" for roles newcomers are hired into, "uncommon"
@@ -62,11 +65,16 @@ public struct DOTOptions: Hashable, Sendable {
 ///   drawn as one two-headed arrow.
 /// - A legend explains all of that, and any highlight.
 ///
-/// Every id and text is escaped (see ``DOTEscaping``): role ids become quoted DOT ids, and no
-/// text from the graph can end a string or inject an attribute.
+/// Every id and text is escaped (see `DOTEscaping.swift`): role ids become quoted DOT ids, and
+/// no text from the graph can end a string or inject an attribute. Graphviz keeps a quoted id's
+/// backslashes as written, so a role id with a backslash shows it doubled in the node's name
+/// (the SVG `<title>`); labels and tooltips show the text exactly.
 public struct DOTWriter: Sendable {
+    /// What to draw and how; see ``DOTOptions``.
     public var options: DOTOptions
 
+    /// A writer with these options; by default the whole graph with a legend, laid out by dot
+    /// from left to right.
     public init(options: DOTOptions = DOTOptions()) {
         self.options = options
     }

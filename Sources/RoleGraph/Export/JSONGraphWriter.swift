@@ -24,6 +24,7 @@ public struct JSONGraphWriter: Sendable {
     /// Whether to indent the output for reading; compact output is one line.
     public var prettyPrinted: Bool
 
+    /// A writer; indented output by default, as it is mostly read by people or diffed.
     public init(prettyPrinted: Bool = true) {
         self.prettyPrinted = prettyPrinted
     }

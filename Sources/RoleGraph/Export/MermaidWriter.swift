@@ -19,6 +19,7 @@ public struct MermaidWriter: Sendable {
     /// The relation kinds to draw.
     public var relations: Set<RelationKind>
 
+    /// A writer for the whole graph from left to right, like the DOT diagrams.
     public init(direction: DOTOptions.RankDirection = .leftToRight,
                 relations: Set<RelationKind> = Set(RelationKind.allCases)) {
         self.direction = direction

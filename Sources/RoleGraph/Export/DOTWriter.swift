@@ -84,13 +84,13 @@ public struct DOTWriter: Sendable {
     /// - Complexity: O(*R* + *E* + *S*) expected, for *R* roles, *E* relations and *S* skill
     ///   mentions, plus the length of the text.
     public func write(_ graph: RoleGraph) -> String {
-        var document = DOTDocument(graph: graph, options: options)
+        var document = DOTComposition(graph: graph, options: options)
         return document.write()
     }
 }
 
 /// One DOT document being written: what is drawn, and the text so far.
-private struct DOTDocument {
+private struct DOTComposition {
     let graph: RoleGraph
     let options: DOTOptions
     /// Whether each role (by index) is drawn.

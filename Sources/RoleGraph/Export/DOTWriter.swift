@@ -170,7 +170,11 @@ private struct DOTComposition {
             ("bgcolor", "\"white\""),
         ]
         if !graph.name.isEmpty { graphAttributes.append(("label", DOTEscaping.quoted(graph.name))) }
-        if !graph.description.isEmpty { graphAttributes.append(("tooltip", DOTEscaping.quoted(graph.description))) }
+        if !graph.description.isEmpty {
+            graphAttributes.append(("tooltip", DOTEscaping.quoted(graph.description)))
+            graphAttributes.append(("description", DOTEscaping.quoted(graph.description)))
+        }
+        if !graph.source.isEmpty { graphAttributes.append(("source", DOTEscaping.quoted(graph.source))) }
         lines.append("  graph [\(list(graphAttributes))];")
         lines.append("  node [\(list([("shape", "box"), ("style", "\"rounded,filled\""), ("fontname", font), ("fontsize", "13"), ("fontcolor", quote(DOTStyle.textColour)), ("margin", "\"0.16,0.07\""), ("penwidth", "1.4")]))];")
         lines.append("  edge [\(list([("fontname", font), ("fontsize", "10"), ("arrowsize", "0.8")]))];")
@@ -227,7 +231,11 @@ private struct DOTComposition {
                 ("fontsize", "15"),
                 ("margin", "12"),
             ]
-            if !area.summary.isEmpty { attributes.append(("tooltip", DOTEscaping.quoted(area.summary))) }
+            if !area.summary.isEmpty {
+                attributes.append(("tooltip", DOTEscaping.quoted(area.summary)))
+                attributes.append(("area_summary", DOTEscaping.quoted(area.summary)))
+            }
+            attributes.append(("area", DOTEscaping.quoted(area.id.rawValue)))
             openCluster(names.make("cluster_", area.id.rawValue), attributes)
             for index in members { writeRole(index, indent: "    ") }
             lines.append("  }")
@@ -287,7 +295,32 @@ private struct DOTComposition {
         if Self.isScarce(role) { attributes.append(("peripheries", "2")) }
         attributes.append(("tooltip", DOTEscaping.quoted(tooltip(of: index))))
         attributes.append(("class", quote("role area-\(DOTEscaping.sanitised(role.area.rawValue))")))
+        attributes += Self.data(of: role)
         lines.append("\(indent)\(DOTEscaping.quoted(role.id.rawValue)) [\(list(attributes))];")
+    }
+
+    /// The model's own facts as attributes Graphviz ignores and ``RoleGraph/load(contentsOf:format:)``
+    /// reads back (see `DOTImporter`), so that an exported graph imports as the same graph.
+    static func data(of role: Role) -> [(String, String)] {
+        var attributes: [(String, String)] = [("role_name", DOTEscaping.quoted(role.name)), ("area", DOTEscaping.quoted(role.area.rawValue))]
+        func add(_ key: String, _ value: String) { if !value.isEmpty { attributes.append((key, DOTEscaping.quoted(value))) } }
+        add("summary", role.summary)
+        add("titles", role.titles.joined(separator: "; "))
+        add("skills", role.primarySkills.map(\.rawValue).joined(separator: ","))
+        add("secondary_skills", role.secondarySkills.map(\.rawValue).joined(separator: ","))
+        add("responsibilities", role.responsibilities.joined(separator: "; "))
+        add("problems", role.problems.joined(separator: "; "))
+        if let entry = role.entryLevel { add("entry_level", entry ? "true" : "false") }
+        if let prevalence = role.prevalence { add("prevalence", prevalence.rawValue) }
+        return attributes
+    }
+
+    static func data(of relation: Relation) -> [(String, String)] {
+        var attributes: [(String, String)] = [("kind", relation.kind.rawValue)]
+        if let effort = relation.effort { attributes.append(("effort", DOTEscaping.quoted(formatNumber(effort)))) }
+        if let note = relation.note { attributes.append(("note", DOTEscaping.quoted(note))) }
+        if let section = relation.section { attributes.append(("section", DOTEscaping.quoted(section))) }
+        return attributes
     }
 
     static func isScarce(_ role: Role) -> Bool {
@@ -346,7 +379,8 @@ private struct DOTComposition {
                 var mirror: Int?
                 if kind == .transition {
                     if let other = transitionAt[Int64(to) << 32 | Int64(from)], other > position,
-                       pathSteps[other] == nil, relations[other].effort == relation.effort {
+                       pathSteps[other] == nil, relations[other].effort == relation.effort,
+                       relations[other].note == relation.note, relations[other].section == relation.section {
                         mirror = other
                         skip.insert(other)
                     }
@@ -402,6 +436,7 @@ private struct DOTComposition {
         }
         attributes.append(("tooltip", DOTEscaping.quoted(tooltip)))
         attributes.append(("class", quote(relation.kind.rawValue)))
+        attributes += Self.data(of: relation)
         return "  \(DOTEscaping.quoted(relation.from.rawValue)) -> \(DOTEscaping.quoted(relation.to.rawValue)) [\(list(attributes))];"
     }
 
@@ -424,7 +459,7 @@ private struct DOTComposition {
             ("weight", "4"),
             ("tooltip", DOTEscaping.quoted(tooltip)),
             ("class", quote("path \(relation.kind.rawValue)")),
-        ]
+        ] + Self.data(of: relation)
         return "  \(DOTEscaping.quoted(from.id.rawValue)) -> \(DOTEscaping.quoted(to.id.rawValue)) [\(list(attributes))];"
     }
 

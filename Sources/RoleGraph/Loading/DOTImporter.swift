@@ -62,7 +62,7 @@ enum DOTImporter {
         var knownSkills: Set<SkillID> = []
         var usesDefaultArea = false
         for node in document.nodes where !legendNodes.contains(node.name) {
-            let a = node.attributes
+            let a = node.attributes.mapValues(unescape)
             let label = a["label"].flatMap { $0 == "\\N" || $0.isEmpty || $0.hasPrefix("<") ? nil : $0 }
             var area = a["area"].map(AreaID.init) ?? areaOfNode[node.name]
             if let id = area, !areas.contains(where: { $0.id == id }) { areas.append(Area(id: id, name: id.rawValue)) }
@@ -88,7 +88,7 @@ enum DOTImporter {
         var relations: [Relation] = []
         var diagnostics: [Diagnostic] = []
         for edge in document.edges where !legendNodes.contains(edge.tail) && !legendNodes.contains(edge.head) {
-            let a = edge.attributes
+            let a = edge.attributes.mapValues(unescape)
             let kindText = a["kind"] ?? "transition"
             guard let kind = RelationKind(rawValue: kindText) else {
                 diagnostics.append(Diagnostic(.unknownRelationKind(kindText, suggestion: Suggestions.nearest(
@@ -134,6 +134,30 @@ enum DOTImporter {
         return RoleGraph(unchecked: name, source: document.graphAttributes["source"] ?? file,
                          description: document.graphAttributes["description"] ?? "",
                          areas: areas, skills: skills, roles: roles, relations: relations)
+    }
+
+    /// Undoes the escapes libcgraph leaves in quoted strings: `\\` is a backslash and `\n`,
+    /// `\l`, `\r` are line breaks (Graphviz's own meaning in labels); `\"` was already undone.
+    static func unescape(_ value: String) -> String {
+        guard value.contains("\\") else { return value }
+        var result = ""
+        var escaped = false
+        for c in value {
+            if escaped {
+                switch c {
+                case "\\": result.append("\\")
+                case "n", "l", "r": result.append("\n")
+                default: result.append("\\"); result.append(c)
+                }
+                escaped = false
+            } else if c == "\\" {
+                escaped = true
+            } else {
+                result.append(c)
+            }
+        }
+        if escaped { result.append("\\") }
+        return result
     }
 
     private static func list(_ value: String?, separator: Character) -> [String] {

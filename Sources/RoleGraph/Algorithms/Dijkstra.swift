@@ -1,0 +1,188 @@
+/// Dijkstra's algorithm with RoleGraph's deterministic tie-break.
+///
+/// > E. W. Dijkstra. "A note on two problems in connexion with graphs."
+/// > *Numerische Mathematik* 1, 1959, pp. 269–271,
+/// > doi:[10.1007/BF01386390](https://doi.org/10.1007/BF01386390)
+///
+/// Labels are settled in (distance, hops) order from a 4-ary heap with lazy deletion
+/// (``QuaternaryHeap``). A vertex's predecessor changes only when a strictly better
+/// (distance, hops) pair arrives, or an equal one whose path is better under the order of
+/// ``GraphPath``: the predecessor whose own best path is lexicographically smaller (found by
+/// walking both predecessor chains up to where they merge), then the smaller edge position.
+///
+/// Why that tie-break is exact: popping by (distance, hops) means every candidate that ties a
+/// vertex's final key arrives before the vertex is settled — a candidate from a vertex settled
+/// later has a strictly larger key, because each edge adds one hop — and the two chains being
+/// compared are made of settled vertices, whose paths are final. Two equally good predecessors
+/// have the same hop count, so their chains have the same length and the first vertex where
+/// they differ decides.
+///
+/// The walk costs O(*h*) on an exact tie, so the search is O((*V* + *E*) log *V* + *T* · *h*),
+/// where *T* is the number of ties and *h* the depth of the tree; on the graphs we see (random
+/// and career graphs alike) *h* is small and the term is noise.
+extension SearchScratch {
+    /// Runs Dijkstra's algorithm on the forward side from `source`, whose path starts at
+    /// `startCost` (so that a spur search in Yen's algorithm adds up the whole path's cost in
+    /// path order), skipping banned vertices and edges.
+    ///
+    /// - Parameters:
+    ///   - target: stop as soon as this vertex is settled; -1 to settle everything reachable.
+    ///   - recordOrder: append settled vertices to `forward.order`.
+    /// - Returns: whether `target` was settled (always `false` for -1).
+    /// - Complexity: O((*V* + *E*) log *V*) time, plus the tie walks described above;
+    ///   no allocation once the heap has reached its working size.
+    @discardableResult
+    func dijkstra(
+        _ graph: CSRGraph, from source: Int32, startCost: Double = 0, target: Int32 = -1, recordOrder: Bool = false
+    ) -> Bool {
+        forward.begin()
+        let gen = forward.generation
+        let labels = forward.labels.base
+        let bans = banView
+        var heap = QuaternaryHeap()
+        swap(&heap, &forward.heap)
+        var order = ContiguousArray<Int32>()
+        if recordOrder { swap(&order, &forward.order) }
+        defer {
+            swap(&heap, &forward.heap)
+            if recordOrder { swap(&order, &forward.order) }
+        }
+
+        labels[Int(source)] = VertexLabel(
+            distance: startCost, hops: 0, parent: -1, edge: -1, reached: gen, settled: 0)
+        heap.insert(source, distance: startCost, hops: 0)
+        var found = false
+
+        graph.withUnsafeAdjacency { offsets, targets, weights in
+            while let top = heap.popMin() {
+                let u = top.vertex
+                if labels[Int(u)].settled == gen { continue }
+                labels[Int(u)].settled = gen
+                if recordOrder { order.append(u) }
+                if u == target {
+                    found = true
+                    return
+                }
+                let du = top.distance
+                let hv = top.hops &+ 1
+                var e = offsets[Int(u)]
+                let end = offsets[Int(u) &+ 1]
+                while e < end {
+                    defer { e &+= 1 }
+                    if bans.isBanned(edge: e) { continue }
+                    let v = targets[e]
+                    if bans.isBanned(vertex: v) { continue }
+                    let nd = du + weights[e]
+                    let slot = labels + Int(v)
+                    if slot.pointee.reached != gen {
+                        slot.pointee = VertexLabel(
+                            distance: nd, hops: hv, parent: u, edge: Int32(truncatingIfNeeded: e),
+                            reached: gen, settled: 0)
+                        heap.insert(v, distance: nd, hops: hv)
+                    } else if slot.pointee.settled == gen {
+                        continue
+                    } else if nd < slot.pointee.distance || (nd == slot.pointee.distance && hv < slot.pointee.hops) {
+                        slot.pointee.distance = nd
+                        slot.pointee.hops = hv
+                        slot.pointee.parent = u
+                        slot.pointee.edge = Int32(truncatingIfNeeded: e)
+                        heap.insert(v, distance: nd, hops: hv)
+                    } else if nd == slot.pointee.distance && hv == slot.pointee.hops,
+                        SearchScratch.chainPrecedes(
+                            u, Int32(truncatingIfNeeded: e), slot.pointee.parent, slot.pointee.edge, labels)
+                    {
+                        slot.pointee.parent = u
+                        slot.pointee.edge = Int32(truncatingIfNeeded: e)
+                    }
+                }
+            }
+        }
+        return found
+    }
+
+    /// Whether the path (best path to `u`) + edge `e` comes before (best path to `p`) + edge `f`
+    /// in lexicographic vertex order, then edge order; `u` and `p` must be settled, at the same
+    /// depth of the same tree.
+    ///
+    /// - Complexity: O(depth of the two vertices below the vertex where their paths merge).
+    @inline(__always)
+    static func chainPrecedes(
+        _ u: Int32, _ e: Int32, _ p: Int32, _ f: Int32, _ labels: UnsafeMutablePointer<VertexLabel>
+    ) -> Bool {
+        if u == p { return e < f }
+        var x = u
+        var y = p
+        while true {
+            let px = labels[Int(x)].parent
+            let py = labels[Int(y)].parent
+            if px == py { return x < y }
+            x = px
+            y = py
+        }
+    }
+
+    /// The path to `target` in the forward tree of the last ``dijkstra(_:from:startCost:target:recordOrder:)``
+    /// run, or `nil` if it was not settled.
+    ///
+    /// - Complexity: O(*h*), the length of the path.
+    func forwardPath(to target: Int32, in graph: CSRGraph) -> GraphPath? {
+        let side = forward
+        let labels = side.labels
+        guard labels[Int(target)].settled == side.generation else { return nil }
+        let hops = Int(labels[Int(target)].hops)
+        var vertices = [Int32](repeating: 0, count: hops + 1)
+        var edges = [Int32](repeating: 0, count: hops)
+        var ids = [Int32](repeating: 0, count: hops)
+        var at = target
+        var i = hops
+        while true {
+            vertices[i] = at
+            let label = labels[Int(at)]
+            if i == 0 { break }
+            i -= 1
+            edges[i] = label.edge
+            ids[i] = graph.edgeIDs[Int(label.edge)]
+            at = label.parent
+        }
+        return GraphPath(
+            vertices: vertices, edgePositions: edges, edgeIDs: ids, cost: labels[Int(target)].distance)
+    }
+
+    /// Single-source distances only: the same search without hop counts, predecessors or
+    /// tie-breaking, for callers that need nothing else (``PathFinder/distances(from:)``).
+    ///
+    /// - Complexity: O((*V* + *E*) log *V*).
+    func distances(_ graph: CSRGraph, from source: Int32) -> [Double] {
+        var result = [Double](repeating: .infinity, count: graph.vertexCount)
+        var heap = QuaternaryHeap()
+        swap(&heap, &forward.heap)
+        heap.removeAll()
+        defer { swap(&heap, &forward.heap) }
+        let bans = banView
+        result.withUnsafeMutableBufferPointer { dist in
+            graph.withUnsafeAdjacency { offsets, targets, weights in
+                dist[Int(source)] = 0
+                heap.insert(source, distance: 0, hops: 0)
+                while let top = heap.popMin() {
+                    let u = top.vertex
+                    let du = top.distance
+                    if du > dist[Int(u)] { continue }
+                    var e = offsets[Int(u)]
+                    let end = offsets[Int(u) &+ 1]
+                    while e < end {
+                        defer { e &+= 1 }
+                        if bans.isBanned(edge: e) { continue }
+                        let v = targets[e]
+                        if bans.isBanned(vertex: v) { continue }
+                        let nd = du + weights[e]
+                        if nd < dist[Int(v)] {
+                            dist[Int(v)] = nd
+                            heap.insert(v, distance: nd, hops: 0)
+                        }
+                    }
+                }
+            }
+        }
+        return result
+    }
+}

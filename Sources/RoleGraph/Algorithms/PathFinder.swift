@@ -1,0 +1,326 @@
+/// Shortest-path queries on one ``CSRGraph``: single-source trees, single pairs, the *k* best
+/// loopless paths, with `avoid`, `via` and `maxSteps` constraints in any combination.
+///
+/// ```swift
+/// var finder = try PathFinder(graph)                 // checks every weight once
+/// let best = try finder.shortestPath(from: 0, to: 7) // GraphPath?
+/// let five = try finder.shortestPaths(from: 0, to: 7, count: 5,
+///                                     constraints: PathConstraints(avoid: [3], maxSteps: 4))
+/// ```
+///
+/// Every query returns paths in one deterministic order — cost, then fewer edges, then the
+/// lexicographically smaller vertex sequence (see ``GraphPath``) — whichever algorithm answers
+/// it. Vertices are dense `Int32` indices and costs are the graph's `weights`; the model layer
+/// maps roles and cost models onto those.
+///
+/// ## Why a value with mutating queries
+///
+/// A finder owns scratch buffers sized for its graph — labels, heaps, ban stamps, the reversed
+/// adjacency for backward searches — and reuses them, so that a query allocates only its result
+/// and starts in O(1) rather than clearing O(*V*) arrays (generation stamps; see
+/// `SearchScratch`). Reusing them mutates the finder. Copies do not share buffers: a copy that
+/// is queried allocates its own (copy-on-write), so a `PathFinder` can be sent to another task
+/// like any value.
+///
+/// ## Which algorithm answers
+///
+/// - trees and distances: Dijkstra (`Dijkstra.swift`);
+/// - one pair: bidirectional Dijkstra (`BidirectionalDijkstra.swift`) when ``costsAreExact``,
+///   else unidirectional Dijkstra stopping at the target — the same path either way;
+/// - with `maxSteps`: the unconstrained best path if it is short enough (then it is also the best
+///   short path), else Bellman–Ford by rounds (`HopBoundedSearch.swift`);
+/// - several paths: Yen's algorithm with Lawler's refinement (`KShortestPaths.swift`);
+/// - `via`: a lazy merge of Yen enumerations of the two legs (`ViaPaths.swift`).
+public struct PathFinder: Sendable {
+    /// The graph the queries run on.
+    public let graph: CSRGraph
+
+    /// Whether every path sum in this graph is exact in floating point: every weight is a
+    /// multiple of a common power of two (integers, halves, quarters, …) and the sum of all
+    /// weights, in those units, stays below 2⁵⁰.
+    ///
+    /// Then (cost, hops) arithmetic is exact, the bidirectional search provably returns the same
+    /// path as the unidirectional one, and every order in ``GraphPath`` is exact. Otherwise
+    /// single-pair queries run unidirectionally.
+    public let costsAreExact: Bool
+
+    /// How single-pair queries are answered.
+    public enum Strategy: Hashable, Sendable {
+        /// Bidirectional when ``PathFinder/costsAreExact``, unidirectional otherwise.
+        case automatic
+        /// Always unidirectional (for comparisons and benchmarks; the answers are the same).
+        case unidirectional
+    }
+
+    /// How single-pair queries are answered; ``Strategy/automatic`` by default.
+    public var strategy: Strategy = .automatic
+
+    private var scratch: SearchScratch
+
+    /// Prepares queries on `graph`, checking that every weight is finite and non-negative.
+    ///
+    /// Zero weights are allowed.
+    ///
+    /// - Throws: ``PathError/invalidWeight(edgeID:source:target:weight:)`` for the first edge
+    ///   (in CSR order) whose weight is negative, NaN or infinite.
+    /// - Complexity: O(*V* + *E*). Buffers are allocated by the first query that needs them.
+    public init(_ graph: CSRGraph) throws(PathError) {
+        for v in 0 ..< graph.vertexCount {
+            for e in graph.edgeRange(of: Int32(v)) {
+                let w = graph.weights[e]
+                if !(w >= 0) || !w.isFinite {
+                    throw .invalidWeight(edgeID: graph.edgeIDs[e], source: Int32(v), target: graph.targets[e], weight: w)
+                }
+            }
+        }
+        self.graph = graph
+        self.costsAreExact = Self.sumsAreExact(graph.weights)
+        self.scratch = SearchScratch(vertexCount: graph.vertexCount, edgeCount: graph.edgeCount)
+    }
+
+    /// Whether all sums of `weights` (of up to four times their total) are exact: see
+    /// ``costsAreExact``.
+    ///
+    /// - Complexity: O(*E*).
+    static func sumsAreExact(_ weights: [Double]) -> Bool {
+        var scaleExponent = 0
+        var total = 0.0
+        for w in weights where w > 0 {
+            guard w >= Double.leastNormalMagnitude else { return false }
+            // w = odd × 2^lowest
+            let fraction = w.significandBitPattern
+            let lowest = Int(w.exponent) - (fraction == 0 ? 0 : 52 - fraction.trailingZeroBitCount)
+            scaleExponent = Swift.max(scaleExponent, -lowest)
+            if scaleExponent > 50 { return false }
+            total += w
+        }
+        return total * Double(sign: .plus, exponent: scaleExponent, significand: 1) <= 0x1p50
+    }
+
+    /// The scratch, made unique first (copy-on-write), wrapped with the graph.
+    private mutating func context() -> SearchContext {
+        if !isKnownUniquelyReferenced(&scratch) { scratch = scratch.freshCopy() }
+        return SearchContext(
+            graph: graph, scratch: scratch, bidirectional: costsAreExact && strategy == .automatic)
+    }
+
+    // MARK: Validation
+
+    private func check(_ vertex: Int32) throws(PathError) {
+        guard vertex >= 0 && Int(vertex) < graph.vertexCount else {
+            throw .vertexOutOfRange(vertex: vertex, vertexCount: graph.vertexCount)
+        }
+    }
+
+    /// Checks the avoid set and maps the avoided edge ids to CSR positions (unknown ids are
+    /// ignored: no path can use them).
+    private mutating func resolve(
+        avoid: Set<Int32>, avoidEdges: Set<Int32>, endpoints: [Int32]
+    ) throws(PathError) -> (vertices: [Int32], edges: [Int32]) {
+        for v in avoid { try check(v) }
+        for v in endpoints where avoid.contains(v) { throw .endpointAvoided(vertex: v) }
+        let scratch = context().scratch
+        var edges: [Int32] = []
+        for id in avoidEdges {
+            if let p = scratch.position(ofEdgeID: id, in: graph) { edges.append(p) }
+        }
+        return (avoid.sorted(), edges.sorted())
+    }
+
+    private func check(maxSteps: Int?) throws(PathError) {
+        if let maxSteps, maxSteps < 0 { throw .invalidMaxSteps(maxSteps) }
+    }
+
+    // MARK: Single source
+
+    /// The best paths from `source` to every vertex it can reach.
+    ///
+    /// - Parameters:
+    ///   - maxSteps: if given, the paths are the best with at most this many edges (exact; see
+    ///     ``PathConstraints``).
+    ///   - avoid: vertices the paths may not use.
+    ///   - avoidEdges: edges, by ``CSRGraph/edgeIDs`` value, the paths may not use.
+    ///   - target: stop once the best path to this vertex is known; the tree then answers for it
+    ///     and for the vertices finished before it (see ``ShortestPathTree/isComplete``).
+    /// - Throws: ``PathError`` for an out-of-range vertex, a negative `maxSteps`, or an avoided
+    ///   source or target.
+    /// - Complexity: O((*V* + *E*) log *V*) without a step limit; O(*K* · *E*) with one. O(*V*) for
+    ///   the result.
+    public mutating func shortestPathTree(
+        from source: Int32, maxSteps: Int? = nil, avoiding avoid: Set<Int32> = [],
+        avoidingEdges avoidEdges: Set<Int32> = [], stoppingAt target: Int32? = nil
+    ) throws(PathError) -> ShortestPathTree {
+        try check(source)
+        if let target { try check(target) }
+        try check(maxSteps: maxSteps)
+        let bans = try resolve(avoid: avoid, avoidEdges: avoidEdges, endpoints: [source] + (target.map { [$0] } ?? []))
+        let context = context()
+        let scratch = context.scratch
+        scratch.setBans(vertices: bans.vertices, edges: bans.edges)
+        let n = graph.vertexCount
+        var distances = [Double](repeating: .infinity, count: n)
+        var hopCounts = [Int32](repeating: -1, count: n)
+
+        if let k = maxSteps, k < n - 1 {
+            let stamp = scratch.hopBoundedSearch(graph, from: source, maxHops: k, target: target ?? -1)
+            let slots = scratch.rounds
+            var best = [Int32](repeating: -1, count: n)
+            var reached: [Int32] = []
+            // Once the target is reached, states no cheaper than it are pruned: only the source,
+            // the target and the vertices strictly cheaper than the target are then exact.
+            let targetCost = target.flatMap { slots[Int($0)].bestStamp == stamp ? slots[Int($0)].bestCost : nil }
+            for v in 0 ..< n where slots[v].bestStamp == stamp {
+                let slot = slots[v]
+                if let targetCost, Int32(v) != target, v != Int(source), !(slot.bestCost < targetCost) { continue }
+                best[v] = slot.bestLabel
+                distances[v] = slot.bestCost
+                hopCounts[v] = scratch.labelHops[Int(slot.bestLabel)]
+                reached.append(Int32(v))
+            }
+            reached.sort {
+                (distances[Int($0)], hopCounts[Int($0)], $0) < (distances[Int($1)], hopCounts[Int($1)], $1)
+            }
+            return ShortestPathTree(
+                source: source, maxSteps: maxSteps, isComplete: targetCost == nil,
+                distances: distances, hopCounts: hopCounts, reachableVertices: reached, graph: graph,
+                storage: .states(
+                    best: best, vertex: Array(scratch.labelVertex), parent: Array(scratch.labelParent),
+                    edge: Array(scratch.labelEdge)))
+        }
+
+        let found = scratch.dijkstra(graph, from: source, target: target ?? -1, recordOrder: true)
+        var parents = [Int32](repeating: -1, count: n)
+        var edges = [Int32](repeating: -1, count: n)
+        let order = scratch.forward.order
+        let labels = scratch.forward.labels
+        for v in order {
+            let label = labels[Int(v)]
+            distances[Int(v)] = label.distance
+            hopCounts[Int(v)] = label.hops
+            parents[Int(v)] = label.parent
+            edges[Int(v)] = label.edge
+        }
+        return ShortestPathTree(
+            source: source, maxSteps: maxSteps, isComplete: !found, distances: distances,
+            hopCounts: hopCounts, reachableVertices: Array(order), graph: graph,
+            storage: .tree(parents: parents, edges: edges))
+    }
+
+    /// The cost of the best path from `source` to every vertex: `.infinity` where there is none.
+    ///
+    /// The leanest query: no predecessors, hop counts or tie-breaking.
+    ///
+    /// - Throws: ``PathError/vertexOutOfRange(vertex:vertexCount:)``.
+    /// - Complexity: O((*V* + *E*) log *V*).
+    public mutating func distances(from source: Int32) throws(PathError) -> [Double] {
+        try check(source)
+        let scratch = context().scratch
+        scratch.clearBans()
+        return scratch.distances(graph, from: source)
+    }
+
+    /// The vertices reachable from `source` in at most `maxSteps` edges (any number if `nil`),
+    /// each with its fewest steps and the cheapest cost among those fewest-step paths.
+    ///
+    /// - Throws: ``PathError`` for an out-of-range vertex, a negative `maxSteps`, or an avoided
+    ///   source.
+    /// - Complexity: O(*V* + *E*).
+    public mutating func reachable(
+        from source: Int32, maxSteps: Int? = nil, avoiding avoid: Set<Int32> = []
+    ) throws(PathError) -> ReachableSet {
+        try check(source)
+        try check(maxSteps: maxSteps)
+        let bans = try resolve(avoid: avoid, avoidEdges: [], endpoints: [source])
+        let scratch = context().scratch
+        scratch.setBans(vertices: bans.vertices, edges: bans.edges)
+        return scratch.breadthFirst(graph, from: source, maxSteps: maxSteps)
+    }
+
+    // MARK: Single pair
+
+    /// The best path from `source` to `target` under `constraints`, or `nil` if there is none.
+    ///
+    /// A path from a vertex to itself is the one-vertex path of cost 0.
+    ///
+    /// - Throws: ``PathError`` for an out-of-range vertex, a negative `maxSteps`, an avoided
+    ///   endpoint or via vertex, or a via search that reached its limit.
+    /// - Complexity: one bidirectional (or unidirectional) Dijkstra search without `via` and
+    ///   `maxSteps`; see ``shortestPaths(from:to:count:constraints:)`` otherwise.
+    public mutating func shortestPath(
+        from source: Int32, to target: Int32, constraints: PathConstraints = .none
+    ) throws(PathError) -> GraphPath? {
+        try shortestPaths(from: source, to: target, count: 1, constraints: constraints).first
+    }
+
+    /// The `count` best simple paths from `source` to `target` under `constraints`, in the order
+    /// of ``GraphPath`` — fewer if there are fewer.
+    ///
+    /// Uses Yen's algorithm (with Lawler's refinement); with `via`, a merge of Yen enumerations of
+    /// the two legs (see ``PathConstraints`` for the exact semantics).
+    ///
+    /// - Throws: ``PathError`` for an out-of-range vertex, a negative `maxSteps`, an avoided
+    ///   endpoint or via vertex, or a via search that reached its limit.
+    /// - Complexity: O(`count` · *h* · *S*), *h* the length of the paths and *S* the cost of a
+    ///   single-pair search.
+    public mutating func shortestPaths(
+        from source: Int32, to target: Int32, count: Int, constraints: PathConstraints = .none
+    ) throws(PathError) -> [GraphPath] {
+        try check(source)
+        try check(target)
+        try check(maxSteps: constraints.maxSteps)
+        if let via = constraints.via {
+            try check(via)
+            if constraints.avoid.contains(via) { throw .viaAvoided(vertex: via) }
+        }
+        let bans = try resolve(avoid: constraints.avoid, avoidEdges: constraints.avoidEdges, endpoints: [source, target])
+        guard count > 0 else { return [] }
+        let context = context()
+        // A limit of n − 1 or more edges constrains no simple path.
+        let hopLimit = constraints.maxSteps.flatMap { $0 < graph.vertexCount - 1 ? $0 : nil }
+        var result: [GraphPath] = []
+        result.reserveCapacity(Swift.min(count, 1024))
+        if let via = constraints.via, via != source, via != target {
+            // The only simple path from a vertex to itself is the one-vertex path.
+            if source == target { return [] }
+            var enumerator = ViaEnumerator(
+                from: source, to: target, via: via, hopLimit: hopLimit, avoidVertices: bans.vertices,
+                avoidEdges: bans.edges, legLimit: constraints.viaLegLimit)
+            while result.count < count, let path = try enumerator.next(context) { result.append(path) }
+        } else {
+            var enumerator = YenEnumerator(
+                from: source, to: target, hopLimit: hopLimit, avoidVertices: bans.vertices, avoidEdges: bans.edges)
+            while result.count < count, let path = enumerator.next(context) { result.append(path) }
+        }
+        return result
+    }
+}
+
+/// What the enumerators need from a finder: the graph, its scratch and the strategy.
+struct SearchContext {
+    let graph: CSRGraph
+    let scratch: SearchScratch
+    let bidirectional: Bool
+
+    /// The best path from `source` to `target` with at most `hopLimit` edges, under the scratch's
+    /// current bans, its cost starting at `startCost`.
+    ///
+    /// The unconstrained best path is found first (bidirectionally when allowed); if it is short
+    /// enough it is also the best short path, else the hop-bounded search answers.
+    func bestPath(from source: Int32, to target: Int32, startCost: Double, hopLimit: Int?) -> GraphPath? {
+        if source == target {
+            return GraphPath(vertices: [source], edgePositions: [], edgeIDs: [], cost: startCost)
+        }
+        if let hopLimit, hopLimit < 1 { return nil }
+        let unconstrained: GraphPath?
+        if bidirectional {
+            unconstrained = scratch.bidirectionalDijkstra(graph, from: source, to: target, startCost: startCost)
+        } else {
+            scratch.dijkstra(graph, from: source, startCost: startCost, target: target)
+            unconstrained = scratch.forwardPath(to: target, in: graph)
+        }
+        guard let path = unconstrained else { return nil }
+        guard let hopLimit, path.hops > hopLimit else { return path }
+        let stamp = scratch.hopBoundedSearch(graph, from: source, startCost: startCost, maxHops: hopLimit, target: target)
+        return scratch.hopBoundedPath(to: target, stamp: stamp, in: graph)
+    }
+}

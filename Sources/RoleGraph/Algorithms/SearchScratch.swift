@@ -1,0 +1,346 @@
+/// The per-vertex state of one search direction, kept together so that relaxing an edge touches
+/// one cache line for its head (32 bytes a vertex).
+struct VertexLabel {
+    /// Tentative (or, once settled, final) distance from the search's root.
+    var distance: Double
+    /// Number of edges on the current best path.
+    var hops: Int32
+    /// Forward searches: the previous vertex on the best path; backward searches: the next one.
+    /// -1 at the root.
+    var parent: Int32
+    /// The CSR position (in the forward graph) of the edge to or from `parent`; -1 at the root.
+    var edge: Int32
+    /// `distance`, `hops`, `parent` and `edge` are meaningful only when this equals the side's
+    /// current generation: that is how a search "clears" its state in O(1).
+    var reached: UInt32
+    /// Equals the current generation once the vertex is settled (popped at its final key).
+    var settled: UInt32
+}
+
+/// A block of per-vertex memory allocated once and reused by every query on the same graph.
+struct Slab<Element> {
+    let base: UnsafeMutablePointer<Element>
+    let count: Int
+
+    init(count: Int, repeating value: Element) {
+        self.count = count
+        base = .allocate(capacity: Swift.max(count, 1))
+        base.initialize(repeating: value, count: Swift.max(count, 1))
+    }
+
+    func deallocate() {
+        base.deinitialize(count: Swift.max(count, 1))
+        base.deallocate()
+    }
+
+    @inline(__always)
+    subscript(i: Int) -> Element {
+        get { base[i] }
+        nonmutating set { base[i] = newValue }
+    }
+
+    func reset(to value: Element) {
+        base.update(repeating: value, count: count)
+    }
+}
+
+/// One direction of a search: labels, generation and heap.
+struct SearchSide {
+    var labels: Slab<VertexLabel>
+    var generation: UInt32 = 0
+    var heap = QuaternaryHeap()
+    /// The vertices in the order they were settled (filled only when a caller asks for it).
+    var order: ContiguousArray<Int32> = []
+
+    init(vertexCount: Int) {
+        labels = Slab(
+            count: vertexCount,
+            repeating: VertexLabel(distance: .infinity, hops: -1, parent: -1, edge: -1, reached: 0, settled: 0))
+    }
+
+    /// Starts a new search: O(1), except once every 2³² searches, when the stamps wrap and are
+    /// cleared for real.
+    mutating func begin() {
+        generation &+= 1
+        if generation == 0 {
+            labels.reset(to: VertexLabel(distance: .infinity, hops: -1, parent: -1, edge: -1, reached: 0, settled: 0))
+            generation = 1
+        }
+        heap.removeAll()
+        order.removeAll(keepingCapacity: true)
+    }
+}
+
+/// Per-vertex slots of the hop-bounded search (see `HopBoundedSearch.swift`).
+struct RoundSlot {
+    /// The cheapest cost found for the vertex in any finished round, valid when `bestStamp` is
+    /// current.
+    var bestCost: Double
+    var bestLabel: Int32
+    var bestStamp: UInt32
+    /// The best candidate in the round being built, valid when `candidateStamp` is current.
+    var candidateStamp: UInt32
+    var candidateCost: Double
+    var candidateParent: Int32
+    var candidateEdge: Int32
+}
+
+/// The reverse adjacency a backward search walks, built once per graph on first use.
+final class ReverseIndex: Sendable {
+    /// The reversed graph: an edge *v* → *u* for every edge *u* → *v*.
+    let graph: CSRGraph
+    /// For each edge of `graph`, the position of the forward edge it reverses.
+    let forwardPosition: [Int32]
+
+    init(_ forward: CSRGraph) {
+        var positionOfID = [Int32](repeating: 0, count: forward.edgeCount)
+        for (p, id) in forward.edgeIDs.enumerated() { positionOfID[Int(id)] = Int32(p) }
+        graph = forward.reversed()
+        forwardPosition = graph.edgeIDs.map { positionOfID[Int($0)] }
+    }
+}
+
+/// Everything a path query needs besides the graph, allocated once and reused by later queries
+/// on the same ``PathFinder``; this is what makes the searches allocation-free and lets them
+/// start in O(1) instead of O(*V*).
+///
+/// Every array is "cleared" by bumping a generation number: an entry belongs to the current
+/// search only if its stamp equals the current generation (the timestamp technique; see for
+/// example Cormen et al., *Introduction to Algorithms*, 3rd ed., exercise 11.1-4).
+///
+/// A `SearchScratch` is owned by exactly one ``PathFinder`` value at a time: a finder that is
+/// copied and then queried gets a fresh scratch (copy-on-write), so the class is never mutated
+/// from two places at once. That is why its `@unchecked Sendable` is sound.
+final class SearchScratch: @unchecked Sendable {
+    let vertexCount: Int
+    let edgeCount: Int
+
+    private var forwardStorage: SearchSide?
+    private var backwardStorage: SearchSide?
+    private var roundStorage: Slab<RoundSlot>?
+
+    /// Vertex bans: a vertex is banned when its stamp equals `vertexBanGeneration`.
+    private(set) var bannedVertex: Slab<UInt32>?
+    private(set) var vertexBanGeneration: UInt32 = 0
+    private(set) var hasVertexBans = false
+    /// Edge bans, by forward CSR position.
+    private(set) var bannedEdge: Slab<UInt32>?
+    private(set) var edgeBanGeneration: UInt32 = 0
+    private(set) var hasEdgeBans = false
+
+    /// Labels of the hop-bounded search: one per (vertex, round) state worth keeping.
+    var labelVertex: ContiguousArray<Int32> = []
+    var labelParent: ContiguousArray<Int32> = []
+    var labelEdge: ContiguousArray<Int32> = []
+    var labelCost: ContiguousArray<Double> = []
+    var labelHops: ContiguousArray<Int32> = []
+    var roundGeneration: UInt32 = 0
+    /// Scratch for materialising two candidate paths in the bidirectional search.
+    var pathA: ContiguousArray<Int32> = []
+    var pathB: ContiguousArray<Int32> = []
+    var pathEdgesA: ContiguousArray<Int32> = []
+    var pathEdgesB: ContiguousArray<Int32> = []
+    /// The BFS queue of `reachable(from:)`.
+    var queue: ContiguousArray<Int32> = []
+
+    /// Shared with copies: immutable once built.
+    var reverse: ReverseIndex?
+    var positionOfEdgeID: [Int32]?
+
+    init(vertexCount: Int, edgeCount: Int) {
+        self.vertexCount = vertexCount
+        self.edgeCount = edgeCount
+    }
+
+    deinit {
+        forwardStorage?.labels.deallocate()
+        backwardStorage?.labels.deallocate()
+        roundStorage?.deallocate()
+        bannedVertex?.deallocate()
+        bannedEdge?.deallocate()
+    }
+
+    /// A scratch for a copy of the owning finder: the same graph-derived indexes, fresh buffers.
+    func freshCopy() -> SearchScratch {
+        let copy = SearchScratch(vertexCount: vertexCount, edgeCount: edgeCount)
+        copy.reverse = reverse
+        copy.positionOfEdgeID = positionOfEdgeID
+        return copy
+    }
+
+    /// The forward side, allocated on first use.
+    var forward: SearchSide {
+        _read {
+            if forwardStorage == nil { forwardStorage = SearchSide(vertexCount: vertexCount) }
+            yield forwardStorage!
+        }
+        _modify {
+            if forwardStorage == nil { forwardStorage = SearchSide(vertexCount: vertexCount) }
+            yield &forwardStorage!
+        }
+    }
+
+    /// The backward side, allocated on first use.
+    var backward: SearchSide {
+        _read {
+            if backwardStorage == nil { backwardStorage = SearchSide(vertexCount: vertexCount) }
+            yield backwardStorage!
+        }
+        _modify {
+            if backwardStorage == nil { backwardStorage = SearchSide(vertexCount: vertexCount) }
+            yield &backwardStorage!
+        }
+    }
+
+    /// The per-vertex slots of the hop-bounded search, allocated on first use.
+    var rounds: Slab<RoundSlot> {
+        if let slots = roundStorage { return slots }
+        let slots = Slab(
+            count: vertexCount,
+            repeating: RoundSlot(
+                bestCost: .infinity, bestLabel: -1, bestStamp: 0, candidateStamp: 0,
+                candidateCost: .infinity, candidateParent: -1, candidateEdge: -1))
+        roundStorage = slots
+        return slots
+    }
+
+    /// Starts a new hop-bounded search (two stamps per round are used; see `HopBoundedSearch`).
+    func beginRounds(maxRounds: Int) -> UInt32 {
+        let needed = UInt64(maxRounds) + 2
+        if UInt64(roundGeneration) + needed >= UInt64(UInt32.max) {
+            rounds.reset(to: RoundSlot(
+                bestCost: .infinity, bestLabel: -1, bestStamp: 0, candidateStamp: 0,
+                candidateCost: .infinity, candidateParent: -1, candidateEdge: -1))
+            roundGeneration = 0
+        }
+        roundGeneration += 1
+        labelVertex.removeAll(keepingCapacity: true)
+        labelParent.removeAll(keepingCapacity: true)
+        labelEdge.removeAll(keepingCapacity: true)
+        labelCost.removeAll(keepingCapacity: true)
+        labelHops.removeAll(keepingCapacity: true)
+        return roundGeneration
+    }
+
+    /// Reserves the stamps a hop-bounded search used, so the next search starts above them.
+    func endRounds(lastStamp: UInt32) {
+        roundGeneration = lastStamp
+    }
+
+    /// The reverse index, built on first use.
+    func reverseIndex(of graph: CSRGraph) -> ReverseIndex {
+        if let reverse { return reverse }
+        let built = ReverseIndex(graph)
+        reverse = built
+        return built
+    }
+
+    /// Maps an ``CSRGraph/edgeIDs`` value to its CSR position, building the table on first use.
+    func position(ofEdgeID id: Int32, in graph: CSRGraph) -> Int32? {
+        if positionOfEdgeID == nil {
+            var table = [Int32](repeating: -1, count: graph.edgeCount)
+            for (p, id) in graph.edgeIDs.enumerated() where Int(id) < table.count && id >= 0 {
+                table[Int(id)] = Int32(p)
+            }
+            positionOfEdgeID = table
+        }
+        guard id >= 0, Int(id) < positionOfEdgeID!.count else { return nil }
+        let p = positionOfEdgeID![Int(id)]
+        return p >= 0 ? p : nil
+    }
+
+    // MARK: Bans
+
+    /// Lifts every ban: O(1).
+    func clearBans() {
+        hasVertexBans = false
+        hasEdgeBans = false
+    }
+
+    /// Replaces the current bans with these vertices and edges (forward CSR positions).
+    ///
+    /// - Complexity: O(number of bans); O(*V*) or O(*E*) once, when the ban arrays are first
+    ///   needed, and once every 2³² ban sets.
+    func setBans(vertices: some Sequence<Int32>, edges: some Sequence<Int32>) {
+        hasVertexBans = false
+        hasEdgeBans = false
+        var vertexIterator = vertices.makeIterator()
+        if let first = vertexIterator.next() {
+            if bannedVertex == nil { bannedVertex = Slab(count: vertexCount, repeating: 0) }
+            vertexBanGeneration &+= 1
+            if vertexBanGeneration == 0 {
+                bannedVertex!.reset(to: 0)
+                vertexBanGeneration = 1
+            }
+            let slab = bannedVertex!
+            slab[Int(first)] = vertexBanGeneration
+            while let v = vertexIterator.next() { slab[Int(v)] = vertexBanGeneration }
+            hasVertexBans = true
+        }
+        var edgeIterator = edges.makeIterator()
+        if let first = edgeIterator.next() {
+            if bannedEdge == nil { bannedEdge = Slab(count: edgeCount, repeating: 0) }
+            edgeBanGeneration &+= 1
+            if edgeBanGeneration == 0 {
+                bannedEdge!.reset(to: 0)
+                edgeBanGeneration = 1
+            }
+            let slab = bannedEdge!
+            slab[Int(first)] = edgeBanGeneration
+            while let e = edgeIterator.next() { slab[Int(e)] = edgeBanGeneration }
+            hasEdgeBans = true
+        }
+    }
+
+    /// Whether `v` is banned by the current bans.
+    @inline(__always)
+    func isBanned(vertex v: Int32) -> Bool {
+        hasVertexBans && bannedVertex![Int(v)] == vertexBanGeneration
+    }
+
+    /// A snapshot of the current bans for a hot loop: plain values, no class access per edge.
+    var banView: BanView {
+        BanView(
+            vertices: hasVertexBans ? bannedVertex!.base : nil, vertexGeneration: vertexBanGeneration,
+            edges: hasEdgeBans ? bannedEdge!.base : nil, edgeGeneration: edgeBanGeneration)
+    }
+}
+
+/// The current bans, as plain values a search loop can hold in registers.
+struct BanView {
+    let vertices: UnsafeMutablePointer<UInt32>?
+    let vertexGeneration: UInt32
+    let edges: UnsafeMutablePointer<UInt32>?
+    let edgeGeneration: UInt32
+
+    @inline(__always)
+    func isBanned(vertex v: Int32) -> Bool {
+        if let vertices { return vertices[Int(v)] == vertexGeneration }
+        return false
+    }
+
+    @inline(__always)
+    func isBanned(edge e: Int) -> Bool {
+        if let edges { return edges[e] == edgeGeneration }
+        return false
+    }
+}
+
+extension CSRGraph {
+    /// Calls `body` with unsafe views of the adjacency arrays: offsets, targets, weights.
+    ///
+    /// The searches' inner loops run inside this so they are free of bounds and uniqueness
+    /// checks; every index they form comes from the CSR structure itself.
+    @inline(__always)
+    func withUnsafeAdjacency<R>(
+        _ body: (UnsafeBufferPointer<Int>, UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Double>) throws -> R
+    ) rethrows -> R {
+        try offsets.withUnsafeBufferPointer { offsets in
+            try targets.withUnsafeBufferPointer { targets in
+                try weights.withUnsafeBufferPointer { weights in
+                    try body(offsets, targets, weights)
+                }
+            }
+        }
+    }
+}

@@ -171,3 +171,24 @@ struct EdgeListTestRandom: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+extension EdgeListTests {
+    /// The edge-list initialiser is a shortcut, not a different graph.
+    @Test func fastInitialiserMatchesTheGeneralOne() throws {
+        let text = "from,to,kind\nData-Analyst,ml-engineer,transition\nml-engineer,data-analyst,transition\n"
+            + "Ünïcode,DATA-ANALYST,collaboration\ndata-analyst,ml-engineer,stakeholder\n"
+        let fast = try RoleGraph.parse(text, format: .csv, file: "t.csv")
+        let general = RoleGraph(unchecked: fast.name, source: fast.source, description: fast.description,
+                                areas: fast.areas, skills: fast.skills, roles: fast.roles, relations: fast.relations)
+        #expect(fast.roleIndex == general.roleIndex)
+        #expect(fast.areaIndex == general.areaIndex)
+        #expect(fast.skillIndex == general.skillIndex)
+        #expect(fast.lookupIndex.mapValues { [$0.byID, $0.byName] } == general.lookupIndex.mapValues { [$0.byID, $0.byName] })
+        #expect(fast.lookupIndex.values.allSatisfy { $0.byTitle.isEmpty })
+        #expect(fast.endpoints.map { [$0.from, $0.to] } == general.endpoints.map { [$0.from, $0.to] })
+        for query in ["data-analyst", "DATA-ANALYST", "Data-Analyst", "ünïcode", "ML engineer"] {
+            let a = try fast.resolveRole(query), b = try general.resolveRole(query)
+            #expect(a == b, "\(query)")
+        }
+    }
+}

@@ -620,7 +620,10 @@ private struct EdgeListParser {
         }
         let base = file.split(separator: "/").last.map(String.init) ?? file
         let name = base.split(separator: ".").first.map(String.init) ?? base
-        return RoleGraph(unchecked: name, source: file, description: "",
-                         areas: [area], skills: [], roles: roles, relations: relations)
+        var endpoints: [(from: Int32, to: Int32)] = []
+        endpoints.reserveCapacity(sources.count)
+        for e in 0..<sources.count { endpoints.append((sources[e], targets[e])) }
+        return RoleGraph(edgeList: name, source: file, area: area, roles: roles, relations: relations,
+                         endpoints: endpoints)
     }
 }

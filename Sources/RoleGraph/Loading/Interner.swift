@@ -8,8 +8,8 @@ import Darwin
 /// a `String` for each occurrence.
 ///
 /// The keys are copied once, on first sight, into one contiguous arena; the table is open
-/// addressing with linear probing over `Int32` slots, and each key's full hash is kept so that a
-/// probe compares bytes only when the hashes agree. An edge list of *E* rows and *R* distinct ids
+/// addressing with linear probing, and each slot packs the upper 32 bits of the key's hash with its
+/// index, so a probe touches one slot and compares bytes only when the hashes agree. An edge list of *E* rows and *R* distinct ids
 /// makes *R* arena copies and no allocation per row; `String`s are made afterwards, once per id
 /// (see ``string(at:)``).
 struct ByteInterner {
@@ -17,10 +17,10 @@ struct ByteInterner {
     private(set) var arena: [UInt8] = []
     /// `starts[i] ..< starts[i + 1]` is key `i` in `arena`.
     private(set) var starts: [Int] = [0]
-    /// The hash of each key.
+    /// The hash of each key (for growing the table).
     private var hashes: [UInt64] = []
-    /// `slots[h & mask]` holds key index + 1, or 0 for an empty slot.
-    private var slots: [Int32]
+    /// `slots[h & mask]` holds `(h >> 32) << 32 | (index + 1)`, or 0 for an empty slot.
+    private var slots: [UInt64]
     private var mask: Int
 
     /// The number of distinct keys.
@@ -29,7 +29,7 @@ struct ByteInterner {
     init(expectedCount: Int = 1024) {
         var capacity = 16
         while capacity < expectedCount * 2 { capacity <<= 1 }
-        slots = [Int32](repeating: 0, count: capacity)
+        slots = [UInt64](repeating: 0, count: capacity)
         mask = capacity - 1
         hashes.reserveCapacity(expectedCount)
         starts.reserveCapacity(expectedCount + 1)
@@ -43,17 +43,20 @@ struct ByteInterner {
     @inline(__always)
     mutating func intern(_ bytes: UnsafeRawBufferPointer) -> (index: Int32, inserted: Bool) {
         let hash = Self.hash(bytes)
+        let tag = hash & 0xFFFF_FFFF_0000_0000
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let entry = slots[slot]
             if entry == 0 { break }
-            let index = Int(entry) - 1
-            if hashes[index] == hash && equals(index, bytes) { return (Int32(index), false) }
+            if entry & 0xFFFF_FFFF_0000_0000 == tag {
+                let index = Int(entry & 0xFFFF_FFFF) - 1
+                if equals(index, bytes) { return (Int32(index), false) }
+            }
             slot = (slot + 1) & mask
         }
         let index = hashes.count
         precondition(index < Int(Int32.max) - 1, "too many distinct ids")
-        slots[slot] = Int32(index + 1)
+        slots[slot] = tag | UInt64(index + 1)
         hashes.append(hash)
         arena.append(contentsOf: bytes)
         starts.append(arena.count)
@@ -85,11 +88,11 @@ struct ByteInterner {
     private mutating func grow() {
         let capacity = slots.count * 2
         mask = capacity - 1
-        slots = [Int32](repeating: 0, count: capacity)
+        slots = [UInt64](repeating: 0, count: capacity)
         for (index, hash) in hashes.enumerated() {
             var slot = Int(truncatingIfNeeded: hash) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(index + 1)
+            slots[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(index + 1)
         }
     }
 

@@ -41,7 +41,7 @@
 ///
 /// Every problem is reported at `file:line:column` (columns count Unicode scalars; a quoted field's
 /// column is its opening quote), in file order; after ``diagnosticLimit`` problems the rest are
-/// counted in one last line ("… and 4,900 more problems").
+/// counted in one last line ("… and 4900 more problems").
 ///
 /// ## Speed
 ///

@@ -1,0 +1,306 @@
+#!/usr/bin/env python3
+"""Runs one benchmark operation with one peer library, the way `bench` runs it with RoleGraph.
+
+    peer.py --tool TOOL --op OP --file F.csv [--repeat N] [--pairs P.csv] [--membership OUT]
+
+Prints one JSON line: {"tool", "op", "status", "times": [seconds...], "peak_rss": bytes}.
+`status` is "ok", or "unsupported" when the library has no such operation (no times then).
+
+The same semantics for every tool, and for RoleGraph's `bench`:
+- the graph is directed, one edge per row, weighted by `effort`;
+- load: read the CSV with the library's usual route from Python (the csv module, then the
+  library's bulk edge constructor) and build the graph; timed from the file to the graph;
+- path: effort-weighted shortest path for each of the 20 pairs in PAIRS; one time = all 20;
+- sssp: effort-weighted distances from the first pair's source to every role;
+- yen: the 5 shortest loopless paths (effort-weighted) for the first 3 pairs; one time = all 3;
+- louvain, leiden, lpa: on the undirected, unweighted projection (built once, untimed); the
+  membership of the last run is written to --membership (one community number per role, roles in
+  order of first appearance in the file) so the driver computes modularity the same way for all;
+- betweenness: exact, unweighted, directed.
+Everything but the timed call (loading for non-load operations, projections) is done once, untimed.
+"""
+import argparse
+import csv
+import json
+import resource
+import sys
+import time
+
+
+def read_rows(path):
+    with open(path, newline="") as f:
+        reader = csv.reader(f)
+        header = [h.strip().lower() for h in next(reader)]
+        i, j = header.index("from"), header.index("to")
+        k = header.index("effort") if "effort" in header else None
+        if k is None:
+            return [(r[i], r[j], 1.0) for r in reader if r]
+        return [(r[i], r[j], float(r[k]) if r[k] else 1.0) for r in reader if r]
+
+
+def index_rows(rows):
+    """Ids → dense indices in order of first appearance (the order RoleGraph numbers roles in)."""
+    ids = {}
+    edges = []
+    for a, b, w in rows:
+        ia = ids.setdefault(a, len(ids))
+        ib = ids.setdefault(b, len(ids))
+        edges.append((ia, ib, w))
+    return ids, edges
+
+
+def read_pairs(path):
+    with open(path, newline="") as f:
+        r = csv.reader(f)
+        next(r)
+        return [(a, b) for a, b in r]
+
+
+# --- loaders: return (graph, ids) where ids maps role id → the library's node handle ---------
+
+def load_networkx(path):
+    import networkx as nx
+    g = nx.DiGraph()
+    g.add_weighted_edges_from(read_rows(path), weight="effort")
+    return g, {n: n for n in g.nodes}
+
+
+def load_igraph(path):
+    import igraph as ig
+    ids, edges = index_rows(read_rows(path))
+    g = ig.Graph(n=len(ids), edges=[(a, b) for a, b, _ in edges], directed=True)
+    g.es["effort"] = [w for _, _, w in edges]
+    return g, ids
+
+
+def load_networkit(path):
+    import networkit as nk
+    import numpy as np
+    ids, edges = index_rows(read_rows(path))
+    src = np.fromiter((a for a, _, _ in edges), dtype=np.uint64, count=len(edges))
+    dst = np.fromiter((b for _, b, _ in edges), dtype=np.uint64, count=len(edges))
+    w = np.fromiter((x for _, _, x in edges), dtype=np.float64, count=len(edges))
+    g = nk.graph.GraphFromCoo((w, (src, dst)), n=len(ids), weighted=True, directed=True)
+    return g, ids
+
+
+def load_rustworkx(path):
+    import rustworkx as rx
+    ids, edges = index_rows(read_rows(path))
+    g = rx.PyDiGraph(multigraph=False)
+    g.add_nodes_from(range(len(ids)))
+    g.add_edges_from(edges)
+    return g, ids
+
+
+LOADERS = {"networkx": load_networkx, "igraph": load_igraph, "networkit": load_networkit,
+           "rustworkx": load_rustworkx, "leidenalg": load_igraph}
+
+
+# --- operations: each returns a zero-argument callable to time, or None if unsupported ---------
+
+def op_path(tool, g, ids, pairs):
+    q = [(ids[a], ids[b]) for a, b in pairs]
+    if tool == "networkx":
+        import networkx as nx
+        def run():
+            for s, t in q:
+                try:
+                    nx.bidirectional_dijkstra(g, s, t, weight="effort")
+                except nx.NetworkXNoPath:
+                    pass
+        return run
+    if tool == "igraph":
+        return lambda: [g.get_shortest_path(s, t, weights="effort", mode="out") for s, t in q]
+    if tool == "networkit":
+        import networkit as nk
+        def run():
+            for s, t in q:
+                nk.distance.BidirectionalDijkstra(g, s, t, storePred=True).run()
+        return run
+    if tool == "rustworkx":
+        import rustworkx as rx
+        return lambda: [rx.digraph_dijkstra_shortest_paths(g, s, target=t, weight_fn=float) for s, t in q]
+    return None
+
+
+def op_sssp(tool, g, ids, pairs):
+    s = ids[pairs[0][0]]
+    if tool == "networkx":
+        import networkx as nx
+        return lambda: nx.single_source_dijkstra_path_length(g, s, weight="effort")
+    if tool == "igraph":
+        return lambda: g.distances(source=[s], weights="effort", mode="out")
+    if tool == "networkit":
+        import networkit as nk
+        return lambda: nk.distance.Dijkstra(g, s, storePaths=False).run()
+    if tool == "rustworkx":
+        import rustworkx as rx
+        return lambda: rx.digraph_dijkstra_shortest_path_lengths(g, s, edge_cost_fn=float)
+    return None
+
+
+def op_yen(tool, g, ids, pairs):
+    q = [(ids[a], ids[b]) for a, b in pairs[:3]]
+    if tool == "networkx":
+        import itertools
+        import networkx as nx
+        def run():
+            for s, t in q:
+                try:
+                    list(itertools.islice(nx.shortest_simple_paths(g, s, t, weight="effort"), 5))
+                except nx.NetworkXNoPath:
+                    pass
+        return run
+    if tool == "igraph":
+        return lambda: [g.get_k_shortest_paths(s, t, k=5, weights="effort", mode="out") for s, t in q]
+    return None  # networkit and rustworkx have no Yen (rustworkx's k_shortest_path_lengths is not loopless paths)
+
+
+def undirected(tool, g):
+    if tool == "networkx":
+        return g.to_undirected(as_view=False)
+    if tool in ("igraph", "leidenalg"):
+        u = g.as_undirected(combine_edges="first")
+        return u
+    if tool == "networkit":
+        import networkit as nk
+        u = nk.graphtools.toUndirected(g)
+        u = nk.graphtools.toUnweighted(u)
+        u.removeMultiEdges()
+        return u
+    return None
+
+
+def membership_of(communities, n):
+    m = [0] * n
+    for c, members in enumerate(communities):
+        for v in members:
+            m[v] = c
+    return m
+
+
+def op_cluster(tool, op, g, ids, seed=1):
+    """Returns (callable returning a membership list in node order) or None."""
+    u = undirected(tool, g)
+    if u is None:
+        return None
+    if tool == "networkx":
+        import networkx as nx
+        order = {node: ids_i for ids_i, node in enumerate(ids)}  # ids is in first-appearance order
+        def to_membership(comms):
+            m = [0] * len(order)
+            for c, members in enumerate(comms):
+                for v in members:
+                    m[order[v]] = c
+            return m
+        if op == "louvain":
+            return lambda: to_membership(nx.community.louvain_communities(u, seed=seed))
+        if op == "lpa":
+            return lambda: to_membership(nx.community.asyn_lpa_communities(u, seed=seed))
+        return None
+    if tool == "igraph":
+        if op == "louvain":
+            return lambda: u.community_multilevel().membership
+        if op == "leiden":
+            return lambda: u.community_leiden(objective_function="modularity", n_iterations=-1).membership
+        if op == "lpa":
+            return lambda: u.community_label_propagation().membership
+        return None
+    if tool == "leidenalg":
+        import leidenalg
+        if op == "leiden":
+            return lambda: leidenalg.find_partition(u, leidenalg.ModularityVertexPartition, seed=seed).membership
+        return None
+    if tool == "networkit":
+        import networkit as nk
+        def run(algorithm):
+            algorithm.run()
+            p = algorithm.getPartition()
+            return [p.subsetOf(v) for v in range(u.numberOfNodes())]
+        if op == "louvain":
+            return lambda: run(nk.community.PLM(u, refine=False))
+        if op == "leiden":
+            return lambda: run(nk.community.ParallelLeiden(u))
+        if op == "lpa":
+            return lambda: run(nk.community.PLP(u))
+        return None
+    return None
+
+
+def op_betweenness(tool, g):
+    if tool == "networkx":
+        import networkx as nx
+        return lambda: nx.betweenness_centrality(g)
+    if tool == "igraph":
+        return lambda: g.betweenness(directed=True)
+    if tool == "networkit":
+        import networkit as nk
+        gu = nk.graphtools.toUnweighted(g)
+        return lambda: nk.centrality.Betweenness(gu).run()
+    if tool == "rustworkx":
+        import rustworkx as rx
+        return lambda: rx.digraph_betweenness_centrality(g)
+    return None
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--tool", required=True, choices=sorted(LOADERS))
+    ap.add_argument("--op", required=True)
+    ap.add_argument("--file", required=True)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--pairs")
+    ap.add_argument("--membership")
+    a = ap.parse_args()
+
+    def emit(status, times=(), **extra):
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+        print(json.dumps({"tool": a.tool, "op": a.op, "status": status, "times": list(times),
+                          "peak_rss": rss, **extra}))
+
+    load = LOADERS[a.tool]
+    # Import the library (and numpy) before any timing: start-up is not the operation.
+    import importlib
+    for module in {"networkx": ["networkx"], "igraph": ["igraph"], "networkit": ["networkit", "numpy"],
+                   "rustworkx": ["rustworkx"], "leidenalg": ["igraph", "leidenalg"]}[a.tool]:
+        importlib.import_module(module)
+    if a.op == "load":
+        times = []
+        for _ in range(a.repeat):
+            t = time.perf_counter()
+            g, ids = load(a.file)
+            times.append(time.perf_counter() - t)
+        emit("ok", times, roles=len(ids))
+        return
+
+    g, ids = load(a.file)
+    pairs = read_pairs(a.pairs) if a.pairs else []
+    if a.op == "path":
+        fn = op_path(a.tool, g, ids, pairs)
+    elif a.op == "sssp":
+        fn = op_sssp(a.tool, g, ids, pairs)
+    elif a.op == "yen":
+        fn = op_yen(a.tool, g, ids, pairs)
+    elif a.op in ("louvain", "leiden", "lpa"):
+        fn = op_cluster(a.tool, a.op, g, list(ids))
+    elif a.op == "betweenness":
+        fn = op_betweenness(a.tool, g)
+    else:
+        fn = None
+    if fn is None:
+        emit("unsupported")
+        return
+    times, result = [], None
+    for _ in range(a.repeat):
+        t = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - t)
+    if a.membership and a.op in ("louvain", "leiden", "lpa"):
+        with open(a.membership, "w") as f:
+            f.write("\n".join(str(c) for c in result) + "\n")
+    emit("ok", times)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -77,6 +77,12 @@ enum ErrorReporter {
         case let error as LookupError:
             printError(error.description)
             return .notFound
+        case let error as RouteError:
+            printError(error.description)
+            switch error {
+            case .noPath, .viaSearchLimitReached: return .noPath
+            case .endpointAvoided, .invalidArgument: return .usage
+            }
         case let error as CLIError:
             printError(error.description)
             switch error {

@@ -112,19 +112,21 @@ public struct PathFinder: Sendable {
         }
     }
 
-    /// Checks the avoid set and maps the avoided edge ids to CSR positions (unknown ids are
-    /// ignored: no path can use them).
+    /// Checks the avoid set and maps the avoided edge ids to CSR positions: every edge carrying
+    /// one of the ids (ids need not be unique: both directions of a collaboration share one).
+    /// Unknown ids are ignored: no path can use them.
+    ///
+    /// - Complexity: O(*V*) for the checks, plus O(*E*) when `avoidEdges` is not empty.
     private mutating func resolve(
         avoid: Set<Int32>, avoidEdges: Set<Int32>, endpoints: [Int32]
     ) throws(PathError) -> (vertices: [Int32], edges: [Int32]) {
         for v in avoid { try check(v) }
         for v in endpoints where avoid.contains(v) { throw .endpointAvoided(vertex: v) }
-        let scratch = context().scratch
         var edges: [Int32] = []
-        for id in avoidEdges {
-            if let p = scratch.position(ofEdgeID: id, in: graph) { edges.append(p) }
+        if !avoidEdges.isEmpty {
+            for (p, id) in graph.edgeIDs.enumerated() where avoidEdges.contains(id) { edges.append(Int32(p)) }
         }
-        return (avoid.sorted(), edges.sorted())
+        return (avoid.sorted(), edges)
     }
 
     private func check(maxSteps: Int?) throws(PathError) {

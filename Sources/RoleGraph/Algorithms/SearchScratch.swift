@@ -92,11 +92,35 @@ final class ReverseIndex: Sendable {
     /// For each edge of `graph`, the position of the forward edge it reverses.
     let forwardPosition: [Int32]
 
+    /// Reverses `forward` remembering, for each reversed edge, the position it came from. Edge
+    /// ids are not used for that: they need not be dense or unique (the model gives both
+    /// directions of a collaboration the id of its one relation). The edge order is that of
+    /// ``CSRGraph/reversed()``.
+    ///
+    /// - Complexity: O(*V* + *E*).
     init(_ forward: CSRGraph) {
-        var positionOfID = [Int32](repeating: 0, count: forward.edgeCount)
-        for (p, id) in forward.edgeIDs.enumerated() { positionOfID[Int(id)] = Int32(p) }
-        graph = forward.reversed()
-        forwardPosition = graph.edgeIDs.map { positionOfID[Int($0)] }
+        let n = forward.vertexCount
+        var offsets = [Int](repeating: 0, count: n + 1)
+        for t in forward.targets { offsets[Int(t) + 1] += 1 }
+        for v in 0 ..< n { offsets[v + 1] += offsets[v] }
+        var next = offsets
+        var targets = [Int32](repeating: 0, count: forward.edgeCount)
+        var weights = [Double](repeating: 0, count: forward.edgeCount)
+        var ids = [Int32](repeating: 0, count: forward.edgeCount)
+        var positions = [Int32](repeating: 0, count: forward.edgeCount)
+        for v in 0 ..< n {
+            for e in forward.edgeRange(of: Int32(v)) {
+                let t = Int(forward.targets[e])
+                let slot = next[t]
+                next[t] = slot + 1
+                targets[slot] = Int32(v)
+                weights[slot] = forward.weights[e]
+                ids[slot] = forward.edgeIDs[e]
+                positions[slot] = Int32(e)
+            }
+        }
+        graph = CSRGraph(vertexCount: n, offsets: offsets, targets: targets, weights: weights, edgeIDs: ids)
+        forwardPosition = positions
     }
 }
 
@@ -145,7 +169,6 @@ final class SearchScratch: @unchecked Sendable {
 
     /// Shared with copies: immutable once built.
     var reverse: ReverseIndex?
-    var positionOfEdgeID: [Int32]?
 
     init(vertexCount: Int, edgeCount: Int) {
         self.vertexCount = vertexCount
@@ -164,7 +187,6 @@ final class SearchScratch: @unchecked Sendable {
     func freshCopy() -> SearchScratch {
         let copy = SearchScratch(vertexCount: vertexCount, edgeCount: edgeCount)
         copy.reverse = reverse
-        copy.positionOfEdgeID = positionOfEdgeID
         return copy
     }
 
@@ -233,20 +255,6 @@ final class SearchScratch: @unchecked Sendable {
         let built = ReverseIndex(graph)
         reverse = built
         return built
-    }
-
-    /// Maps an ``CSRGraph/edgeIDs`` value to its CSR position, building the table on first use.
-    func position(ofEdgeID id: Int32, in graph: CSRGraph) -> Int32? {
-        if positionOfEdgeID == nil {
-            var table = [Int32](repeating: -1, count: graph.edgeCount)
-            for (p, id) in graph.edgeIDs.enumerated() where Int(id) < table.count && id >= 0 {
-                table[Int(id)] = Int32(p)
-            }
-            positionOfEdgeID = table
-        }
-        guard id >= 0, Int(id) < positionOfEdgeID!.count else { return nil }
-        let p = positionOfEdgeID![Int(id)]
-        return p >= 0 ? p : nil
     }
 
     // MARK: Bans

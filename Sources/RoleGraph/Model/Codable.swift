@@ -67,3 +67,68 @@ extension RoleRelations: Encodable {
         try c.encode(mutual, forKey: .mutual)
     }
 }
+
+extension SkillGap: Encodable {
+    private enum CodingKeys: String, CodingKey { case primary, secondary, cost }
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(primary.map(\.rawValue), forKey: .primary)
+        try c.encode(secondary.map(\.rawValue), forKey: .secondary)
+        try c.encode(cost, forKey: .cost)
+    }
+}
+
+extension CareerStep: Encodable {
+    private enum CodingKeys: String, CodingKey { case from, to, kind, effort, cost, note, section, learn }
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(from.rawValue, forKey: .from)
+        try c.encode(to.rawValue, forKey: .to)
+        try c.encode(relation.kind.rawValue, forKey: .kind)
+        try c.encodeIfPresent(relation.effort, forKey: .effort)
+        try c.encode(cost, forKey: .cost)
+        try c.encodeIfPresent(relation.note, forKey: .note)
+        try c.encodeIfPresent(relation.section, forKey: .section)
+        try c.encode(skillsToLearn, forKey: .learn)
+    }
+}
+
+extension CareerPath: Encodable {
+    private enum CodingKeys: String, CodingKey { case roles, cost, steps }
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(roles.map(\.rawValue), forKey: .roles)
+        try c.encode(cost, forKey: .cost)
+        try c.encode(steps, forKey: .steps)
+    }
+}
+
+extension RoleFit: Encodable {
+    private enum CodingKeys: String, CodingKey { case role, gap }
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(role.rawValue, forKey: .role)
+        try c.encode(gap, forKey: .gap)
+    }
+}
+
+extension PlannedRoute: Encodable {
+    private enum CodingKeys: String, CodingKey { case start, path, cost }
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(start, forKey: .start)
+        try c.encode(path, forKey: .path)
+        try c.encode(cost, forKey: .cost)
+    }
+}
+
+extension CareerPlan: Encodable {
+    private enum CodingKeys: String, CodingKey { case have, goal, closest, routes }
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(have.map(\.rawValue), forKey: .have)
+        try c.encode(goal.rawValue, forKey: .goal)
+        try c.encode(closest, forKey: .closest)
+        try c.encode(routes, forKey: .routes)
+    }
+}

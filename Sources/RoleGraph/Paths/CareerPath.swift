@@ -1,0 +1,77 @@
+/// One move of a career path.
+public struct CareerStep: Hashable, Sendable {
+    public var from: RoleID
+    public var to: RoleID
+    /// The relation followed: a transition, or a collaboration for a lateral move.
+    public var relation: Relation
+    /// What this step costs under the query's ``CostModel``.
+    public var cost: Double
+    /// What `to` needs that `from` and the person's own skills do not cover.
+    public var skillsToLearn: SkillGap
+
+    /// Whether the step follows a collaboration rather than a transition.
+    public var isLateral: Bool { relation.kind == .collaboration }
+}
+
+/// A path of career moves from one role to another, with its total cost.
+public struct CareerPath: Hashable, Sendable {
+    public var steps: [CareerStep]
+    /// The sum of the step costs.
+    public var cost: Double
+
+    /// The roles visited, from the first to the last.
+    public var roles: [RoleID] {
+        guard let first = steps.first else { return [] }
+        return [first.from] + steps.map(\.to)
+    }
+}
+
+/// Which paths a query may return: roles to avoid, a role to pass through, a step limit.
+public struct RouteConstraints: Hashable, Sendable {
+    public var avoid: Set<RoleID>
+    public var via: RoleID?
+    public var maxSteps: Int?
+
+    public init(avoid: Set<RoleID> = [], via: RoleID? = nil, maxSteps: Int? = nil) {
+        self.avoid = avoid
+        self.via = via
+        self.maxSteps = maxSteps
+    }
+
+    public var isEmpty: Bool { avoid.isEmpty && via == nil && maxSteps == nil }
+}
+
+/// Why a path query has no answer.
+public enum RouteError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// No path satisfies the query. Says which roles the start can reach and which can reach the
+    /// goal (under the same kinds of move, ignoring the constraints), so the user sees where the
+    /// graph breaks.
+    case noPath(from: RoleID, to: RoleID, reachableFrom: [RoleID], reaching: [RoleID], constrained: Bool, lateral: Bool)
+    /// The start or the goal is in the avoid set.
+    case endpointAvoided(RoleID)
+    /// An argument out of range (`--k 0`, `--max-steps -1`, a negative lateral cost).
+    case invalidArgument(String)
+    /// A via query examined its limit of routes to the via role without finding a simple path.
+    case viaSearchLimitReached(via: RoleID)
+
+    public var description: String {
+        switch self {
+        case .noPath(let from, let to, let reachable, let reaching, let constrained, let lateral):
+            let moves = lateral ? "moves" : "transitions"
+            var text = "no path from '\(from)' to '\(to)'" + (constrained ? " under the given constraints" : "")
+            text += "; '\(from)' can reach " + Self.list(reachable) + " by \(moves)"
+            text += "; '\(to)' can be reached from " + Self.list(reaching)
+            if !lateral { text += "; --lateral-cost N also allows moves along collaborations" }
+            return text
+        case .endpointAvoided(let role): return "'\(role)' is the start or the goal, so it cannot be avoided"
+        case .invalidArgument(let message): return message
+        case .viaSearchLimitReached(let via): return "gave up looking for a simple path through '\(via)' after examining the search limit of routes"
+        }
+    }
+
+    private static func list(_ roles: [RoleID]) -> String {
+        if roles.isEmpty { return "no other role" }
+        let shown = roles.prefix(12).map { "'\($0)'" }.joined(separator: ", ")
+        return roles.count > 12 ? "\(shown) and \(roles.count - 12) more" : shown
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import RoleGraph
+
+struct Next: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Rank the moves out of a role by cost, with the skills each needs.")
+
+    @OptionGroup var graphOptions: GraphOptions
+
+    @Argument(help: "The role you are in.")
+    var role: String
+
+    @Option(help: "How many moves to show.")
+    var top: Int = 10
+
+    @OptionGroup var costOptions: CostOptions
+
+    @Option(help: "Output format: table or json.")
+    var format: OutputFormat = .table
+
+    func run() throws {
+        let graph = try graphOptions.load()
+        let role = try graph.roleID(self.role)
+        let planner = try RoutePlanner(graph: graph, costing: try costOptions.costing(in: graph))
+        let moves = Array(try planner.moves(from: role).prefix(max(top, 0)))
+        switch format {
+        case .json: print(try Output.json(moves))
+        case .table:
+            if moves.isEmpty {
+                print("\(graph.displayName(role)) has no moves out" + (costOptions.lateralCost == nil ? " (try --lateral-cost 2 to include collaborations)." : "."))
+                return
+            }
+            var out = ["Moves from \(graph.displayName(role)), cheapest first (\(PathText.unit(costOptions.cost))):", ""]
+            for (i, step) in moves.enumerated() {
+                out.append("\(i + 1). \(graph.displayName(step.to))  [\(step.isLateral ? "lateral move, " : "")cost \(Output.number(step.cost))]")
+                if let note = step.relation.note { out.append(Output.wrap(note, indent: "   ")) }
+                out.append(contentsOf: PathText.learn(step.skillsToLearn, in: graph, indent: "   "))
+            }
+            print(out.joined(separator: "\n"))
+        }
+    }
+}

@@ -1,0 +1,132 @@
+import ArgumentParser
+import RoleGraph
+
+struct Path: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Find the cheapest transition path between two roles, and alternatives.",
+        discussion: """
+            Each step shows the move, the article's reason for it, the skills to learn and its cost. \
+            Paths never repeat a role. With --k, the next best paths follow in non-decreasing cost \
+            (ties: fewer steps first, then the graph's role order).
+            """)
+
+    @OptionGroup var graphOptions: GraphOptions
+
+    @Argument(help: "The role to start from (id, name or unambiguous title).")
+    var from: String
+
+    @Argument(help: "The role to reach.")
+    var to: String
+
+    @Option(help: "How many paths: the best and the next best ones.")
+    var k: Int = 1
+
+    @OptionGroup var costOptions: CostOptions
+
+    @Option(help: ArgumentHelp("A role the path must not pass through (repeatable).", valueName: "role"))
+    var avoid: [String] = []
+
+    @Option(help: ArgumentHelp("A role the path must pass through.", valueName: "role"))
+    var via: String?
+
+    @Option(name: .customLong("max-steps"), help: "The most moves a path may have.")
+    var maxSteps: Int?
+
+    @Option(help: "Output format: table or json.")
+    var format: OutputFormat = .table
+
+    func run() throws {
+        let graph = try graphOptions.load()
+        let from = try graph.roleID(self.from), to = try graph.roleID(self.to)
+        let constraints = RouteConstraints(
+            avoid: Set(try avoid.map { try graph.roleID($0) }),
+            via: try via.map { try graph.roleID($0) },
+            maxSteps: maxSteps)
+        var planner = try RoutePlanner(graph: graph, costing: try costOptions.costing(in: graph))
+        let paths = try planner.paths(from: from, to: to, count: k, constraints: constraints)
+        switch format {
+        case .json:
+            print(try Output.json(PathReport(from: from, to: to, cost: costOptions.cost, paths: paths)))
+        case .table:
+            var text = PathText.render(paths, in: graph, model: costOptions.cost)
+            if paths.count < k {
+                text += "\n\nOnly \(paths.count) loopless path\(paths.count == 1 ? "" : "s") exist\(paths.count == 1 ? "s" : "") "
+                    + "(\(k) asked for)" + (costOptions.lateralCost == nil ? "; --lateral-cost N also allows moves along collaborations." : ".")
+            }
+            print(text)
+        }
+    }
+}
+
+/// The JSON form of `path`.
+struct PathReport: Encodable {
+    var from: RoleID
+    var to: RoleID
+    var cost: CostModel
+    var paths: [CareerPath]
+
+    enum CodingKeys: String, CodingKey { case from, to, costModel = "cost_model", paths }
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(from.rawValue, forKey: .from)
+        try c.encode(to.rawValue, forKey: .to)
+        try c.encode(cost.rawValue, forKey: .costModel)
+        try c.encode(paths, forKey: .paths)
+    }
+}
+
+/// The text `path` prints.
+enum PathText {
+    static func render(_ paths: [CareerPath], in graph: RoleGraph, model: CostModel) -> String {
+        guard let best = paths.first else { return "" }
+        var out: [String] = []
+        out.append(best.roles.map(graph.displayName).joined(separator: " → "))
+        out.append("")
+        out.append(contentsOf: steps(best, in: graph))
+        out.append("")
+        out.append("Total \(unit(model)): \(Output.number(best.cost)) over \(best.steps.count) step\(best.steps.count == 1 ? "" : "s")")
+        if paths.count > 1 {
+            out.append("")
+            out.append("Alternatives:")
+            var rows: [[String]] = []
+            for (i, path) in paths.enumerated().dropFirst() {
+                rows.append(["\(i + 1).", "\(unit(model)) \(Output.number(path.cost))",
+                             path.roles.map(graph.displayName).joined(separator: " → ")])
+            }
+            out.append(Output.table(rows, indent: "  "))
+        }
+        return out.joined(separator: "\n")
+    }
+
+    static func steps(_ path: CareerPath, in graph: RoleGraph, indent: String = "") -> [String] {
+        var out: [String] = []
+        for (i, step) in path.steps.enumerated() {
+            let move = step.isLateral ? "lateral move (they work together)" : "transition"
+            out.append("\(indent)\(i + 1). \(graph.displayName(step.from)) → \(graph.displayName(step.to))  "
+                       + "[\(move), cost \(Output.number(step.cost))]")
+            if let note = step.relation.note { out.append(Output.wrap(note, indent: indent + "   ")) }
+            out.append(contentsOf: learn(step.skillsToLearn, in: graph, indent: indent + "   "))
+        }
+        return out
+    }
+
+    static func learn(_ gap: SkillGap, in graph: RoleGraph, indent: String) -> [String] {
+        if gap.isEmpty { return ["\(indent)Skills to learn: none"] }
+        var out: [String] = []
+        if !gap.primary.isEmpty {
+            out.append(Output.wrap("Must learn: " + gap.primary.map(graph.skillName).joined(separator: ", "), indent: indent))
+        }
+        if !gap.secondary.isEmpty {
+            out.append(Output.wrap("Nice to have: " + gap.secondary.map(graph.skillName).joined(separator: ", "), indent: indent))
+        }
+        return out
+    }
+
+    static func unit(_ model: CostModel) -> String {
+        switch model {
+        case .hops: return "steps"
+        case .effort: return "effort"
+        case .skills: return "skill gap"
+        }
+    }
+}

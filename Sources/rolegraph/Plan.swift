@@ -1,0 +1,78 @@
+import ArgumentParser
+import RoleGraph
+
+struct Plan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Plan a way from the skills you have to a goal role: where to start, the stepping stones, what to learn.",
+        discussion: """
+            Roles are ranked by how much of each you already cover (a missing primary skill \
+            counts 2, a secondary 1). Routes enter the role that makes the whole way cheapest, \
+            then move on to the goal, with the skills to learn at each step.
+            """)
+
+    @OptionGroup var graphOptions: GraphOptions
+
+    @Option(help: ArgumentHelp("Skills you already have, comma-separated or repeated (ids or names).", valueName: "skill,..."))
+    var have: [String] = []
+
+    @Option(help: ArgumentHelp("The role you want to reach: your north star.", valueName: "role"))
+    var goal: String
+
+    @Option(help: "How many routes to show.")
+    var k: Int = 3
+
+    @Option(help: "How many of the closest roles to list.")
+    var closest: Int = 5
+
+    @Option(name: .customLong("lateral-cost"), help: ArgumentHelp("Also allow moves along collaborations at this extra cost.", valueName: "x"))
+    var lateralCost: Double?
+
+    @Option(help: "Output format: table or json.")
+    var format: OutputFormat = .table
+
+    func run() throws {
+        let graph = try graphOptions.load()
+        let goal = try graph.roleID(self.goal)
+        let have = try graph.skillSet(self.have)
+        let plan = try graph.plan(have: have, goal: goal, routes: k, lateralCost: lateralCost)
+        switch format {
+        case .json: print(try Output.json(plan))
+        case .table: print(render(plan, in: graph))
+        }
+    }
+
+    func render(_ plan: CareerPlan, in graph: RoleGraph) -> String {
+        var out: [String] = []
+        let skills = plan.have.isEmpty ? "no skills yet" : plan.have.map(graph.skillName).joined(separator: ", ")
+        out.append(Output.wrap("With \(skills), aiming for \(graph.displayName(plan.goal))."))
+        out.append("")
+        out.append("Closest roles today (skill gap: missing primary ×2 + missing secondary ×1):")
+        var rows: [[String]] = []
+        for fit in plan.closest.prefix(max(closest, 0)) {
+            let role = graph.role(fit.role)
+            rows.append([graph.displayName(fit.role), "gap \(Output.number(fit.gap.cost))",
+                         role?.entryLevel == true ? "entry-level" : "", missing(fit.gap, in: graph)])
+        }
+        out.append(Output.table(rows, indent: "  "))
+        out.append("")
+        out.append("Routes to \(graph.displayName(plan.goal)):")
+        for (i, route) in plan.routes.enumerated() {
+            let roles = [route.start.role] + route.path.steps.map(\.to)
+            out.append("")
+            out.append("\(i + 1). \(roles.map(graph.displayName).joined(separator: " → "))  (total skill gap \(Output.number(route.cost)))")
+            out.append("   Start as \(graph.displayName(route.start.role)) [gap \(Output.number(route.start.gap.cost))]")
+            out.append(contentsOf: PathText.learn(route.start.gap, in: graph, indent: "      "))
+            for step in route.path.steps {
+                out.append("   Then \(graph.displayName(step.to)) [\(step.isLateral ? "lateral move, " : "")gap \(Output.number(step.cost))]")
+                out.append(contentsOf: PathText.learn(step.skillsToLearn, in: graph, indent: "      "))
+            }
+        }
+        return out.joined(separator: "\n")
+    }
+
+    private func missing(_ gap: SkillGap, in graph: RoleGraph) -> String {
+        if gap.isEmpty { return "you have every skill it lists" }
+        return "missing " + (gap.primary.map(graph.skillName) + gap.secondary.map { graph.skillName($0) + " (nice to have)" })
+            .joined(separator: ", ")
+    }
+}

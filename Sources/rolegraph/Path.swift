@@ -80,7 +80,7 @@ enum PathText {
     static func render(_ paths: [CareerPath], in graph: RoleGraph, model: CostModel) -> String {
         guard let best = paths.first else { return "" }
         var out: [String] = []
-        out.append(best.roles.map(graph.displayName).joined(separator: " → "))
+        out.append(summary(best, in: graph))
         out.append("")
         out.append(contentsOf: steps(best, in: graph))
         out.append("")
@@ -90,12 +90,22 @@ enum PathText {
             out.append("Alternatives:")
             var rows: [[String]] = []
             for (i, path) in paths.enumerated().dropFirst() {
-                rows.append(["\(i + 1).", "\(unit(model)) \(Output.number(path.cost))",
-                             path.roles.map(graph.displayName).joined(separator: " → ")])
+                rows.append(["\(i + 1).", "\(unit(model)) \(Output.number(path.cost))", summary(path, in: graph)])
             }
             out.append(Output.table(rows, indent: "  "))
+            if paths.contains(where: { $0.steps.contains(where: \.isLateral) }) {
+                out.append("  (⇢ is a lateral move along a collaboration, → a transition)")
+            }
         }
         return out.joined(separator: "\n")
+    }
+
+    /// "A → B ⇢ C": the roles, with → for a transition and ⇢ for a lateral move.
+    static func summary(_ path: CareerPath, in graph: RoleGraph) -> String {
+        guard let first = path.steps.first else { return "" }
+        var text = graph.displayName(first.from)
+        for step in path.steps { text += (step.isLateral ? " ⇢ " : " → ") + graph.displayName(step.to) }
+        return text
     }
 
     static func steps(_ path: CareerPath, in graph: RoleGraph, indent: String = "") -> [String] {

@@ -1,0 +1,50 @@
+import Testing
+@testable import RoleGraph
+
+@Suite struct CareerPlanTests {
+    let graph = RoleGraph.builtIn
+
+    @Test func closestRolesAreRankedByGap() throws {
+        let plan = try graph.plan(have: ["sql", "data-visualisation", "spreadsheets", "business-communication"], goal: "ml-engineer")
+        #expect(plan.closest.first?.role == "data-analyst")
+        #expect(plan.closest.map(\.gap.cost) == plan.closest.map(\.gap.cost).sorted())
+    }
+
+    /// The best route's cost equals an independent computation: the minimum over every start
+    /// role of its entry gap plus the cheapest skills-costed path from it (Bellman-Ford).
+    @Test(arguments: [
+        (["sql", "python", "statistics"], "ml-engineer"),
+        ([], "infrastructure-engineer"),
+        (["deep-learning", "python"], "ml-platform-engineer"),
+        (["sql"], "backend-engineer"),
+    ] as [([String], String)])
+    func bestRouteMatchesBruteForce(have: [String], goal: String) throws {
+        let skills = Set(have.map(SkillID.init))
+        let plan = try graph.plan(have: skills, goal: RoleID(goal), routes: 4)
+        let planner = try RoutePlanner(graph: graph, costing: StepCosting(model: .skills, have: skills))
+        let network = planner.network
+        let goalIndex = try #require(graph.index(of: RoleID(goal)))
+        var best = Double.infinity
+        for start in 0 ..< Int32(graph.roles.count) {
+            // Bellman-Ford from start.
+            var distance = [Double](repeating: .infinity, count: graph.roles.count)
+            distance[Int(start)] = 0
+            for _ in 0 ..< graph.roles.count {
+                for v in 0 ..< Int32(graph.roles.count) where distance[Int(v)] < .infinity {
+                    for e in network.edgeRange(of: v) {
+                        distance[Int(network.targets[e])] = min(distance[Int(network.targets[e])], distance[Int(v)] + network.weights[e])
+                    }
+                }
+            }
+            let entry = graph.skillGap(to: graph.role(at: start).id, knowing: skills).cost
+            best = min(best, entry + distance[Int(goalIndex)])
+        }
+        let first = try #require(plan.routes.first)
+        #expect(first.cost == best)
+        #expect(plan.routes.map(\.cost) == plan.routes.map(\.cost).sorted())
+        for route in plan.routes {
+            #expect(route.cost == route.start.gap.cost + route.path.cost)
+            #expect((route.path.roles.last ?? route.start.role) == RoleID(goal))
+        }
+    }
+}

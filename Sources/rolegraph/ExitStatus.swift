@@ -91,6 +91,9 @@ enum ErrorReporter {
             case .invalidGraphs: return .invalidGraph
             case .missingInputs: return .inputMissing
             }
+        case let error as GraphvizError:
+            printError(error.description)
+            return .renderFailed
         case let error as ReportedError:
             return error.status
         default:
@@ -107,17 +110,32 @@ enum ErrorReporter {
             if !message.isEmpty { print(message) }
             return .success
         }
-        let lines = message.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+        let lines = message.split(separator: "\n", omittingEmptySubsequences: true)
+            .map { String($0.drop { $0 == " " }) }
         var first = lines.first ?? "\(error)"
+        // "Please provide one of the following:" is followed by "- value" lines: fold them in.
+        let choices = lines.dropFirst().prefix { $0.hasPrefix("- ") }.map { String($0.dropFirst(2)) }
+        if !choices.isEmpty {
+            if first.hasSuffix(" the following:") { first.removeLast(" the following:".count) }
+            first += ": " + choices.joined(separator: ", ")
+        }
         if first.hasPrefix("Error: ") { first.removeFirst("Error: ".count) }
         if let firstCharacter = first.first, firstCharacter.isUppercase, !first.hasPrefix("'") {
             first = firstCharacter.lowercased() + first.dropFirst()
         }
         printError(first)
-        if let usage = lines.first(where: { $0.hasPrefix("Usage: ") }) {
+        if let usage = lines.first(where: { $0.hasPrefix("Usage: ") }) {  // indentation already dropped
             FileHandle.standardError.write(Data("usage: \(usage.dropFirst("Usage: ".count))\n".utf8))
         }
         return code == .validationFailure ? .usage : (code.rawValue == 64 ? .usage : .failure)
+    }
+
+    static func printNote(_ message: String) {
+        FileHandle.standardError.write(Data("rolegraph: \(message)\n".utf8))
+    }
+
+    static func printWarning(_ message: String) {
+        FileHandle.standardError.write(Data("rolegraph: warning: \(message)\n".utf8))
     }
 
     static func printError(_ message: String) {

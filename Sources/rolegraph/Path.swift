@@ -35,6 +35,11 @@ struct Path: ParsableCommand {
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
 
+    @Option(help: ArgumentHelp("Also draw the best path over the whole graph to this file (SVG, PNG, PDF or DOT by extension).", valueName: "file"))
+    var render: String?
+
+    @OptionGroup(title: "Diagram options (with --render)") var diagram: DiagramOptions
+
     func run() throws {
         let graph = try graphOptions.load()
         let from = try graph.roleID(self.from), to = try graph.roleID(self.to)
@@ -44,6 +49,12 @@ struct Path: ParsableCommand {
             maxSteps: maxSteps)
         var planner = try RoutePlanner(graph: graph, costing: try costOptions.costing(in: graph))
         let paths = try planner.paths(from: from, to: to, count: k, constraints: constraints)
+        if let render, let best = paths.first {
+            var options = try diagram.dotOptions(for: graph)
+            options.highlight = .path(roles: best.roles, relations: best.steps.map(\.relationPosition))
+            try diagram.render(graph, options: options, to: render)
+            ErrorReporter.printNote("wrote \(render)")
+        }
         switch format {
         case .json:
             print(try Output.json(PathReport(from: from, to: to, cost: costOptions.cost, paths: paths)))

@@ -4,6 +4,8 @@ public struct CareerStep: Hashable, Sendable {
     public var to: RoleID
     /// The relation followed: a transition, or a collaboration for a lateral move.
     public var relation: Relation
+    /// The relation's position in ``RoleGraph/relations``, for highlighting exactly this step.
+    public var relationPosition: Int
     /// What this step costs under the query's ``CostModel``.
     public var cost: Double
     /// What `to` needs that `from` and the person's own skills do not cover.

@@ -81,7 +81,8 @@ extension RoleGraph {
             for i in 1 ..< path.edgePositions.count {
                 let p = Int(path.edgePositions[i])
                 let from = role(at: path.vertices[i]).id, to = role(at: path.vertices[i + 1]).id
-                steps.append(CareerStep(from: from, to: to, relation: relations[Int(extended.edgeIDs[p])],
+                let position = Int(extended.edgeIDs[p])
+                steps.append(CareerStep(from: from, to: to, relation: relations[position], relationPosition: position,
                                         cost: extended.weights[p],
                                         skillsToLearn: skillGap(to: to, knowing: skills(of: from).union(have))))
                 cost += extended.weights[p]

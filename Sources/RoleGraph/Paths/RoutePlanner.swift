@@ -134,7 +134,7 @@ public struct RoutePlanner: Sendable {
     private func step(from: Int32, to: Int32, relationAt position: Int, cost: Double) -> CareerStep {
         let a = graph.role(at: from).id, b = graph.role(at: to).id
         let known = graph.skills(of: a).union(costing.have)
-        return CareerStep(from: a, to: b, relation: graph.relations[position], cost: cost,
+        return CareerStep(from: a, to: b, relation: graph.relations[position], relationPosition: position, cost: cost,
                           skillsToLearn: graph.skillGap(to: b, knowing: known))
     }
 

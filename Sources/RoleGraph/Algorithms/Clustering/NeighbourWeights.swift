@@ -4,37 +4,54 @@
 /// Louvain, Leiden, label propagation, aggregation and Jaccard similarity all ask the same
 /// question in their inner loop: "summed over this vertex's edges, how much weight goes to each
 /// community?" A dictionary answers it with a hash per edge and an allocation per vertex. This
-/// answers it with two flat arrays indexed by key and a *stamp*: a key's slot is valid only if
-/// its stamp equals the current one, so starting over is one increment instead of clearing the
-/// arrays, and `touched` lists the keys seen, in first-seen order (which keeps every tie-break
+/// answers it with flat storage indexed by key and a *stamp*: a key's slot is valid only if its
+/// stamp equals the current one, so starting over is one increment instead of clearing, and
+/// `touched` lists the keys seen, in first-seen order (which keeps every tie-break
 /// deterministic).
-struct NeighbourWeights {
+///
+/// The storage is three fixed-size buffers owned by this non-copyable value and freed with it.
+/// Arrays would do, but this loop runs once per edge per visit — millions of times on a graph of
+/// ten thousand roles — and arrays there pay a uniqueness check on every write and on every
+/// append to `touched`; the buffers pay nothing (bounds are checked in debug builds).
+struct NeighbourWeights: ~Copyable {
+    /// The number of keys: keys are `0 ..< capacity`.
+    let capacity: Int
     /// The accumulated weight of each key; meaningful only where `stamps[key] == current`.
-    var weight: [Double]
+    let weight: UnsafeMutablePointer<Double>
     /// The round in which each key was last touched.
-    var stamps: [UInt32]
+    private let stamps: UnsafeMutablePointer<UInt32>
+    /// The keys touched in this round, in first-touched order (the first `touchedCount`).
+    private let keys: UnsafeMutablePointer<Int32>
+    /// How many keys were touched in this round.
+    private(set) var touchedCount = 0
     /// The current round.
-    var current: UInt32 = 1
-    /// The keys touched in this round, in first-touched order.
-    var touched: [Int32] = []
+    private var current: UInt32 = 1
 
     /// An accumulator for keys in `0 ..< capacity`.
     ///
     /// - Complexity: O(`capacity`).
     init(capacity: Int) {
-        weight = [Double](repeating: 0, count: capacity)
-        stamps = [UInt32](repeating: 0, count: capacity)
-        touched.reserveCapacity(min(capacity, 1024))
+        precondition(capacity >= 0)
+        self.capacity = capacity
+        weight = .allocate(capacity: Swift.max(capacity, 1))
+        weight.initialize(repeating: 0, count: Swift.max(capacity, 1))
+        stamps = .allocate(capacity: Swift.max(capacity, 1))
+        stamps.initialize(repeating: 0, count: Swift.max(capacity, 1))
+        keys = .allocate(capacity: Swift.max(capacity, 1))
+        keys.initialize(repeating: 0, count: Swift.max(capacity, 1))
     }
 
-    /// Grows the key range to at least `0 ..< capacity`.
+    deinit {
+        weight.deallocate()
+        stamps.deallocate()
+        keys.deallocate()
+    }
+
+    /// The keys touched in this round, in first-touched order. Valid until the next `reset()`.
     ///
-    /// - Complexity: O(`capacity`) when it grows, O(1) otherwise.
-    mutating func ensureCapacity(_ capacity: Int) {
-        if weight.count < capacity {
-            weight += [Double](repeating: 0, count: capacity - weight.count)
-            stamps += [UInt32](repeating: 0, count: capacity - stamps.count)
-        }
+    /// - Complexity: O(1).
+    var touched: UnsafeBufferPointer<Int32> {
+        UnsafeBufferPointer(start: keys, count: touchedCount)
     }
 
     /// Forgets every key: starts a new round.
@@ -42,9 +59,9 @@ struct NeighbourWeights {
     /// - Complexity: O(1), except once every 2³² rounds, when the stamps are cleared.
     @inline(__always)
     mutating func reset() {
-        touched.removeAll(keepingCapacity: true)
+        touchedCount = 0
         if current == UInt32.max {
-            for i in stamps.indices { stamps[i] = 0 }
+            stamps.update(repeating: 0, count: capacity)
             current = 0
         }
         current &+= 1
@@ -52,14 +69,17 @@ struct NeighbourWeights {
 
     /// Adds `w` to `key`'s weight, recording `key` in `touched` the first time in this round.
     ///
-    /// - Complexity: O(1) amortised.
+    /// - Precondition: `key` is in `0 ..< capacity` (checked in debug builds).
+    /// - Complexity: O(1).
     @inline(__always)
     mutating func add(_ key: Int32, _ w: Double) {
         let k = Int(key)
+        assert(k >= 0 && k < capacity, "key out of range")
         if stamps[k] != current {
             stamps[k] = current
             weight[k] = w
-            touched.append(key)
+            keys[touchedCount] = key
+            touchedCount += 1
         } else {
             weight[k] += w
         }

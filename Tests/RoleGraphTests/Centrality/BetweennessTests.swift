@@ -103,6 +103,23 @@ import Testing
         #expect(square.betweennessCentrality(BetweennessOptions(directed: false)) == [0.5, 0.5, 0.5, 0.5])
     }
 
+    @Test func matchesNetworkxOnAFixedGraph() {
+        // Expected values from networkx 3.6 betweenness_centrality on the same edges (DiGraph;
+        // Graph with the smaller weight of opposite edges for the undirected reading).
+        let list: [(Int32, Int32, Double)] = [
+            (0, 2, 2), (0, 4, 1), (1, 4, 1), (1, 7, 3), (2, 1, 2), (4, 1, 2), (5, 1, 2), (5, 4, 2),
+            (6, 3, 2), (6, 8, 2), (7, 4, 1), (8, 1, 1), (8, 3, 2),
+        ]
+        let graph = CSRGraph(vertexCount: 9, edges: list.map { WeightedEdge($0.0, $0.1, weight: $0.2) })
+        let directed = graph.betweennessCentrality(BetweennessOptions(weighted: true, normalized: true))
+        #expect(Self.close(directed, [0, 0.1607142857142857, 0, 0, 0.05357142857142857, 0, 0, 0, 0.05357142857142857]))
+        let hops = graph.betweennessCentrality(BetweennessOptions(directed: false))
+        #expect(Self.close(hops, [0.5, 18, 2, 0, 4.5, 0, 0, 0, 12]))
+        let lengths = graph.betweennessCentrality(BetweennessOptions(directed: false, weighted: true, normalized: true))
+        #expect(Self.close(lengths, [0.03571428571428571, 0.6071428571428571, 0, 0, 0.42857142857142855, 0, 0, 0,
+                                     0.42857142857142855]))
+    }
+
     @Test func isInvariantUnderVertexRenumbering() {
         var rng = ClusteringTestRNG(seed: 31)
         let n = 30

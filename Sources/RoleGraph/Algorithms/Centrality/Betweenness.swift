@@ -42,7 +42,7 @@ extension CSRGraph {
     ///
     /// Exact betweenness costs a search from every vertex — O(*VE*) unweighted,
     /// O(*VE* + *V*² log *V*) weighted: measured here (release build, one core) about 14 s
-    /// unweighted and 27 s weighted for 10,000 vertices and 100,000 undirected edges. For large
+    /// unweighted and 28 s weighted for 10,000 vertices and 100,000 undirected edges. For large
     /// graphs use ``sampledBetweennessCentrality(pivots:_:using:)``.
     ///
     /// > U. Brandes, "A faster algorithm for betweenness centrality," *J. Math. Sociology* 25(2),

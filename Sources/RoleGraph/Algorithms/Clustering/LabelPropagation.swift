@@ -14,7 +14,10 @@ extension CSRGraph {
     /// after `maxIterations` rounds.
     ///
     /// Label propagation needs no objective and runs in near-linear time, but its result varies
-    /// more from seed to seed than Leiden's, and a community is not guaranteed to be connected.
+    /// more from seed to seed than Leiden's, a community is not guaranteed to be connected, and
+    /// where structure is weak one label can flood the graph: on a 10,000-vertex planted graph
+    /// with 35% of edges inside its 100 blocks it returned a single community (Leiden found 52,
+    /// modularity 0.338); with 70% inside it found the blocks (102 communities, modularity 0.670).
     /// Self-loops are ignored; vertices without neighbours stay alone. The graph is read as
     /// given: pass ``symmetrized()`` for the undirected reading.
     ///

@@ -54,14 +54,14 @@ extension CSRGraph {
     /// - Precondition: when weighted, every weight is positive and finite.
     /// - Complexity: O(*VE*) unweighted; O(*V* (*E* + *V*) log *V*) weighted.
     public func betweennessCentrality(_ options: BetweennessOptions = BetweennessOptions()) -> [Double] {
-        let paths = ShortestPathGraph(self, options: options)
+        let paths = BrandesGraph(self, options: options)
         var workspace = BrandesWorkspace(vertexCount: vertexCount)
         var centrality = [Double](repeating: 0, count: vertexCount)
         for s in 0 ..< vertexCount {
             workspace.accumulateDependencies(from: Int32(s), in: paths, weighted: options.weighted,
                                              into: &centrality)
         }
-        let scale = Betweenness.scale(vertexCount: vertexCount, options: options, pivots: vertexCount,
+        let scale = BetweennessScaling.scale(vertexCount: vertexCount, options: options, pivots: vertexCount,
                                       isPivot: false)
         if scale != 1 {
             for v in centrality.indices { centrality[v] *= scale }
@@ -116,7 +116,7 @@ extension CSRGraph {
     /// - Complexity: as ``sampledBetweennessCentrality(pivots:_:using:)``.
     func betweenness(pivots: [Int32], _ options: BetweennessOptions) -> [Double] {
         let n = vertexCount
-        let paths = ShortestPathGraph(self, options: options)
+        let paths = BrandesGraph(self, options: options)
         var workspace = BrandesWorkspace(vertexCount: n)
         var centrality = [Double](repeating: 0, count: n)
         var isPivot = [Bool](repeating: false, count: n)
@@ -126,8 +126,8 @@ extension CSRGraph {
             workspace.accumulateDependencies(from: s, in: paths, weighted: options.weighted, into: &centrality)
         }
         let k = pivots.count
-        let pivotScale = Betweenness.scale(vertexCount: n, options: options, pivots: k, isPivot: true)
-        let otherScale = Betweenness.scale(vertexCount: n, options: options, pivots: k, isPivot: false)
+        let pivotScale = BetweennessScaling.scale(vertexCount: n, options: options, pivots: k, isPivot: true)
+        let otherScale = BetweennessScaling.scale(vertexCount: n, options: options, pivots: k, isPivot: false)
         for v in 0 ..< n {
             centrality[v] *= isPivot[v] ? pivotScale : otherScale
         }
@@ -136,7 +136,7 @@ extension CSRGraph {
 }
 
 /// Scaling shared by exact and sampled betweenness.
-enum Betweenness {
+enum BetweennessScaling {
     /// The factor that turns a vertex's summed dependencies into its (estimated) betweenness.
     ///
     /// With `N = n − 1` possible sources for *v* and `K` of them sampled (`K = k − 1` when *v* is
@@ -158,7 +158,7 @@ enum Betweenness {
 
 /// The graph betweenness searches: simple (no parallel edges, no self-loops), with the reading
 /// of ``BetweennessOptions`` (direction, and the shortest parallel edge as length).
-struct ShortestPathGraph {
+struct BrandesGraph {
     let offsets: [Int]
     let targets: [Int32]
     let lengths: [Double]
@@ -246,7 +246,7 @@ struct BrandesWorkspace: ~Copyable {
     ///
     /// - Complexity: O(*E*) by breadth-first search, O((*E* + *V*) log *V*) by Dijkstra, plus the
     ///   walk back; only vertices reached from `s` are touched, and only they are reset.
-    mutating func accumulateDependencies(from s: Int32, in graph: ShortestPathGraph, weighted: Bool,
+    mutating func accumulateDependencies(from s: Int32, in graph: BrandesGraph, weighted: Bool,
                                          into centrality: inout [Double]) {
         let offsets = graph.offsets, targets = graph.targets, lengths = graph.lengths
         let state = self.state, settled = self.settled

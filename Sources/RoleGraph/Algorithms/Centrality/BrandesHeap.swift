@@ -25,6 +25,8 @@ struct BrandesHeap {
     var count: Int { distances.count }
 
     /// Whether `(d1, v1)` comes before `(d2, v2)`.
+    ///
+    /// - Complexity: O(1).
     @inline(__always)
     private static func precedes(_ d1: Double, _ v1: Int32, _ d2: Double, _ v2: Int32) -> Bool {
         d1 < d2 || (d1 == d2 && v1 < v2)

@@ -148,7 +148,7 @@ enum CommunityDetection {
         while true {
             let n = graph.vertexCount
             var moving = LocalMoving(graph: graph, initial: community)
-            _ = moving.run(graph: graph, order: randomPermutation(n, using: &generator),
+            _ = moving.run(graph: graph, order: CommunityDetection.randomPermutation(n, using: &generator),
                            resolution: options.resolution, accumulator: &accumulator)
             let (moved, movedCount) = Partition.relabelled(moving.community, labelBound: n)
             community = moved
@@ -159,9 +159,9 @@ enum CommunityDetection {
             if options.method == .leiden {
                 var degree = [Double](repeating: 0, count: movedCount)
                 for v in 0 ..< n { degree[Int(community[v])] += graph.degrees[v] }
-                (clusters, clusterCount) = Refinement.refine(
+                (clusters, clusterCount) = LeidenRefinement.refine(
                     graph: graph, community: community, communityDegree: degree,
-                    order: randomPermutation(n, using: &generator),
+                    order: CommunityDetection.randomPermutation(n, using: &generator),
                     resolution: options.resolution, randomness: options.randomness,
                     accumulator: &accumulator, using: &generator)
                 if clusterCount == n {
@@ -185,19 +185,21 @@ enum CommunityDetection {
     }
 }
 
-/// A uniformly random permutation of `0 ..< n` (Fisher–Yates, drawing from `generator`).
-///
-/// Written out rather than `shuffle(using:)` so that the sequence of draws, and hence every
-/// seeded result, is fixed by this code and not by the standard library's implementation.
-///
-/// - Complexity: O(*n*).
-func randomPermutation(_ n: Int, using generator: inout some RandomNumberGenerator) -> [Int32] {
-    var order = (0 ..< n).map { Int32($0) }
-    var i = n - 1
-    while i > 0 {
-        let j = Int(generator.next(upperBound: UInt64(i + 1)))
-        order.swapAt(i, j)
-        i -= 1
+extension CommunityDetection {
+    /// A uniformly random permutation of `0 ..< n` (Fisher–Yates, drawing from `generator`).
+    ///
+    /// Written out rather than `shuffle(using:)` so that the sequence of draws, and hence every
+    /// seeded result, is fixed by this code and not by the standard library's implementation.
+    ///
+    /// - Complexity: O(*n*).
+    static func randomPermutation(_ n: Int, using generator: inout some RandomNumberGenerator) -> [Int32] {
+        var order = (0 ..< n).map { Int32($0) }
+        var i = n - 1
+        while i > 0 {
+            let j = Int(generator.next(upperBound: UInt64(i + 1)))
+            order.swapAt(i, j)
+            i -= 1
+        }
+        return order
     }
-    return order
 }

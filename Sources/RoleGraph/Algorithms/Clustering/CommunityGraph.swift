@@ -58,6 +58,9 @@ struct CommunityGraph {
                   degrees: degrees, totalDegree: total)
     }
 
+    /// Wraps arrays that already form a valid working graph (rows without self-loops).
+    ///
+    /// - Complexity: O(1).
     init(offsets: [Int], targets: [Int32], weights: [Double], selfLoops: [Double],
          degrees: [Double], totalDegree: Double) {
         self.vertexCount = selfLoops.count

@@ -40,7 +40,7 @@ extension CSRGraph {
         var heaviest: [Int32] = []
         for _ in 0 ..< maxIterations {
             var changed = false
-            for vertex in randomPermutation(n, using: &generator) {
+            for vertex in CommunityDetection.randomPermutation(n, using: &generator) {
                 let v = Int(vertex)
                 acc.reset()
                 for e in offsets[v] ..< offsets[v + 1] where Int(targets[e]) != v {

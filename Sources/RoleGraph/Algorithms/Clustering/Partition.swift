@@ -99,6 +99,8 @@ public struct Partition: Hashable, Sendable {
     }
 
     /// Builds the member lists of already canonical communities (a stable counting sort).
+    ///
+    /// - Complexity: O(*n* + `count`).
     private init(canonical communities: [Int32], count: Int) {
         var offsets = [Int](repeating: 0, count: count + 1)
         for c in communities { offsets[Int(c) + 1] += 1 }
@@ -152,11 +154,17 @@ public struct Partition: Hashable, Sendable {
         (0 ..< count).map { members(of: Int32($0)) }
     }
 
-    // Equality and hashing are by grouping: the derived storage follows from it.
+    /// Whether the two partitions group the vertices the same way (their canonical labels are
+    /// equal; the member lists follow from them).
+    ///
+    /// - Complexity: O(*n*).
     public static func == (lhs: Partition, rhs: Partition) -> Bool {
         lhs.communityOfVertex == rhs.communityOfVertex
     }
 
+    /// Hashes the canonical labels.
+    ///
+    /// - Complexity: O(*n*).
     public func hash(into hasher: inout Hasher) {
         hasher.combine(communityOfVertex)
     }

@@ -5,6 +5,7 @@ public struct SimilarVertex: Hashable, Sendable {
     /// Its similarity, in (0, 1].
     public var similarity: Double
 
+    /// - Complexity: O(1).
     public init(vertex: Int32, similarity: Double) {
         self.vertex = vertex
         self.similarity = similarity
@@ -145,6 +146,8 @@ public struct WeightedJaccardSimilarity: Sendable {
     }
 
     /// `Σ min / Σ max`, with `Σ max = W_u + W_v − Σ min`.
+    ///
+    /// - Complexity: O(1).
     @inline(__always)
     private func ratio(_ shared: Double, _ u: Int32, _ v: Int32) -> Double {
         guard shared > 0 else { return 0 }
@@ -168,6 +171,8 @@ public struct WeightedJaccardSimilarity: Sendable {
     }
 
     /// Orders by similarity, highest first, then by vertex, lowest first.
+    ///
+    /// - Complexity: O(*c* log *c*) for *c* entries.
     private static func ranked(_ list: [SimilarVertex]) -> [SimilarVertex] {
         list.sorted { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.vertex < $1.vertex }
     }
@@ -225,6 +230,8 @@ public struct WeightedJaccardSimilarity: Sendable {
     }
 
     /// A CSR graph with rows sorted by target and repeated edges (same weight) kept once.
+    ///
+    /// - Complexity: O(*V* + *E* log *d*).
     private static func simpleGraph(vertexCount: Int, edges: [WeightedEdge]) -> CSRGraph {
         let raw = CSRGraph(vertexCount: vertexCount, edges: edges)
         var offsets = [Int](repeating: 0, count: vertexCount + 1)

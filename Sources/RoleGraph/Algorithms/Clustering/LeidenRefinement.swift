@@ -22,7 +22,7 @@ import Foundation
 /// > V. A. Traag, L. Waltman and N. J. van Eck, "From Louvain to Leiden: guaranteeing
 /// > well-connected communities," *Scientific Reports* 9, 5233 (2019),
 /// > doi:10.1038/s41598-019-41695-z. (Algorithm A.2, `RefinePartition` and `MergeNodesSubset`.)
-enum Refinement {
+enum LeidenRefinement {
     /// Refines `community` on `graph`.
     ///
     /// - Parameters:

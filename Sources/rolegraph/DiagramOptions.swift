@@ -14,9 +14,6 @@ struct DiagramOptions: ParsableArguments {
     @Option(help: "Direction of the layered dot layout: TB, LR, BT or RL.")
     var rankdir: DOTOptions.RankDirection = .leftToRight
 
-    @Option(help: ArgumentHelp("Relation kinds to draw, comma-separated (default: all).", valueName: "kind,..."))
-    var relations: String?
-
     @Option(help: ArgumentHelp("Only the roles of this area (repeatable).", valueName: "area"))
     var area: [String] = []
 
@@ -26,18 +23,10 @@ struct DiagramOptions: ParsableArguments {
     @Flag(help: "Show each role's titles under its name.")
     var titles = false
 
-    func dotOptions(for graph: RoleGraph) throws -> DOTOptions {
+    /// - Parameter relations: the relation kinds to draw (a `--relations` value), all by default.
+    func dotOptions(for graph: RoleGraph, relations: String? = nil) throws -> DOTOptions {
         var options = DOTOptions(rankdir: rankdir, legend: !noLegend, showTitles: titles)
-        if let relations {
-            var kinds: Set<RelationKind> = []
-            for name in relations.split(separator: ",").map({ String($0).trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
-                guard let kind = RelationKind(rawValue: name.lowercased()) else {
-                    throw ValidationError("unknown relation kind '\(name)' in --relations (expected stakeholder, collaboration or transition)")
-                }
-                kinds.insert(kind)
-            }
-            options.relations = kinds
-        }
+        if let relations { options.relations = try parseKinds(relations) }
         if !area.isEmpty { options.areas = Set(try area.map { try graph.resolveArea($0) }) }
         return options
     }

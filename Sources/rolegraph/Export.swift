@@ -20,13 +20,16 @@ struct Export: ParsableCommand {
 
     @OptionGroup var diagram: DiagramOptions
 
+    @Option(help: ArgumentHelp("Relation kinds to draw, comma-separated (default: all).", valueName: "kind,..."))
+    var relations: String?
+
     func run() throws {
         let graph = try graphOptions.load()
         let format = self.format ?? output.flatMap(ExportFormat.init(path:)) ?? .dot
         if format.isBinary && output == nil && isatty(STDOUT_FILENO) != 0 {
             throw CLIError.refusesTerminal(format: format.rawValue)
         }
-        let options = try diagram.dotOptions(for: graph)
+        let options = try diagram.dotOptions(for: graph, relations: relations)
         let layout = format.needsLayout ? diagram.resolvedLayout(for: graph) : (diagram.layout ?? Exporter.defaultLayout(roleCount: graph.roles.count))
         let bytes = try Exporter.export(graph, format: format, options: options, layout: layout)
         try OutputFile.write(bytes, to: output, binary: format.isBinary, formatName: format.rawValue)

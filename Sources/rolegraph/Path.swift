@@ -40,6 +40,9 @@ struct Path: ParsableCommand {
 
     @OptionGroup(title: "Diagram options (with --render)") var diagram: DiagramOptions
 
+    @Option(help: ArgumentHelp("Relation kinds to draw, comma-separated (default: all).", valueName: "kind,..."))
+    var relations: String?
+
     func run() throws {
         let graph = try graphOptions.load()
         let from = try graph.roleID(self.from), to = try graph.roleID(self.to)
@@ -50,7 +53,7 @@ struct Path: ParsableCommand {
         var planner = try RoutePlanner(graph: graph, costing: try costOptions.costing(in: graph))
         let paths = try planner.paths(from: from, to: to, count: k, constraints: constraints)
         if let render, let best = paths.first {
-            var options = try diagram.dotOptions(for: graph)
+            var options = try diagram.dotOptions(for: graph, relations: relations)
             options.highlight = .path(roles: best.roles, relations: best.steps.map(\.relationPosition))
             try diagram.render(graph, options: options, to: render)
             ErrorReporter.printNote("wrote \(render)")

@@ -13,7 +13,7 @@ struct RoleGraphCommand: ParsableCommand {
             \(ExitStatus.documentation)
             """,
         version: "0.1.0",
-        subcommands: [Roles.self, Show.self, Path.self, Plan.self, Next.self, Reachable.self, Compare.self, Export.self, Validate.self, Stats.self]
+        subcommands: [Roles.self, Show.self, Path.self, Plan.self, Next.self, Reachable.self, Compare.self, Clusters.self, Similar.self, Centrality.self, Export.self, Validate.self, Stats.self]
     )
 
     /// Parses, runs, and turns every error into one `rolegraph: error: …` line and a documented

@@ -221,7 +221,8 @@ private struct DOTComposition {
             let members = membersByArea[areaIndex]
             guard !members.isEmpty else { continue }
             let colours = DOTStyle.areaColours(at: areaIndex)
-            let dim = isPath
+            // Under a path, and under cluster colours, the area boxes step back to neutral grey.
+            let dim = isPath || (isClustering && clusterStyle == .fill)
             var attributes: [(String, String)] = [
                 ("label", DOTEscaping.quoted(area.name)),
                 ("style", "\"rounded,filled\""),

@@ -1,0 +1,144 @@
+import ArgumentParser
+import RoleGraph
+
+extension ClusteringMethod: ExpressibleByArgument {}
+
+struct Clusters: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Group the roles by their relations (or skills) and compare the groups with the declared areas.",
+        discussion: """
+            Clusters the undirected projection of the chosen relation kinds; every relation adds \
+            weight 1 between its roles (a two-way transition 2). --method skills clusters the \
+            skill-similarity graph instead. The same --seed gives the same clusters.
+            """)
+
+    @OptionGroup var graphOptions: GraphOptions
+
+    @Option(help: "leiden (Louvain with Leiden's refinement), louvain, labels (label propagation) or skills (skill similarity).")
+    var method: ClusteringMethod = .leiden
+
+    @Option(name: .customLong("relations"), help: ArgumentHelp("Relation kinds to cluster on, comma-separated (default: all).", valueName: "kind,..."))
+    var relationKinds: String?
+
+    @Option(help: "Modularity resolution: above 1 gives smaller clusters, below 1 larger ones.")
+    var resolution: Double = 1
+
+    @Option(help: "Random seed: the same seed gives the same clusters.")
+    var seed: UInt64 = 1
+
+    @Option(help: "With --method skills: how many most-similar roles each role is joined to.")
+    var neighbours: Int = 3
+
+    @Option(help: "Output format: table or json.")
+    var format: OutputFormat = .table
+
+    @Option(help: ArgumentHelp("Also draw the clusters over the graph to this file (SVG, PNG, PDF or DOT by extension).", valueName: "file"))
+    var render: String?
+
+    @Flag(help: "With --render: draw clusters as boxes instead of colours.")
+    var boxes = false
+
+    @OptionGroup(title: "Diagram options (with --render)") var diagram: DiagramOptions
+
+    func validate() throws {
+        guard resolution > 0 && resolution.isFinite else { throw ValidationError("--resolution must be a number greater than 0") }
+        guard neighbours >= 1 else { throw ValidationError("--neighbours must be at least 1") }
+    }
+
+    func run() throws {
+        let graph = try graphOptions.load()
+        var options = ClusteringOptions(method: method, resolution: resolution, neighbours: neighbours)
+        if let relationKinds { options.relations = try parseKinds(relationKinds) }
+        var generator = SplitMix64(seed: seed)
+        let result = graph.clusters(options, using: &generator)
+        if let render {
+            var dot = try diagram.dotOptions(for: graph, relations: relationKinds)
+            let names = result.clusters.map { name(of: $0, in: graph) }
+            dot.highlight = .clustering(byRoleIndex: result.assignment, in: graph, names: names, style: boxes ? .boxes : .fill)
+            try diagram.render(graph, options: dot, to: render)
+            ErrorReporter.printNote("wrote \(render)")
+        }
+        switch format {
+        case .json: print(try Output.json(ClusteringReport(result: result, seed: seed, resolution: resolution, graph: graph)))
+        case .table: print(text(result, options: options, in: graph))
+        }
+    }
+
+    func name(of cluster: RoleCluster, in graph: RoleGraph) -> String {
+        let area = graph.area(cluster.dominantArea)?.name ?? cluster.dominantArea.rawValue
+        let skills = cluster.sharedSkills.prefix(2).map(graph.skillName)
+        return skills.isEmpty ? area : "\(area) · \(skills.joined(separator: ", "))"
+    }
+
+    func text(_ result: RoleClustering, options: ClusteringOptions, in graph: RoleGraph) -> String {
+        let on = method == .skills ? "the skill-similarity graph (\(neighbours) nearest roles each)"
+            : "the " + RelationKind.allCases.filter(options.relations.contains).map(\.rawValue).joined(separator: ", ") + " relations"
+        var out = ["\(methodName) clusters of \(on) (seed \(seed), resolution \(Output.number(resolution))):", ""]
+        for (i, cluster) in result.clusters.enumerated() {
+            let area = graph.area(cluster.dominantArea)?.name ?? cluster.dominantArea.rawValue
+            out.append("\(i + 1). \(name(of: cluster, in: graph))  (\(cluster.roles.count) role\(cluster.roles.count == 1 ? "" : "s"), "
+                       + "\(cluster.dominantAreaCount) in \(area))")
+            out.append(Output.wrap(cluster.roles.map(graph.displayName).joined(separator: ", "), indent: "   "))
+        }
+        out.append("")
+        out.append("Modularity \(fixed(result.modularity)) (the declared areas: \(fixed(result.areaModularity)))")
+        out.append("Agreement with the \(graph.areas.count) areas: NMI \(fixed(result.normalizedMutualInformation)), "
+                   + "adjusted Rand \(fixed(result.adjustedRandIndex))")
+        return out.joined(separator: "\n")
+    }
+
+    var methodName: String {
+        switch method {
+        case .leiden: return "Leiden"
+        case .louvain: return "Louvain"
+        case .labels: return "Label-propagation"
+        case .skills: return "Leiden"
+        }
+    }
+
+    func fixed(_ value: Double) -> String { String(format: "%.3f", value) }
+}
+
+func parseKinds(_ text: String) throws -> Set<RelationKind> {
+    var kinds: Set<RelationKind> = []
+    for name in text.split(separator: ",").map({ String($0).trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
+        guard let kind = RelationKind(rawValue: name.lowercased()) else {
+            throw ValidationError("unknown relation kind '\(name)' (expected stakeholder, collaboration or transition)")
+        }
+        kinds.insert(kind)
+    }
+    if kinds.isEmpty { throw ValidationError("name at least one relation kind") }
+    return kinds
+}
+
+/// The JSON form of `clusters`.
+struct ClusteringReport: Encodable {
+    var result: RoleClustering
+    var seed: UInt64
+    var resolution: Double
+    var graph: RoleGraph
+
+    struct Cluster: Encodable {
+        var roles: [String]
+        var dominantArea: String
+        var sharedSkills: [String]
+        enum CodingKeys: String, CodingKey { case roles, dominantArea = "dominant_area", sharedSkills = "shared_skills" }
+    }
+    enum CodingKeys: String, CodingKey {
+        case method, seed, resolution, clusters, modularity, areaModularity = "area_modularity", nmi, ari = "adjusted_rand"
+    }
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(result.method.rawValue, forKey: .method)
+        try c.encode(seed, forKey: .seed)
+        try c.encode(resolution, forKey: .resolution)
+        try c.encode(result.clusters.map { Cluster(roles: $0.roles.map(\.rawValue), dominantArea: $0.dominantArea.rawValue,
+                                                   sharedSkills: $0.sharedSkills.map(\.rawValue)) }, forKey: .clusters)
+        try c.encode(result.modularity, forKey: .modularity)
+        try c.encode(result.areaModularity, forKey: .areaModularity)
+        try c.encode(result.normalizedMutualInformation, forKey: .nmi)
+        try c.encode(result.adjustedRandIndex, forKey: .ari)
+    }
+}
+
+import Foundation

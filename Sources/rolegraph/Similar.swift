@@ -1,0 +1,43 @@
+import ArgumentParser
+import RoleGraph
+
+struct Similar: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Rank the roles most similar to a role by skills (weighted Jaccard: primary skills count 2, secondary 1).")
+
+    @OptionGroup var graphOptions: GraphOptions
+
+    @Argument(help: "The role.")
+    var role: String
+
+    @Option(help: "How many roles to show.")
+    var top: Int = 5
+
+    @Option(help: "Output format: table or json.")
+    var format: OutputFormat = .table
+
+    func run() throws {
+        let graph = try graphOptions.load()
+        let role = try graph.roleID(self.role)
+        let similar = graph.similarRoles(to: role, limit: max(top, 0))
+        switch format {
+        case .json:
+            print(try Output.json(similar.map { ["role": $0.role.rawValue, "similarity": String(format: "%.4f", $0.similarity),
+                                                 "shared_skills": $0.sharedSkills.map(\.rawValue).joined(separator: ",")] }))
+        case .table:
+            guard !similar.isEmpty else {
+                print("No role shares a skill with \(graph.displayName(role)).")
+                return
+            }
+            var rows = [["ROLE", "SIMILARITY", "SHARED SKILLS"]]
+            for match in similar {
+                rows.append([graph.displayName(match.role), String(format: "%.2f", match.similarity),
+                             match.sharedSkills.map(graph.skillName).joined(separator: ", ")])
+            }
+            print("Roles most similar to \(graph.displayName(role)) by skills:\n")
+            print(Output.table(rows))
+        }
+    }
+}
+
+import Foundation

@@ -169,6 +169,11 @@ private struct DOTComposition {
             ("outputorder", "edgesfirst"),
             ("bgcolor", "\"white\""),
         ]
+        if !drawsClusters {
+            // Force-directed and radial layouts place nodes freely: keep them apart, route edges
+            // around them.
+            graphAttributes += [("overlap", "prism"), ("sep", "\"+18\""), ("splines", "true")]
+        }
         if !graph.name.isEmpty { graphAttributes.append(("label", DOTEscaping.quoted(graph.name))) }
         if !graph.description.isEmpty {
             graphAttributes.append(("tooltip", DOTEscaping.quoted(graph.description)))
@@ -180,14 +185,23 @@ private struct DOTComposition {
         lines.append("  edge [\(list([("fontname", font), ("fontsize", "10"), ("arrowsize", "0.8")]))];")
         writeRoles()
         writeRelations()
-        if options.legend { writeLegend() }
+        if options.legend && drawsClusters { writeLegend() }
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"
     }
 
     // MARK: Roles
 
+    /// Whether the layout draws `cluster_*` subgraphs. neato, sfdp, circo and twopi ignore them
+    /// (and draw their boxes over the nodes), so for those the roles are written flat — areas
+    /// still show as fill colours — and the legend, itself a cluster, is left out.
+    var drawsClusters: Bool { ["dot", "fdp", "osage", "patchwork"].contains(options.layout) }
+
     mutating func writeRoles() {
+        if !drawsClusters {
+            for index in graph.roles.indices where drawn[index] { writeRole(index, indent: "  ") }
+            return
+        }
         if isClustering && clusterStyle == .boxes {
             var membersByRank = [[Int]](repeating: [], count: communities.count)
             for index in graph.roles.indices where drawn[index] {

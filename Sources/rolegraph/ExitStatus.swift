@@ -80,7 +80,7 @@ enum ErrorReporter {
         case let error as RouteError:
             printError(error.description)
             switch error {
-            case .noPath, .viaSearchLimitReached: return .noPath
+            case .noPath, .noRoute, .viaSearchLimitReached: return .noPath
             case .endpointAvoided, .invalidArgument: return .usage
             }
         case let error as CLIError:

@@ -27,6 +27,9 @@ struct Plan: ParsableCommand {
     @Option(name: .customLong("lateral-cost"), help: ArgumentHelp("Also allow moves along collaborations at this extra cost.", valueName: "x"))
     var lateralCost: Double?
 
+    @Flag(help: "You have relevant experience: any role may be a starting point, not only entry-level ones.")
+    var experienced = false
+
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
 
@@ -34,7 +37,7 @@ struct Plan: ParsableCommand {
         let graph = try graphOptions.load()
         let goal = try graph.roleID(self.goal)
         let have = try graph.skillSet(self.have)
-        let plan = try graph.plan(have: have, goal: goal, routes: k, lateralCost: lateralCost)
+        let plan = try graph.plan(have: have, goal: goal, routes: k, lateralCost: lateralCost, starts: experienced ? .any : .entryLevel)
         switch format {
         case .json: print(try Output.json(plan))
         case .table: print(render(plan, in: graph))
@@ -55,7 +58,7 @@ struct Plan: ParsableCommand {
         }
         out.append(Output.table(rows, indent: "  "))
         out.append("")
-        out.append("Routes to \(graph.displayName(plan.goal)):")
+        out.append("Routes to \(graph.displayName(plan.goal))" + (experienced ? ":" : ", starting in an entry-level role (--experienced allows any):"))
         for (i, route) in plan.routes.enumerated() {
             let roles = [route.start.role] + route.path.steps.map(\.to)
             out.append("")

@@ -49,6 +49,8 @@ public enum RouteError: Error, Hashable, Sendable, CustomStringConvertible {
     /// goal (under the same kinds of move, ignoring the constraints), so the user sees where the
     /// graph breaks.
     case noPath(from: RoleID, to: RoleID, reachableFrom: [RoleID], reaching: [RoleID], constrained: Bool, lateral: Bool)
+    /// A plan found no way to its goal from any allowed starting role.
+    case noRoute(goal: RoleID, starts: [RoleID], reaching: [RoleID], entryLevelOnly: Bool, lateral: Bool)
     /// The start or the goal is in the avoid set.
     case endpointAvoided(RoleID)
     /// An argument out of range (`--k 0`, `--max-steps -1`, a negative lateral cost).
@@ -64,6 +66,12 @@ public enum RouteError: Error, Hashable, Sendable, CustomStringConvertible {
             text += "; '\(from)' can reach " + Self.list(reachable) + " by \(moves)"
             text += "; '\(to)' can be reached from " + Self.list(reaching)
             if !lateral { text += "; --lateral-cost N also allows moves along collaborations" }
+            return text
+        case .noRoute(let goal, let starts, let reaching, let entryLevelOnly, let lateral):
+            var text = "no way into '\(goal)' from " + (entryLevelOnly ? "the entry-level roles " : "any role ") + Self.list(starts)
+            text += reaching.isEmpty ? "; no \(lateral ? "move" : "transition") leads into it" : "; it can be reached from " + Self.list(reaching)
+            if !lateral { text += "; --lateral-cost N also allows moves along collaborations" }
+            if entryLevelOnly { text += "; --experienced allows any starting role" }
             return text
         case .endpointAvoided(let role): return "'\(role)' is the start or the goal, so it cannot be avoided"
         case .invalidArgument(let message): return message

@@ -15,6 +15,16 @@ public struct PlannedRoute: Hashable, Sendable {
     public var cost: Double
 }
 
+/// Which roles a plan may start in.
+public enum StartPolicy: Hashable, Sendable {
+    /// Only roles people commonly enter the field through (`entry_level: true`, or not stated):
+    /// the article's newcomer.
+    case entryLevel
+    /// Any role: for someone with relevant experience ("some of the roles … are not entry-level,
+    /// but may be accessible to readers with relevant experience").
+    case any
+}
+
 /// The answer to "I have these skills and want that role" — the article's advice: pick a north
 /// star, see what you already have, find the stepping stones.
 public struct CareerPlan: Hashable, Sendable {
@@ -38,10 +48,14 @@ extension RoleGraph {
     /// and Yen's algorithm enumerates the best paths from it to the goal — so the choice of a
     /// start and of the moves after it are optimised together, exactly.
     ///
-    /// - Throws: ``RouteError/noPath(from:to:reachableFrom:reaching:constrained:lateral:)`` never
-    ///   (entering the goal directly is always a route); ``RouteError/invalidArgument(_:)`` for a
-    ///   route count below 1 or a bad lateral cost.
-    public func plan(have: Set<SkillID>, goal: RoleID, routes count: Int = 3, lateralCost: Double? = nil) throws(RouteError) -> CareerPlan {
+    /// - Throws: ``RouteError/noPath(from:to:reachableFrom:reaching:constrained:lateral:)`` when
+    ///   no allowed start leads to the goal; ``RouteError/invalidArgument(_:)`` for a route count
+    ///   below 1 or a bad lateral cost.
+    ///
+    /// - Parameter starts: which roles a route may start in; by default entry-level ones.
+    public func plan(
+        have: Set<SkillID>, goal: RoleID, routes count: Int = 3, lateralCost: Double? = nil, starts: StartPolicy = .entryLevel
+    ) throws(RouteError) -> CareerPlan {
         guard count >= 1 else { throw .invalidArgument("--k must be at least 1, found \(count)") }
         guard let goalIndex = index(of: goal) else { throw .invalidArgument("no role '\(goal)'") }
         let planner = try RoutePlanner(graph: self, costing: StepCosting(model: .skills, have: have, lateralCost: lateralCost))
@@ -59,7 +73,7 @@ extension RoleGraph {
         var edges = base.edges
         var ids = base.edgeIDs
         // `edges` is in CSR order, so `ids` lines up with it.
-        for (i, fit) in fits.enumerated() {
+        for (i, fit) in fits.enumerated() where starts == .any || roles[i].entryLevel != false {
             edges.append(WeightedEdge(start, Int32(i), weight: fit.gap.cost))
             ids.append(-1)
         }
@@ -73,6 +87,16 @@ extension RoleGraph {
             found = try finder.shortestPaths(from: start, to: goalIndex, count: count, constraints: .none)
         } catch {
             throw .invalidArgument(error.description)
+        }
+        if found.isEmpty {
+            let entries = roles.filter { starts == .any || $0.entryLevel != false }.map(\.id)
+            var reaching: [RoleID] = []
+            for relation in relations where planner.costing.kinds.contains(relation.kind) {
+                let other = relation.to == goal ? relation.from : (relation.kind.isSymmetric && relation.from == goal ? relation.to : nil)
+                if let other, !reaching.contains(other) { reaching.append(other) }
+            }
+            throw .noRoute(goal: goal, starts: entries, reaching: reaching, entryLevelOnly: starts == .entryLevel,
+                           lateral: lateralCost != nil)
         }
         let routes = found.map { path -> PlannedRoute in
             let entry = fits[Int(path.vertices[1])]

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import RoleGraph
 
 struct Centrality: ParsableCommand {
@@ -38,5 +39,3 @@ struct Centrality: ParsableCommand {
         }
     }
 }
-
-import Foundation

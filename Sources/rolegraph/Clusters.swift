@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import RoleGraph
 
 extension ClusteringMethod: ExpressibleByArgument {}
@@ -140,5 +141,3 @@ struct ClusteringReport: Encodable {
         try c.encode(result.adjustedRandIndex, forKey: .ari)
     }
 }
-
-import Foundation

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import RoleGraph
 
 struct Export: ParsableCommand {
@@ -35,5 +36,3 @@ struct Export: ParsableCommand {
         try OutputFile.write(bytes, to: output, binary: format.isBinary, formatName: format.rawValue)
     }
 }
-
-import Foundation

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import RoleGraph
 
 extension CostModel: ExpressibleByArgument {}
@@ -37,5 +38,3 @@ extension RoleGraph {
         return result
     }
 }
-
-import Foundation

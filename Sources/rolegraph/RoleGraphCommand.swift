@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import RoleGraph
 
 @main
@@ -31,5 +32,3 @@ struct RoleGraphCommand: ParsableCommand {
         Foundation.exit(status.rawValue)
     }
 }
-
-import Foundation

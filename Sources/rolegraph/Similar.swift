@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import RoleGraph
 
 struct Similar: ParsableCommand {
@@ -39,5 +40,3 @@ struct Similar: ParsableCommand {
         }
     }
 }
-
-import Foundation

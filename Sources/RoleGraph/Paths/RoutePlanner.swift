@@ -77,7 +77,7 @@ public struct RoutePlanner: Sendable {
                 from: source, to: target, count: count,
                 constraints: PathConstraints(avoid: avoid, via: via, maxSteps: constraints.maxSteps))
         } catch {
-            throw map(error)
+            throw map(error, via: constraints.via)
         }
         if found.isEmpty { throw noPath(from: source, to: target, constrained: !constraints.isEmpty) }
         return found.map(careerPath)
@@ -93,7 +93,7 @@ public struct RoutePlanner: Sendable {
         do {
             tree = try finder.shortestPathTree(from: source, maxSteps: maxSteps)
         } catch {
-            throw map(error)
+            throw map(error, via: nil)
         }
         var result: [CareerPath] = []
         for v in 0 ..< Int32(graph.roles.count) where v != source {
@@ -160,10 +160,12 @@ public struct RoutePlanner: Sendable {
                        constrained: constrained, lateral: costing.lateralCost != nil)
     }
 
-    private func map(_ error: PathError) -> RouteError {
+    private func map(_ error: PathError, via: RoleID?) -> RouteError {
         switch error {
         case .endpointAvoided(let vertex): return .endpointAvoided(graph.role(at: vertex).id)
-        case .viaSearchLimitReached: return .viaSearchLimitReached(via: RoleID("?"))
+        case .viaSearchLimitReached:
+            if let via { return .viaSearchLimitReached(via: via) }
+            return .invalidArgument(error.description)
         default: return .invalidArgument(error.description)
         }
     }

@@ -37,7 +37,7 @@ run: build
 
 test: deps
 	$(SWIFT) build
-	$(SWIFT) test
+	$(SWIFT) test --disable-xctest
 
 # The rendered diagrams in Examples/diagrams, and the example program's output.
 EXAMPLES := Examples/diagrams

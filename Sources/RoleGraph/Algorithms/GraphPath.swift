@@ -123,6 +123,8 @@ extension GraphPath: Comparable {
 
 extension GraphPath: CustomStringConvertible {
     /// The vertices joined by arrows, with the cost: `0 → 3 → 7 (cost 2.5)`.
+    ///
+    /// - Complexity: O(*h*).
     public var description: String {
         vertices.map(String.init).joined(separator: " → ") + " (cost \(cost))"
     }

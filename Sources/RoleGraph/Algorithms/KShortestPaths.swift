@@ -60,9 +60,6 @@ struct YenEnumerator {
         self.avoidEdges = avoidEdges
     }
 
-    /// The paths returned so far.
-    var paths: [GraphPath] { accepted }
-
     /// The next path, or `nil` when there are no more.
     ///
     /// - Complexity: O(*h*) single-pair searches, where *h* is the length of the previous path.

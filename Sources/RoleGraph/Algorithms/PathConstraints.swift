@@ -7,8 +7,10 @@
 ///   position of the relation in the list the graph was built from).
 /// - `via`: every returned path passes through this vertex. The paths are exactly the simple
 ///   paths from source to target that contain `via`, in the usual order (see ``GraphPath``);
-///   a via equal to the source or the target constrains nothing. Each one is a simple path to
-///   `via` followed by a simple path from it that shares no other vertex with the first.
+///   a via equal to the source or the target constrains nothing, and a query from a vertex to
+///   itself through another vertex has no answer (its only simple path is the vertex alone).
+///   Each path is a simple path to `via` followed by a simple path from it that shares no other
+///   vertex with the first.
 /// - `maxSteps`: no returned path has more than this many edges. The search is exact: it returns
 ///   the cheapest path among those with at most `maxSteps` edges, which is in general *not* the
 ///   cheapest path cut short, nor the path with fewest edges.
@@ -31,8 +33,13 @@ public struct PathConstraints: Hashable, Sendable {
     public var viaLegLimit: Int
 
     /// No constraints.
+    ///
+    /// - Complexity: O(1)
     public static var none: PathConstraints { PathConstraints() }
 
+    /// Creates constraints; the defaults constrain nothing.
+    ///
+    /// - Complexity: O(1) beyond storing the sets.
     public init(
         avoid: Set<Int32> = [],
         avoidEdges: Set<Int32> = [],

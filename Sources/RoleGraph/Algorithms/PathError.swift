@@ -39,6 +39,9 @@ public enum PathError: Error, Hashable, Sendable, CustomStringConvertible {
     /// run for an unbounded time or return an answer it cannot vouch for.
     case viaSearchLimitReached(legs: Int)
 
+    /// A one-line explanation for the user, without the `rolegraph: error:` prefix.
+    ///
+    /// - Complexity: O(1)
     public var description: String {
         switch self {
         case let .invalidWeight(edgeID, source, target, weight):

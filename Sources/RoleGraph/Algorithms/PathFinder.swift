@@ -52,7 +52,8 @@ public struct PathFinder: Sendable {
         case unidirectional
     }
 
-    /// How single-pair queries are answered; ``Strategy/automatic`` by default.
+    /// How single-pair queries (and Yen's spur searches) are answered; ``Strategy/automatic``
+    /// by default. Changing it never changes an answer, only how long it takes.
     public var strategy: Strategy = .automatic
 
     private var scratch: SearchScratch

@@ -49,6 +49,8 @@ struct QuaternaryHeap {
     var storage: ContiguousArray<Entry> = []
 
     /// Creates an empty heap.
+    ///
+    /// - Complexity: O(1); nothing is allocated until the first insertion.
     init() {}
 
     /// The number of entries.

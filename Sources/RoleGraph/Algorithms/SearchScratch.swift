@@ -300,12 +300,6 @@ final class SearchScratch: @unchecked Sendable {
         }
     }
 
-    /// Whether `v` is banned by the current bans.
-    @inline(__always)
-    func isBanned(vertex v: Int32) -> Bool {
-        hasVertexBans && bannedVertex![Int(v)] == vertexBanGeneration
-    }
-
     /// A snapshot of the current bans for a hot loop: plain values, no class access per edge.
     var banView: BanView {
         BanView(

@@ -40,6 +40,7 @@ struct ViaEnumerator {
     /// cannot be reached from `via` at all.
     private var secondLegBound: Double?
     private var opened = 0
+    private var lastOpenedCost: Double?
 
     init(
         from source: Int32, to target: Int32, via: Int32, hopLimit: Int?,
@@ -70,18 +71,23 @@ struct ViaEnumerator {
         }
         guard let bound = secondLegBound, bound < .infinity else { return nil }
 
+        /// Whether a first leg of this cost could still start a path that beats the best head.
+        /// A small relative slack: opening a stream too many is harmless, missing one is not.
+        func couldBeatBest(_ legCost: Double) -> Bool {
+            guard let best = heads.last?.path else { return true }
+            return legCost + bound <= best.cost + best.cost * 1e-12
+        }
         while true {
             if pendingFirstLeg == nil && !firstLegsExhausted {
+                // First legs come in non-decreasing cost, so the last one opened bounds the next:
+                // if it cannot win, do not pay for a Yen step to generate its successor.
+                if let lastOpenedCost, !couldBeatBest(lastOpenedCost) { break }
                 pendingFirstLeg = firstLegs.next(context)
                 if pendingFirstLeg == nil { firstLegsExhausted = true }
             }
-            guard let leg = pendingFirstLeg else { break }
-            if let best = heads.last?.path {
-                // A small relative slack: opening a stream too many is harmless, missing one is not.
-                let lowerBound = leg.cost + bound
-                if lowerBound > best.cost + best.cost * 1e-12 { break }
-            }
+            guard let leg = pendingFirstLeg, couldBeatBest(leg.cost) else { break }
             pendingFirstLeg = nil
+            lastOpenedCost = leg.cost
             guard opened < legLimit else { throw .viaSearchLimitReached(legs: opened) }
             opened += 1
             let budget = hopLimit.map { $0 - leg.hops }

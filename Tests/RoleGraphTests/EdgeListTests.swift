@@ -159,18 +159,8 @@ import Testing
     }
 }
 
-/// A small seeded generator (SplitMix64) for reproducible test data.
-struct EdgeListTestRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// A small seeded generator (the library's SplitMix64) for reproducible test data.
+typealias EdgeListTestRandom = SplitMix64
 
 extension EdgeListTests {
     /// The edge-list initialiser is a shortcut, not a different graph.

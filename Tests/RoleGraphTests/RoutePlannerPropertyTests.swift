@@ -4,19 +4,8 @@ import Testing
 /// Random role graphs with transitions and collaborations (so edge ids repeat: a collaboration is
 /// two edges with one relation id) checked against brute-force enumeration of simple paths.
 @Suite struct RoutePlannerPropertyTests {
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static func randomGraph(seed: UInt64) throws -> RoleGraph {
-        var rng = Generator(state: seed)
+        var rng = SplitMix64(seed: seed)
         let n = Int.random(in: 2 ... 7, using: &rng)
         let roles = (0 ..< n).map { Role(id: RoleID("r\($0)"), name: "R\($0)", area: "a") }
         var relations: [Relation] = []

@@ -1,20 +1,10 @@
 @testable import RoleGraph
 
-/// SplitMix64 (Steele, Lea & Flood 2014): a tiny, seedable generator whose sequence is fixed by
-/// this code, so that every seeded test graph and every seeded run is the same on every machine.
-struct ClusteringTestRNG: RandomNumberGenerator {
-    private var state: UInt64
+/// The clustering tests' generator: the library's SplitMix64 (Steele, Lea & Flood 2014), whose
+/// sequence is fixed by its code, so every seeded test graph is the same on every machine.
+typealias ClusteringTestRNG = SplitMix64
 
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+extension SplitMix64 {
     /// A uniform integer in `0 ..< bound`.
     mutating func int(_ bound: Int) -> Int { Int(next(upperBound: UInt64(bound))) }
 

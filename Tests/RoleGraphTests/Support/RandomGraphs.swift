@@ -1,23 +1,7 @@
 @testable import RoleGraph
 
-/// A seeded, portable random number generator (Steele, Lea & Flood 2014, "Fast splittable
-/// pseudorandom number generators"), so that a failing property test names a seed that
-/// reproduces it anywhere.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+// Seeded generators: the library's `SplitMix64`, so a failing property test names a seed that
+// reproduces it anywhere.
 
 /// Random directed graphs for property tests, built to be awkward: many exactly tied paths
 /// (unit and small integer weights), zero weights, parallel edges (some with equal weights),

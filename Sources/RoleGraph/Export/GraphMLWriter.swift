@@ -17,8 +17,9 @@
 /// GraphML has no list type, so lists are joined with "; " (skills as ids, which the graph's
 /// skill vocabulary names). `label` repeats the role's name because Gephi shows the attribute of
 /// that name on nodes. Node ids are the role ids. The graph is `edgedefault="directed"`; a
-/// collaboration carries `directed="false"`, which GraphML allows on a single edge and Gephi
-/// reads as a mixed graph (see ``undirectedCollaborations`` for readers that refuse it). A fact the
+/// collaboration is an ordinary edge marked by its `kind`, which every reader accepts. With
+/// ``undirectedCollaborations`` it also carries `directed="false"`, which GraphML allows on a
+/// single edge and Gephi reads as a mixed graph, but NetworkX refuses. A fact the
 /// graph does not state (an unknown entry level, the effort of a non-transition) has no `<data>`.
 ///
 /// Text is escaped for XML 1.0 (see ``XMLEscaping``): the file always parses, and what a parser
@@ -26,11 +27,11 @@
 /// become U+FFFD. Output is deterministic: keys, roles and relations in a fixed order.
 public struct GraphMLWriter: Sendable {
     /// Whether collaborations carry `directed="false"`. GraphML allows it and Gephi honours it,
-    /// but NetworkX's `read_graphml` rejects an undirected edge in a directed graph; turn this off
-    /// for such readers, which can still tell collaborations by their `kind`.
+    /// but NetworkX's `read_graphml` rejects an undirected edge in a directed graph, so it is off
+    /// by default: readers tell collaborations by their `kind`.
     public var undirectedCollaborations: Bool
 
-    public init(undirectedCollaborations: Bool = true) {
+    public init(undirectedCollaborations: Bool = false) {
         self.undirectedCollaborations = undirectedCollaborations
     }
 

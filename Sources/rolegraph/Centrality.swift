@@ -22,7 +22,7 @@ struct Centrality: ParsableCommand {
         let graph = try graphOptions.load()
         let ranking = Array(graph.centrality(weighted: weighted).prefix(max(top, 0)))
         switch format {
-        case .json: print(try Output.json(ranking))
+        case .json: try emit(try Output.json(ranking))
         case .table:
             var rows = [["", "ROLE", "BETWEENNESS", "MOVES IN", "MOVES OUT", "RELIED ON BY", "RELIES ON", "WORKS WITH"]]
             for (i, entry) in ranking.enumerated() {
@@ -30,11 +30,11 @@ struct Centrality: ParsableCommand {
                              "\(entry.transitionsIn)", "\(entry.transitionsOut)", "\(entry.reliedOnBy)", "\(entry.reliesOn)",
                              "\(entry.collaborations)"])
             }
-            print("Gateway roles (betweenness on transitions, \(weighted ? "by effort" : "by moves")):\n")
-            print(Output.table(rows))
+            try emit("Gateway roles (betweenness on transitions, \(weighted ? "by effort" : "by moves")):\n")
+            try emit(Output.table(rows))
             let gateways = ranking.filter { $0.betweenness > 0 }.prefix(3).map { graph.displayName($0.role) }
             if !gateways.isEmpty {
-                print("\nMost career paths between other roles pass through: " + gateways.joined(separator: ", ") + ".")
+                try emit("\nMost career paths between other roles pass through: " + gateways.joined(separator: ", ") + ".")
             }
         }
     }

@@ -60,8 +60,8 @@ struct Clusters: ParsableCommand {
             ErrorReporter.printNote("wrote \(render)")
         }
         switch format {
-        case .json: print(try Output.json(ClusteringReport(result: result, seed: seed, resolution: resolution, graph: graph)))
-        case .table: print(text(result, options: options, in: graph))
+        case .json: try emit(try Output.json(ClusteringReport(result: result, seed: seed, resolution: resolution, graph: graph)))
+        case .table: try emit(text(result, options: options, in: graph))
         }
     }
 

@@ -57,7 +57,7 @@ struct Compare: ParsableCommand {
                            + (costOptions.lateralCost == nil ? " (try --lateral-cost 2)." : "."))
             }
         }
-        print(out.joined(separator: "\n"))
+        try emit(out.joined(separator: "\n"))
     }
 
     /// The cheapest path, or `nil` when there is none; other errors propagate.

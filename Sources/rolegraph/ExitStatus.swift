@@ -107,7 +107,7 @@ enum ErrorReporter {
         let code = command.exitCode(for: error)
         let message = command.fullMessage(for: error)
         if code == .success {
-            if !message.isEmpty { print(message) }
+            if !message.isEmpty { try? emit(message) }
             return .success
         }
         let lines = message.split(separator: "\n", omittingEmptySubsequences: true)
@@ -125,21 +125,42 @@ enum ErrorReporter {
         }
         printError(first)
         if let usage = lines.first(where: { $0.hasPrefix("Usage: ") }) {  // indentation already dropped
-            FileHandle.standardError.write(Data("usage: \(usage.dropFirst("Usage: ".count))\n".utf8))
+            StandardStreams.writeError("usage: \(usage.dropFirst("Usage: ".count))\n")
         }
         return code == .validationFailure ? .usage : (code.rawValue == 64 ? .usage : .failure)
     }
 
     static func printNote(_ message: String) {
-        FileHandle.standardError.write(Data("rolegraph: \(message)\n".utf8))
+        StandardStreams.writeError("rolegraph: \(oneLine(message))\n")
     }
 
     static func printWarning(_ message: String) {
-        FileHandle.standardError.write(Data("rolegraph: warning: \(message)\n".utf8))
+        StandardStreams.writeError("rolegraph: warning: \(oneLine(message))\n")
     }
 
     static func printError(_ message: String) {
-        FileHandle.standardError.write(Data("rolegraph: error: \(message)\n".utf8))
+        StandardStreams.writeError("rolegraph: error: \(oneLine(message))\n")
+    }
+
+    /// The message with control characters made visible (`\n`, `\t`, `\u{1B}`), so a name
+    /// holding a line break or an escape sequence can neither split the line nor drive the
+    /// terminal.
+    static func oneLine(_ message: String) -> String {
+        var result = ""
+        for scalar in message.unicodeScalars {
+            switch scalar {
+            case "\n": result += "\\n"
+            case "\t": result += "\\t"
+            case "\r": result += "\\r"
+            default:
+                if scalar.properties.generalCategory == .control {
+                    result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result
     }
 }
 

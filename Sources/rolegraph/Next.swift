@@ -23,10 +23,10 @@ struct Next: ParsableCommand {
         let planner = try RoutePlanner(graph: graph, costing: try costOptions.costing(in: graph))
         let moves = Array(try planner.moves(from: role).prefix(max(top, 0)))
         switch format {
-        case .json: print(try Output.json(moves))
+        case .json: try emit(try Output.json(moves))
         case .table:
             if moves.isEmpty {
-                print("\(graph.displayName(role)) has no moves out" + (costOptions.lateralCost == nil ? " (try --lateral-cost 2 to include collaborations)." : "."))
+                try emit("\(graph.displayName(role)) has no moves out" + (costOptions.lateralCost == nil ? " (try --lateral-cost 2 to include collaborations)." : "."))
                 return
             }
             var out = ["Moves from \(graph.displayName(role)), cheapest first (\(PathText.unit(costOptions.cost))):", ""]
@@ -35,7 +35,7 @@ struct Next: ParsableCommand {
                 if let note = step.relation.note { out.append(Output.wrap(note, indent: "   ")) }
                 out.append(contentsOf: PathText.learn(step.skillsToLearn, in: graph, indent: "   "))
             }
-            print(out.joined(separator: "\n"))
+            try emit(out.joined(separator: "\n"))
         }
     }
 }

@@ -3,42 +3,137 @@ import Foundation
 import Glibc
 #endif
 
-/// Writes command output: to standard output, or atomically to a file (a temporary file in the
-/// same directory, then a rename), so a failure never leaves a half-written file and never
-/// touches an existing one.
+/// Writes command output: to standard output, or to a file.
+///
+/// A regular file (new or existing) is written atomically: a temporary file in the same
+/// directory, then a rename, so a failure never leaves a half-written file and never touches an
+/// existing one; an existing file keeps its permissions. A symbolic link is followed and its
+/// target replaced the same way, so the link stays a link. Anything else — a device such as
+/// `/dev/null`, a FIFO, a socket — cannot be replaced and is written in place.
 enum OutputFile {
     static func write(_ bytes: [UInt8], to path: String?, binary: Bool, formatName: String) throws {
         guard let path, path != "-" else {
             if binary && isatty(STDOUT_FILENO) != 0 { throw CLIError.refusesTerminal(format: formatName) }
-            FileHandle.standardOutput.write(Data(bytes))
+            try StandardStreams.writeOut(bytes)
             return
         }
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent()
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-        do {
-            try Data(bytes).write(to: temporary, options: [.withoutOverwriting])
-            if rename(temporary.path, url.path) != 0 {
-                let reason = String(cString: strerror(errno))
-                try? FileManager.default.removeItem(at: temporary)
-                throw CLIError.cannotWrite(path: path, reason: reason)
+        var target = path
+        var info = stat()
+        if lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK {
+            // Follow the link (to a file that may not exist yet) and replace what it points to.
+            guard let resolved = canonicalPath(path) ?? resolveDangling(path) else {
+                throw CLIError.cannotWrite(path: path, reason: "cannot resolve the symbolic link")
             }
-        } catch let error as CLIError {
-            throw error
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw CLIError.cannotWrite(path: path, reason: Self.reason(for: error, directory: directory))
+            target = resolved
+        }
+        if stat(target, &info) == 0 {
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: try replaceAtomically(target, with: bytes, mode: info.st_mode & 0o7777, reportedAs: path)
+            case S_IFDIR: throw CLIError.cannotWrite(path: path, reason: "is a directory")
+            default: try writeInPlace(target, bytes, reportedAs: path)
+            }
+        } else {
+            try replaceAtomically(target, with: bytes, mode: nil, reportedAs: path)
         }
     }
 
-    private static func reason(for error: any Error, directory: URL) -> String {
-        var isDirectory: ObjCBool = false
-        if !FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) || !isDirectory.boolValue {
-            return "no such directory"
-        }
-        if let posix = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(posix.code)))
-        }
-        return (error as NSError).localizedDescription
+    /// The canonical absolute path of an existing file (`realpath`).
+    private static func canonicalPath(_ path: String) -> String? {
+        guard let pointer = realpath(path, nil) else { return nil }
+        defer { free(pointer) }
+        return String(cString: pointer)
     }
+
+    /// The absolute target of a symbolic link whose target does not exist yet.
+    private static func resolveDangling(_ path: String) -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink(path, &buffer, buffer.count - 1)
+        guard count > 0 else { return nil }
+        let destination = String(decoding: buffer[0 ..< count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        if destination.hasPrefix("/") { return destination }
+        return URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(destination).path
+    }
+
+    private static func replaceAtomically(_ path: String, with bytes: [UInt8], mode: mode_t?, reportedAs shown: String) throws {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        // A short name, so a long (legal) output name cannot push it past NAME_MAX.
+        var template = Array("\(directory)/.rolegraph-XXXXXX".utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw CLIError.cannotWrite(path: shown, reason: reason(errno, directory: directory)) }
+        let temporary = String(cString: template)
+        var renamed = false
+        defer { if !renamed { unlink(temporary) } }
+        do {
+            try writeAll(fd, bytes)
+            if fchmod(fd, mode ?? (0o666 & ~currentUmask())) != 0 || fsync(fd) != 0 { throw POSIXError(errno) }
+            if close(fd) != 0 { throw POSIXError(errno) }
+        } catch let error as POSIXError {
+            close(fd)
+            throw CLIError.cannotWrite(path: shown, reason: String(cString: strerror(error.code)))
+        }
+        guard rename(temporary, path) == 0 else {
+            throw CLIError.cannotWrite(path: shown, reason: String(cString: strerror(errno)))
+        }
+        renamed = true
+    }
+
+    private static func writeInPlace(_ path: String, _ bytes: [UInt8], reportedAs shown: String) throws {
+        let fd = open(path, O_WRONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw CLIError.cannotWrite(path: shown, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        do { try writeAll(fd, bytes) } catch let error as POSIXError {
+            throw CLIError.cannotWrite(path: shown, reason: String(cString: strerror(error.code)))
+        }
+    }
+
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw POSIXError(errno)
+            }
+            offset += count
+        }
+    }
+
+    private static func currentUmask() -> mode_t {
+        let mask = umask(0)
+        umask(mask)
+        return mask
+    }
+
+    private static func reason(_ code: Int32, directory: String) -> String {
+        var info = stat()
+        if stat(directory, &info) != 0 || (info.st_mode & S_IFMT) != S_IFDIR { return "no such directory" }
+        return String(cString: strerror(code))
+    }
+}
+
+/// An errno value, thrown by the writers above.
+struct POSIXError: Error {
+    var code: Int32
+    init(_ code: Int32) { self.code = code }
+}
+
+/// Standard output and error without traps: `FileHandle.write(_:)` crashes the process when the
+/// stream is closed or full, and `print` loses output silently. Both streams are written with
+/// write(2), unbuffered: a failure on standard output is an error the command reports (status
+/// 73); standard error is best effort, since there is nowhere left to report its failure.
+enum StandardStreams {
+    static func writeOut(_ bytes: [UInt8]) throws {
+        do { try OutputFile.writeAll(STDOUT_FILENO, bytes) } catch let error as POSIXError {
+            throw CLIError.cannotWrite(path: "standard output", reason: String(cString: strerror(error.code)))
+        }
+    }
+
+    static func writeError(_ text: String) {
+        try? OutputFile.writeAll(STDERR_FILENO, Array(text.utf8))
+    }
+}
+
+/// Prints a line of command output on standard output, reporting a failure to write it.
+func emit(_ text: String) throws {
+    try StandardStreams.writeOut(Array((text + "\n").utf8))
 }

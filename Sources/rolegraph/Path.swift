@@ -60,14 +60,14 @@ struct Path: ParsableCommand {
         }
         switch format {
         case .json:
-            print(try Output.json(PathReport(from: from, to: to, cost: costOptions.cost, paths: paths)))
+            try emit(try Output.json(PathReport(from: from, to: to, cost: costOptions.cost, paths: paths)))
         case .table:
             var text = PathText.render(paths, in: graph, model: costOptions.cost)
             if paths.count < k {
                 text += "\n\nOnly \(paths.count) loopless path\(paths.count == 1 ? "" : "s") exist\(paths.count == 1 ? "s" : "") "
                     + "(\(k) asked for)" + (costOptions.lateralCost == nil ? "; --lateral-cost N also allows moves along collaborations." : ".")
             }
-            print(text)
+            try emit(text)
         }
     }
 }

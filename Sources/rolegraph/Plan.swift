@@ -39,8 +39,8 @@ struct Plan: ParsableCommand {
         let have = try graph.skillSet(self.have)
         let plan = try graph.plan(have: have, goal: goal, routes: k, lateralCost: lateralCost, starts: experienced ? .any : .entryLevel)
         switch format {
-        case .json: print(try Output.json(plan))
-        case .table: print(render(plan, in: graph))
+        case .json: try emit(try Output.json(plan))
+        case .table: try emit(render(plan, in: graph))
         }
     }
 

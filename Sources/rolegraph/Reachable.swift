@@ -23,11 +23,11 @@ struct Reachable: ParsableCommand {
         var planner = try RoutePlanner(graph: graph, costing: try costOptions.costing(in: graph))
         let paths = try planner.reachable(from: role, maxSteps: maxSteps)
         switch format {
-        case .json: print(try Output.json(paths))
+        case .json: try emit(try Output.json(paths))
         case .table:
             let limit = maxSteps.map { " within \($0) step\($0 == 1 ? "" : "s")" } ?? ""
             guard !paths.isEmpty else {
-                print("No role is reachable from \(graph.displayName(role))\(limit).")
+                try emit("No role is reachable from \(graph.displayName(role))\(limit).")
                 return
             }
             var rows = [["ROLE", "STEPS", PathText.unit(costOptions.cost).uppercased(), "VIA"]]
@@ -35,8 +35,8 @@ struct Reachable: ParsableCommand {
                 let via = path.roles.dropFirst().dropLast().map(graph.displayName).joined(separator: " → ")
                 rows.append([graph.displayName(path.roles.last!), "\(path.steps.count)", Output.number(path.cost), via.isEmpty ? "direct" : via])
             }
-            print("Reachable from \(graph.displayName(role))\(limit): \(paths.count) role\(paths.count == 1 ? "" : "s")\n")
-            print(Output.table(rows))
+            try emit("Reachable from \(graph.displayName(role))\(limit): \(paths.count) role\(paths.count == 1 ? "" : "s")\n")
+            try emit(Output.table(rows))
         }
     }
 }

@@ -21,7 +21,7 @@ struct Roles: ParsableCommand {
         }
         switch format {
         case .json:
-            print(try Output.json(areas.flatMap { graph.roles(in: $0.id) }))
+            try emit(try Output.json(areas.flatMap { graph.roles(in: $0.id) }))
         case .table:
             var blocks: [String] = []
             for area in areas {
@@ -36,7 +36,7 @@ struct Roles: ParsableCommand {
                 let header = "\(area.name) (\(roles.count) role\(roles.count == 1 ? "" : "s"))" + (area.summary.isEmpty ? "" : ": \(area.summary)")
                 blocks.append(Output.wrap(header) + "\n" + Output.table(rows, indent: "  "))
             }
-            print(blocks.joined(separator: "\n\n"))
+            try emit(blocks.joined(separator: "\n\n"))
         }
     }
 }

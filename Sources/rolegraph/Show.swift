@@ -18,10 +18,10 @@ struct Show: ParsableCommand {
         let role = graph.role(at: try graph.resolveRole(self.role))
         let relations = graph.relations(of: role.id)
         if format == .json {
-            print(try Output.json(RoleCard(role: role, relations: relations)))
+            try emit(try Output.json(RoleCard(role: role, relations: relations)))
             return
         }
-        print(RoleCardText.render(role, relations: relations, in: graph))
+        try emit(RoleCardText.render(role, relations: relations, in: graph))
     }
 }
 

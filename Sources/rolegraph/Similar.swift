@@ -23,11 +23,11 @@ struct Similar: ParsableCommand {
         let similar = graph.similarRoles(to: role, limit: max(top, 0))
         switch format {
         case .json:
-            print(try Output.json(similar.map { ["role": $0.role.rawValue, "similarity": String(format: "%.4f", $0.similarity),
+            try emit(try Output.json(similar.map { ["role": $0.role.rawValue, "similarity": String(format: "%.4f", $0.similarity),
                                                  "shared_skills": $0.sharedSkills.map(\.rawValue).joined(separator: ",")] }))
         case .table:
             guard !similar.isEmpty else {
-                print("No role shares a skill with \(graph.displayName(role)).")
+                try emit("No role shares a skill with \(graph.displayName(role)).")
                 return
             }
             var rows = [["ROLE", "SIMILARITY", "SHARED SKILLS"]]
@@ -35,8 +35,8 @@ struct Similar: ParsableCommand {
                 rows.append([graph.displayName(match.role), String(format: "%.2f", match.similarity),
                              match.sharedSkills.map(graph.skillName).joined(separator: ", ")])
             }
-            print("Roles most similar to \(graph.displayName(role)) by skills:\n")
-            print(Output.table(rows))
+            try emit("Roles most similar to \(graph.displayName(role)) by skills:\n")
+            try emit(Output.table(rows))
         }
     }
 }

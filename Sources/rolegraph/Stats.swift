@@ -16,8 +16,8 @@ struct Stats: ParsableCommand {
         let elapsed = try clock.measure { graph = try graphOptions.load() }
         let stats = GraphStatistics(graph!, loadSeconds: Double(elapsed.components.attoseconds) / 1e18 + Double(elapsed.components.seconds))
         switch format {
-        case .json: print(try Output.json(stats))
-        case .table: print(stats.text)
+        case .json: try emit(try Output.json(stats))
+        case .table: try emit(stats.text)
         }
     }
 }

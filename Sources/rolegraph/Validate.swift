@@ -19,18 +19,20 @@ struct Validate: ParsableCommand {
     func run() throws {
         var invalid = 0, missing = 0
         for file in files {
+            let graph: RoleGraph
             do {
-                let graph = try RoleGraph.load(contentsOf: file, format: graphFormat)
-                let counts = Dictionary(grouping: graph.relations, by: \.kind).mapValues(\.count)
-                print("\(file): ok — \(graph.roles.count) roles in \(graph.areas.count) areas, \(graph.skills.count) skills, "
-                      + RelationKind.allCases.map { "\(counts[$0, default: 0]) \($0.rawValue)" }.joined(separator: ", "))
+                graph = try RoleGraph.load(contentsOf: file, format: graphFormat)
             } catch {
                 switch error {
                 case .invalid: invalid += 1
                 case .fileNotFound, .unreadable: missing += 1
                 }
                 _ = ErrorReporter.report(error, command: RoleGraphCommand.self)
+                continue
             }
+            let counts = Dictionary(grouping: graph.relations, by: \.kind).mapValues(\.count)
+            try emit("\(file): ok — \(graph.roles.count) roles in \(graph.areas.count) areas, \(graph.skills.count) skills, "
+                     + RelationKind.allCases.map { "\(counts[$0, default: 0]) \($0.rawValue)" }.joined(separator: ", "))
         }
         if missing > 0 { throw ReportedError(status: .inputMissing) }
         if invalid > 0 { throw ReportedError(status: .invalidGraph) }

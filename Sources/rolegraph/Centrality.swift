@@ -9,7 +9,7 @@ struct Centrality: ParsableCommand {
 
     @OptionGroup var graphOptions: GraphOptions
 
-    @Option(help: "How many roles to show.")
+    @Option(parsing: .unconditional, help: "How many roles to show.")
     var top: Int = 10
 
     @Flag(help: "Measure paths by declared effort instead of by number of moves.")
@@ -18,9 +18,13 @@ struct Centrality: ParsableCommand {
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
 
+    func validate() throws {
+        guard top >= 1 else { throw ValidationError("--top must be at least 1, found \(top)") }
+    }
+
     func run() throws {
         let graph = try graphOptions.load()
-        let ranking = Array(graph.centrality(weighted: weighted).prefix(max(top, 0)))
+        let ranking = Array(graph.centrality(weighted: weighted).prefix(top))
         switch format {
         case .json: try emit(try Output.json(ranking))
         case .table:

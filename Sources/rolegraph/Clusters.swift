@@ -21,13 +21,13 @@ struct Clusters: ParsableCommand {
     @Option(name: .customLong("relations"), help: ArgumentHelp("Relation kinds to cluster on, comma-separated (default: all).", valueName: "kind,..."))
     var relationKinds: String?
 
-    @Option(help: "Modularity resolution: above 1 gives smaller clusters, below 1 larger ones.")
+    @Option(parsing: .unconditional, help: "Modularity resolution: above 1 gives smaller clusters, below 1 larger ones.")
     var resolution: Double = 1
 
     @Option(help: "Random seed: the same seed gives the same clusters.")
     var seed: UInt64 = 1
 
-    @Option(help: "With --method skills: how many most-similar roles each role is joined to.")
+    @Option(parsing: .unconditional, help: "With --method skills: how many most-similar roles each role is joined to.")
     var neighbours: Int = 3
 
     @Option(help: "Output format: table or json.")
@@ -104,11 +104,11 @@ func parseKinds(_ text: String) throws -> Set<RelationKind> {
     var kinds: Set<RelationKind> = []
     for name in text.split(separator: ",").map({ String($0).trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
         guard let kind = RelationKind(rawValue: name.lowercased()) else {
-            throw ValidationError("unknown relation kind '\(name)' (expected stakeholder, collaboration or transition)")
+            throw CLIError.invalidValue("unknown relation kind '\(name)' in --relations (expected stakeholder, collaboration or transition)")
         }
         kinds.insert(kind)
     }
-    if kinds.isEmpty { throw ValidationError("name at least one relation kind") }
+    if kinds.isEmpty { throw CLIError.invalidValue("--relations names no relation kind") }
     return kinds
 }
 

@@ -48,6 +48,8 @@ enum CLIError: Error, CustomStringConvertible {
     case refusesTerminal(format: String)
     case invalidGraphs(count: Int)
     case missingInputs(count: Int)
+    /// A value that parsed but makes no sense (`--relations friendship`).
+    case invalidValue(String)
 
     var description: String {
         switch self {
@@ -56,6 +58,7 @@ enum CLIError: Error, CustomStringConvertible {
             return "refusing to write \(format) to a terminal; use -o FILE or redirect the output"
         case .invalidGraphs(let count): return "\(count) graph file\(count == 1 ? " is" : "s are") invalid"
         case .missingInputs(let count): return "\(count) input file\(count == 1 ? " is" : "s are") missing or unreadable"
+        case .invalidValue(let message): return message
         }
     }
 }
@@ -87,7 +90,7 @@ enum ErrorReporter {
             printError(error.description)
             switch error {
             case .cannotWrite: return .cannotWrite
-            case .refusesTerminal: return .usage
+            case .refusesTerminal, .invalidValue: return .usage
             case .invalidGraphs: return .invalidGraph
             case .missingInputs: return .inputMissing
             }
@@ -123,10 +126,12 @@ enum ErrorReporter {
         if let firstCharacter = first.first, firstCharacter.isUppercase, !first.hasPrefix("'") {
             first = firstCharacter.lowercased() + first.dropFirst()
         }
-        printError(first)
-        if let usage = lines.first(where: { $0.hasPrefix("Usage: ") }) {  // indentation already dropped
-            StandardStreams.writeError("usage: \(usage.dropFirst("Usage: ".count))\n")
-        }
+        // One line: the problem, and which help to read ("Usage: rolegraph path <from> …" names
+        // the command).
+        let command = lines.first { $0.hasPrefix("Usage: ") }
+            .map { $0.dropFirst("Usage: ".count).split(separator: " ").prefix { !$0.hasPrefix("<") && !$0.hasPrefix("[") } }
+            .map { $0.joined(separator: " ") } ?? "rolegraph"
+        printError("\(first) (see '\(command) --help')")
         return code == .validationFailure ? .usage : (code.rawValue == 64 ? .usage : .failure)
     }
 

@@ -9,7 +9,7 @@ struct Next: ParsableCommand {
     @Argument(help: "The role you are in.")
     var role: String
 
-    @Option(help: "How many moves to show.")
+    @Option(parsing: .unconditional, help: "How many moves to show.")
     var top: Int = 10
 
     @OptionGroup var costOptions: CostOptions
@@ -17,11 +17,15 @@ struct Next: ParsableCommand {
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
 
+    func validate() throws {
+        guard top >= 1 else { throw ValidationError("--top must be at least 1, found \(top)") }
+    }
+
     func run() throws {
         let graph = try graphOptions.load()
         let role = try graph.roleID(self.role)
         let planner = try RoutePlanner(graph: graph, costing: try costOptions.costing(in: graph))
-        let moves = Array(try planner.moves(from: role).prefix(max(top, 0)))
+        let moves = Array(try planner.moves(from: role).prefix(top))
         switch format {
         case .json: try emit(try Output.json(moves))
         case .table:

@@ -18,7 +18,7 @@ struct Path: ParsableCommand {
     @Argument(help: "The role to reach.")
     var to: String
 
-    @Option(help: "How many paths: the best and the next best ones.")
+    @Option(parsing: .unconditional, help: "How many paths: the best and the next best ones.")
     var k: Int = 1
 
     @OptionGroup var costOptions: CostOptions
@@ -29,7 +29,7 @@ struct Path: ParsableCommand {
     @Option(help: ArgumentHelp("A role the path must pass through.", valueName: "role"))
     var via: String?
 
-    @Option(name: .customLong("max-steps"), help: "The most moves a path may have.")
+    @Option(name: .customLong("max-steps"), parsing: .unconditional, help: "The most moves a path may have.")
     var maxSteps: Int?
 
     @Option(help: "Output format: table or json.")

@@ -12,7 +12,7 @@ struct CostOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Skills you already have, comma-separated or repeated (ids or names).", valueName: "skill,..."))
     var have: [String] = []
 
-    @Option(name: .customLong("lateral-cost"), help: ArgumentHelp(
+    @Option(name: .customLong("lateral-cost"), parsing: .unconditional, help: ArgumentHelp(
         "Also allow moves along collaborations, each costing this much (plus the skill gap under --cost skills).",
         valueName: "x"))
     var lateralCost: Double?

@@ -18,13 +18,13 @@ struct Plan: ParsableCommand {
     @Option(help: ArgumentHelp("The role you want to reach: your north star.", valueName: "role"))
     var goal: String
 
-    @Option(help: "How many routes to show.")
+    @Option(parsing: .unconditional, help: "How many routes to show.")
     var k: Int = 3
 
-    @Option(help: "How many of the closest roles to list.")
+    @Option(parsing: .unconditional, help: "How many of the closest roles to list.")
     var closest: Int = 5
 
-    @Option(name: .customLong("lateral-cost"), help: ArgumentHelp("Also allow moves along collaborations at this extra cost.", valueName: "x"))
+    @Option(name: .customLong("lateral-cost"), parsing: .unconditional, help: ArgumentHelp("Also allow moves along collaborations at this extra cost.", valueName: "x"))
     var lateralCost: Double?
 
     @Flag(help: "You have relevant experience: any role may be a starting point, not only entry-level ones.")
@@ -32,6 +32,10 @@ struct Plan: ParsableCommand {
 
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
+
+    func validate() throws {
+        guard closest >= 0 else { throw ValidationError("--closest must be at least 0, found \(closest)") }
+    }
 
     func run() throws {
         let graph = try graphOptions.load()
@@ -51,7 +55,7 @@ struct Plan: ParsableCommand {
         out.append("")
         out.append("Closest roles today (skill gap: missing primary ×2 + missing secondary ×1):")
         var rows: [[String]] = []
-        for fit in plan.closest.prefix(max(closest, 0)) {
+        for fit in plan.closest.prefix(closest) {
             let role = graph.role(fit.role)
             rows.append([graph.displayName(fit.role), "gap \(Output.number(fit.gap.cost))",
                          role?.entryLevel == true ? "entry-level" : "", missing(fit.gap, in: graph)])

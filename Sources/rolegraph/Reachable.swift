@@ -9,7 +9,7 @@ struct Reachable: ParsableCommand {
     @Argument(help: "The role to start from.")
     var role: String
 
-    @Option(name: .customLong("max-steps"), help: "Only roles within this many moves.")
+    @Option(name: .customLong("max-steps"), parsing: .unconditional, help: "Only roles within this many moves.")
     var maxSteps: Int?
 
     @OptionGroup var costOptions: CostOptions

@@ -11,16 +11,20 @@ struct Similar: ParsableCommand {
     @Argument(help: "The role.")
     var role: String
 
-    @Option(help: "How many roles to show.")
+    @Option(parsing: .unconditional, help: "How many roles to show.")
     var top: Int = 5
 
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
 
+    func validate() throws {
+        guard top >= 1 else { throw ValidationError("--top must be at least 1, found \(top)") }
+    }
+
     func run() throws {
         let graph = try graphOptions.load()
         let role = try graph.roleID(self.role)
-        let similar = graph.similarRoles(to: role, limit: max(top, 0))
+        let similar = graph.similarRoles(to: role, limit: top)
         switch format {
         case .json:
             try emit(try Output.json(similar.map { ["role": $0.role.rawValue, "similarity": String(format: "%.4f", $0.similarity),

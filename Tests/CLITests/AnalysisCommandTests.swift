@@ -30,7 +30,7 @@ import Testing
     @Test func badArgumentsAreUsageErrors() throws {
         let result = try CLI.run(["clusters", "--relations", "friendship"])
         #expect(result.status == 64)
-        #expect(result.stderr.hasPrefix("rolegraph: error: unknown relation kind 'friendship' (expected stakeholder, collaboration or transition)\n"))
+        #expect(result.stderr.hasPrefix("rolegraph: error: unknown relation kind 'friendship' in --relations (expected stakeholder, collaboration or transition)\n"))
         let resolution = try CLI.run(["clusters", "--resolution", "0"])
         #expect(resolution.status == 64)
     }

@@ -108,7 +108,7 @@ import Testing
     @Test func unknownLayoutListsTheValidOnes() throws {
         let result = try CLI.run(["export", "--layout", "dto"])
         #expect(result.status == 64)
-        #expect(result.stderr.hasPrefix("rolegraph: error: the value 'dto' is invalid for '--layout <layout>'. Please provide one of: dot, neato, fdp, sfdp, circo, twopi, osage\n"))
+        #expect(result.stderr.hasPrefix("rolegraph: error: the value 'dto' is invalid for '--layout <layout>'. Please provide one of: dot, neato, fdp, sfdp, circo, twopi, osage (see 'rolegraph export --help')\n"))
     }
 
     @Test(arguments: ["json", "graphml", "mermaid", "dot", "positioned-dot", "graphviz-json"])

@@ -63,6 +63,7 @@ import Testing
         (["path", "data-analyst", "ml-enginer"], 67, "rolegraph: error: no role 'ml-enginer' (did you mean 'ml-engineer'?)\n"),
         (["path", "data-analyst", "ml-engineer", "--have", "pyhton"], 67, "rolegraph: error: no skill 'pyhton' (did you mean 'python'?)\n"),
         (["path", "data-analyst", "ml-engineer", "--k", "0"], 64, "rolegraph: error: --k must be at least 1, found 0\n"),
+        (["path", "data-analyst", "Data Analyst"], 64, "rolegraph: error: 'data-analyst' is both the start and the goal\n"),
         (["path", "data-analyst", "ml-engineer", "--avoid", "ml-engineer"], 64,
          "rolegraph: error: 'ml-engineer' is the start or the goal, so it cannot be avoided\n"),
         (["plan", "--have", "sql", "--goal", "Data Engineer"], 67,

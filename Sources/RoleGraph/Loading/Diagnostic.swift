@@ -85,7 +85,8 @@ public enum GraphProblem: Hashable, Sendable, CustomStringConvertible {
         case .selfRelation(let kind, let role): return "\(kind.rawValue) relation from '\(role)' to itself"
         case .duplicateRelation(let kind, let from, let to): return "duplicate \(kind.rawValue) relation '\(from)' → '\(to)'"
         case .endpoints(let message): return message
-        case .invalidEffort(let value): return "effort must be a number greater than 0, found '\(value)'"
+        case .invalidEffort(let value):
+            return "effort must be a number greater than 0 and at most \(formatNumber(GraphValidator.maximumEffort)), found '\(value)'"
         case .effortOnNonTransition(let kind): return "'effort' applies only to transitions, not to a \(kind.rawValue) relation"
         case .skillBothPrimaryAndSecondary(let role, let skill):
             return "role '\(role)' lists skill '\(skill)' as both primary and secondary"

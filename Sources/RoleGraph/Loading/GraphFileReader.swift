@@ -38,13 +38,13 @@ struct GraphFileReader {
         }
         guard let root else { throw .invalid([Diagnostic(.empty, at: SourceLocation(file: file, line: 1, column: 1))]) }
         guard let document = reader.readDocument(root) else {
-            throw .invalid(reader.sorted(reader.diagnostics))
+            throw .invalid(GraphValidator.limited(reader.sorted(reader.diagnostics)))
         }
         let semantic = GraphValidator.validate(
             areas: document.areas, skills: document.skills, roles: document.roles,
             relations: document.relations, locations: reader.map)
         let all = reader.sorted(reader.diagnostics + semantic)
-        if !all.isEmpty { throw .invalid(all) }
+        if !all.isEmpty { throw .invalid(GraphValidator.limited(all)) }
         return RoleGraph(unchecked: document.name, source: document.source, description: document.description,
                          areas: document.areas, skills: document.skills, roles: document.roles,
                          relations: document.relations)
@@ -87,15 +87,19 @@ struct GraphFileReader {
 
         for node in list(top, "areas", required: true, in: root, context: "the graph file") {
             guard let fields = mapping(node, context: "an area", keys: Self.areaKeys) else { continue }
-            let id = requiredString(fields, "id", in: node, context: "an area") ?? ""
+            let readID = requiredString(fields, "id", in: node, context: "an area")
+            let id = readID ?? ""
             let name = requiredString(fields, "name", in: node, context: "area '\(id)'") ?? id
             map[.area(document.areas.count)] = location(of: fields["id"]?.node ?? node)
+            if readID == nil { map.reported.insert(.area(document.areas.count)) }
             document.areas.append(Area(id: AreaID(id), name: name, summary: optionalString(fields, "summary") ?? ""))
         }
         for node in list(top, "skills", required: false, in: root, context: "the graph file") {
             guard let fields = mapping(node, context: "a skill", keys: Self.skillKeys) else { continue }
-            let id = requiredString(fields, "id", in: node, context: "a skill") ?? ""
+            let readID = requiredString(fields, "id", in: node, context: "a skill")
+            let id = readID ?? ""
             map[.skill(document.skills.count)] = location(of: fields["id"]?.node ?? node)
+            if readID == nil { map.reported.insert(.skill(document.skills.count)) }
             document.skills.append(Skill(id: SkillID(id), name: optionalString(fields, "name") ?? id,
                                          summary: optionalString(fields, "summary") ?? ""))
         }
@@ -110,9 +114,11 @@ struct GraphFileReader {
 
     private mutating func readRole(_ node: Node, position: Int) -> Role? {
         guard let fields = mapping(node, context: "a role", keys: Self.roleKeys) else { return nil }
-        let id = requiredString(fields, "id", in: node, context: "a role") ?? ""
+        let readID = requiredString(fields, "id", in: node, context: "a role")
+        let id = readID ?? ""
         let context = "role '\(id)'"
         map[.role(position)] = location(of: fields["id"]?.node ?? node)
+        if readID == nil { map.reported.insert(.role(position)) }
         let name = requiredString(fields, "name", in: node, context: context) ?? id
         // A missing area is reported by the validator (as for a role built in code), located here.
         let area = optionalString(fields, "area") ?? ""
@@ -169,11 +175,17 @@ struct GraphFileReader {
         let section = optionalString(fields, "section")
         var effort: Double?
         var effortNode: Node?
+        var effortReported = false
         if let node = fields["effort"]?.node {
             effortNode = node
             if case .scalar(let scalar) = node, scalar.is(.int) || scalar.is(.float),
                let value = node.float {
                 effort = value
+                if kind == .transition && !(value.isFinite && value > 0 && value <= GraphValidator.maximumEffort) {
+                    // Reported here with the text as written (`1e-400`, not the `0` it parses to).
+                    report(.invalidEffort(scalar.string), node)
+                    effortReported = true
+                }
             } else {
                 report(.invalidEffort(scalarText(node)), node)
             }
@@ -216,6 +228,7 @@ struct GraphFileReader {
             map[.relationFrom(i)] = location(of: pair.fromNode)
             map[.relationTo(i)] = location(of: pair.toNode)
             if let effortNode { map[.relationEffort(i)] = location(of: effortNode) }
+            if effortReported { map.reported.insert(.relationEffort(i)) }
             relations.append(Relation(kind: kind, from: RoleID(pair.from), to: RoleID(pair.to),
                                       effort: kind == .transition ? (effort ?? (effortNode == nil ? 1 : nil)) : nil,
                                       note: note, section: section))

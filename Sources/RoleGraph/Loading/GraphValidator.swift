@@ -9,6 +9,9 @@ struct SourceMap: Sendable {
     }
 
     var locations: [Field: SourceLocation] = [:]
+    /// Fields whose problem the reader already reported (a missing id, an unreadable effort), so
+    /// the validator does not report it again.
+    var reported: Set<Field> = []
 
     subscript(field: Field) -> SourceLocation? {
         get { locations[field] }
@@ -22,6 +25,14 @@ struct SourceMap: Sendable {
 /// only the whole graph can tell: identity, references, and the rules of each relation kind. It
 /// reports every problem, never just the first.
 enum GraphValidator {
+    /// The largest effort a transition may declare. Large enough for any scale people use, small
+    /// enough that no sum along a path can overflow to infinity.
+    static let maximumEffort = 1_000_000.0
+
+    /// How many unknown references get a "did you mean": each suggestion compares the reference
+    /// with every id, so a file with thousands of broken references would otherwise take minutes.
+    static let suggestionLimit = 100
+
     /// - Complexity: O(*R* + *E* + *S*) expected, plus O(*k*) edit-distance work for each of *k*
     ///   unknown references.
     static func validate(
@@ -29,7 +40,14 @@ enum GraphValidator {
     ) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         func report(_ problem: GraphProblem, _ field: SourceMap.Field) {
+            if locations?.reported.contains(field) == true { return }
             diagnostics.append(Diagnostic(problem, at: locations?[field]))
+        }
+        var suggestionsLeft = suggestionLimit
+        func nearest(_ word: String, _ candidates: [String]) -> String? {
+            guard suggestionsLeft > 0 else { return nil }
+            suggestionsLeft -= 1
+            return Suggestions.nearest(to: word, in: candidates)
         }
 
         // Identity: ids are unique within their kind.
@@ -68,8 +86,7 @@ enum GraphValidator {
             if role.area.rawValue.isEmpty {
                 report(.missingKey("area", context: "role '\(role.id)'"), .roleArea(i))
             } else if areaFirst[role.area] == nil {
-                report(.unknownReference(.area, role.area.rawValue,
-                                         suggestion: Suggestions.nearest(to: role.area.rawValue, in: areaIDs)),
+                report(.unknownReference(.area, role.area.rawValue, suggestion: nearest(role.area.rawValue, areaIDs)),
                        .roleArea(i))
             }
             var seen: [SkillID: Bool] = [:]  // skill → listed as primary
@@ -77,9 +94,7 @@ enum GraphValidator {
                 for (j, skill) in list.enumerated() {
                     let field = SourceMap.Field.roleSkill(role: i, primary: primary, index: j)
                     if skillFirst[skill] == nil {
-                        report(.unknownReference(.skill, skill.rawValue,
-                                                 suggestion: Suggestions.nearest(to: skill.rawValue, in: skillIDs)),
-                               field)
+                        report(.unknownReference(.skill, skill.rawValue, suggestion: nearest(skill.rawValue, skillIDs)), field)
                     }
                     if let wasPrimary = seen[skill] {
                         report(wasPrimary != primary
@@ -102,9 +117,7 @@ enum GraphValidator {
             for (id, field) in [(relation.from, SourceMap.Field.relationFrom(i)), (relation.to, .relationTo(i))]
             where roleFirst[id] == nil {
                 endpointsKnown = false
-                report(.unknownReference(.role, id.rawValue,
-                                         suggestion: Suggestions.nearest(to: id.rawValue, in: roleIDs)),
-                       field)
+                report(.unknownReference(.role, id.rawValue, suggestion: nearest(id.rawValue, roleIDs)), field)
             }
             if relation.from == relation.to {
                 report(.selfRelation(relation.kind, relation.from), .relation(i))
@@ -113,7 +126,7 @@ enum GraphValidator {
             if let effort = relation.effort {
                 if relation.kind != .transition {
                     report(.effortOnNonTransition(relation.kind), .relationEffort(i))
-                } else if !(effort.isFinite && effort > 0) {
+                } else if !(effort.isFinite && effort > 0 && effort <= maximumEffort) {
                     report(.invalidEffort(formatNumber(effort)), .relationEffort(i))
                 }
             }
@@ -125,6 +138,15 @@ enum GraphValidator {
             }
         }
         return diagnostics
+    }
+
+    /// At most `limit` diagnostics, then one line saying how many more there are: a file broken
+    /// in thousands of places needs its first problems fixed, not a screenful per problem.
+    static func limited(_ diagnostics: [Diagnostic], to limit: Int = 100) -> [Diagnostic] {
+        guard diagnostics.count > limit else { return diagnostics }
+        let rest = diagnostics.count - limit
+        return Array(diagnostics.prefix(limit))
+            + [Diagnostic(.other("… and \(rest) more problem\(rest == 1 ? "" : "s")"), at: nil)]
     }
 }
 

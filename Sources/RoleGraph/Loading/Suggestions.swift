@@ -9,7 +9,7 @@ enum Suggestions {
         let target = Array(word.lowercased().unicodeScalars)
         let limit = max(2, target.count / 3)
         var best: (candidate: String, distance: Int)?
-        for candidate in candidates {
+        for candidate in candidates where !candidate.isEmpty {
             let c = Array(candidate.lowercased().unicodeScalars)
             guard abs(c.count - target.count) <= limit else { continue }
             let d = editDistance(target, c)

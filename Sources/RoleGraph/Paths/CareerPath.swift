@@ -17,15 +17,14 @@ public struct CareerStep: Hashable, Sendable {
 
 /// A path of career moves from one role to another, with its total cost.
 public struct CareerPath: Hashable, Sendable {
+    /// The role the path starts in (for a path of no steps, the only role on it).
+    public var start: RoleID
     public var steps: [CareerStep]
     /// The sum of the step costs.
     public var cost: Double
 
     /// The roles visited, from the first to the last.
-    public var roles: [RoleID] {
-        guard let first = steps.first else { return [] }
-        return [first.from] + steps.map(\.to)
-    }
+    public var roles: [RoleID] { [start] + steps.map(\.to) }
 }
 
 /// Which paths a query may return: roles to avoid, a role to pass through, a step limit.

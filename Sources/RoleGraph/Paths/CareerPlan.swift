@@ -111,7 +111,7 @@ extension RoleGraph {
                                         skillsToLearn: skillGap(to: to, knowing: skills(of: from).union(have))))
                 cost += extended.weights[p]
             }
-            return PlannedRoute(start: entry, path: CareerPath(steps: steps, cost: cost), cost: path.cost)
+            return PlannedRoute(start: entry, path: CareerPath(start: entry.role, steps: steps, cost: cost), cost: path.cost)
         }
         return CareerPlan(have: have.sorted(), goal: goal, closest: closest, routes: routes)
     }

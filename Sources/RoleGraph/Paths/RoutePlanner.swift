@@ -14,8 +14,8 @@ public struct RoutePlanner: Sendable {
     /// - Throws: ``RouteError/invalidArgument(_:)`` for a negative or non-finite lateral cost.
     /// - Complexity: O(*R* + *E*), plus the skill-gap work of each edge under `skills`.
     public init(graph: RoleGraph, costing: StepCosting = StepCosting()) throws(RouteError) {
-        if let lateral = costing.lateralCost, !(lateral >= 0 && lateral.isFinite) {
-            throw .invalidArgument("--lateral-cost must be a number of at least 0, found \(lateral)")
+        if let lateral = costing.lateralCost, !(lateral >= 0 && lateral <= GraphValidator.maximumEffort) {
+            throw .invalidArgument("--lateral-cost must be a number from 0 to \(formatNumber(GraphValidator.maximumEffort)), found \(lateral)")
         }
         self.graph = graph
         self.costing = costing
@@ -63,6 +63,7 @@ public struct RoutePlanner: Sendable {
             throw .invalidArgument("--max-steps must be at least 1, found \(maxSteps)")
         }
         let source = try index(from), target = try index(to)
+        if from == to { throw .invalidArgument("'\(from)' is both the start and the goal") }
         if constraints.avoid.contains(from) { throw .endpointAvoided(from) }
         if constraints.avoid.contains(to) { throw .endpointAvoided(to) }
         var avoid: Set<Int32> = []
@@ -128,7 +129,7 @@ public struct RoutePlanner: Sendable {
             steps.append(step(from: path.vertices[i], to: path.vertices[i + 1],
                               relationAt: Int(network.edgeIDs[p]), cost: network.weights[p]))
         }
-        return CareerPath(steps: steps, cost: path.cost)
+        return CareerPath(start: graph.role(at: path.vertices[0]).id, steps: steps, cost: path.cost)
     }
 
     private func step(from: Int32, to: Int32, relationAt position: Int, cost: Double) -> CareerStep {

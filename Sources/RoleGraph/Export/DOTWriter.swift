@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a DOT diagram of a role graph shows and how Graphviz should lay it out.
 public struct DOTOptions: Hashable, Sendable {
     /// The direction dot lays ranks out in (Graphviz's `rankdir`).
@@ -180,6 +182,10 @@ private struct DOTComposition {
             graphAttributes.append(("description", DOTEscaping.quoted(graph.description)))
         }
         if !graph.source.isEmpty { graphAttributes.append(("source", DOTEscaping.quoted(graph.source))) }
+        if !graph.skills.isEmpty, let vocabulary = Self.skillsJSON(graph.skills) {
+            // The skill vocabulary, so DOT import gives skills their names back (see DOTImporter).
+            graphAttributes.append(("skills", DOTEscaping.quoted(vocabulary)))
+        }
         lines.append("  graph [\(list(graphAttributes))];")
         lines.append("  node [\(list([("shape", "box"), ("style", "\"rounded,filled\""), ("fontname", font), ("fontsize", "13"), ("fontcolor", quote(DOTStyle.textColour)), ("margin", "\"0.16,0.07\""), ("penwidth", "1.4")]))];")
         lines.append("  edge [\(list([("fontname", font), ("fontsize", "10"), ("arrowsize", "0.8")]))];")
@@ -312,6 +318,13 @@ private struct DOTComposition {
         attributes.append(("class", quote("role area-\(DOTEscaping.sanitised(role.area.rawValue))")))
         attributes += Self.data(of: role)
         lines.append("\(indent)\(DOTEscaping.quoted(role.id.rawValue)) [\(list(attributes))];")
+    }
+
+    /// The skill vocabulary as compact JSON with sorted keys (deterministic).
+    static func skillsJSON(_ skills: [Skill]) -> String? {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(skills)).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The model's own facts as attributes Graphviz ignores and ``RoleGraph/load(contentsOf:format:)``

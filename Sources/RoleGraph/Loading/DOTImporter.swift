@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads a Graphviz DOT file into a role graph, through libcgraph (``Graphviz/parse(dot:file:)``).
 ///
 /// Any DOT file works: every node becomes a role and every edge a transition (both ways in an
@@ -21,9 +23,9 @@ enum DOTImporter {
     static let defaultArea = Area(id: "unassigned", name: "Unassigned", summary: "Roles the file places in no area.")
 
     static func read(_ text: String, file: String) throws(GraphLoadError) -> RoleGraph {
-        let document: DOTDocument
+        let parsed: DOTDocument
         do {
-            document = try Graphviz.parse(dot: text, file: file)
+            parsed = try Graphviz.parse(dot: text, file: file)
         } catch {
             switch error {
             case .syntax(_, let line, let message):
@@ -32,7 +34,7 @@ enum DOTImporter {
                 throw .invalid([Diagnostic(.other(error.description), at: SourceLocation(file: file, line: 1))])
             }
         }
-        let locator = TextLocator(text: text, file: file)
+        let document = parsed.unescaped()
 
         // Areas from clusters, and which nodes each encloses (innermost cluster wins).
         var areas: [Area] = []
@@ -47,7 +49,7 @@ enum DOTImporter {
                 if subgraph.isCluster, let name = subgraph.name {
                     let id = AreaID(subgraph.attributes["area"] ?? String(name.dropFirst("cluster_".count)))
                     if !areas.contains(where: { $0.id == id }) {
-                        areas.append(Area(id: id, name: subgraph.attributes["label"].flatMap { $0.isEmpty ? nil : $0 } ?? id.rawValue,
+                        areas.append(Area(id: id, name: subgraph.attributes["label"].flatMap { $0.isEmpty || $0.hasPrefix("<") ? nil : $0 } ?? id.rawValue,
                                           summary: subgraph.attributes["area_summary"] ?? ""))
                     }
                     for node in subgraph.nodes { areaOfNode[node] = id }
@@ -61,8 +63,10 @@ enum DOTImporter {
         var skillIDs: [SkillID] = []
         var knownSkills: Set<SkillID> = []
         var usesDefaultArea = false
+        var diagnostics: [Diagnostic] = []
+        var located: [(problem: GraphProblem, names: [String])] = []
         for node in document.nodes where !legendNodes.contains(node.name) {
-            let a = node.attributes.mapValues(unescape)
+            let a = node.attributes
             let label = a["label"].flatMap { $0 == "\\N" || $0.isEmpty || $0.hasPrefix("<") ? nil : $0 }
             var area = a["area"].map(AreaID.init) ?? areaOfNode[node.name]
             if let id = area, !areas.contains(where: { $0.id == id }) { areas.append(Area(id: id, name: id.rawValue)) }
@@ -82,23 +86,28 @@ enum DOTImporter {
                 primarySkills: primary, secondarySkills: secondary,
                 entryLevel: a["entry_level"].flatMap { $0 == "true" ? true : $0 == "false" ? false : nil },
                 prevalence: a["prevalence"].flatMap(Prevalence.init(rawValue:))))
+            if let value = a["entry_level"], value != "true" && value != "false" {
+                located.append((.invalidEnumValue(key: "entry_level", value: value, valid: ["true", "false"]), [node.name]))
+            }
+            if let value = a["prevalence"], Prevalence(rawValue: value) == nil {
+                located.append((.invalidEnumValue(key: "prevalence", value: value, valid: Prevalence.allCases.map(\.rawValue)), [node.name]))
+            }
         }
         if usesDefaultArea && !areas.contains(where: { $0.id == defaultArea.id }) { areas.append(defaultArea) }
 
         var relations: [Relation] = []
-        var diagnostics: [Diagnostic] = []
         for edge in document.edges where !legendNodes.contains(edge.tail) && !legendNodes.contains(edge.head) {
-            let a = edge.attributes.mapValues(unescape)
+            let a = edge.attributes
             let kindText = a["kind"] ?? "transition"
             guard let kind = RelationKind(rawValue: kindText) else {
-                diagnostics.append(Diagnostic(.unknownRelationKind(kindText, suggestion: Suggestions.nearest(
-                    to: kindText, in: RelationKind.allCases.map(\.rawValue))), at: locator.locate(kindText)))
+                located.append((.unknownRelationKind(kindText, suggestion: Suggestions.nearest(
+                    to: kindText, in: RelationKind.allCases.map(\.rawValue))), [kindText]))
                 continue
             }
             var effort: Double?
             if let text = a["effort"] {
                 guard let value = Double(text) else {
-                    diagnostics.append(Diagnostic(.invalidEffort(text), at: locator.locate(edge.tail, edge.head)))
+                    located.append((.invalidEffort(text), [edge.tail, edge.head]))
                     continue
                 }
                 effort = value
@@ -113,27 +122,46 @@ enum DOTImporter {
                                                   note: relation.note, section: relation.section)) }
         }
 
-        let skills = skillIDs.map { Skill(id: $0, name: $0.rawValue) }
-        var map = SourceMap()
-        for (i, role) in roles.enumerated() {
-            let location = locator.locate(role.id.rawValue)
-            map[.role(i)] = location
-            map[.roleArea(i)] = location
-            for j in role.primarySkills.indices { map[.roleSkill(role: i, primary: true, index: j)] = location }
-            for j in role.secondarySkills.indices { map[.roleSkill(role: i, primary: false, index: j)] = location }
-        }
-        for (i, relation) in relations.enumerated() {
-            let location = locator.locate(relation.from.rawValue, relation.to.rawValue)
-            for field in [SourceMap.Field.relation(i), .relationFrom(i), .relationTo(i), .relationEffort(i)] {
-                map[field] = location
+        // The vocabulary: names and summaries from the graph's `skills` attribute (RoleGraph's own
+        // export writes it as JSON), every other skill named by its id.
+        let declared = document.graphAttributes["skills"].map(declaredSkills) ?? [:]
+        let skills = skillIDs.map { declared[$0] ?? Skill(id: $0, name: $0.rawValue) }
+        // Problems are located only when there are some: finding names in the text costs a pass.
+        var semantic = GraphValidator.validate(areas: areas, skills: skills, roles: roles, relations: relations, locations: nil)
+        if !semantic.isEmpty || !located.isEmpty {
+            let locator = TextLocator(text: text, file: file)
+            var map = SourceMap()
+            for (i, role) in roles.enumerated() {
+                let location = locator.locate(role.id.rawValue)
+                map[.role(i)] = location
+                map[.roleArea(i)] = location
+                for j in role.primarySkills.indices { map[.roleSkill(role: i, primary: true, index: j)] = location }
+                for j in role.secondarySkills.indices { map[.roleSkill(role: i, primary: false, index: j)] = location }
             }
+            for (i, relation) in relations.enumerated() {
+                let location = locator.locate(relation.from.rawValue, relation.to.rawValue)
+                for field in [SourceMap.Field.relation(i), .relationFrom(i), .relationTo(i), .relationEffort(i)] {
+                    map[field] = location
+                }
+            }
+            semantic = GraphValidator.validate(areas: areas, skills: skills, roles: roles, relations: relations, locations: map)
+            diagnostics = located.map { Diagnostic($0.problem, at: locator.locate($0.names)) } + semantic
         }
-        diagnostics += GraphValidator.validate(areas: areas, skills: skills, roles: roles, relations: relations, locations: map)
-        if !diagnostics.isEmpty { throw .invalid(diagnostics) }
-        let name = document.graphAttributes["label"].flatMap { $0.isEmpty ? nil : $0 } ?? document.name ?? "Imported graph"
+        if !diagnostics.isEmpty { throw .invalid(GraphValidator.limited(diagnostics)) }
+        let name = document.graphAttributes["label"].flatMap { $0.isEmpty || $0.hasPrefix("<") ? nil : $0 } ?? document.name ?? "Imported graph"
         return RoleGraph(unchecked: name, source: document.graphAttributes["source"] ?? file,
                          description: document.graphAttributes["description"] ?? "",
                          areas: areas, skills: skills, roles: roles, relations: relations)
+    }
+
+    /// The skills a `skills` graph attribute declares: a JSON list of `{"id", "name", "summary"}`.
+    /// Anything unreadable declares nothing (the skills are then named by their ids).
+    private static func declaredSkills(_ json: String) -> [SkillID: Skill] {
+        struct Declared: Decodable { var id: String; var name: String; var summary: String? }
+        guard let list = try? JSONDecoder().decode([Declared].self, from: Data(json.utf8)) else { return [:] }
+        var result: [SkillID: Skill] = [:]
+        for item in list { result[SkillID(item.id)] = Skill(id: SkillID(item.id), name: item.name, summary: item.summary ?? "") }
+        return result
     }
 
     /// Undoes the escapes libcgraph leaves in quoted strings: `\\` is a backslash and `\n`,
@@ -168,35 +196,76 @@ enum DOTImporter {
 
 /// Finds where names first appear in a text as whole tokens, for locating problems libcgraph
 /// cannot place: a node at its first mention, an edge at the first line naming both its ends.
+///
+/// The text is split into tokens once (identifiers, numbers and quoted strings, unescaped), with
+/// the lines each appears on, so locating is a dictionary lookup rather than a scan.
 struct TextLocator {
-    let lines: [String]
     let file: String
+    /// Each token's occurrences as (line, column), in text order.
+    private var occurrences: [String: [(line: Int, column: Int)]] = [:]
 
     init(text: String, file: String) {
-        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         self.file = file
-    }
-
-    func locate(_ names: String...) -> SourceLocation {
-        for (number, line) in lines.enumerated() {
-            let columns = names.map { column(of: $0, in: line) }
-            if let first = columns.first, let column = first, columns.allSatisfy({ $0 != nil }) {
-                return SourceLocation(file: file, line: number + 1, column: column)
+        let scalars = Array(text.unicodeScalars)
+        var i = 0, line = 1, lineStart = 0
+        func isWord(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic || ("0"..."9").contains(c) || c == "_" || c == "." || c == "-" }
+        while i < scalars.count {
+            let c = scalars[i]
+            if c == "\n" { line += 1; i += 1; lineStart = i; continue }
+            let column = i - lineStart + 1
+            if c == "\"" {
+                var token = ""
+                var j = i + 1
+                let startLine = line
+                while j < scalars.count && scalars[j] != "\"" {
+                    if scalars[j] == "\\" && j + 1 < scalars.count { token.unicodeScalars.append(scalars[j]); j += 1 }
+                    if scalars[j] == "\n" { line += 1; lineStart = j + 1 }
+                    token.unicodeScalars.append(scalars[j])
+                    j += 1
+                }
+                occurrences[DOTImporter.unescape(token.replacingOccurrences(of: "\\\"", with: "\"")), default: []].append((startLine, column))
+                i = j + 1
+            } else if isWord(c) {
+                var j = i
+                var token = ""
+                while j < scalars.count && isWord(scalars[j]) { token.unicodeScalars.append(scalars[j]); j += 1 }
+                occurrences[token, default: []].append((line, column))
+                i = j
+            } else {
+                i += 1
             }
         }
-        return SourceLocation(file: file, line: 1)
     }
 
-    /// The 1-based column of `name` in `line` where it is not part of a longer identifier.
-    private func column(of name: String, in line: String) -> Int? {
-        let scalars = Array(line.unicodeScalars), target = Array(name.unicodeScalars)
-        guard !target.isEmpty, scalars.count >= target.count else { return nil }
-        func isWord(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic || ("0"..."9").contains(c) || c == "_" || c == "." }
-        for start in 0 ... scalars.count - target.count where Array(scalars[start ..< start + target.count]) == target {
-            let before = start == 0 ? nil : scalars[start - 1]
-            let after = start + target.count == scalars.count ? nil : scalars[start + target.count]
-            if !(before.map(isWord) ?? false) && !(after.map(isWord) ?? false) { return start + 1 }
+    func locate(_ names: String...) -> SourceLocation { locate(names) }
+
+    /// The first line on which every name appears (at the first name's column); else the first
+    /// mention of the first name; else line 1.
+    func locate(_ names: [String]) -> SourceLocation {
+        guard let first = names.first, let places = occurrences[first] else { return SourceLocation(file: file, line: 1) }
+        let others = names.dropFirst().map { Set((occurrences[$0] ?? []).map(\.line)) }
+        let place = places.first { place in others.allSatisfy { $0.contains(place.line) } } ?? places[0]
+        return SourceLocation(file: file, line: place.line, column: place.column)
+    }
+}
+
+extension DOTDocument {
+    /// The document with RoleGraph's escapes undone in names, labels and attribute values (see
+    /// ``DOTImporter/unescape(_:)``): libcgraph undoes only `\"`.
+    func unescaped() -> DOTDocument {
+        func attributes(_ a: [String: String]) -> [String: String] { a.mapValues(DOTImporter.unescape) }
+        func subgraph(_ s: DOTSubgraph) -> DOTSubgraph {
+            var copy = s
+            copy.attributes = attributes(s.attributes)
+            copy.nodes = s.nodes.map(DOTImporter.unescape)
+            copy.subgraphs = s.subgraphs.map(subgraph)
+            return copy
         }
-        return nil
+        var copy = self
+        copy.graphAttributes = attributes(graphAttributes)
+        copy.nodes = nodes.map { DOTNode(name: DOTImporter.unescape($0.name), attributes: attributes($0.attributes)) }
+        copy.edges = edges.map { DOTEdge(tail: DOTImporter.unescape($0.tail), head: DOTImporter.unescape($0.head), attributes: attributes($0.attributes)) }
+        copy.subgraphs = subgraphs.map(subgraph)
+        return copy
     }
 }

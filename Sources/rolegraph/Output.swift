@@ -12,6 +12,7 @@ enum Output {
 
     /// Left-aligned columns separated by two spaces; the last column is not padded.
     static func table(_ rows: [[String]], indent: String = "") -> String {
+        let rows = rows.map { $0.map(clean) }
         guard let columns = rows.map(\.count).max(), columns > 0 else { return "" }
         var widths = [Int](repeating: 0, count: columns)
         for row in rows {
@@ -28,7 +29,7 @@ enum Output {
     static func wrap(_ text: String, width: Int = 96, indent: String = "") -> String {
         var lines: [String] = []
         var line = ""
-        for word in text.split(separator: " ") {
+        for word in clean(text).split(separator: " ") {
             if !line.isEmpty && indent.count + line.count + 1 + word.count > width {
                 lines.append(indent + line)
                 line = ""
@@ -39,10 +40,18 @@ enum Output {
         return lines.joined(separator: "\n")
     }
 
-    /// "2" rather than "2.0"; two decimals at most otherwise.
+    /// "2" rather than "2.0"; two decimals for ordinary fractions; significant digits for the
+    /// very large and the very small (a cost of 1e-7 is not "0.00").
     static func number(_ value: Double) -> String {
         if value == value.rounded() && abs(value) < 1e15 { return String(Int64(value)) }
+        if abs(value) >= 1e15 || abs(value) < 0.01 { return String(format: "%.3g", value) }
         return String(format: "%.2f", value)
+    }
+
+    /// Text from a graph file made safe for a terminal: control characters shown as escapes,
+    /// so a name cannot break a table row or drive the terminal.
+    static func clean(_ text: String) -> String {
+        text.unicodeScalars.contains { $0.properties.generalCategory == .control } ? ErrorReporter.oneLine(text) : text
     }
 }
 

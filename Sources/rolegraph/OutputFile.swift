@@ -134,6 +134,18 @@ enum StandardStreams {
 }
 
 /// Prints a line of command output on standard output, reporting a failure to write it.
+///
+/// Control characters other than line breaks (an escape sequence in a role's name, say) are
+/// written as visible escapes, so text from a graph file can never drive the terminal. JSON is
+/// unaffected: its encoder escapes them already.
 func emit(_ text: String) throws {
-    try StandardStreams.writeOut(Array((text + "\n").utf8))
+    var safe = ""
+    for scalar in text.unicodeScalars {
+        if scalar.properties.generalCategory == .control && scalar != "\n" {
+            safe += scalar == "\t" ? "\\t" : scalar == "\r" ? "\\r" : "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+        } else {
+            safe.unicodeScalars.append(scalar)
+        }
+    }
+    try StandardStreams.writeOut(Array((safe + "\n").utf8))
 }

@@ -114,3 +114,31 @@ import Testing
         }
     }
 }
+
+/// Names are data: ids that differ only in case stay distinct, and control characters in a name
+/// never reach the terminal raw.
+@Suite struct HostileNameTests {
+    static let yaml = """
+        format: 1
+        name: c
+        areas: [{id: a, name: A}]
+        roles:
+          - {id: ML, name: First, area: a}
+          - {id: ml, name: "Sec\\u001b[31mond", area: a}
+        relations:
+          - {kind: transition, from: ML, to: ml, effort: 1}
+        """
+
+    @Test func idsDifferingOnlyInCaseAreDistinct() throws {
+        let result = try CLI.run(["path", "ML", "ml", "--graph", "-"], stdin: Self.yaml)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("First → Sec"))
+    }
+
+    @Test func controlCharactersAreEscapedInTextOutput() throws {
+        let result = try CLI.run(["roles", "--graph", "-"], stdin: Self.yaml)
+        #expect(result.status == 0)
+        #expect(!result.stdout.unicodeScalars.contains("\u{1B}"))
+        #expect(result.stdout.contains("Sec\\u{1B}[31mond"))
+    }
+}

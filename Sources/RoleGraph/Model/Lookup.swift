@@ -33,6 +33,8 @@ extension RoleGraph {
     /// - Throws: ``LookupError``, with a "did you mean" suggestion for a near miss.
     /// - Complexity: O(1) expected for a match; O(*R*) edit-distance work when nothing matches.
     public func resolveRole(_ query: String) throws(LookupError) -> Int32 {
+        // An exact id wins, so ids that differ only in case (`ML` and `ml`) stay distinct.
+        if let exact = roleIndex[RoleID(query)] ?? roleIndex[RoleID(String(query.trimmingWhitespace()))] { return exact }
         let key = query.trimmingWhitespace().lowercased()
         let hyphenated = String(key.map { $0 == " " || $0 == "_" ? "-" : $0 })
         for candidate in [key, hyphenated] {

@@ -216,6 +216,14 @@ case "dot":
     let writer = DOTWriter(options: DOTOptions(layout: layout))
     let (times, text) = timed { writer.write(graph) }
     emitTimes(times, extra: [("bytes", String(text.utf8.count))])
+case "dot-file":
+    // Only writes the DOT that `svg` renders to --dot-out (for Graphviz's own tools), untimed.
+    let graph = load()
+    let layout = options.layout.flatMap { GraphvizLayout(rawValue: $0) }
+        ?? Exporter.defaultLayout(roleCount: graph.roles.count)
+    let dot = DOTWriter(options: DOTOptions(layout: layout.rawValue)).write(graph)
+    try! dot.write(toFile: options.dotOut!, atomically: true, encoding: .utf8)
+    emit([("tool", jsonString("rolegraph")), ("op", jsonString(options.op)), ("status", jsonString("ok"))])
 case "svg":
     // In-process SVG render of the DOT that `rolegraph export` writes: Graphviz.render on that
     // text (the same text is saved to --dot-out so the driver can time `dot -Tsvg` on it), and

@@ -374,7 +374,7 @@ def targets(results):
                 if qs:
                     bq = max(qs, key=lambda r: r[5]["modularity"])
                     ok = ours[5]["modularity"] >= bq[5]["modularity"] - 1e-9
-                    out.append(f"| modularity ≥ best peer's | {size} | {op} | Q {ours[5]['modularity']:.4f} | {bq[2]} Q {bq[5]['modularity']:.4f} | | {'met' if ok else 'MISSED'} |")
+                    out.append(f"| modularity ≥ best peer's | {size} | {op} | Q {ours[5]['modularity']:.4f} | {bq[2]} Q {bq[5]['modularity']:.4f} | Δ {ours[5]['modularity'] - bq[5]['modularity']:+.1e} | {'met' if ok else 'MISSED'} |")
                     if not ok:
                         missed.append(op + " (modularity)")
     for r in results:

@@ -16,7 +16,9 @@ The same semantics for every tool, and for RoleGraph's `bench`:
 - louvain, leiden, lpa: on the undirected, unweighted projection (built once, untimed); the
   membership of the last run is written to --membership (one community number per role, roles in
   order of first appearance in the file) so the driver computes modularity the same way for all;
-- betweenness: exact, unweighted, directed.
+- path1: the first pair only (for whole-process "load, one query, exit" runs);
+- betweenness: exact, unweighted, directed; betweenness-sampled: from 100 sampled sources
+  (networkit's EstimateBetweenness, networkx's k=100), unnormalised.
 Everything but the timed call (loading for non-load operations, projections) is done once, untimed.
 """
 import argparse
@@ -228,6 +230,17 @@ def op_cluster(tool, op, g, ids, seed=1):
     return None
 
 
+def op_betweenness_sampled(tool, g):
+    if tool == "networkx":
+        import networkx as nx
+        return lambda: nx.betweenness_centrality(g, k=100, normalized=False, seed=1)
+    if tool == "networkit":
+        import networkit as nk
+        gu = nk.graphtools.toUnweighted(g)
+        return lambda: nk.centrality.EstimateBetweenness(gu, 100, False, True).run()
+    return None
+
+
 def op_betweenness(tool, g):
     if tool == "networkx":
         import networkx as nx
@@ -278,6 +291,8 @@ def main():
     pairs = read_pairs(a.pairs) if a.pairs else []
     if a.op == "path":
         fn = op_path(a.tool, g, ids, pairs)
+    elif a.op == "path1":
+        fn = op_path(a.tool, g, ids, pairs[:1])
     elif a.op == "sssp":
         fn = op_sssp(a.tool, g, ids, pairs)
     elif a.op == "yen":
@@ -286,6 +301,8 @@ def main():
         fn = op_cluster(a.tool, a.op, g, list(ids))
     elif a.op == "betweenness":
         fn = op_betweenness(a.tool, g)
+    elif a.op == "betweenness-sampled":
+        fn = op_betweenness_sampled(a.tool, g)
     else:
         fn = None
     if fn is None:

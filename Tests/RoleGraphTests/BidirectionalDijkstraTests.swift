@@ -14,7 +14,12 @@ import Testing
 
     @Test func usesTheBidirectionalSearchOnlyWhenCostsAreExact() throws {
         #expect(try PathFinder(DijkstraTests.diamond).costsAreExact)
-        #expect(try !PathFinder(graph(2, [(0, 1, 0.1)])).costsAreExact)
+        #expect(try !PathFinder(graph(2, [(0, 1, 1.0 / 3.0)])).costsAreExact)
+        // Short decimals are searched in whole tenths, hundredths, …: exact again.
+        let tenths = try PathFinder(graph(2, [(0, 1, 0.1)]))
+        #expect(tenths.costsAreExact)
+        #expect(tenths.costScale == 10)
+        #expect(try PathFinder(graph(2, [(0, 1, 2.25), (1, 0, 1.5)])).costScale == 1)  // dyadic already
     }
 
     @Test func handMadeTiesComeOutAsInTheUnidirectionalSearch() throws {
@@ -84,9 +89,48 @@ import Testing
     }
 
     @Test func inexactCostsFallBackAndStillAgree() throws {
-        var finder = try PathFinder(graph(4, [(0, 1, 0.1), (1, 3, 0.2), (0, 2, 0.2), (2, 3, 0.1), (0, 3, 0.3)]))
+        let third = 1.0 / 3.0
+        var finder = try PathFinder(graph(4, [(0, 1, third), (1, 3, 2 * third), (0, 2, 2 * third), (2, 3, third), (0, 3, 1)]))
         #expect(!finder.costsAreExact)
         let path = try #require(try finder.shortestPath(from: 0, to: 3))
         #expect(try path == finder.shortestPathTree(from: 0).path(to: 3))
+    }
+
+    /// In binary 0.1 + 0.2 > 0.3; in tenths the three paths tie exactly, and the tie goes to the
+    /// one with fewer steps, whichever search runs.
+    @Test func decimalCostsTieExactly() throws {
+        var finder = try PathFinder(graph(4, [(0, 1, 0.1), (1, 3, 0.2), (0, 2, 0.2), (2, 3, 0.1), (0, 3, 0.3)]))
+        let paths = try finder.shortestPaths(from: 0, to: 3, count: 3)
+        #expect(paths.map(\.cost) == [0.3, 0.3, 0.3])
+        #expect(paths.map(\.vertices) == [[0, 3], [0, 1, 3], [0, 2, 3]])
+        #expect(try finder.distances(from: 0) == [0, 0.1, 0.2, 0.3])
+    }
+
+    /// Decimal weights (tenths to thousandths): the scaled bidirectional search agrees with the
+    /// unidirectional one, and costs equal Bellman-Ford's to rounding.
+    @Test(arguments: 0 ..< 100)
+    func decimalWeightsAgreeAcrossStrategies(seed: UInt64) throws {
+        var rng = SplitMix64(seed: seed)
+        let n = Int.random(in: 2 ... 40, using: &rng)
+        let scale = [10.0, 100.0, 1000.0][Int(seed % 3)]
+        var edges: [(Int, Int, Double)] = []
+        for _ in 0 ..< Int.random(in: 0 ... n * 4, using: &rng) {
+            edges.append((Int.random(in: 0 ..< n, using: &rng), Int.random(in: 0 ..< n, using: &rng),
+                          Double(Int.random(in: 1 ... 50, using: &rng)) / scale))
+        }
+        let g = graph(n, edges.map { (Int32($0.0), Int32($0.1), $0.2) })
+        var bidirectional = try PathFinder(g)
+        #expect(bidirectional.costsAreExact)
+        var unidirectional = try PathFinder(g)
+        unidirectional.strategy = .unidirectional
+        var reference = [Double](repeating: .infinity, count: n)
+        reference[0] = 0
+        for _ in 0 ..< n { for (a, b, w) in edges where reference[a] + w < reference[b] { reference[b] = reference[a] + w } }
+        for t in 1 ..< Int32(n) {
+            let a = try bidirectional.shortestPath(from: 0, to: t)
+            let b = try unidirectional.shortestPath(from: 0, to: t)
+            #expect(a == b)
+            #expect(abs((a?.cost ?? .infinity) - reference[Int(t)]) < 1e-9 || (a == nil && reference[Int(t)] == .infinity))
+        }
     }
 }

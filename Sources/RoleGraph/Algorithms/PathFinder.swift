@@ -35,14 +35,28 @@ public struct PathFinder: Sendable {
     /// The graph the queries run on.
     public let graph: CSRGraph
 
-    /// Whether every path sum in this graph is exact in floating point: every weight is a
-    /// multiple of a common power of two (integers, halves, quarters, …) and the sum of all
-    /// weights, in those units, stays below 2⁵⁰.
+    /// Whether every path sum in this graph is exact: every weight is a multiple of a common
+    /// power of two (integers, halves, quarters, …), or a decimal with at most six places (efforts
+    /// such as 1.1, searched as whole tenths; see ``costScale``), and the sum of all weights, in
+    /// those units, stays below 2⁵⁰.
     ///
     /// Then (cost, hops) arithmetic is exact, the bidirectional search provably returns the same
     /// path as the unidirectional one, and every order in ``GraphPath`` is exact. Otherwise
     /// single-pair queries run unidirectionally.
     public let costsAreExact: Bool
+
+    /// The factor (1, 10, 100, … 10⁶) the searches multiply decimal weights by to make them whole
+    /// numbers, so that their sums are exact in binary floating point; costs are divided by it
+    /// again in every result. 1 when the weights are already exact (integers, halves, …) or are not
+    /// short decimals.
+    ///
+    /// Why: 0.1 + 0.2 is not 0.3 in binary, so with decimal weights two equally expensive paths
+    /// may compare unequal, and the bidirectional search — 30× faster on large graphs — could not
+    /// be proved to agree with the unidirectional one. In tenths, 1 + 2 is 3.
+    public let costScale: Double
+
+    /// The graph the searches run on: ``graph`` with its weights multiplied by ``costScale``.
+    private let searchGraph: CSRGraph
 
     /// How single-pair queries are answered.
     public enum Strategy: Hashable, Sendable {
@@ -75,7 +89,20 @@ public struct PathFinder: Sendable {
             }
         }
         self.graph = graph
-        self.costsAreExact = Self.sumsAreExact(graph.weights)
+        if Self.sumsAreExact(graph.weights) {
+            self.costScale = 1
+            self.searchGraph = graph
+            self.costsAreExact = true
+        } else if let (scale, scaled) = Self.decimalScaling(graph.weights) {
+            self.costScale = scale
+            self.searchGraph = CSRGraph(vertexCount: graph.vertexCount, offsets: graph.offsets, targets: graph.targets,
+                                        weights: scaled, edgeIDs: graph.edgeIDs)
+            self.costsAreExact = true
+        } else {
+            self.costScale = 1
+            self.searchGraph = graph
+            self.costsAreExact = false
+        }
         self.scratch = SearchScratch(vertexCount: graph.vertexCount, edgeCount: graph.edgeCount)
     }
 
@@ -98,11 +125,40 @@ public struct PathFinder: Sendable {
         return total * Double(sign: .plus, exponent: scaleExponent, significand: 1) <= 0x1p50
     }
 
+    /// The smallest power of ten, up to 10⁶, that turns every weight into a whole number (within
+    /// a relative 10⁻⁹, the error of parsing a decimal), with the scaled weights, if their sums are
+    /// then exact.
+    ///
+    /// - Complexity: O(*E*) per power tried.
+    static func decimalScaling(_ weights: [Double]) -> (Double, [Double])? {
+        var scale = 1.0
+        for _ in 1 ... 6 {
+            scale *= 10
+            var scaled = [Double]()
+            scaled.reserveCapacity(weights.count)
+            var whole = true
+            for w in weights {
+                let x = w * scale
+                let rounded = x.rounded()
+                guard abs(x - rounded) <= 1e-9 * Swift.max(1, abs(x)) else { whole = false; break }
+                scaled.append(rounded)
+            }
+            if whole { return sumsAreExact(scaled) ? (scale, scaled) : nil }
+        }
+        return nil
+    }
+
+    /// A path found on the search graph, with its cost in the graph's own units.
+    private func unscaled(_ path: GraphPath) -> GraphPath {
+        costScale == 1 ? path : GraphPath(vertices: path.vertices, edgePositions: path.edgePositions,
+                                          edgeIDs: path.edgeIDs, cost: path.cost / costScale)
+    }
+
     /// The scratch, made unique first (copy-on-write), wrapped with the graph.
     private mutating func context() -> SearchContext {
         if !isKnownUniquelyReferenced(&scratch) { scratch = scratch.freshCopy() }
         return SearchContext(
-            graph: graph, scratch: scratch, bidirectional: costsAreExact && strategy == .automatic)
+            graph: searchGraph, scratch: scratch, bidirectional: costsAreExact && strategy == .automatic)
     }
 
     // MARK: Validation
@@ -165,7 +221,7 @@ public struct PathFinder: Sendable {
         var hopCounts = [Int32](repeating: -1, count: n)
 
         if let k = maxSteps, k < n - 1 {
-            let stamp = scratch.hopBoundedSearch(graph, from: source, maxHops: k, target: target ?? -1)
+            let stamp = scratch.hopBoundedSearch(searchGraph, from: source, maxHops: k, target: target ?? -1)
             let slots = scratch.rounds
             var best = [Int32](repeating: -1, count: n)
             var reached: [Int32] = []
@@ -176,7 +232,7 @@ public struct PathFinder: Sendable {
                 let slot = slots[v]
                 if let targetCost, Int32(v) != target, v != Int(source), !(slot.bestCost < targetCost) { continue }
                 best[v] = slot.bestLabel
-                distances[v] = slot.bestCost
+                distances[v] = slot.bestCost / costScale
                 hopCounts[v] = scratch.labelHops[Int(slot.bestLabel)]
                 reached.append(Int32(v))
             }
@@ -191,14 +247,14 @@ public struct PathFinder: Sendable {
                     edge: Array(scratch.labelEdge)))
         }
 
-        let found = scratch.dijkstra(graph, from: source, target: target ?? -1, recordOrder: true)
+        let found = scratch.dijkstra(searchGraph, from: source, target: target ?? -1, recordOrder: true)
         var parents = [Int32](repeating: -1, count: n)
         var edges = [Int32](repeating: -1, count: n)
         let order = scratch.forward.order
         let labels = scratch.forward.labels
         for v in order {
             let label = labels[Int(v)]
-            distances[Int(v)] = label.distance
+            distances[Int(v)] = label.distance / costScale
             hopCounts[Int(v)] = label.hops
             parents[Int(v)] = label.parent
             edges[Int(v)] = label.edge
@@ -219,7 +275,8 @@ public struct PathFinder: Sendable {
         try check(source)
         let scratch = context().scratch
         scratch.clearBans()
-        return scratch.distances(graph, from: source)
+        let distances = scratch.distances(searchGraph, from: source)
+        return costScale == 1 ? distances : distances.map { $0 / costScale }
     }
 
     /// The vertices reachable from `source` in at most `maxSteps` edges (any number if `nil`),
@@ -236,7 +293,7 @@ public struct PathFinder: Sendable {
         let bans = try resolve(avoid: avoid, avoidEdges: [], endpoints: [source])
         let scratch = context().scratch
         scratch.setBans(vertices: bans.vertices, edges: bans.edges)
-        return scratch.breadthFirst(graph, from: source, maxSteps: maxSteps)
+        return scratch.breadthFirst(graph, from: source, maxSteps: maxSteps)  // hop counts: weights unscaled
     }
 
     // MARK: Single pair
@@ -279,7 +336,7 @@ public struct PathFinder: Sendable {
         guard count > 0 else { return [] }
         let context = context()
         // A limit of n − 1 or more edges constrains no simple path.
-        let hopLimit = constraints.maxSteps.flatMap { $0 < graph.vertexCount - 1 ? $0 : nil }
+        let hopLimit = constraints.maxSteps.flatMap { $0 < searchGraph.vertexCount - 1 ? $0 : nil }
         var result: [GraphPath] = []
         result.reserveCapacity(Swift.min(count, 1024))
         if let via = constraints.via, via != source, via != target {
@@ -288,11 +345,11 @@ public struct PathFinder: Sendable {
             var enumerator = ViaEnumerator(
                 from: source, to: target, via: via, hopLimit: hopLimit, avoidVertices: bans.vertices,
                 avoidEdges: bans.edges, legLimit: constraints.viaLegLimit)
-            while result.count < count, let path = try enumerator.next(context) { result.append(path) }
+            while result.count < count, let path = try enumerator.next(context) { result.append(unscaled(path)) }
         } else {
             var enumerator = YenEnumerator(
                 from: source, to: target, hopLimit: hopLimit, avoidVertices: bans.vertices, avoidEdges: bans.edges)
-            while result.count < count, let path = enumerator.next(context) { result.append(path) }
+            while result.count < count, let path = enumerator.next(context) { result.append(unscaled(path)) }
         }
         return result
     }

@@ -32,7 +32,9 @@ struct GraphFileReader {
         var reader = GraphFileReader(file: file)
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            // The basic resolver: scalars are typed by `Node.Scalar.value` below, without the
+            // default resolver's regular expressions (a tenth of a command's run time).
+            root = try Yams.compose(yaml: text, .basic)
         } catch {
             throw .invalid([reader.syntaxDiagnostic(for: error, in: text)])
         }
@@ -70,7 +72,7 @@ struct GraphFileReader {
         }
         var document = Document()
         if let format = top["format"] {
-            if case .scalar(let scalar) = format.node, !scalar.is(.null) {
+            if case .scalar(let scalar) = format.node, !scalar.isNull {
                 if scalar.string != String(Self.formatVersion) {
                     report(.unsupportedFormatVersion(scalar.string, supported: Self.formatVersion), format.node)
                 }
@@ -141,7 +143,7 @@ struct GraphFileReader {
             }
         }
         if let entry = fields["entry_level"]?.node {
-            if case .scalar(let scalar) = entry, scalar.is(.bool), let value = entry.bool {
+            if case .scalar(let scalar) = entry, case .bool(let value) = scalar.value {
                 role.entryLevel = value
             } else {
                 report(.wrongType(key: "entry_level", expected: "true or false", found: describe(entry)), entry)
@@ -178,8 +180,7 @@ struct GraphFileReader {
         var effortReported = false
         if let node = fields["effort"]?.node {
             effortNode = node
-            if case .scalar(let scalar) = node, scalar.is(.int) || scalar.is(.float),
-               let value = node.float {
+            if case .scalar(let scalar) = node, case .number(let value) = scalar.value {
                 effort = value
                 if kind == .transition && !(value.isFinite && value > 0 && value <= GraphValidator.maximumEffort) {
                     // Reported here with the text as written (`1e-400`, not the `0` it parses to).
@@ -281,14 +282,14 @@ struct GraphFileReader {
 
     private mutating func optionalString(_ fields: [String: (key: Node, node: Node)], _ key: String) -> String? {
         guard let entry = fields[key] else { return nil }
-        if case .scalar(let scalar) = entry.node, scalar.is(.null) { return nil }
+        if case .scalar(let scalar) = entry.node, scalar.isNull { return nil }
         return scalarString(entry.node, key: key)
     }
 
     /// A scalar's text. Numbers and booleans are accepted where a string is expected (a title
     /// such as `2024` is still text); lists, mappings and nulls are not.
     private mutating func scalarString(_ node: Node, key: String) -> String? {
-        guard case .scalar(let scalar) = node, !scalar.is(.null) else {
+        guard case .scalar(let scalar) = node, !scalar.isNull else {
             report(.wrongType(key: key, expected: "a string", found: describe(node)), node)
             return nil
         }
@@ -304,7 +305,7 @@ struct GraphFileReader {
         }
         switch entry.node {
         case .sequence(let items): return Array(items)
-        case .scalar(let scalar) where scalar.is(.null): return []
+        case .scalar(let scalar) where scalar.isNull: return []
         default:
             report(.wrongType(key: key, expected: "a list", found: describe(entry.node)), entry.node)
             return []
@@ -315,7 +316,7 @@ struct GraphFileReader {
         guard let entry = fields[key] else { return [] }
         switch entry.node {
         case .sequence(let items): return items.compactMap { scalarString($0, key: key) }
-        case .scalar(let scalar) where scalar.is(.null): return []
+        case .scalar(let scalar) where scalar.isNull: return []
         default:
             report(.wrongType(key: key, expected: "a list of strings", found: describe(entry.node)), entry.node)
             return []
@@ -344,9 +345,12 @@ struct GraphFileReader {
         case .sequence(let items): return "a list of \(items.count) item\(items.count == 1 ? "" : "s")"
         case .alias: return "an alias"
         case .scalar(let scalar):
-            if scalar.is(.null) { return "nothing (null)" }
-            if scalar.is(.bool) { return "a boolean (\(scalar.string))" }
-            if scalar.is(.int) || scalar.is(.float) { return "a number (\(scalar.string))" }
+            switch scalar.value {
+            case .null: return "nothing (null)"
+            case .bool: return "a boolean (\(scalar.string))"
+            case .number: return "a number (\(scalar.string))"
+            case .string: break
+            }
             let text = scalar.string.count > 40 ? String(scalar.string.prefix(40)) + "…" : scalar.string
             return "a string ('\(text)')"
         }
@@ -407,8 +411,51 @@ extension String {
     }
 }
 
+/// What a scalar means under the YAML 1.2 core schema: quoted scalars are strings; a plain one
+/// is null (`~`, `null`, empty), a boolean (`true`, `false` in three casings), a number (decimal
+/// integers and floats, `.inf`, `.nan`), or else a string. (YAML 1.1's `yes`/`no` are strings, as
+/// in YAML 1.2 and JSON.)
+enum ScalarValue: Equatable {
+    case null, bool(Bool), number(Double), string
+}
+
 extension Node.Scalar {
-    /// Whether the scalar's resolved tag (plain `2` is an int, quoted `"2"` a string) is `name`.
-    /// `Node.tag` resolves implicit tags; `Tag.name` is internal to Yams, its raw value is public.
-    func `is`(_ name: Tag.Name) -> Bool { Node.scalar(self).tag.rawValue == name.rawValue }
+    var value: ScalarValue {
+        guard style == .plain || style == .any else { return .string }
+        let text = string
+        switch text {
+        case "", "~", "null", "Null", "NULL": return .null
+        case "true", "True", "TRUE": return .bool(true)
+        case "false", "False", "FALSE": return .bool(false)
+        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .number(.infinity)
+        case "-.inf", "-.Inf", "-.INF": return .number(-.infinity)
+        case ".nan", ".NaN", ".NAN": return .number(.nan)
+        default: return Self.decimal(text).map(ScalarValue.number) ?? .string
+        }
+    }
+
+    var isNull: Bool { value == .null }
+
+    /// `[-+]? ( digits [. digits?] | . digits ) ([eE] [-+]? digits)?` as a number, else `nil`.
+    private static func decimal(_ text: String) -> Double? {
+        var digits = 0, i = text.utf8.startIndex
+        let bytes = text.utf8
+        func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+        if i < bytes.endIndex, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") { i = bytes.index(after: i) }
+        while i < bytes.endIndex, isDigit(bytes[i]) { digits += 1; i = bytes.index(after: i) }
+        if i < bytes.endIndex, bytes[i] == UInt8(ascii: ".") {
+            i = bytes.index(after: i)
+            while i < bytes.endIndex, isDigit(bytes[i]) { digits += 1; i = bytes.index(after: i) }
+        }
+        guard digits > 0 else { return nil }
+        if i < bytes.endIndex, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
+            i = bytes.index(after: i)
+            if i < bytes.endIndex, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") { i = bytes.index(after: i) }
+            var exponent = 0
+            while i < bytes.endIndex, isDigit(bytes[i]) { exponent += 1; i = bytes.index(after: i) }
+            guard exponent > 0 else { return nil }
+        }
+        guard i == bytes.endIndex else { return nil }
+        return Double(text.hasPrefix("+") ? String(text.dropFirst()) : text)
+    }
 }

@@ -7,7 +7,7 @@ APT_PACKAGES := libgraphviz-dev pkg-config
 BIN_DIR = $(shell $(SWIFT) build --show-bin-path)
 ROLEGRAPH = $(BIN_DIR)/rolegraph
 
-.PHONY: all deps build run test examples bench bench-full clean
+.PHONY: all deps build release run test examples clean
 
 all: build
 
@@ -25,6 +25,11 @@ build: deps
 
 # The main job, on the built-in graph: the roles, one card, a path, a plan from one's own skills,
 # the clusters against the three areas, and the whole graph rendered to data-careers.svg.
+# A standalone release binary (the Swift runtime and Foundation linked in: half the start-up time).
+release: deps
+	$(SWIFT) build -c release --static-swift-stdlib --product rolegraph
+	@echo "Built $$($(SWIFT) build -c release --static-swift-stdlib --show-bin-path)/rolegraph"
+
 run: build
 	@echo '$$ rolegraph roles'; $(ROLEGRAPH) roles
 	@echo; echo '$$ rolegraph show ml-engineer'; $(ROLEGRAPH) show ml-engineer
@@ -57,3 +62,7 @@ examples: build
 
 clean:
 	rm -rf .build
+
+# make bench, make bench-full: RoleGraph beside NetworkX, igraph, networkit, rustworkx, leidenalg and
+# Graphviz's tools on the same files; writes Benchmarks/RESULTS.md.
+include Benchmarks/bench.mk

@@ -34,9 +34,10 @@ struct DiagramOptions: ParsableArguments {
     /// The layout to use, warning on standard error when dot is asked for on a graph it will be
     /// slow to lay out.
     func resolvedLayout(for graph: RoleGraph) -> GraphvizLayout {
-        let chosen = layout ?? Exporter.defaultLayout(roleCount: graph.roles.count)
-        if layout == .dot && graph.roles.count > Exporter.dotRoleLimit {
-            ErrorReporter.printWarning("dot lays out \(graph.roles.count) roles slowly (over two minutes for 1,000 here); --layout sfdp takes about a second")
+        let chosen = layout ?? Exporter.defaultLayout(roleCount: graph.roles.count, relationCount: graph.relations.count)
+        if layout == .dot && Exporter.dotIsSlow(for: graph) {
+            ErrorReporter.printWarning("dot lays out \(graph.roles.count) roles and \(graph.relations.count) relations slowly "
+                                       + "(minutes for a thousand roles, or a hundred densely related); --layout sfdp takes about a second")
         }
         return chosen
     }

@@ -31,7 +31,7 @@ struct Export: ParsableCommand {
             throw CLIError.refusesTerminal(format: format.rawValue)
         }
         let options = try diagram.dotOptions(for: graph, relations: relations)
-        let layout = format.needsLayout ? diagram.resolvedLayout(for: graph) : (diagram.layout ?? Exporter.defaultLayout(roleCount: graph.roles.count))
+        let layout = format.needsLayout ? diagram.resolvedLayout(for: graph) : (diagram.layout ?? Exporter.defaultLayout(roleCount: graph.roles.count, relationCount: graph.relations.count))
         let bytes = try Exporter.export(graph, format: format, options: options, layout: layout)
         try OutputFile.write(bytes, to: output, binary: format.isBinary, formatName: format.rawValue)
     }

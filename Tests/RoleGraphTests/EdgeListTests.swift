@@ -81,10 +81,16 @@ import Testing
     }
 
     @Test func numbersParseLikeDouble() throws {
-        let values = ["1", "2.5", ".5", "10.25", "1e-1", "+3", "0.000001", "123456789012345678"]
+        // The last has more than 15 digits, so it takes the general path.
+        let values = ["1", "2.5", ".5", "10.25", "1e-1", "+3", "0.000001", "12345.678901234567891"]
         let text = "from,to,effort\n" + values.enumerated().map { "a\($0.offset),b,\($0.element)" }.joined(separator: "\n")
         let graph = try RoleGraph.parse(text, format: .csv)
         #expect(graph.relations.map(\.effort) == values.map { Double($0)! })
+    }
+
+    @Test(arguments: ["0x10", "inf", "nan", "1e7", "2000000"])
+    func effortsMustBeDecimalsWithinTheCap(effort: String) {
+        #expect(throws: GraphLoadError.self) { try RoleGraph.parse("from,to,effort\na,b,\(effort)\n", format: .csv) }
     }
 
     @Test func collaborationHasNoEffort() throws {

@@ -56,10 +56,20 @@ public enum Exporter {
     /// while sfdp lays out 1,000 in 0.16 s and 5,000 in about 1 s).
     public static let dotRoleLimit = 300
 
-    /// The layout to use when none is asked for: `dot` for the article's graph and other small
-    /// ones (layered, readable), `sfdp` beyond ``dotRoleLimit`` roles.
-    public static func defaultLayout(roleCount: Int) -> GraphvizLayout {
-        roleCount > dotRoleLimit ? .sfdp : .dot
+    /// Graphs with more relations than this are laid out with `sfdp` too: density costs `dot` as
+    /// much as size (a 100-role graph with 1,000 transitions in one area took `dot` over 300 s).
+    public static let dotRelationLimit = 600
+
+    /// The layout to use when none is asked for: `dot` for the article's graph and other small,
+    /// sparse ones (layered, readable), `sfdp` beyond ``dotRoleLimit`` roles or
+    /// ``dotRelationLimit`` relations.
+    public static func defaultLayout(roleCount: Int, relationCount: Int = 0) -> GraphvizLayout {
+        roleCount > dotRoleLimit || relationCount > dotRelationLimit ? .sfdp : .dot
+    }
+
+    /// Whether `dot` will be slow on this graph.
+    public static func dotIsSlow(for graph: RoleGraph) -> Bool {
+        defaultLayout(roleCount: graph.roles.count, relationCount: graph.relations.count) != .dot
     }
 
     /// The exported bytes.
@@ -71,7 +81,7 @@ public enum Exporter {
     public static func export(
         _ graph: RoleGraph, format: ExportFormat, options: DOTOptions = DOTOptions(), layout: GraphvizLayout? = nil
     ) throws(GraphvizError) -> [UInt8] {
-        let layout = layout ?? defaultLayout(roleCount: graph.roles.count)
+        let layout = layout ?? defaultLayout(roleCount: graph.roles.count, relationCount: graph.relations.count)
         var options = options
         options.layout = layout.rawValue
         switch format {

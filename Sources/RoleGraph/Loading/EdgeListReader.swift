@@ -435,7 +435,7 @@ private struct EdgeListParser {
             if !field.isEmpty {
                 if kind != .transition {
                     report(.effortOnNonTransition(kind), field)
-                } else if let value = parseNumber(field), value.isFinite, value > 0 {
+                } else if let value = parseNumber(field), value.isFinite, value > 0, value <= GraphValidator.maximumEffort {
                     effort = value
                 } else {
                     report(.invalidEffort(shown(field)), field)
@@ -508,7 +508,7 @@ private struct EdgeListParser {
             let value = Double(mantissa) / Self.powersOfTen[fractionDigits]
             return negative ? -value : value
         }
-        return text(field).flatMap { Double($0) }
+        return text(field).flatMap(DecimalNumber.parse)
     }
 
     static let powersOfTen: [Double] = (0...15).map { (0..<$0).reduce(1.0) { r, _ in r * 10 } }

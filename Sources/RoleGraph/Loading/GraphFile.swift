@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -37,6 +39,12 @@ public enum GraphFileFormat: String, CaseIterable, Sendable {
         if bytes.first == UInt8(ascii: "{") { return .json }
         let head = String(decoding: bytes.prefix(16), as: UTF8.self).lowercased()
         if head.hasPrefix("digraph") || head.hasPrefix("graph") || head.hasPrefix("strict") { return .dot }
+        // An edge list's header row names `from` and `to` among its columns.
+        let firstLine = String(decoding: bytes.prefix { $0 != 0x0A && $0 != 0x0D }.prefix(512), as: UTF8.self).lowercased()
+        for (separator, format) in [("\t", GraphFileFormat.tsv), (",", .csv)] {
+            let columns = Set(firstLine.split(separator: Character(separator)).map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) })
+            if columns.contains("from") && columns.contains("to") { return format }
+        }
         return .yaml
     }
 }
@@ -85,7 +93,7 @@ extension RoleGraph {
             guard let text = String(validating: bytes, as: UTF8.self) else {
                 throw .unreadable(path: file, reason: "not UTF-8 text")
             }
-            return try DOTImporter.read(text, file: file)
+            return try DOTImporter.read(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text, file: file)
         case .csv, .tsv:
             return try EdgeListReader.read(bytes, separator: format == .csv ? UInt8(ascii: ",") : UInt8(ascii: "\t"), file: file)
         }

@@ -18,6 +18,7 @@ struct Compare: ParsableCommand {
     func run() throws {
         let graph = try graphOptions.load()
         let a = try graph.roleID(first), b = try graph.roleID(second)
+        if a == b { throw CLIError.invalidValue("'\(first)' and '\(second)' are the same role; compare two different roles") }
         let skillsA = graph.skills(of: a), skillsB = graph.skills(of: b)
         let ordered = graph.skills.map(\.id)
         func names(_ set: Set<SkillID>) -> String {

@@ -10,7 +10,7 @@ let package = Package(
         .package(name: "RoleGraph", path: ".."),
     ],
     targets: [
-        .target(name: "BenchSupport"),
+        .target(name: "BenchSupport", dependencies: [.product(name: "RoleGraph", package: "RoleGraph")]),
         // Writes the synthetic transition networks (CSV, DOT for small ones, ground truth, query pairs).
         .executableTarget(
             name: "generate",

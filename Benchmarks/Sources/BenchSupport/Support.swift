@@ -4,18 +4,11 @@ import Glibc
 import Darwin
 #endif
 
-/// SplitMix64 (Steele, Lea, Flood 2014): tiny, fast, and the same sequence on every platform, so a
+import RoleGraph
+
+/// The library's SplitMix64 (Steele, Lea & Flood 2014): the same sequence on every platform, so a
 /// seed names one network forever.
-public struct SplitMix64: RandomNumberGenerator {
-    public var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+extension SplitMix64 {
     /// A uniform integer in `0 ..< bound` (Lemire's multiply-shift; the tiny bias is irrelevant here).
     public mutating func below(_ bound: Int) -> Int {
         Int((UInt128(next()) * UInt128(bound)) >> 64)

@@ -192,7 +192,7 @@ case "louvain", "leiden", "lpa":
     let graph = load()
     let u = graph.undirectedNetwork(relations: [.transition])
     let (times, partition) = timed { () -> Partition in
-        var rng = BenchSupport.SplitMix64(seed: 1)  // the same generator as RoleGraph.SplitMix64
+        var rng = SplitMix64(seed: 1)
         switch options.op {
         case "louvain": return u.louvainCommunities(using: &rng)
         case "leiden": return u.leidenCommunities(using: &rng)
@@ -209,7 +209,7 @@ case "betweenness", "betweenness-sampled":
     let opts = BetweennessOptions(directed: true, weighted: false, normalized: false)
     let (times, scores) = timed { () -> [Double] in
         if options.op == "betweenness" { return csr.betweennessCentrality(opts) }
-        var rng = BenchSupport.SplitMix64(seed: 1)  // the same generator as RoleGraph.SplitMix64
+        var rng = SplitMix64(seed: 1)
         return csr.sampledBetweennessCentrality(pivots: 100, opts, using: &rng)
     }
     emitTimes(times, extra: [("max", String(scores.max() ?? 0))])

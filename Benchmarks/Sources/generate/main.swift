@@ -39,7 +39,7 @@ func parseSize(_ s: String) -> Int {
 }
 
 func makeNetwork(roles n: Int, name: String, seed: UInt64) -> Network {
-    var random = BenchSupport.SplitMix64(seed: seed ^ UInt64(n))
+    var random = SplitMix64(seed: seed ^ UInt64(n))
     let communityCount = max(4, Int((Double(n).squareRoot() / 1.5).rounded(.up)))
     // Ids: a random permutation, so the order of first appearance says nothing about communities.
     var labels = Array(0..<n)
@@ -145,7 +145,7 @@ func write(_ net: Network, to dir: String, dot: Bool, pairs pairCount: Int, seed
         var hasOut = [Bool](repeating: false, count: net.ids.count)
         var hasIn = hasOut
         for e in 0..<net.from.count { hasOut[Int(net.from[e])] = true; hasIn[Int(net.to[e])] = true }
-        var random = BenchSupport.SplitMix64(seed: seed &+ 0xA5A5)
+        var random = SplitMix64(seed: seed &+ 0xA5A5)
         let w = ByteWriter(path: base + ".pairs.csv")
         w.write("from,to\n")
         var made = 0

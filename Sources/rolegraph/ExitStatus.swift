@@ -147,25 +147,11 @@ enum ErrorReporter {
         StandardStreams.writeError("rolegraph: error: \(oneLine(message))\n")
     }
 
-    /// The message with control characters made visible (`\n`, `\t`, `\u{1B}`), so a name
-    /// holding a line break or an escape sequence can neither split the line nor drive the
+    /// The message on one line, control characters (line breaks included) made visible, so a
+    /// name holding a line break or an escape sequence can neither split the line nor drive the
     /// terminal.
     static func oneLine(_ message: String) -> String {
-        var result = ""
-        for scalar in message.unicodeScalars {
-            switch scalar {
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            case "\r": result += "\\r"
-            default:
-                if scalar.properties.generalCategory == .control {
-                    result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result
+        Output.visibleControlCharacters(message, keepingLineBreaks: false)
     }
 }
 

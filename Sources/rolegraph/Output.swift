@@ -51,7 +51,30 @@ enum Output {
     /// Text from a graph file made safe for a terminal: control characters shown as escapes,
     /// so a name cannot break a table row or drive the terminal.
     static func clean(_ text: String) -> String {
-        text.unicodeScalars.contains { $0.properties.generalCategory == .control } ? ErrorReporter.oneLine(text) : text
+        visibleControlCharacters(text, keepingLineBreaks: false)
+    }
+
+    /// `text` with control characters written as escapes (`\n`, `\t`, `\r`, `\u{1B}`); line
+    /// breaks are kept as they are when `keepingLineBreaks`. The one place text from a graph file
+    /// is made safe for a terminal: error lines, table cells and all command output use it.
+    static func visibleControlCharacters(_ text: String, keepingLineBreaks: Bool) -> String {
+        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n" where keepingLineBreaks: result.unicodeScalars.append(scalar)
+            case "\n": result += "\\n"
+            case "\t": result += "\\t"
+            case "\r": result += "\\r"
+            default:
+                if scalar.properties.generalCategory == .control {
+                    result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result
     }
 }
 

@@ -139,13 +139,6 @@ enum StandardStreams {
 /// written as visible escapes, so text from a graph file can never drive the terminal. JSON is
 /// unaffected: its encoder escapes them already.
 func emit(_ text: String) throws {
-    var safe = ""
-    for scalar in text.unicodeScalars {
-        if scalar.properties.generalCategory == .control && scalar != "\n" {
-            safe += scalar == "\t" ? "\\t" : scalar == "\r" ? "\\r" : "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
-        } else {
-            safe.unicodeScalars.append(scalar)
-        }
-    }
+    let safe = Output.visibleControlCharacters(text, keepingLineBreaks: true)
     try StandardStreams.writeOut(Array((safe + "\n").utf8))
 }

@@ -34,6 +34,11 @@ public struct CSRGraph: Sendable {
     /// For each edge, its position in the sequence the graph was built from, so that a result can
     /// name the original relation (for example, to print its note).
     public let edgeIDs: [Int32]
+    /// Whether the graph is known to be symmetric: true for a graph built by ``symmetrized()``,
+    /// where every edge `u → v` has its twin `v → u` of the same weight; false means unknown.
+    /// Algorithms that need the vertices pointing *to* a vertex use its own row when this is set,
+    /// instead of building ``reversed()``.
+    public internal(set) var isKnownSymmetric = false
 
     /// The number of directed edges.
     public var edgeCount: Int { targets.count }
@@ -185,6 +190,8 @@ public struct CSRGraph: Sendable {
             offsets[v + 1] = targets.count
         }
         let ids = (0..<targets.count).map { Int32($0) }
-        return CSRGraph(vertexCount: vertexCount, offsets: offsets, targets: targets, weights: weights, edgeIDs: ids)
+        var result = CSRGraph(vertexCount: vertexCount, offsets: offsets, targets: targets, weights: weights, edgeIDs: ids)
+        result.isKnownSymmetric = true
+        return result
     }
 }

@@ -48,4 +48,50 @@ import Testing
             #expect(p.size(of: p.community(of: 4)) == 1)
         }
     }
+
+    /// Skipping settled vertices must not change a single label: the library's result equals
+    /// that of the plain algorithm, which visits every vertex in every round, drawing the same
+    /// random numbers — on symmetric graphs and on directed ones, whose label readers are the
+    /// in-neighbours.
+    @Test(arguments: [false, true])
+    func skippingSettledVerticesChangesNothing(symmetric: Bool) {
+        for seed in 0 ..< UInt64(150) {
+            var rng = ClusteringTestRNG(seed: seed)
+            let n = 2 + rng.int(60)
+            let edges = ClusteringFixtures.randomEdges(vertexCount: n, p: 0.02 + rng.unit() * 0.2,
+                                                       maxWeight: 1 + rng.int(3), rng: &rng)
+            let raw = CSRGraph(vertexCount: n, edges: edges)
+            let graph = symmetric ? raw.symmetrized() : raw
+            var a = ClusteringTestRNG(seed: seed &+ 1000), b = a
+            let fast = graph.labelPropagationCommunities(maxIterations: 50, using: &a)
+            let plain = Self.plainLabelPropagation(graph, maxIterations: 50, using: &b)
+            #expect(fast == plain, "seed \(seed)")
+            #expect(a.next() == b.next(), "seed \(seed): the same draws")
+        }
+    }
+
+    /// The oracle: Raghavan et al.'s asynchronous rounds, every vertex visited every round.
+    static func plainLabelPropagation(_ g: CSRGraph, maxIterations: Int,
+                                      using rng: inout ClusteringTestRNG) -> Partition {
+        var label = (0 ..< g.vertexCount).map { Int32($0) }
+        for _ in 0 ..< maxIterations {
+            var changed = false
+            for v in CommunityDetection.randomPermutation(g.vertexCount, using: &rng).map(Int.init) {
+                var weight: [Int32: Double] = [:]
+                var firstSeen: [Int32] = []
+                for e in g.offsets[v] ..< g.offsets[v + 1] where Int(g.targets[e]) != v {
+                    let l = label[Int(g.targets[e])]
+                    if weight[l] == nil { firstSeen.append(l) }
+                    weight[l, default: 0] += g.weights[e]
+                }
+                guard let top = weight.values.max() else { continue }
+                let heaviest = firstSeen.filter { weight[$0] == top }
+                if heaviest.contains(label[v]) { continue }
+                label[v] = heaviest.count == 1 ? heaviest[0] : heaviest[rng.int(heaviest.count)]
+                changed = true
+            }
+            if !changed { break }
+        }
+        return Partition(denseLabels: label, labelBound: g.vertexCount)
+    }
 }

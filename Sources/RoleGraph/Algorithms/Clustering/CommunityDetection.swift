@@ -86,6 +86,14 @@ extension CSRGraph {
         _ options: CommunityDetectionOptions = CommunityDetectionOptions(),
         using generator: inout some RandomNumberGenerator
     ) -> Partition {
+        communities(options, using: &generator, parallel: .default)
+    }
+
+    /// ``communities(_:using:)`` with an explicit thread policy (tests use small batches).
+    func communities(
+        _ options: CommunityDetectionOptions, using generator: inout some RandomNumberGenerator,
+        parallel: ParallelPolicy
+    ) -> Partition {
         precondition(options.resolution >= 0 && options.resolution.isFinite, "resolution must be ≥ 0")
         precondition(options.randomness >= 0 && options.randomness.isFinite, "randomness must be ≥ 0")
         precondition(options.maxIterations.map { $0 > 0 } ?? true, "maxIterations must be positive")
@@ -99,14 +107,19 @@ extension CSRGraph {
         var pass = 0
         while options.maxIterations.map({ pass < $0 }) ?? true {
             pass += 1
-            let candidate = CommunityDetection.pass(
+            // A Louvain pass that starts from a previous result and moves no vertex at the first
+            // level would rebuild the last level of the previous pass, where nothing merged: it
+            // cannot raise modularity, so it stops there (Leiden's refinement could still find
+            // something, so Leiden always completes the pass).
+            guard let outcome = CommunityDetection.pass(
                 base: base, initial: membership, options: options,
+                stopIfSettled: pass > 1 && options.method == .louvain, parallel: parallel,
                 accumulator: &accumulator, generator: &generator)
-            let quality = base.modularity(of: candidate, resolution: options.resolution)
+            else { break }
             // Quality never falls from one pass to the next; stop once it stops rising.
-            guard quality > bestQuality + 1e-12 else { break }
-            bestQuality = quality
-            membership = candidate
+            guard outcome.quality > bestQuality + 1e-12 else { break }
+            bestQuality = outcome.quality
+            membership = outcome.membership
         }
         return Partition(denseLabels: membership, labelBound: n)
     }
@@ -134,22 +147,30 @@ enum CommunityDetection {
     /// One pass: local moving, (refinement,) aggregation, repeated until every community of the
     /// current aggregate graph is a single vertex.
     ///
-    /// - Parameter initial: a dense community per vertex of `base` to start local moving from.
-    /// - Returns: a dense (not canonical) community per vertex of `base`.
+    /// - Parameters:
+    ///   - initial: a dense community per vertex of `base` to start local moving from.
+    ///   - stopIfSettled: give up, returning `nil`, if local moving on `base` moves no vertex.
+    /// - Returns: a dense (not canonical) community per vertex of `base` and its modularity, or
+    ///   `nil` if `stopIfSettled` and nothing moved at the first level.
     /// - Complexity: O(*E*) per level, and the vertex count falls at every level.
     static func pass(
         base: CommunityGraph, initial: [Int32], options: CommunityDetectionOptions,
+        stopIfSettled: Bool = false, parallel: ParallelPolicy = .default,
         accumulator: inout NeighbourWeights, generator: inout some RandomNumberGenerator
-    ) -> [Int32] {
+    ) -> PassOutcome? {
         var graph = base
         var community = initial
         // The vertex of the current aggregate graph that holds each original vertex.
         var node = (0 ..< base.vertexCount).map { Int32($0) }
+        var level = 0
         while true {
             let n = graph.vertexCount
             var moving = LocalMoving(graph: graph, initial: community)
-            _ = moving.run(graph: graph, order: CommunityDetection.randomPermutation(n, using: &generator),
-                           resolution: options.resolution, accumulator: &accumulator)
+            let anyMoved = moving.run(graph: graph, order: CommunityDetection.randomPermutation(n, using: &generator),
+                                      resolution: options.resolution, accumulator: &accumulator,
+                                      parallel: parallel)
+            if stopIfSettled && level == 0 && !anyMoved { return nil }
+            level += 1
             let (moved, movedCount) = Partition.relabelled(moving.community, labelBound: n)
             community = moved
             if movedCount == n { break }
@@ -174,14 +195,24 @@ enum CommunityDetection {
                     clusterCount = partCount
                 }
             }
-            let next = graph.aggregated(by: clusters, clusterCount: clusterCount, accumulator: &accumulator)
+            let next = graph.aggregated(by: clusters, clusterCount: clusterCount, accumulator: &accumulator,
+                                        parallel: parallel)
             var nextCommunity = [Int32](repeating: 0, count: clusterCount)
             for v in 0 ..< n { nextCommunity[Int(clusters[v])] = community[v] }
             for i in node.indices { node[i] = clusters[Int(node[i])] }
             graph = next
             community = nextCommunity
         }
-        return node.map { community[Int($0)] }
+        // Aggregation keeps modularity, so the last level's few vertices give the pass's
+        // quality in O(its edges) instead of a sweep over the original graph.
+        return PassOutcome(membership: node.map { community[Int($0)] },
+                           quality: graph.modularity(of: community, resolution: options.resolution))
+    }
+
+    /// The result of one pass: a community per original vertex and its modularity.
+    struct PassOutcome {
+        var membership: [Int32]
+        var quality: Double
     }
 }
 

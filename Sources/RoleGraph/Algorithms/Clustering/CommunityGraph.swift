@@ -82,7 +82,8 @@ struct CommunityGraph {
     ///   - cluster: the cluster of each vertex, dense in `0 ..< clusterCount`.
     ///   - accumulator: scratch space with capacity for at least `clusterCount` keys.
     /// - Complexity: O(*V* + *E*).
-    func aggregated(by cluster: [Int32], clusterCount: Int, accumulator: inout NeighbourWeights) -> CommunityGraph {
+    func aggregated(by cluster: [Int32], clusterCount: Int, accumulator: inout NeighbourWeights,
+                    parallel: ParallelPolicy = .default) -> CommunityGraph {
         // Members of each cluster, by a counting sort.
         var start = [Int](repeating: 0, count: clusterCount + 1)
         for c in cluster { start[Int(c) + 1] += 1 }
@@ -94,22 +95,76 @@ struct CommunityGraph {
             members[next[c]] = Int32(v)
             next[c] += 1
         }
-        var newOffsets = [Int](repeating: 0, count: clusterCount + 1)
-        var newTargets: [Int32] = []
-        var newWeights: [Double] = []
-        newTargets.reserveCapacity(targets.count)
-        newWeights.reserveCapacity(targets.count)
         var newSelfLoops = [Double](repeating: 0, count: clusterCount)
         var newDegrees = [Double](repeating: 0, count: clusterCount)
+        guard parallel.threads > 1 && parallel.batches(vertexCount: vertexCount) else {
+            var rows = AggregateRows(reserving: targets.count)
+            newSelfLoops.withUnsafeMutableBufferPointer { loops in
+                newDegrees.withUnsafeMutableBufferPointer { degrees in
+                    buildRows(0 ..< clusterCount, start: start, members: members, cluster: cluster,
+                              into: &rows, selfLoops: loops.baseAddress!, degrees: degrees.baseAddress!,
+                              accumulator: &accumulator)
+                }
+            }
+            return CommunityGraph(offsets: rows.offsets(), targets: rows.targets, weights: rows.weights,
+                                  selfLoops: newSelfLoops, degrees: newDegrees, totalDegree: totalDegree)
+        }
+        // Rows are independent: each thread builds those of a few contiguous ranges of clusters
+        // (of about equal edge counts, several per thread for balance), and the ranges are
+        // joined in order, so the result is the same as the sequential one.
+        let pieces = parallel.threads * 4
+        var bounds = [0]
+        let perPiece = Swift.max(1, targets.count / pieces)
+        var edgesSoFar = 0
         for c in 0 ..< clusterCount {
+            for i in start[c] ..< start[c + 1] {
+                let v = Int(members[i])
+                edgesSoFar += offsets[v + 1] - offsets[v]
+            }
+            if edgesSoFar >= perPiece * bounds.count && bounds.count < pieces { bounds.append(c + 1) }
+        }
+        if bounds.last != clusterCount { bounds.append(clusterCount) }
+        let pieceCount = bounds.count - 1
+        let pieceBounds = bounds, memberStart = start, memberList = members
+        let results = (0 ..< pieceCount).map { _ in PieceResult() }
+        let scratch = (0 ..< parallel.threads).map { _ in LocalMoving.Scratch(capacity: clusterCount) }
+        newSelfLoops.withUnsafeMutableBufferPointer { loops in
+            newDegrees.withUnsafeMutableBufferPointer { degrees in
+                let out = (SharedPointer(base: loops.baseAddress!), SharedPointer(base: degrees.baseAddress!))
+                parallel.forEachSlice(count: pieceCount, grain: 1) { thread, range in
+                    for piece in range {
+                        var rows = AggregateRows(reserving: 0)
+                        self.buildRows(pieceBounds[piece] ..< pieceBounds[piece + 1], start: memberStart,
+                                       members: memberList,
+                                       cluster: cluster, into: &rows, selfLoops: out.0.base, degrees: out.1.base,
+                                       accumulator: &scratch[thread].accumulator)
+                        results[piece].rows = rows
+                    }
+                }
+            }
+        }
+        var rows = AggregateRows(reserving: results.reduce(0) { $0 + $1.rows.targets.count })
+        for piece in results { rows.append(piece.rows) }
+        return CommunityGraph(offsets: rows.offsets(), targets: rows.targets, weights: rows.weights,
+                              selfLoops: newSelfLoops, degrees: newDegrees, totalDegree: totalDegree)
+    }
+
+    /// The rows of the clusters in `clusters`, appended to `rows`; each cluster's self-loop and
+    /// degree written at its index.
+    ///
+    /// - Complexity: O(the clusters' members and their edges).
+    private func buildRows(_ clusters: Range<Int>, start: [Int], members: [Int32], cluster: [Int32],
+                           into rows: inout AggregateRows, selfLoops: UnsafeMutablePointer<Double>,
+                           degrees: UnsafeMutablePointer<Double>, accumulator: inout NeighbourWeights) {
+        for c in clusters {
             accumulator.reset()
             var loop = 0.0
             var inner = 0.0
             var degree = 0.0
             for i in start[c] ..< start[c + 1] {
                 let v = Int(members[i])
-                loop += selfLoops[v]
-                degree += degrees[v]
+                loop += self.selfLoops[v]
+                degree += self.degrees[v]
                 for e in offsets[v] ..< offsets[v + 1] {
                     let d = cluster[Int(targets[e])]
                     if Int(d) == c {
@@ -120,16 +175,14 @@ struct CommunityGraph {
                 }
             }
             // Each inner edge was seen from both ends.
-            newSelfLoops[c] = loop + inner / 2
-            newDegrees[c] = degree
+            selfLoops[c] = loop + inner / 2
+            degrees[c] = degree
             for d in accumulator.touched {
-                newTargets.append(d)
-                newWeights.append(accumulator.weight[Int(d)])
+                rows.targets.append(d)
+                rows.weights.append(accumulator.weight[Int(d)])
             }
-            newOffsets[c + 1] = newTargets.count
+            rows.lengths.append(Int32(accumulator.touchedCount))
         }
-        return CommunityGraph(offsets: newOffsets, targets: newTargets, weights: newWeights,
-                              selfLoops: newSelfLoops, degrees: newDegrees, totalDegree: totalDegree)
     }
 
     /// Splits every community of `community` into its connected components, following edges of
@@ -190,4 +243,34 @@ extension CommunityGraph {
         }
         return q
     }
+}
+
+/// Rows of an aggregate graph under construction: targets and weights, and each row's length.
+private struct AggregateRows {
+    var targets: [Int32] = []
+    var weights: [Double] = []
+    var lengths: [Int32] = []
+
+    init(reserving capacity: Int) {
+        targets.reserveCapacity(capacity)
+        weights.reserveCapacity(capacity)
+    }
+
+    mutating func append(_ other: AggregateRows) {
+        targets += other.targets
+        weights += other.weights
+        lengths += other.lengths
+    }
+
+    /// CSR offsets from the row lengths.
+    func offsets() -> [Int] {
+        var result = [Int](repeating: 0, count: lengths.count + 1)
+        for (i, length) in lengths.enumerated() { result[i + 1] = result[i] + Int(length) }
+        return result
+    }
+}
+
+/// One thread's share of an aggregation.
+private final class PieceResult: @unchecked Sendable {
+    var rows = AggregateRows(reserving: 0)
 }

@@ -38,10 +38,21 @@ extension CSRGraph {
         var label = (0 ..< n).map { Int32($0) }
         var acc = NeighbourWeights(capacity: n)
         var heaviest: [Int32] = []
+        // A vertex is *settled* once it holds a heaviest label and no neighbour's label has
+        // changed since: visiting it again would find the same weights and keep its label,
+        // drawing nothing from `generator`. Skipping settled vertices therefore changes no
+        // result, but the later rounds, where few labels still move, touch only the vertices
+        // near a change (the "active nodes" of networkit's PLP).
+        var settled = [Bool](repeating: false, count: n)
+        // The vertices that read v's label are those with an edge *to* v: v's own row when the
+        // graph is symmetric, as it is for clustering, and the reversed graph's row otherwise.
+        let readers = isKnownSymmetric ? self : reversed()
         for _ in 0 ..< maxIterations {
             var changed = false
             for vertex in CommunityDetection.randomPermutation(n, using: &generator) {
                 let v = Int(vertex)
+                if settled[v] { continue }
+                settled[v] = true
                 acc.reset()
                 for e in offsets[v] ..< offsets[v + 1] where Int(targets[e]) != v {
                     precondition(weights[e] >= 0 && weights[e].isFinite,
@@ -67,6 +78,8 @@ extension CSRGraph {
                     : heaviest[Int(generator.next(upperBound: UInt64(heaviest.count)))]
                 label[v] = pick
                 changed = true
+                for e in readers.offsets[v] ..< readers.offsets[v + 1] { settled[Int(readers.targets[e])] = false }
+                settled[v] = true
             }
             if !changed { break }
         }

@@ -1,0 +1,62 @@
+import Dispatch
+import Foundation
+
+/// How the clustering algorithms spread their work over threads.
+///
+/// Every parallel step in RoleGraph is written so that its *result* does not depend on the
+/// number of threads: threads only evaluate, from a state frozen for the duration of the step,
+/// while every decision that changes the state is taken by one thread in a fixed order. So a
+/// seeded run gives the same partition on one core or on sixteen, and `threads` only changes how
+/// long it takes. What does decide the result is whether a graph is large enough for the batched
+/// algorithm at all (``minimumVertices``), which depends on the graph alone.
+struct ParallelPolicy: Sendable {
+    /// The number of threads to evaluate with (1: evaluate on the calling thread).
+    var threads: Int
+    /// Graphs with fewer vertices than this use the sequential algorithms, whose per-vertex
+    /// decisions are never stale; batching pays off only when a batch is a small part of the
+    /// graph.
+    var minimumVertices: Int
+    /// How many queued vertices are evaluated together from one frozen state.
+    var batchSize: Int
+
+    /// One thread per active processor (at most 8), for graphs of 50,000 vertices or more.
+    ///
+    /// - Complexity: O(1).
+    static let `default` = ParallelPolicy(
+        threads: Swift.max(1, Swift.min(8, ProcessInfo.processInfo.activeProcessorCount)),
+        minimumVertices: 50_000, batchSize: 1_024)
+
+    /// Whether a graph of `vertexCount` vertices takes the batched path.
+    ///
+    /// - Complexity: O(1).
+    func batches(vertexCount: Int) -> Bool { vertexCount >= minimumVertices }
+
+    /// Calls `body(thread, range)` for consecutive slices of `0 ..< count`, spread over the
+    /// threads: slice *i* (of `grain` items) goes to thread `i mod threads`, so heavy and light
+    /// slices mix. Returns when every call has returned.
+    ///
+    /// - Complexity: O(`count` / `grain`) besides the calls.
+    func forEachSlice(count: Int, grain: Int, _ body: @Sendable (_ thread: Int, _ range: Range<Int>) -> Void) {
+        let slices = (count + grain - 1) / grain
+        let workers = Swift.min(threads, slices)
+        guard workers > 1 else {
+            if count > 0 { body(0, 0 ..< count) }
+            return
+        }
+        DispatchQueue.concurrentPerform(iterations: workers) { thread in
+            var slice = thread
+            while slice < slices {
+                let start = slice * grain
+                body(thread, start ..< Swift.min(count, start + grain))
+                slice += workers
+            }
+        }
+    }
+}
+
+/// A pointer handed to worker threads. The parallel steps guarantee by construction that
+/// threads write disjoint elements and read only what no thread writes during the step, which
+/// the compiler cannot check.
+struct SharedPointer<Element>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Element>
+}

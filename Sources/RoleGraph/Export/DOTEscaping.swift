@@ -21,46 +21,18 @@ enum DOTEscaping {
     ///
     /// - Complexity: O(*n*) in the length of `text`.
     static func quoted(_ text: String) -> String {
-        var result = "\""
-        result.unicodeScalars.reserveCapacity(text.unicodeScalars.count + 2)
-        var previousWasCR = false
-        for scalar in text.unicodeScalars {
-            defer { previousWasCR = scalar == "\r" }
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": if !previousWasCR { result += "\\n" }
-            case "\r": result += "\\n"  // CR LF and a lone CR are one line break each.
-            case "\t": result.unicodeScalars.append(scalar)
-            default: result.unicodeScalars.append(replacingUnencodable(scalar))
-            }
-        }
-        result += "\""
-        return result
+        var output = DOTByteArray()
+        output.appendQuoted(text)
+        return output.string
     }
 
     /// `text` as the body of an HTML-like label (without the enclosing `<` and `>`).
     ///
     /// - Complexity: O(*n*) in the length of `text`.
     static func html(_ text: String) -> String {
-        var result = ""
-        result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
-        var previousWasCR = false
-        for scalar in text.unicodeScalars {
-            defer { previousWasCR = scalar == "\r" }
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            case "\n": if !previousWasCR { result += "<BR/>" }
-            case "\r": result += "<BR/>"
-            case "\t": result.unicodeScalars.append(scalar)
-            default: result.unicodeScalars.append(replacingUnencodable(scalar))
-            }
-        }
-        return result
+        var output = DOTByteArray()
+        output.appendHTML(text)
+        return output.string
     }
 
     /// A name made only of `[A-Za-z0-9_]`, for cluster names such as `cluster_insights`:
@@ -107,5 +79,100 @@ struct UniqueNames {
         }
         used.insert(candidate)
         return candidate
+    }
+}
+
+// MARK: - Escaping straight into the output
+
+/// The escapes work on UTF-8 bytes: a run of bytes that needs no escaping (every byte of most ids
+/// and names) is copied whole. Only ASCII characters and the three-byte sequences of U+FFFE and
+/// U+FFFF (lead byte 0xEF) are ever replaced; a Swift string is valid UTF-8, so no other byte
+/// can start one of those.
+extension DOTOutput {
+    /// Appends `text` as a DOT quoted string, quotes included.
+    ///
+    /// - Complexity: O(*n*) in the length of `text`.
+    mutating func appendQuoted(_ text: String) {
+        append(byte: UInt8(ascii: "\""))
+        appendQuotedBody(text)
+        append(byte: UInt8(ascii: "\""))
+    }
+
+    /// Appends `text` escaped for the inside of a DOT quoted string.
+    ///
+    /// A string written in pieces must pass on whether the piece before ended with CR, so that a
+    /// CR LF split across two pieces is still one line break.
+    ///
+    /// - Parameter afterCR: whether the text before `text`, in the same string, ends with CR.
+    /// - Returns: whether the text written so far ends with CR.
+    /// - Complexity: O(*n*) in the length of `text`.
+    @discardableResult
+    mutating func appendQuotedBody(_ text: String, afterCR: Bool = false) -> Bool {
+        var text = text
+        return text.withUTF8 { appendEscaped(UnsafeRawBufferPointer($0), html: false, afterCR: afterCR) }
+    }
+
+    /// Appends `text` escaped for the body of an HTML-like label.
+    ///
+    /// - Parameter afterCR: as for ``appendQuotedBody(_:afterCR:)``.
+    /// - Returns: whether the text written so far ends with CR.
+    /// - Complexity: O(*n*) in the length of `text`.
+    @discardableResult
+    mutating func appendHTML(_ text: String, afterCR: Bool = false) -> Bool {
+        var text = text
+        return text.withUTF8 { appendEscaped(UnsafeRawBufferPointer($0), html: true, afterCR: afterCR) }
+    }
+
+    /// The one escaping loop for both kinds of DOT string (see ``DOTEscaping``).
+    private mutating func appendEscaped(_ bytes: UnsafeRawBufferPointer, html: Bool, afterCR: Bool) -> Bool {
+        // Bytes below 128 that need a look, as bit masks: control characters other than tab, and
+        // the quoting's own specials.
+        let controls: UInt64 = 0xFFFF_FFFF & ~(1 << 0x09)
+        let low: UInt64 = html
+            ? controls | 1 << 0x22 | 1 << 0x26 | 1 << 0x27 | 1 << 0x3C | 1 << 0x3E  // " & ' < >
+            : controls | 1 << 0x22  // "
+        let high: UInt64 = html ? 0 : 1 << (0x5C - 64)  // backslash
+        var start = 0  // the first byte not yet appended
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let special = byte < 64 ? low >> byte & 1 != 0
+                : byte < 128 ? high >> (byte - 64) & 1 != 0
+                : byte == 0xEF
+            guard special else {
+                index += 1
+                continue
+            }
+            var width = 1
+            let replacement: StaticString?
+            switch byte {
+            case 0xEF:
+                // U+FFFE and U+FFFF are EF BF BE and EF BF BF; any other EF sequence stays.
+                guard index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE else {
+                    index += 1
+                    continue
+                }
+                width = 3
+                replacement = "\u{FFFD}"
+            case UInt8(ascii: "\n"):
+                // CR LF and a lone CR are one line break each.
+                let previousWasCR = index > 0 ? bytes[index - 1] == UInt8(ascii: "\r") : afterCR
+                replacement = previousWasCR ? nil : html ? "<BR/>" : "\\n"
+            case UInt8(ascii: "\r"): replacement = html ? "<BR/>" : "\\n"
+            case UInt8(ascii: "\""): replacement = html ? "&quot;" : "\\\""
+            case UInt8(ascii: "\\"): replacement = "\\\\"
+            case UInt8(ascii: "&"): replacement = "&amp;"
+            case UInt8(ascii: "<"): replacement = "&lt;"
+            case UInt8(ascii: ">"): replacement = "&gt;"
+            case UInt8(ascii: "'"): replacement = "&#39;"
+            default: replacement = "\u{FFFD}"  // a control character no output format can carry
+            }
+            append(bytes, start..<index)
+            if let replacement { append(replacement) }
+            index += width
+            start = index
+        }
+        append(bytes, start..<bytes.count)
+        return bytes.isEmpty ? afterCR : bytes[bytes.count - 1] == UInt8(ascii: "\r")
     }
 }

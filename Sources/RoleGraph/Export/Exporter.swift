@@ -85,7 +85,7 @@ public enum Exporter {
         var options = options
         options.layout = layout.rawValue
         switch format {
-        case .dot: return Array(DOTWriter(options: options).write(graph).utf8)
+        case .dot: return DOTWriter(options: options).utf8(graph)
         case .json: return Array(JSONGraphWriter().write(graph).utf8)
         case .graphml: return Array(GraphMLWriter().write(graph).utf8)
         case .mermaid:

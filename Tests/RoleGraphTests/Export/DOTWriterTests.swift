@@ -51,6 +51,18 @@ import Testing
         try Golden.check(DOTWriter(options: options).write(.builtIn), "builtin-clustering-boxes-tb.dot")
     }
 
+    /// Every kind of hostile text in every place the writer puts text: ids, names, titles,
+    /// summaries, notes, cluster names, the graph's own attributes.
+    @Test func hostileGraphMatchesGolden() throws {
+        let options = DOTOptions(showTitles: true)
+        try Golden.check(DOTWriter(options: options).write(try HostileGraph.graph()), "hostile-titles.dot")
+    }
+
+    /// A layout that ignores clusters: flat roles, no legend, overlap removal.
+    @Test func flatLayoutMatchesGolden() throws {
+        try Golden.check(DOTWriter(options: DOTOptions(layout: "sfdp")).write(.builtIn), "builtin-sfdp.dot")
+    }
+
     // MARK: Determinism
 
     static let optionSets: [DOTOptions] = [

@@ -374,46 +374,64 @@ def renders(bindir, rolegraph_bin, rounds):
     """SVG of the built-in graph (dot), a 100-role graph (dot) and the 1k graph (sfdp): RoleGraph's
     in-process render (Graphviz.render on the DOT that `rolegraph export` writes; the first call
     of a process, which loads the plugins, and the warm median), its whole-process `rolegraph
-    export`, and Graphviz's own `dot`/`sfdp -Tsvg` on the same DOT file."""
+    export`, and Graphviz's own `dot`/`sfdp -Tsvg` on the same DOT file. Each round runs the three
+    (who goes first alternates); Graphviz's first run, which checks it finishes at all, is its
+    first round's sample. A series whose samples add up to more than SLOW seconds gets no more
+    rounds, and the in-process series stop repeating there too (after two calls each)."""
     out = []
+    med = statistics.median
     for label, graph, layout in (("built-in", "builtin", "dot"),
                                  ("100", os.path.join(DATA, "transitions-100.csv"), "dot"),
                                  ("100", os.path.join(DATA, "transitions-100.csv"), "sfdp"),
                                  ("1k", os.path.join(DATA, "transitions-1k.csv"), "sfdp")):
-        dot_file = os.path.join(DATA, f".rolegraph-{label}.dot")
         op = f"svg {label} ({layout})"
-        # Graphviz's own tool first, once, with a short limit: `dot` on 100 roles × ~1,000 edges
-        # in one cluster can take minutes (measured > 300 s), and then neither side is timed.
-        with open(dot_file, "w") as f:
-            f.write(dot_text(bindir, graph, layout))
-        first, status = wall([layout, "-Tsvg", "-o", "/dev/null", dot_file], 1, timeout=RENDER_TIMEOUT)
-        if first is None:
-            out.append(("render", op, f"graphviz {layout} -Tsvg (process)", None, status, {}))
-            out.append(("render", op, "rolegraph (in-process and process)", None,
-                        f"not run: Graphviz's own {layout} took > {RENDER_TIMEOUT} s on this DOT", {}))
-            continue
-        cold, warm, export = [], [], []
-        for _ in range(rounds):
-            res = run_json([os.path.join(bindir, "bench"), "--op", "svg", "--file", graph, "--layout", layout,
-                            "--repeat", "3", "--dot-out", dot_file])
-            if res["status"] != "ok":
-                break
-            cold.append(res["times"][0])
-            warm += res["times"][1:]
-            export += res["export_times"][1:]
-        med = statistics.median
-        gv, gs = wall([layout, "-Tsvg", "-o", "/dev/null", dot_file], rounds)
-        out.append(("render", op, f"graphviz {layout} -Tsvg (process)", gv, gs, {}))
-        if cold:
-            out.append(("render", op, "rolegraph Graphviz.render, first call (in-process)", med(cold), "ok", {"vs": gv}))
-            out.append(("render", op, "rolegraph Graphviz.render, warm (in-process)", med(warm), "ok", {"vs": gv}))
-            out.append(("render", op, "rolegraph Exporter.export, warm (in-process)", med(export), "ok", {"vs": gv}))
-        cmd = [os.path.join(rolegraph_bin, "rolegraph"), "export", "--format", "svg", "--layout", layout,
-               "-o", os.path.join(DATA, ".out.svg")]
-        if graph != "builtin":
-            cmd += ["--graph", graph]
-        m, s = wall(cmd, rounds)
-        out.append(("render", op, "rolegraph export (process)", m, s, {"vs": gv}))
+        with section(f"render: {op}"):
+            dot_file = os.path.join(DATA, f".rolegraph-{label}.dot")
+            # Graphviz's own tool first, once, with a short limit: `dot` on 100 roles × ~1,000 edges
+            # in one cluster can take minutes (measured > 300 s), and then neither side is timed.
+            with open(dot_file, "w") as f:
+                f.write(dot_text(bindir, graph, layout))
+            gv_cmd = [layout, "-Tsvg", "-o", "/dev/null", dot_file]
+            gv, gs = wall_times(gv_cmd, 1, timeout=RENDER_TIMEOUT)
+            if gs != "ok":
+                out.append(("render", op, f"graphviz {layout} -Tsvg (process)", None, gs, {}))
+                out.append(("render", op, "rolegraph (in-process and process)", None,
+                            f"not run: Graphviz's own {layout} took > {RENDER_TIMEOUT} s on this DOT"
+                            if gs.startswith("timeout") else "not run: Graphviz's own tool failed", {}))
+                continue
+            export_cmd = [os.path.join(rolegraph_bin, "rolegraph"), "export", "--format", "svg", "--layout", layout,
+                          "-o", os.path.join(DATA, ".out.svg")]
+            if graph != "builtin":
+                export_cmd += ["--graph", graph]
+            cold, warm, export, in_process_total = [], [], [], 0.0
+            ex, es, ss = [], "ok", "ok"
+            for r in range(rounds):
+                steps = ["graphviz", "in-process", "export"]
+                for step in steps if r % 2 == 0 else reversed(steps):
+                    if step == "graphviz" and r > 0 and gs == "ok" and sum(gv) <= SLOW:
+                        ts, gs = wall_times(gv_cmd, 1)
+                        gv += ts
+                    elif step == "in-process" and ss == "ok" and in_process_total <= SLOW:
+                        res = run_json([os.path.join(bindir, "bench"), "--op", "svg", "--file", graph, "--layout", layout,
+                                        "--repeat", "3", "--slow", str(SLOW), "--dot-out", dot_file])
+                        ss = res["status"]
+                        if ss == "ok":
+                            cold.append(res["times"][0])
+                            warm += res["times"][1:]
+                            export += res["export_times"][1:]
+                            in_process_total += sum(res["times"]) + sum(res["export_times"])
+                    elif step == "export" and es == "ok" and sum(ex) <= SLOW:
+                        ts, es = wall_times(export_cmd, 1)
+                        ex += ts
+            gvm = med(gv) if gs == "ok" else None
+            out.append(("render", op, f"graphviz {layout} -Tsvg (process)", gvm, gs, {}))
+            if cold:
+                out.append(("render", op, "rolegraph Graphviz.render, first call (in-process)", med(cold), "ok", {"vs": gvm}))
+                out.append(("render", op, "rolegraph Graphviz.render, warm (in-process)", med(warm), "ok", {"vs": gvm}))
+                out.append(("render", op, "rolegraph Exporter.export, warm (in-process)", med(export), "ok", {"vs": gvm}))
+            elif ss != "ok":
+                out.append(("render", op, "rolegraph Graphviz.render (in-process)", None, ss, {}))
+            out.append(("render", op, "rolegraph export (process)", med(ex) if es == "ok" else None, es, {"vs": gvm}))
     return out
 
 

@@ -82,6 +82,19 @@ func emit(_ fields: [(String, String)]) {
     fflush(nil)  // one line per operation as it finishes: the driver watches for it
 }
 
+/// This process's peak resident set size in bytes. On Linux, VmHWM of /proc/self/status: the
+/// high-water mark of this program's own memory, which getrusage's ru_maxrss (BenchSupport's
+/// `peakRSS()`) also folds in with whatever the parent process had resident when it started this
+/// one (the driver holds a parsed copy of the file, hundreds of MiB at 100k). Elsewhere ru_maxrss.
+func ownPeakRSS() -> Int {
+    if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) {
+        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            if let kB = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first.flatMap({ Int($0) }) { return kB * 1024 }
+        }
+    }
+    return peakRSS()
+}
+
 func jsonTimes(_ times: [Double]) -> String { "[" + times.map { String($0) }.joined(separator: ", ") + "]" }
 
 /// The times of one operation (or "timeout" and no times), plus extra JSON fields.
@@ -94,7 +107,7 @@ struct Report {
 func emitReport(_ op: String, _ report: Report) {
     emit([("tool", jsonString("rolegraph")), ("op", jsonString(op)), ("status", jsonString(report.status)),
           ("times", jsonTimes(report.status == "ok" ? report.times : [])),
-          ("peak_rss", String(peakRSS()))] + (report.status == "ok" ? report.extra : []))
+          ("peak_rss", String(ownPeakRSS()))] + (report.status == "ok" ? report.extra : []))
 }
 
 @MainActor func readPairs(_ op: String) -> [(String, String)] {

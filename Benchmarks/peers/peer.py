@@ -1,10 +1,18 @@
 #!/usr/bin/env python3
-"""Runs one benchmark operation with one peer library, the way `bench` runs it with RoleGraph.
+"""Runs benchmark operations with one peer library, the way `bench` runs them with RoleGraph.
 
-    peer.py --tool TOOL --op OP --file F.csv [--repeat N] [--pairs P.csv] [--membership OUT]
+    peer.py --tool TOOL --ops OP[:N],OP[:N],... --file F.csv [--repeat N] [--pairs P.csv]
+            [--membership PREFIX] [--slow S] [--timeout S]
 
-Prints one JSON line: {"tool", "op", "status", "times": [seconds...], "peak_rss": bytes}.
-`status` is "ok", or "unsupported" when the library has no such operation (no times then).
+One process loads the file once and runs the operations in the order given, printing one JSON line
+per operation as it finishes: {"tool", "op", "status", "times": [seconds...], "peak_rss": bytes}.
+`status` is "ok", "unsupported" when the library has no such operation (no times then), or
+"timeout" when a call took more than --timeout seconds. `OP:N` runs OP N times (default --repeat);
+an operation stops repeating once its calls add up to more than --slow seconds. `--op OP` is
+`--ops OP`. If `load` is in the list it comes first and is timed (the last graph it builds is the
+one the other operations use); otherwise the file is loaded once, untimed. Between operations the
+previous operation's state is dropped and the garbage collected (untimed), so each operation sees
+the loaded graph and nothing else, as in a process of its own.
 
 The same semantics for every tool, and for RoleGraph's `bench`:
 - the graph is directed, one edge per row, weighted by `effort`;
@@ -14,8 +22,9 @@ The same semantics for every tool, and for RoleGraph's `bench`:
 - sssp: effort-weighted distances from the first pair's source to every role;
 - yen: the 5 shortest loopless paths (effort-weighted) for the first 3 pairs; one time = all 3;
 - louvain, leiden, lpa: on the undirected, unweighted projection (built once, untimed); the
-  membership of the last run is written to --membership (one community number per role, roles in
-  order of first appearance in the file) so the driver computes modularity the same way for all;
+  membership of the last run is written to PREFIX + OP + ".txt" (one community number per role,
+  roles in order of first appearance in the file) so the driver computes modularity the same way
+  for all;
 - path1: the first pair only (for whole-process "load, one query, exit" runs);
 - betweenness: exact, unweighted, directed; betweenness-sampled: from 100 sampled sources
   (networkit's EstimateBetweenness, networkx's k=100), unnormalised.
@@ -23,10 +32,27 @@ Everything but the timed call (loading for non-load operations, projections) is 
 """
 import argparse
 import csv
+import gc
 import json
 import resource
 import sys
 import time
+
+
+def peak_rss():
+    """This process's peak resident set size in bytes. On Linux, VmHWM of /proc/self/status: the
+    high-water mark of this program's own memory, which getrusage's ru_maxrss also folds in with
+    whatever the parent process had resident when it started this one (the driver holds a parsed
+    copy of the file, hundreds of MiB at 100k). Elsewhere ru_maxrss."""
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return rss if sys.platform == "darwin" else rss * 1024
 
 
 def read_rows(path):
@@ -257,20 +283,63 @@ def op_betweenness(tool, g):
     return None
 
 
+def operation(op, tool, g, ids, pairs):
+    """The zero-argument callable that times OP (state it needs is built here, untimed), or None."""
+    if op == "path":
+        return op_path(tool, g, ids, pairs)
+    if op == "path1":
+        return op_path(tool, g, ids, pairs[:1])
+    if op == "sssp":
+        return op_sssp(tool, g, ids, pairs)
+    if op == "yen":
+        return op_yen(tool, g, ids, pairs)
+    if op in ("louvain", "leiden", "lpa"):
+        return op_cluster(tool, op, g, list(ids))
+    if op == "betweenness":
+        return op_betweenness(tool, g)
+    if op == "betweenness-sampled":
+        return op_betweenness_sampled(tool, g)
+    return None
+
+
+def parse_ops(text, default_repeat):
+    ops = []
+    for item in text.split(","):
+        name, _, n = item.partition(":")
+        ops.append((name, int(n) if n else default_repeat))
+    return ops
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--tool", required=True, choices=sorted(LOADERS))
-    ap.add_argument("--op", required=True)
+    ap.add_argument("--ops", "--op", dest="ops", required=True)
     ap.add_argument("--file", required=True)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--pairs")
-    ap.add_argument("--membership")
+    ap.add_argument("--membership", help="prefix: the membership of OP goes to PREFIX + OP + '.txt'")
+    ap.add_argument("--slow", type=float, default=20.0)
+    ap.add_argument("--timeout", type=float, default=300.0)
     a = ap.parse_args()
+    ops = parse_ops(a.ops, a.repeat)
 
-    def emit(status, times=(), **extra):
-        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-        print(json.dumps({"tool": a.tool, "op": a.op, "status": status, "times": list(times),
-                          "peak_rss": rss, **extra}))
+    def emit(op, status, times=(), **extra):
+        print(json.dumps({"tool": a.tool, "op": op, "status": status, "times": list(times),
+                          "peak_rss": peak_rss(), **extra}), flush=True)
+
+    def timed(fn, repeat):
+        """Up to REPEAT calls; fewer once they add up to more than --slow seconds. Returns
+        (times, last result, status): "timeout" (and no times) when a call took over --timeout."""
+        times, result = [], None
+        for _ in range(repeat):
+            t = time.perf_counter()
+            result = fn()
+            times.append(time.perf_counter() - t)
+            if times[-1] > a.timeout:
+                return [], None, "timeout"
+            if sum(times) > a.slow:
+                break
+        return times, result, "ok"
 
     load = LOADERS[a.tool]
     # Import the library (and numpy) before any timing: start-up is not the operation.
@@ -278,45 +347,37 @@ def main():
     for module in {"networkx": ["networkx"], "igraph": ["igraph"], "networkit": ["networkit", "numpy"],
                    "rustworkx": ["rustworkx"], "leidenalg": ["igraph", "leidenalg"]}[a.tool]:
         importlib.import_module(module)
-    if a.op == "load":
+    g = ids = None
+    if ops and ops[0][0] == "load":
         times = []
-        for _ in range(a.repeat):
+        for _ in range(ops[0][1]):
             t = time.perf_counter()
             g, ids = load(a.file)
             times.append(time.perf_counter() - t)
-        emit("ok", times, roles=len(ids))
+            if times[-1] > a.timeout or sum(times) > a.slow:
+                break
+        if times[-1] > a.timeout:
+            emit("load", "timeout")
+            return
+        emit("load", "ok", times, roles=len(ids))
+        ops = ops[1:]
+    if not ops:
         return
-
-    g, ids = load(a.file)
+    if g is None:
+        g, ids = load(a.file)
     pairs = read_pairs(a.pairs) if a.pairs else []
-    if a.op == "path":
-        fn = op_path(a.tool, g, ids, pairs)
-    elif a.op == "path1":
-        fn = op_path(a.tool, g, ids, pairs[:1])
-    elif a.op == "sssp":
-        fn = op_sssp(a.tool, g, ids, pairs)
-    elif a.op == "yen":
-        fn = op_yen(a.tool, g, ids, pairs)
-    elif a.op in ("louvain", "leiden", "lpa"):
-        fn = op_cluster(a.tool, a.op, g, list(ids))
-    elif a.op == "betweenness":
-        fn = op_betweenness(a.tool, g)
-    elif a.op == "betweenness-sampled":
-        fn = op_betweenness_sampled(a.tool, g)
-    else:
-        fn = None
-    if fn is None:
-        emit("unsupported")
-        return
-    times, result = [], None
-    for _ in range(a.repeat):
-        t = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - t)
-    if a.membership and a.op in ("louvain", "leiden", "lpa"):
-        with open(a.membership, "w") as f:
-            f.write("\n".join(str(c) for c in result) + "\n")
-    emit("ok", times)
+    for op, repeat in ops:
+        gc.collect()  # the previous operation's state is gone before this one starts (untimed)
+        fn = operation(op, a.tool, g, ids, pairs)
+        if fn is None:
+            emit(op, "unsupported")
+            continue
+        times, result, status = timed(fn, repeat)
+        if status == "ok" and a.membership and op in ("louvain", "leiden", "lpa"):
+            with open(a.membership + op + ".txt", "w") as f:
+                f.write("\n".join(str(c) for c in result) + "\n")
+        emit(op, status, times)
+        del fn, result
 
 
 if __name__ == "__main__":

@@ -1,10 +1,17 @@
 // Times RoleGraph's operations in-process, on one file, the way Benchmarks/peers/peer.py times a
-// peer library: load once untimed (except for `load` itself), then run the operation REPEAT times
-// and print one JSON line with every time in seconds.
+// peer library: one process loads the file once and runs the operations in the order given,
+// printing one JSON line of times (seconds) per operation as it finishes.
 //
-//   bench --file F --op OP [--repeat N] [--pairs PAIRS.csv] [--membership OUT]
+//   bench --file F --ops OP[:N],OP[:N],... [--repeat N] [--pairs PAIRS.csv] [--membership PREFIX]
+//         [--slow S] [--timeout S] [--layout L] [--dot-out F]
 //
-// Operations: load, path, sssp, yen, louvain, leiden, lpa, betweenness, dot, svg.
+// Operations: load, network, path, path-uni, sssp, yen, louvain, leiden, lpa, betweenness,
+// betweenness-sampled, dot; and, on their own, dot-file and svg. `OP:N` runs OP N times (default
+// --repeat); an operation stops repeating once its calls add up to more than --slow seconds, and a
+// call over --timeout seconds makes it a "timeout" (no times). `--op OP` is `--ops OP`. If `load`
+// is in the list it comes first and is timed, and the last graph it builds is the one the others
+// use; otherwise the file is loaded once, untimed. Each operation builds what it needs (finder,
+// projection, CSR) untimed, in a function of its own, so it is freed before the next one starts.
 // An operation the library does not have yet prints {"status": "not yet available"} and no times:
 // the driver shows it as such, never as a number.
 #if canImport(Glibc)
@@ -17,12 +24,14 @@ import RoleGraph
 
 struct Options {
     var file = ""
-    var op = "load"
+    var ops: [(name: String, repeats: Int?)] = [("load", nil)]
     var repeats = 5
     var pairs: String?
     var membership: String?
     var layout: String?
     var dotOut: String?
+    var slow = 20.0
+    var timeout = 300.0
 }
 
 var options = Options()
@@ -30,14 +39,20 @@ var args = CommandLine.arguments.dropFirst().makeIterator()
 while let arg = args.next() {
     switch arg {
     case "--file": options.file = args.next()!
-    case "--op": options.op = args.next()!
+    case "--op", "--ops":
+        options.ops = args.next()!.split(separator: ",").map { item in
+            let parts = item.split(separator: ":", maxSplits: 1)
+            return (String(parts[0]), parts.count > 1 ? Int(parts[1])! : nil)
+        }
     case "--repeat": options.repeats = Int(args.next()!)!
     case "--pairs": options.pairs = args.next()!
     case "--membership": options.membership = args.next()!
     case "--layout": options.layout = args.next()!
     case "--dot-out": options.dotOut = args.next()!
+    case "--slow": options.slow = Double(args.next()!)!
+    case "--timeout": options.timeout = Double(args.next()!)!
     default:
-        FileHandleStderr.write("usage: bench --file F --op OP [--repeat N] [--pairs PAIRS.csv] [--membership OUT] [--layout L] [--dot-out F]\n")
+        FileHandleStderr.write("usage: bench --file F --ops OP[:N],... [--repeat N] [--pairs PAIRS.csv] [--membership PREFIX] [--slow S] [--timeout S] [--layout L] [--dot-out F]\n")
         exit(2)
     }
 }
@@ -64,17 +79,40 @@ func jsonString(_ s: String) -> String {
 
 func emit(_ fields: [(String, String)]) {
     print("{" + fields.map { "\(jsonString($0.0)): \($0.1)" }.joined(separator: ", ") + "}")
+    fflush(nil)  // one line per operation as it finishes: the driver watches for it
 }
 
-@MainActor func emitTimes(_ times: [Double], extra: [(String, String)] = []) {
-    emit([("tool", jsonString("rolegraph")), ("op", jsonString(options.op)), ("status", jsonString("ok")),
-          ("times", "[" + times.map { String($0) }.joined(separator: ", ") + "]"),
-          ("peak_rss", String(peakRSS()))] + extra)
+/// This process's peak resident set size in bytes. On Linux, VmHWM of /proc/self/status: the
+/// high-water mark of this program's own memory, which getrusage's ru_maxrss (BenchSupport's
+/// `peakRSS()`) also folds in with whatever the parent process had resident when it started this
+/// one (the driver holds a parsed copy of the file, hundreds of MiB at 100k). Elsewhere ru_maxrss.
+func ownPeakRSS() -> Int {
+    if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) {
+        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            if let kB = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first.flatMap({ Int($0) }) { return kB * 1024 }
+        }
+    }
+    return peakRSS()
 }
 
-@MainActor func readPairs() -> [(String, String)] {
+func jsonTimes(_ times: [Double]) -> String { "[" + times.map { String($0) }.joined(separator: ", ") + "]" }
+
+/// The times of one operation (or "timeout" and no times), plus extra JSON fields.
+struct Report {
+    var status = "ok"
+    var times: [Double] = []
+    var extra: [(String, String)] = []
+}
+
+func emitReport(_ op: String, _ report: Report) {
+    emit([("tool", jsonString("rolegraph")), ("op", jsonString(op)), ("status", jsonString(report.status)),
+          ("times", jsonTimes(report.status == "ok" ? report.times : [])),
+          ("peak_rss", String(ownPeakRSS()))] + (report.status == "ok" ? report.extra : []))
+}
+
+@MainActor func readPairs(_ op: String) -> [(String, String)] {
     guard let path = options.pairs, let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-        FileHandleStderr.write("bench: --pairs is needed for \(options.op)\n")
+        FileHandleStderr.write("bench: --pairs is needed for \(op)\n")
         exit(2)
     }
     return text.split(separator: "\n").dropFirst().map { line in
@@ -87,22 +125,25 @@ func emit(_ fields: [(String, String)]) {
     pairs.map { (graph.index(of: RoleID($0.0))!, graph.index(of: RoleID($0.1))!) }
 }
 
-/// Times `body` REPEAT times; returns the times and the last result.
-@MainActor func timed<T>(_ body: () throws -> T) rethrows -> (times: [Double], result: T) {
-    var times: [Double] = []
+/// Times `body` up to `repeats` times, fewer once the calls add up to more than --slow seconds
+/// (but at least `minimum`); a call over --timeout seconds makes the status "timeout".
+@MainActor func timed<T>(_ repeats: Int, minimum: Int = 1, _ body: () throws -> T) rethrows -> (report: Report, result: T) {
+    var report = Report()
     var result: T?
-    for _ in 0..<options.repeats {
+    for i in 0..<repeats {
         let start = now()
         result = try body()
-        times.append(now() - start)
+        report.times.append(now() - start)
+        if report.times[i] > options.timeout { report.status = "timeout"; break }
+        if i + 1 >= minimum && report.times.reduce(0, +) > options.slow { break }
     }
-    return (times, result!)
+    return (report, result!)
 }
 
-@MainActor func writeMembership(_ partition: Partition) {
-    guard let path = options.membership else { return }
+@MainActor func writeMembership(_ op: String, _ partition: Partition) {
+    guard let prefix = options.membership else { return }
     let text = partition.communityOfVertex.map { String($0) }.joined(separator: "\n") + "\n"
-    try? text.write(toFile: path, atomically: true, encoding: .utf8)
+    try? text.write(toFile: prefix + op + ".txt", atomically: true, encoding: .utf8)
 }
 
 /// The finder for the timed queries, prepared before timing as the peers prepare theirs: one
@@ -113,8 +154,7 @@ func emit(_ fields: [(String, String)]) {
         if graph.roles.count > 1 { _ = try finder.shortestPath(from: 0, to: 1) }
         return finder
     } catch {
-        FileHandleStderr.write("bench: \(error)\n")
-        exit(1)
+        fail(error)
     }
 }
 
@@ -128,124 +168,148 @@ func emit(_ fields: [(String, String)]) {
     do {
         return try RoleGraph.load(contentsOf: options.file)
     } catch {
-        FileHandleStderr.write("bench: \(error)\n")
-        exit(1)
+        fail(error)
     }
 }
 
-switch options.op {
-case "load":
-    var times: [Double] = []
-    var roles = 0
-    var relations = 0
-    for _ in 0..<options.repeats {
+/// `load`: the file to a RoleGraph, timed; returns the report and the last graph built. The graph
+/// of the previous call is released before the next call starts, as in a loop over `load()`.
+@MainActor func runLoad(_ repeats: Int) -> (Report, RoleGraph) {
+    var report = Report()
+    var kept: RoleGraph?
+    for i in 0..<repeats {
+        kept = nil
         let start = now()
         let graph = load()
-        times.append(now() - start)
-        roles = graph.roles.count
-        relations = graph.relations.count
+        report.times.append(now() - start)
+        kept = graph
+        if report.times[i] > options.timeout { report.status = "timeout"; break }
+        if report.times.reduce(0, +) > options.slow { break }
     }
-    emitTimes(times, extra: [("roles", String(roles)), ("relations", String(relations))])
-case "network":
-    // Building the CSR view of the transitions, which every query starts from.
-    let graph = load()
-    var times: [Double] = []
-    for _ in 0..<options.repeats {
-        let start = now()
-        let csr = graph.network(kinds: [.transition], weight: { $0.effort ?? 1 })
-        times.append(now() - start)
+    let graph = kept!
+    report.extra = [("roles", String(graph.roles.count)), ("relations", String(graph.relations.count))]
+    return (report, graph)
+}
+
+/// One operation on the loaded graph; everything it builds is freed when it returns.
+@MainActor func run(_ op: String, _ repeats: Int, on graph: RoleGraph) throws -> Report {
+    switch op {
+    case "network":
+        // Building the CSR view of the transitions, which every query starts from.
+        let (report, csr) = timed(repeats) { graph.network(kinds: [.transition], weight: { $0.effort ?? 1 }) }
         precondition(csr.edgeCount == graph.relations.count)
-    }
-    emitTimes(times)
-case "path", "path-uni":
-    // Effort-weighted shortest path for each of the 20 pairs; one time = all 20. The finder (and
-    // its CSR) is built once, untimed, as the peers build their graph once.
-    let graph = load()
-    let queries = indices(graph, readPairs())
-    var finder = finder(graph)
-    if options.op == "path-uni" { finder.strategy = .unidirectional }
-    let (times, found) = try timed { () throws -> Int in
-        var found = 0
-        for (s, t) in queries where try finder.shortestPath(from: s, to: t) != nil { found += 1 }
-        return found
-    }
-    emitTimes(times, extra: [("found", String(found))])
-case "sssp":
-    let graph = load()
-    let source = indices(graph, readPairs())[0].0
-    var finder = finder(graph)
-    let (times, distances) = try timed { try finder.distances(from: source) }
-    emitTimes(times, extra: [("reached", String(distances.filter { $0.isFinite }.count))])
-case "yen":
-    // The 5 shortest loopless paths for the first 3 pairs; one time = all 3.
-    let graph = load()
-    let queries = indices(graph, readPairs()).prefix(3)
-    var finder = finder(graph)
-    let (times, paths) = try timed { () throws -> Int in
-        var count = 0
-        for (s, t) in queries { count += try finder.shortestPaths(from: s, to: t, count: 5).count }
-        return count
-    }
-    emitTimes(times, extra: [("paths", String(paths))])
-case "louvain", "leiden", "lpa":
-    // On the undirected, unweighted projection (built once, untimed); seed 1 every run.
-    let graph = load()
-    let u = graph.undirectedNetwork(relations: [.transition])
-    let (times, partition) = timed { () -> Partition in
-        var rng = SplitMix64(seed: 1)
-        switch options.op {
-        case "louvain": return u.louvainCommunities(using: &rng)
-        case "leiden": return u.leidenCommunities(using: &rng)
-        default: return u.labelPropagationCommunities(using: &rng)
+        return report
+    case "path", "path-uni":
+        // Effort-weighted shortest path for each of the 20 pairs; one time = all 20. The finder (and
+        // its CSR) is built once, untimed, as the peers build their graph once.
+        let queries = indices(graph, readPairs(op))
+        var finder = finder(graph)
+        if op == "path-uni" { finder.strategy = .unidirectional }
+        var (report, found) = try timed(repeats) { () throws -> Int in
+            var found = 0
+            for (s, t) in queries where try finder.shortestPath(from: s, to: t) != nil { found += 1 }
+            return found
         }
+        report.extra = [("found", String(found))]
+        return report
+    case "sssp":
+        let source = indices(graph, readPairs(op))[0].0
+        var finder = finder(graph)
+        var (report, distances) = try timed(repeats) { try finder.distances(from: source) }
+        report.extra = [("reached", String(distances.filter { $0.isFinite }.count))]
+        return report
+    case "yen":
+        // The 5 shortest loopless paths for the first 3 pairs; one time = all 3.
+        let queries = indices(graph, readPairs(op)).prefix(3)
+        var finder = finder(graph)
+        var (report, paths) = try timed(repeats) { () throws -> Int in
+            var count = 0
+            for (s, t) in queries { count += try finder.shortestPaths(from: s, to: t, count: 5).count }
+            return count
+        }
+        report.extra = [("paths", String(paths))]
+        return report
+    case "louvain", "leiden", "lpa":
+        // On the undirected, unweighted projection (built once, untimed); seed 1 every run.
+        let u = graph.undirectedNetwork(relations: [.transition])
+        var (report, partition) = timed(repeats) { () -> Partition in
+            var rng = SplitMix64(seed: 1)
+            switch op {
+            case "louvain": return u.louvainCommunities(using: &rng)
+            case "leiden": return u.leidenCommunities(using: &rng)
+            default: return u.labelPropagationCommunities(using: &rng)
+            }
+        }
+        if report.status == "ok" { writeMembership(op, partition) }
+        report.extra = [("communities", String(partition.count)),
+                        ("modularity_own", String(u.modularity(of: partition)))]
+        return report
+    case "betweenness", "betweenness-sampled":
+        // Exact (or sampled from 100 pivots), unweighted, directed, unnormalised.
+        let csr = graph.network(kinds: [.transition])
+        let opts = BetweennessOptions(directed: true, weighted: false, normalized: false)
+        var (report, scores) = timed(repeats) { () -> [Double] in
+            if op == "betweenness" { return csr.betweennessCentrality(opts) }
+            var rng = SplitMix64(seed: 1)
+            return csr.sampledBetweennessCentrality(pivots: 100, opts, using: &rng)
+        }
+        report.extra = [("max", String(scores.max() ?? 0))]
+        return report
+    case "dot":
+        // DOT export of the whole graph (the layout attribute Exporter would write).
+        let layout = options.layout ?? Exporter.defaultLayout(roleCount: graph.roles.count).rawValue
+        let writer = DOTWriter(options: DOTOptions(layout: layout))
+        var (report, text) = timed(repeats) { writer.write(graph) }
+        report.extra = [("bytes", String(text.utf8.count))]
+        return report
+    case "dot-file":
+        // Only writes the DOT that `svg` renders to --dot-out (for Graphviz's own tools), untimed.
+        let layout = options.layout.flatMap { GraphvizLayout(rawValue: $0) }
+            ?? Exporter.defaultLayout(roleCount: graph.roles.count)
+        let dot = DOTWriter(options: DOTOptions(layout: layout.rawValue)).write(graph)
+        try dot.write(toFile: options.dotOut!, atomically: true, encoding: .utf8)
+        return Report()
+    case "svg":
+        // In-process SVG render of the DOT that `rolegraph export` writes: Graphviz.render on that
+        // text (the same text is saved to --dot-out so the driver can time `dot -Tsvg` on it), and
+        // the whole Exporter.export (DOT writing + render) as a second series. Each series makes at
+        // least two calls (the driver reports the first render call apart, and drops the first
+        // export), then stops once its calls add up to more than --slow seconds.
+        let layout = options.layout.flatMap { GraphvizLayout(rawValue: $0) }
+            ?? Exporter.defaultLayout(roleCount: graph.roles.count)
+        let dot = DOTWriter(options: DOTOptions(layout: layout.rawValue)).write(graph)
+        if let path = options.dotOut { try dot.write(toFile: path, atomically: true, encoding: .utf8) }
+        var (report, svg) = try timed(repeats, minimum: 2) { () throws -> [UInt8] in
+            try Graphviz.render(dot: dot, layout: layout, format: .svg)
+        }
+        let (exports, _) = try timed(repeats, minimum: 2) { () throws -> [UInt8] in
+            try Exporter.export(graph, format: .svg, layout: layout)
+        }
+        if exports.status != "ok" { report.status = exports.status }
+        report.extra = [("bytes", String(svg.count)), ("layout", jsonString(layout.rawValue)),
+                        ("export_times", jsonTimes(exports.times))]
+        return report
+    default:
+        FileHandleStderr.write("bench: unknown operation '\(op)'\n")
+        exit(2)
     }
-    writeMembership(partition)
-    emitTimes(times, extra: [("communities", String(partition.count)),
-                             ("modularity_own", String(u.modularity(of: partition)))])
-case "betweenness", "betweenness-sampled":
-    // Exact (or sampled from 100 pivots), unweighted, directed, unnormalised.
-    let graph = load()
-    let csr = graph.network(kinds: [.transition])
-    let opts = BetweennessOptions(directed: true, weighted: false, normalized: false)
-    let (times, scores) = timed { () -> [Double] in
-        if options.op == "betweenness" { return csr.betweennessCentrality(opts) }
-        var rng = SplitMix64(seed: 1)
-        return csr.sampledBetweennessCentrality(pivots: 100, opts, using: &rng)
-    }
-    emitTimes(times, extra: [("max", String(scores.max() ?? 0))])
-case "dot":
-    // DOT export of the whole graph (the layout attribute Exporter would write).
-    let graph = load()
-    let layout = options.layout ?? Exporter.defaultLayout(roleCount: graph.roles.count).rawValue
-    let writer = DOTWriter(options: DOTOptions(layout: layout))
-    let (times, text) = timed { writer.write(graph) }
-    emitTimes(times, extra: [("bytes", String(text.utf8.count))])
-case "dot-file":
-    // Only writes the DOT that `svg` renders to --dot-out (for Graphviz's own tools), untimed.
-    let graph = load()
-    let layout = options.layout.flatMap { GraphvizLayout(rawValue: $0) }
-        ?? Exporter.defaultLayout(roleCount: graph.roles.count)
-    let dot = DOTWriter(options: DOTOptions(layout: layout.rawValue)).write(graph)
-    try! dot.write(toFile: options.dotOut!, atomically: true, encoding: .utf8)
-    emit([("tool", jsonString("rolegraph")), ("op", jsonString(options.op)), ("status", jsonString("ok"))])
-case "svg":
-    // In-process SVG render of the DOT that `rolegraph export` writes: Graphviz.render on that
-    // text (the same text is saved to --dot-out so the driver can time `dot -Tsvg` on it), and
-    // the whole Exporter.export (DOT writing + render) as a second series.
-    let graph = load()
-    let layout = options.layout.flatMap { GraphvizLayout(rawValue: $0) }
-        ?? Exporter.defaultLayout(roleCount: graph.roles.count)
-    let dot = DOTWriter(options: DOTOptions(layout: layout.rawValue)).write(graph)
-    if let path = options.dotOut { try! dot.write(toFile: path, atomically: true, encoding: .utf8) }
+}
+
+var ops = options.ops
+var graph: RoleGraph
+if let first = ops.first, first.name == "load" {
+    let (report, loaded) = runLoad(first.repeats ?? options.repeats)
+    emitReport("load", report)
+    if report.status != "ok" { exit(0) }
+    graph = loaded
+    ops.removeFirst()
+} else {
+    graph = load()
+}
+for (op, repeats) in ops {
     do {
-        let (times, svg) = try timed { () throws -> [UInt8] in try Graphviz.render(dot: dot, layout: layout, format: .svg) }
-        let (exportTimes, _) = try timed { () throws -> [UInt8] in try Exporter.export(graph, format: .svg, layout: layout) }
-        emitTimes(times, extra: [("bytes", String(svg.count)), ("layout", jsonString(layout.rawValue)),
-                                 ("export_times", "[" + exportTimes.map { String($0) }.joined(separator: ", ") + "]")])
+        emitReport(op, try run(op, repeats ?? options.repeats, on: graph))
     } catch {
         fail(error)
     }
-default:
-    FileHandleStderr.write("bench: unknown operation '\(options.op)'\n")
-    exit(2)
 }

@@ -30,4 +30,16 @@ import Testing
         #expect(s.targets == [1, 0, 2, 1])
         #expect(s.weights == [3.5, 3.5, 4, 4])
     }
+
+    @Test func unweightedKeepsTheEdgesAndWhetherTheGraphIsKnownSymmetric() {
+        let g = CSRGraph(vertexCount: 3, edges: [
+            WeightedEdge(0, 1, weight: 1), WeightedEdge(1, 0, weight: 2), WeightedEdge(2, 1, weight: 4),
+        ])
+        #expect(!g.isKnownSymmetric && !g.unweighted().isKnownSymmetric)
+        let simple = g.symmetrized().unweighted()
+        #expect(simple.isKnownSymmetric)
+        #expect(simple.offsets == [0, 1, 3, 4])
+        #expect(simple.targets == [1, 0, 2, 1])
+        #expect(simple.weights == [1, 1, 1, 1])
+    }
 }

@@ -231,7 +231,10 @@ func emitReport(_ op: String, _ report: Report) {
         return report
     case "louvain", "leiden", "lpa":
         // On the undirected, unweighted projection (built once, untimed); seed 1 every run.
-        let u = graph.undirectedNetwork(relations: [.transition])
+        // Simple, as every peer's is (igraph `simplify`, networkit `removeMultiEdges`, networkx
+        // `to_undirected`): a pair of roles with transitions both ways is one edge of weight 1.
+        // (`undirectedNetwork` would weigh it 2, a different objective from the peers'.)
+        let u = simpleUndirected(graph)
         var (report, partition) = timed(repeats) { () -> Partition in
             var rng = SplitMix64(seed: 1)
             switch op {
@@ -312,4 +315,19 @@ for (op, repeats) in ops {
     } catch {
         fail(error)
     }
+}
+
+/// The simple undirected projection of the transitions: one edge of weight 1 per unordered pair
+/// of distinct roles joined by a transition either way.
+func simpleUndirected(_ graph: RoleGraph) -> CSRGraph {
+    let directed = graph.network(kinds: [.transition])
+    var edges: [WeightedEdge] = []
+    edges.reserveCapacity(directed.edgeCount)
+    for v in 0 ..< directed.vertexCount {
+        for e in directed.offsets[v] ..< directed.offsets[v + 1] where Int(directed.targets[e]) != v {
+            edges.append(WeightedEdge(Int32(v), directed.targets[e]))
+        }
+    }
+    // symmetrized() sums parallel edges; every pair becomes weight 1 again.
+    return CSRGraph(vertexCount: directed.vertexCount, edges: edges).symmetrized().unweighted()
 }

@@ -147,6 +147,18 @@ public struct CSRGraph: Sendable {
         return CSRGraph(vertexCount: vertexCount, offsets: counts, targets: rTargets, weights: rWeights, edgeIDs: rIDs)
     }
 
+    /// The same edges with every weight 1: the unweighted reading of the graph, as in
+    /// networkx/igraph when no weight attribute is given. A symmetric graph stays known to be
+    /// symmetric, so `symmetrized().unweighted()` is the simple undirected graph.
+    ///
+    /// - Complexity: O(*E*).
+    public func unweighted() -> CSRGraph {
+        var result = CSRGraph(vertexCount: vertexCount, offsets: offsets, targets: targets,
+                              weights: [Double](repeating: 1, count: edgeCount), edgeIDs: edgeIDs)
+        result.isKnownSymmetric = isKnownSymmetric
+        return result
+    }
+
     /// The undirected projection: one symmetric pair of edges per unordered pair of distinct
     /// vertices, weighted by the sum of the weights of every edge between them in either
     /// direction. Self-loops are kept once, with their summed weight. Neighbours are sorted by

@@ -64,8 +64,8 @@ extension CSRGraph {
     /// 0.3333 on the same graph).
     ///
     /// On graphs of 50,000 vertices or more, local moving and aggregation use every core
-    /// (batches weighed in parallel, applied in order); the partition depends on the graph and the seed only, never on the
-    /// number of cores.
+    /// (batches weighed in parallel, applied in order); the partition depends on the graph and
+    /// the seed only, never on the number of cores.
     ///
     /// Leiden's communities are always connected (through edges of positive weight): every
     /// aggregate vertex is a connected set of original vertices, and a pass ends only when each

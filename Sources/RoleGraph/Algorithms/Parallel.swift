@@ -18,8 +18,12 @@ struct ParallelPolicy: Sendable {
     var minimumVertices: Int
     /// How many queued vertices are evaluated together from one frozen state.
     var batchSize: Int
+    /// Work whose result is the same however it is split (aggregation) is split over the threads
+    /// from this many edges on, below which starting threads costs more than it saves.
+    var minimumEdges = 200_000
 
-    /// One thread per active processor (at most 8), for graphs of 50,000 vertices or more.
+    /// One thread per active processor (at most 8): batches for graphs of 50,000 vertices or
+    /// more, split aggregation from 200,000 edges.
     ///
     /// - Complexity: O(1).
     static let `default` = ParallelPolicy(
@@ -30,6 +34,11 @@ struct ParallelPolicy: Sendable {
     ///
     /// - Complexity: O(1).
     func batches(vertexCount: Int) -> Bool { vertexCount >= minimumVertices }
+
+    /// Whether work over `edgeCount` edges whose result does not depend on the split is split.
+    ///
+    /// - Complexity: O(1).
+    func splits(edgeCount: Int) -> Bool { threads > 1 && edgeCount >= minimumEdges }
 
     /// Calls `body(thread, range)` for consecutive slices of `0 ..< count`, spread over the
     /// threads: slice *i* (of `grain` items) goes to thread `i mod threads`, so heavy and light

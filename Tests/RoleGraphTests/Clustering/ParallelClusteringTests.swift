@@ -5,7 +5,7 @@ import Testing
 /// batches so that stale proposals, re-evaluations and empty communities all happen.
 @Suite struct ParallelClusteringTests {
     static func policy(threads: Int, batch: Int) -> ParallelPolicy {
-        ParallelPolicy(threads: threads, minimumVertices: 0, batchSize: batch)
+        ParallelPolicy(threads: threads, minimumVertices: 0, batchSize: batch, minimumEdges: 0)
     }
 
     static func randomGraph(seed: UInt64) -> CSRGraph {

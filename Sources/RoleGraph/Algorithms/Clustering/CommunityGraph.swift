@@ -97,7 +97,7 @@ struct CommunityGraph {
         }
         var newSelfLoops = [Double](repeating: 0, count: clusterCount)
         var newDegrees = [Double](repeating: 0, count: clusterCount)
-        guard parallel.threads > 1 && parallel.batches(vertexCount: vertexCount) else {
+        guard parallel.splits(edgeCount: targets.count) else {
             var rows = AggregateRows(reserving: targets.count)
             newSelfLoops.withUnsafeMutableBufferPointer { loops in
                 newDegrees.withUnsafeMutableBufferPointer { degrees in

@@ -453,8 +453,9 @@ EXPLAIN = {
                "aggregation (both cores), 5% applying moves (one core), the rest loading and set-up. Ours "
                "runs passes until modularity stops rising (3 here, the last two cheap); networkit's PLM runs "
                "one and applies moves as its threads find them, so its result varies from run to run, while "
-               "ours is the same for any core count. At 10k, below the 50,000-vertex batching threshold, one "
-               "core is on par.",
+               "ours is the same for any core count. At 10k, below the 50,000-vertex batching threshold, ours "
+               "runs on one core against networkit's two (in two clean-clone runs 20 minutes apart the 10k "
+               "ratio was 0.99 and 1.48: both sides vary by a third from run to run on this shared machine).",
     "leiden": "the refinement phase is sequential by nature (each merge is a random choice that depends on "
               "the merges before it) and is about a quarter of the time; with the paper's randomness "
               "(θ = 0.01 on the change in modularity, as leidenalg) refined clusters stay small, so Leiden "

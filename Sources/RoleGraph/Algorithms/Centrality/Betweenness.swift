@@ -104,7 +104,7 @@ extension CSRGraph {
         // replacement, drawn in a fixed sequence.
         var order = (0 ..< n).map { Int32($0) }
         for i in 0 ..< k {
-            let j = i + Int(generator.next(upperBound: UInt64(n - i)))
+            let j = i + generator.uniformIndex(below: n - i)
             order.swapAt(i, j)
         }
         return betweenness(pivots: Array(order.prefix(k)), options)

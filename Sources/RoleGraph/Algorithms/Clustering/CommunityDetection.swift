@@ -231,7 +231,7 @@ extension CommunityDetection {
         var order = (0 ..< n).map { Int32($0) }
         var i = n - 1
         while i > 0 {
-            let j = Int(generator.next(upperBound: UInt64(i + 1)))
+            let j = generator.uniformIndex(below: i + 1)
             order.swapAt(i, j)
             i -= 1
         }

@@ -75,7 +75,7 @@ extension CSRGraph {
                 if heaviest.contains(label[v]) { continue }
                 let pick = heaviest.count == 1
                     ? heaviest[0]
-                    : heaviest[Int(generator.next(upperBound: UInt64(heaviest.count)))]
+                    : heaviest[generator.uniformIndex(below: heaviest.count)]
                 label[v] = pick
                 changed = true
                 for e in readers.offsets[v] ..< readers.offsets[v + 1] { settled[Int(readers.targets[e])] = false }

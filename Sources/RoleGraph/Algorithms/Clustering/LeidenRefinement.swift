@@ -113,7 +113,7 @@ enum LeidenRefinement {
                     candidateGains[i] = p
                     total += p
                 }
-                var r = Double.random(in: 0 ..< total, using: &generator)
+                var r = generator.uniformDouble(below: total)
                 chosen = candidates[candidates.count - 1]
                 for i in candidates.indices {
                     r -= candidateGains[i]

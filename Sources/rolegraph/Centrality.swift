@@ -4,6 +4,7 @@ import RoleGraph
 
 struct Centrality: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "centrality",
         abstract: "Find the gateway roles: betweenness on career transitions, and how many relations of each kind a role has.",
         discussion: "Betweenness is the share of cheapest career paths between other roles that pass through a role (Brandes 2001), normalised to [0, 1].")
 

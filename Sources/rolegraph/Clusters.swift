@@ -6,6 +6,7 @@ extension ClusteringMethod: ExpressibleByArgument {}
 
 struct Clusters: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "clusters",
         abstract: "Group the roles by their relations (or skills) and compare the groups with the declared areas.",
         discussion: """
             Clusters the undirected projection of the chosen relation kinds; every relation adds \

@@ -3,6 +3,7 @@ import RoleGraph
 
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "compare",
         abstract: "Compare two roles: shared skills, skills only in each, relations between them, the cheapest path each way.")
 
     @OptionGroup var graphOptions: GraphOptions

@@ -4,6 +4,7 @@ import RoleGraph
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Export the graph: DOT, SVG/PNG/PDF rendered by Graphviz, JSON, GraphML or Mermaid.",
         discussion: """
             Without -o the output goes to standard output (PNG and PDF refuse a terminal). With -o \

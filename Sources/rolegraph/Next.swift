@@ -2,7 +2,7 @@ import ArgumentParser
 import RoleGraph
 
 struct Next: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Rank the moves out of a role by cost, with the skills each needs.")
+    static let configuration = CommandConfiguration(commandName: "next", abstract: "Rank the moves out of a role by cost, with the skills each needs.")
 
     @OptionGroup var graphOptions: GraphOptions
 

@@ -60,7 +60,8 @@ enum OutputFile {
         var template = Array("\(directory)/.rolegraph-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw CLIError.cannotWrite(path: shown, reason: reason(errno, directory: directory)) }
-        let temporary = String(cString: template)
+        // mkstemp filled in the X's; the name is everything before the terminating NUL.
+        let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var renamed = false
         defer { if !renamed { unlink(temporary) } }
         do {

@@ -3,6 +3,7 @@ import RoleGraph
 
 struct Path: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "path",
         abstract: "Find the cheapest transition path between two roles, and alternatives.",
         discussion: """
             Each step shows the move, the article's reason for it, the skills to learn and its cost. \

@@ -3,6 +3,7 @@ import RoleGraph
 
 struct Plan: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "plan",
         abstract: "Plan a way from the skills you have to a goal role: where to start, the stepping stones, what to learn.",
         discussion: """
             Roles are ranked by how much of each you already cover (a missing primary skill \

@@ -2,7 +2,7 @@ import ArgumentParser
 import RoleGraph
 
 struct Reachable: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List every role reachable from a role, nearest first, with distance and cost.")
+    static let configuration = CommandConfiguration(commandName: "reachable", abstract: "List every role reachable from a role, nearest first, with distance and cost.")
 
     @OptionGroup var graphOptions: GraphOptions
 

@@ -2,7 +2,7 @@ import ArgumentParser
 import RoleGraph
 
 struct Roles: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the roles, grouped by area.")
+    static let configuration = CommandConfiguration(commandName: "roles", abstract: "List the roles, grouped by area.")
 
     @OptionGroup var graphOptions: GraphOptions
 

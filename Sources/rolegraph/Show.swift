@@ -3,6 +3,7 @@ import RoleGraph
 
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "show",
         abstract: "Show a role's card: area, summary, titles, skills, and its relations by kind.")
 
     @OptionGroup var graphOptions: GraphOptions

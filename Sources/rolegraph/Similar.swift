@@ -4,6 +4,7 @@ import RoleGraph
 
 struct Similar: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "similar",
         abstract: "Rank the roles most similar to a role by skills (weighted Jaccard: primary skills count 2, secondary 1).")
 
     @OptionGroup var graphOptions: GraphOptions

@@ -3,7 +3,7 @@ import Foundation
 import RoleGraph
 
 struct Stats: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Count the graph's roles, areas, skills and relations, and time the load.")
+    static let configuration = CommandConfiguration(commandName: "stats", abstract: "Count the graph's roles, areas, skills and relations, and time the load.")
 
     @OptionGroup var graphOptions: GraphOptions
 

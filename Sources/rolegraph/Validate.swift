@@ -3,6 +3,7 @@ import RoleGraph
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "validate",
         abstract: "Check graph files and report every problem as file:line:column.",
         discussion: "Prints one line per valid file on standard output and one error line per problem on standard error.")
 

@@ -70,6 +70,55 @@ import Testing
         }
     }
 
+    /// The batched rounds weigh vertices on several threads against labels frozen at the start
+    /// of the batch; they must still give the plain rounds' labels and draws exactly, whatever
+    /// the batch size (tiny batches make stale weighings and woken vertices common) and thread
+    /// count.
+    @Test(arguments: [false, true])
+    func batchedRoundsAreThePlainRounds(symmetric: Bool) {
+        for seed in 0 ..< UInt64(120) {
+            var rng = ClusteringTestRNG(seed: seed)
+            let n = 2 + rng.int(80)
+            let edges = ClusteringFixtures.randomEdges(vertexCount: n, p: 0.02 + rng.unit() * 0.2,
+                                                       maxWeight: 1 + rng.int(3), selfLoops: rng.int(3) == 0,
+                                                       rng: &rng)
+            let raw = CSRGraph(vertexCount: n, edges: edges)
+            let graph = symmetric ? raw.symmetrized() : raw
+            var b = ClusteringTestRNG(seed: seed &+ 1000)
+            let plain = Self.plainLabelPropagation(graph, maxIterations: 50, using: &b)
+            for (threads, batch) in [(1, 1), (2, 3), (3, 7), (2, 64)] {
+                var a = ClusteringTestRNG(seed: seed &+ 1000)
+                let policy = ParallelPolicy(threads: threads, minimumVertices: 0, batchSize: batch)
+                let batched = graph.labelPropagationCommunities(maxIterations: 50, using: &a, parallel: policy)
+                #expect(batched == plain, "seed \(seed), \(threads) threads, batches of \(batch)")
+                var c = b
+                #expect(a.next() == c.next(), "seed \(seed): the same draws")
+            }
+        }
+    }
+
+    /// Large enough for the default policy's batches on the planted graph of the first test.
+    @Test func defaultPolicyBatchesLargeGraphsAndGivesTheSequentialResult() {
+        // 40 blocks of 220 vertices; each vertex draws 8 partners in its block and, one time in
+        // five, one anywhere (a sparse planted partition, built in O(V)).
+        var rng = ClusteringTestRNG(seed: 3)
+        let blocks = 40, size = 220
+        var edges: [WeightedEdge] = []
+        for v in 0 ..< blocks * size {
+            let block = v / size
+            for _ in 0 ..< 8 { edges.append(WeightedEdge(Int32(v), Int32(block * size + rng.int(size)))) }
+            if rng.int(5) == 0 { edges.append(WeightedEdge(Int32(v), Int32(rng.int(blocks * size)))) }
+        }
+        let graph = CSRGraph(vertexCount: blocks * size, edges: edges).symmetrized()
+        #expect(LabelPropagation.defaultPolicy.batches(vertexCount: graph.vertexCount))
+        var a = SplitMix64(seed: 11), b = a
+        let batched = graph.labelPropagationCommunities(using: &a)
+        let sequential = graph.labelPropagationCommunities(
+            maxIterations: 100, using: &b, parallel: ParallelPolicy(threads: 1, minimumVertices: .max, batchSize: 1))
+        #expect(batched == sequential)
+        #expect(batched.count >= 30 && batched.count <= 60)
+    }
+
     /// The oracle: Raghavan et al.'s asynchronous rounds, every vertex visited every round.
     static func plainLabelPropagation(_ g: CSRGraph, maxIterations: Int,
                                       using rng: inout ClusteringTestRNG) -> Partition {

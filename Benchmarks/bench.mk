@@ -1,5 +1,5 @@
 # Benchmarks: `include Benchmarks/bench.mk` from the root Makefile.
-#   make bench       1k, 10k and 100k roles (about 7 minutes on 2 cores), writes Benchmarks/RESULTS.md
+#   make bench       1k, 10k and 100k roles, writes Benchmarks/RESULTS.md (see README.md for its time)
 #   make bench-full  adds the 1M-role network (load, paths, peak memory)
 #   make bench-deps  only installs what the benchmarks need
 # Installs what is missing first: Graphviz's tools (Debian `graphviz`, apt-get, sudo when not root)

@@ -97,6 +97,18 @@ import Testing
         }
     }
 
+    /// Graphs with no vertex or no edge: every vertex keeps its own label, on either path.
+    @Test(arguments: [0, 1, 4])
+    func edgelessGraphsKeepEveryLabel(vertexCount: Int) {
+        let graph = CSRGraph(vertexCount: vertexCount, edges: [WeightedEdge]())
+        for policy in [ParallelPolicy(threads: 2, minimumVertices: 0, batchSize: 2),
+                       ParallelPolicy(threads: 1, minimumVertices: .max, batchSize: 1)] {
+            var rng = ClusteringTestRNG(seed: 5)
+            let partition = graph.labelPropagationCommunities(maxIterations: 10, using: &rng, parallel: policy)
+            #expect(partition.count == vertexCount)
+        }
+    }
+
     /// A graph of 50,000 vertices takes the default policy's batches, on every core here, and must
     /// still give the one-vertex-at-a-time result.
     @Test func defaultPolicyBatchesLargeGraphsAndGivesTheSequentialResult() {

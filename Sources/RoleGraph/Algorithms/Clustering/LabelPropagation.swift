@@ -122,10 +122,13 @@ struct LabelPropagation: ~Copyable {
         accumulator = NeighbourWeights(capacity: n)
         var maxDegree = 0
         for v in 0 ..< n { maxDegree = Swift.max(maxDegree, graph.offsets[v + 1] - graph.offsets[v]) }
-        heaviest = [Int32](repeating: 0, count: maxDegree)
+        // Never empty, so its buffer always has a base address.
+        heaviest = [Int32](repeating: 0, count: Swift.max(maxDegree, 1))
     }
 
     /// The batch size for a graph of `vertexCount` vertices under `policy`.
+    ///
+    /// - Complexity: O(1).
     static func batchSize(for vertexCount: Int, policy: ParallelPolicy) -> Int {
         policy.batchSize > 0 ? policy.batchSize : Swift.min(2_048, Swift.max(512, vertexCount / 64))
     }

@@ -127,7 +127,7 @@ struct CommunityGraph {
         let pieceCount = bounds.count - 1
         let pieceBounds = bounds, memberStart = start, memberList = members
         let results = (0 ..< pieceCount).map { _ in PieceResult() }
-        let scratch = (0 ..< parallel.threads).map { _ in LocalMoving.Scratch(capacity: clusterCount) }
+        let scratch = (0 ..< parallel.threads).map { _ in ThreadAccumulator(capacity: clusterCount) }
         newSelfLoops.withUnsafeMutableBufferPointer { loops in
             newDegrees.withUnsafeMutableBufferPointer { degrees in
                 let out = (SharedPointer(base: loops.baseAddress!), SharedPointer(base: degrees.baseAddress!))

@@ -222,7 +222,7 @@ struct LabelPropagation: ~Copyable {
         // The batch in which each vertex last had a neighbour change label (0: never).
         var disturbed = [UInt32](repeating: 0, count: n)
         var batchNumber: UInt32 = 0
-        let scratch = (0 ..< parallel.threads).map { _ in LabelPropagationScratch(capacity: n) }
+        let scratch = (0 ..< parallel.threads).map { _ in ThreadAccumulator(capacity: n) }
         var changed = false
         var position = 0
         while position < n {
@@ -298,12 +298,6 @@ struct LabelPropagation: ~Copyable {
         }
         return changed
     }
-}
-
-/// One thread's accumulator for weighing a batch.
-private final class LabelPropagationScratch: @unchecked Sendable {
-    var accumulator: NeighbourWeights
-    init(capacity: Int) { accumulator = NeighbourWeights(capacity: capacity) }
 }
 
 /// What the threads weighing a batch share: the labels and the batch (read-only for the

@@ -88,7 +88,7 @@ struct LocalMoving {
             // The batch in which each vertex last saw a neighbour move (0: never).
             var disturbed = [UInt32](repeating: 0, count: n)
             var batchNumber: UInt32 = 0
-            let scratch = (0 ..< parallel.threads).map { _ in Scratch(capacity: n) }
+            let scratch = (0 ..< parallel.threads).map { _ in ThreadAccumulator(capacity: n) }
             while queue.count > 0 {
                 batchNumber += 1
                 let size = Swift.min(queue.count, parallel.batchSize)
@@ -190,19 +190,13 @@ struct LocalMoving {
         var weightToOwn = 0.0
     }
 
-    /// Per-thread scratch space for evaluating a batch.
-    final class Scratch: @unchecked Sendable {
-        var accumulator: NeighbourWeights
-        init(capacity: Int) { accumulator = NeighbourWeights(capacity: capacity) }
-    }
-
     /// Evaluates the first `size` vertices of `batch` against the current state, spread over the
     /// threads. Reads `community`, `communityDegree` and `communitySize`; writes only
     /// `proposals[0 ..< size]`, one element per vertex.
     ///
     /// - Complexity: O(sum of the batch's degrees) work.
     private func evaluate(batch: [Int32], size: Int, into proposals: inout [Proposal], graph: CommunityGraph,
-                          penalty: Double, scratch: [Scratch], parallel: ParallelPolicy) {
+                          penalty: Double, scratch: [ThreadAccumulator], parallel: ParallelPolicy) {
         community.withUnsafeBufferPointer { communityBuffer in
         communityDegree.withUnsafeBufferPointer { degreeBuffer in
         communitySize.withUnsafeBufferPointer { sizeBuffer in

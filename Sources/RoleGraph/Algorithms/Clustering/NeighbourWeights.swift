@@ -93,3 +93,12 @@ struct NeighbourWeights: ~Copyable {
         stamps[Int(key)] == current ? weight[Int(key)] : 0
     }
 }
+
+/// One worker thread's ``NeighbourWeights`` in a parallel step (local moving, aggregation, label
+/// propagation): each thread uses only its own, so the class is shared without locks.
+final class ThreadAccumulator: @unchecked Sendable {
+    var accumulator: NeighbourWeights
+
+    /// - Complexity: O(`capacity`).
+    init(capacity: Int) { accumulator = NeighbourWeights(capacity: capacity) }
+}

@@ -109,6 +109,12 @@ struct LabelPropagation: ~Copyable {
     var accumulator: NeighbourWeights
     /// Scratch for one vertex's heaviest labels: at most its degree.
     var heaviest: [Int32]
+    /// For the batched rounds, allocated by the first of them and kept for the rest of the run:
+    /// the batch in which each vertex last had a neighbour change label (0: never; batches are
+    /// numbered across the run), and the threads' accumulators.
+    var disturbedInBatch: [UInt32] = []
+    var batchNumber: UInt32 = 0
+    var threadAccumulators: [ThreadAccumulator] = []
 
     /// Every vertex in a label of its own, none settled.
     ///
@@ -181,6 +187,29 @@ struct LabelPropagation: ~Copyable {
         settled[v] = true
     }
 
+    /// Weighs `v` against the labels as they are now and, unless it keeps its label, adopts one
+    /// of the heaviest.
+    ///
+    /// - Returns: whether `v`'s label changed.
+    /// - Complexity: O(degree of `v` + in-degree of `v`).
+    private mutating func visitNow(_ v: Int, using generator: inout some RandomNumberGenerator,
+                                   marking disturbed: UnsafeMutablePointer<UInt32>? = nil,
+                                   batch: UInt32 = 0) -> Bool {
+        let count = label.withUnsafeBufferPointer { labels in
+            heaviest.withUnsafeMutableBufferPointer { out in
+                Self.weigh(v, graph: graph, label: labels, accumulator: &accumulator, into: out.baseAddress!)
+            }
+        }
+        guard count != Self.keeps else { return false }
+        // A second reference to the scratch (no copy is made), so that reading it does not
+        // overlap `adopt`'s access to `self`.
+        let chosen = heaviest
+        chosen.withUnsafeBufferPointer {
+            adopt(v, from: $0.baseAddress!, count: count, using: &generator, marking: disturbed, batch: batch)
+        }
+        return true
+    }
+
     /// One round, a vertex at a time, in `order`.
     ///
     /// - Returns: whether any label changed.
@@ -191,15 +220,7 @@ struct LabelPropagation: ~Copyable {
             let v = Int(vertex)
             if settled[v] { continue }
             settled[v] = true
-            let count = label.withUnsafeBufferPointer { labels in
-                heaviest.withUnsafeMutableBufferPointer { out in
-                    Self.weigh(v, graph: graph, label: labels, accumulator: &accumulator, into: out.baseAddress!)
-                }
-            }
-            guard count != Self.keeps else { continue }
-            changed = true
-            let chosen = heaviest
-            chosen.withUnsafeBufferPointer { adopt(v, from: $0.baseAddress!, count: count, using: &generator) }
+            if visitNow(v, using: &generator) { changed = true }
         }
         return changed
     }
@@ -219,10 +240,16 @@ struct LabelPropagation: ~Copyable {
         var start = [Int](repeating: 0, count: batchSize + 1)
         var counts = [Int](repeating: 0, count: batchSize)
         var found = [Int32](repeating: 0, count: 1)
-        // The batch in which each vertex last had a neighbour change label (0: never).
-        var disturbed = [UInt32](repeating: 0, count: n)
-        var batchNumber: UInt32 = 0
-        let scratch = (0 ..< parallel.threads).map { _ in ThreadAccumulator(capacity: n) }
+        if disturbedInBatch.isEmpty {
+            disturbedInBatch = [UInt32](repeating: 0, count: n)
+            threadAccumulators = (0 ..< parallel.threads).map { _ in ThreadAccumulator(capacity: n) }
+        }
+        let scratch = threadAccumulators
+        // Held outside `self` for the round, so that writing it does not overlap the visits'
+        // access to `self`; swapped back at the end (no copy either way).
+        var disturbed: [UInt32] = []
+        swap(&disturbed, &disturbedInBatch)
+        defer { swap(&disturbed, &disturbedInBatch) }
         var changed = false
         var position = 0
         while position < n {
@@ -277,20 +304,9 @@ struct LabelPropagation: ~Copyable {
                             adopt(v, from: f.baseAddress! + start[j - 1], count: count, using: &generator,
                                   marking: disturbedBuffer.baseAddress!, batch: batchNumber)
                         }
-                    } else {
-                        let count = label.withUnsafeBufferPointer { labels in
-                            heaviest.withUnsafeMutableBufferPointer { out in
-                                Self.weigh(v, graph: graph, label: labels, accumulator: &accumulator,
-                                           into: out.baseAddress!)
-                            }
-                        }
-                        guard count != Self.keeps else { return }
+                    } else if visitNow(v, using: &generator, marking: disturbedBuffer.baseAddress!,
+                                        batch: batchNumber) {
                         changed = true
-                        let chosen = heaviest
-                        chosen.withUnsafeBufferPointer {
-                            adopt(v, from: $0.baseAddress!, count: count, using: &generator,
-                                  marking: disturbedBuffer.baseAddress!, batch: batchNumber)
-                        }
                     }
                 }
             }

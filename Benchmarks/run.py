@@ -477,7 +477,7 @@ EXPLAIN = {
                "stays that far below igraph's Q — and the third finds nothing in a single sweep. networkit's "
                "PLM runs one pass and applies moves as its threads find them, so its result varies from run "
                "to run; ours is the same on any number of cores. Below 50,000 vertices (10k) ours is "
-               "single-threaded: batches of any size measured slower there.",
+               "single-threaded: batches of 256 and 1,024 vertices measured about twice as slow there.",
     "leiden": "traced at 100k: two passes, the second only confirming the first (about 40% of the time), "
               "each aggregating 11 levels, because with the paper's randomness (θ = 0.01 on the change in "
               "modularity, as leidenalg) every admissible merge — and staying alone — is about equally likely "
@@ -494,7 +494,7 @@ EXPLAIN = {
            "from both threads at once (not reproducible). At 10k ours runs on one core (batches measured "
            "slower). Modularity is no tool's objective here: the seeded tie-breaks decide a few vertices and "
            "whether two planted communities merge (at 100k ours found 210 of 211), so Q lands within "
-           "1e-7 to 3e-5 of the best peer's, either way from seed to seed.",
+           "1e-7 to 3e-5 below the best peer's (in this session's runs; it may differ with the seed).",
     "cli: path data-analyst ml-engineer": "perf over 50 runs (2026-12-01): ArgumentParser's parsing about a "
             "third (reflection over the command's properties and conformance checks, each first check "
             "scanning the static binary's conformance records), the embedded YAML a quarter (first-use "

@@ -36,9 +36,16 @@ enum ExitStatus: Int32, CaseIterable {
         }
     }
 
+    /// The table in the root command's help. Built on every start (ArgumentParser reads the
+    /// configuration before parsing), so it uses plain string operations: Foundation's `padding`
+    /// and interpolating an `Int32` cost about 0.5 ms of a 15 ms process in runtime type lookups.
     static var documentation: String {
-        "Exit status:\n" + allCases.map { "  \(String($0.rawValue).padding(toLength: 4, withPad: " ", startingAt: 0))\($0.summary)" }
-            .joined(separator: "\n")
+        var text = "Exit status:"
+        for status in allCases {
+            let code = String(status.rawValue)
+            text += "\n  " + code + String(repeating: " ", count: max(1, 4 - code.count)) + status.summary
+        }
+        return text
     }
 }
 

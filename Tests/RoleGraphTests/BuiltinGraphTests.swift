@@ -3,9 +3,60 @@ import Testing
 @testable import RoleGraph
 
 @Suite struct BuiltinGraphTests {
+    static let yamlFile = Fixtures.repositoryRoot.appendingPathComponent("Graphs/data-careers.yaml")
+    static let generatedFile = Fixtures.repositoryRoot
+        .appendingPathComponent("Sources/RoleGraph/Model/BuiltinGraph+Generated.swift")
+
     @Test func embeddedCopyEqualsTheFileInGraphs() throws {
-        let file = try String(contentsOf: Fixtures.repositoryRoot.appendingPathComponent("Graphs/data-careers.yaml"), encoding: .utf8)
+        let file = try String(contentsOf: Self.yamlFile, encoding: .utf8)
         #expect(BuiltinGraph.yaml == file)
+    }
+
+    /// The compiled-in graph is the one the YAML describes, field by field.
+    @Test func compiledGraphEqualsTheParsedFile() throws {
+        let parsed = try RoleGraph.load(contentsOf: Self.yamlFile.path)
+        let compiled = RoleGraph.builtIn
+        #expect(compiled.name == parsed.name)
+        #expect(compiled.source == parsed.source)
+        #expect(compiled.description == parsed.description)
+        #expect(compiled.areas == parsed.areas)
+        #expect(compiled.skills == parsed.skills)
+        #expect(compiled.roles == parsed.roles)
+        #expect(compiled.relations == parsed.relations)
+    }
+
+    /// The compiled-in graph skips validation at start-up; the checked initialiser accepts it.
+    @Test func compiledGraphIsValid() throws {
+        let graph = RoleGraph.builtIn
+        _ = try RoleGraph(name: graph.name, source: graph.source, description: graph.description,
+                          areas: graph.areas, skills: graph.skills, roles: graph.roles,
+                          relations: graph.relations)
+    }
+
+    /// `BuiltinGraph+Generated.swift` is what the generator writes for the YAML now: editing the
+    /// YAML without regenerating fails here (`ROLEGRAPH_UPDATE_GOLDENS=1` regenerates it).
+    @Test func generatedSourceIsUpToDate() throws {
+        let parsed = try RoleGraph.load(contentsOf: Self.yamlFile.path)
+        let expected = BuiltinGraphSource.swift(for: parsed)
+        if Golden.isUpdating {
+            try Data(expected.utf8).write(to: Self.generatedFile)
+            return
+        }
+        let committed = try String(contentsOf: Self.generatedFile, encoding: .utf8)
+        #expect(committed == expected, "BuiltinGraph+Generated.swift is stale \(Golden.firstDifference(committed, expected)); run ROLEGRAPH_UPDATE_GOLDENS=1 swift test --filter BuiltinGraphTests")
+    }
+
+    @Test(arguments: [
+        ("plain", #""plain""#),
+        ("say \"hi\"", #""say \"hi\"""#),
+        ("a\\b", #""a\\b""#),
+        ("line\nbreak\ttab\r", #""line\nbreak\ttab\r""#),
+        ("bell\u{7}del\u{7F}", #""bell\u{7}del\u{7f}""#),
+        ("zero\u{200B}width", #""zero\u{200b}width""#),
+        ("interpolation \\(x) and — é", #""interpolation \\(x) and — é""#),
+    ])
+    func swiftLiteralsEscapeWhatSwiftWouldRead(text: String, literal: String) {
+        #expect(BuiltinGraphSource.literal(text) == literal)
     }
 
     @Test func hasTheArticlesTenRolesInThreeAreas() {

@@ -52,15 +52,9 @@ public enum GraphFileFormat: String, CaseIterable, Sendable {
 extension RoleGraph {
     /// The article's graph ("Career options in data"), built into the binary.
     ///
-    /// It is parsed on first use, from the copy of `Graphs/data-careers.yaml` embedded at build
-    /// time; a test proves that copy equal to the file and valid.
-    public static let builtIn: RoleGraph = {
-        do {
-            return try parse(BuiltinGraph.yaml, format: .yaml, file: "<built-in>/data-careers.yaml")
-        } catch {
-            preconditionFailure("the built-in graph is invalid (BuiltinGraphTests should have caught this): \(error)")
-        }
-    }()
+    /// It is compiled in from `Graphs/data-careers.yaml` (see ``BuiltinGraph``); tests prove the
+    /// compiled graph equal to that file's, and valid.
+    public static let builtIn: RoleGraph = BuiltinGraph.makeGraph()
 
     /// Reads a graph file. `-` reads standard input.
     ///

@@ -383,6 +383,10 @@ def builtin_cli(rolegraph_bin, runs=30):
 # Graphviz's own dot on the 100-role graph was measured at over 300 s and sfdp on the 1k graph at
 # over 30 s: past this limit a render is recorded as a timeout for both sides.
 RENDER_TIMEOUT = 10
+# An in-process render series stops repeating once its calls add up to more than this (seconds):
+# a multi-second sfdp render then gives its first call and one warm call per series (was SLOW: a
+# third call of each, about 13 s of the default run for one more sample of a 6 s render).
+RENDER_SLOW = 10
 # Graphviz's first run counts as a sample only for a render this slow (seconds): for a quick one its
 # cold start (libraries, plugins, page cache) would weigh on the median, so it is a warm-up.
 PROBE_COUNTS = 1.0
@@ -403,7 +407,7 @@ def renders(bindir, rolegraph_bin, rounds):
     export`, and Graphviz's own `dot`/`sfdp -Tsvg` on the same DOT file. Each round runs the three
     (who goes first alternates); Graphviz's first run, which checks it finishes at all, is its
     first round's sample if it took over PROBE_COUNTS seconds, else a warm-up. A series whose samples add up to more than SLOW seconds gets no more
-    rounds, and the in-process series stop repeating there too (after two calls each)."""
+    rounds, and the in-process series stop repeating past RENDER_SLOW seconds (after two calls each)."""
     out = []
     med = statistics.median
     for label, graph, layout in (("built-in", "builtin", "dot"),
@@ -442,7 +446,7 @@ def renders(bindir, rolegraph_bin, rounds):
                         gv += ts
                     elif step == "in-process" and ss == "ok" and in_process_total <= SLOW:
                         res = run_json([os.path.join(bindir, "bench"), "--op", "svg", "--file", graph, "--layout", layout,
-                                        "--repeat", "3", "--slow", str(SLOW), "--dot-out", dot_file])
+                                        "--repeat", "3", "--slow", str(RENDER_SLOW), "--dot-out", dot_file])
                         ss = res["status"]
                         if ss == "ok":
                             cold.append(res["times"][0])
@@ -495,17 +499,20 @@ EXPLAIN = {
            "slower). Modularity is no tool's objective here: the seeded tie-breaks decide a few vertices and "
            "whether two planted communities merge (at 100k ours found 210 of 211), so Q lands within "
            "1e-7 to 3e-5 below the best peer's (in this session's runs; it may differ with the seed).",
-    "cli: path data-analyst ml-engineer": "perf over 50 runs (2026-12-01): ArgumentParser's parsing about a "
-            "third (reflection over the command's properties and conformance checks, each first check "
-            "scanning the static binary's conformance records), the embedded YAML a quarter (first-use "
-            "instantiation of generic types), dynamic linking of Graphviz's C libraries a tenth. Every "
-            "subcommand now names itself (--version 11.5 → 9.3 ms). Compare with the `dot -V` row: the "
-            "target is absolute, and this machine's speed varies from day to day (13.2 ms on 2026-11-25).",
+    "cli: path data-analyst ml-engineer": "the built-in graph is compiled in since 2026-12-01 (parsing "
+            "its YAML was a quarter of the process: 19.3 → 14.7 ms). perf over 40 runs after that: "
+            "ArgumentParser's parsing is 45% of the samples (reflection over the command's properties and "
+            "options); a quarter of all samples are the Swift runtime's first-use conformance lookups, each "
+            "a scan of the static binary's 6,046 conformance records (46% of them Foundation's, which Yams "
+            "needs); the kernel about a third (exec, 690 page faults, 237 of them applying the position-"
+            "independent executable's relocations). Linking without PIE measured 13.3 against 14.7 ms, but "
+            "gives up address randomisation of the executable that parses untrusted files, so it is not "
+            "done. Compare with the `dot -V` row: the target is absolute, and this machine's speed varies "
+            "from day to day.",
     "rolegraph export (process)": "Graphviz's own cost is the same in our process as in `dot` (first "
            "in-process render: plugin and fontconfig/pango set-up, measured with perf, is the 'first call' "
-           "row); the rest is ours: start-up (the `--version` row of the built-in section), parsing the "
-           "embedded YAML (see `cli: path data-analyst ml-engineer`), writing the file. On 100-role graphs "
-           "the process is on par.",
+           "row); the rest is ours: start-up (the `--version` row of the built-in section; see `cli: path "
+           "data-analyst ml-engineer`) and writing the file. On 100-role graphs the process is on par.",
     "betweenness": "Brandes in Algorithms/Centrality/Betweenness.swift is single-threaded; networkit and "
                    "rustworkx run one BFS per source on both cores (not changed here).",
     "betweenness-sampled": "see `betweenness` (single-threaded; networkit's estimate is parallel).",

@@ -1,7 +1,7 @@
 # Benchmarks: `include Benchmarks/bench.mk` from the root Makefile.
 #   make bench       1k, 10k and 100k roles, writes Benchmarks/RESULTS.md (from a clean clone on
 #                    2 cores about 12 minutes: 3 to build, 9 to measure)
-#   make bench-full  adds the 1M-role network (load, paths, peak memory)
+#   make bench-full  adds the 1M-role network (load, paths, peak memory): about 30 minutes more
 #   make bench-deps  only installs what the benchmarks need
 # Installs what is missing first: Graphviz's tools (Debian `graphviz`, apt-get, sudo when not root)
 # and a virtualenv with the Python peers (--system-site-packages, pip from PyPI).

@@ -8,8 +8,8 @@
 ///
 ///     ROLEGRAPH_UPDATE_GOLDENS=1 swift test --filter BuiltinGraphTests
 ///
-/// One `append` statement per element keeps the type checker's work linear (one big array
-/// literal of initialiser calls is slow to compile).
+/// One `append` statement per element keeps each statement's type checking small and
+/// independent, rather than one large array literal of initialiser calls checked as a whole.
 enum BuiltinGraphSource {
     static func swift(for graph: RoleGraph) -> String {
         var out = """

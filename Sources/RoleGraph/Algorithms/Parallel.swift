@@ -21,9 +21,12 @@ struct ParallelPolicy: Sendable {
     /// Work whose result is the same however it is split (aggregation) is split over the threads
     /// from this many edges on, below which starting threads costs more than it saves.
     var minimumEdges = 200_000
+    /// Leiden's refinement, which weighs every edge once or twice and runs community by
+    /// community, is spread over the threads from this many edges.
+    var minimumRefinementEdges = 20_000
 
     /// One thread per active processor (at most 8): batches for graphs of 50,000 vertices or
-    /// more, split aggregation from 200,000 edges.
+    /// more, split aggregation from 200,000 edges, Leiden's refinement from 20,000.
     ///
     /// - Complexity: O(1).
     static let `default` = ParallelPolicy(
@@ -40,12 +43,25 @@ struct ParallelPolicy: Sendable {
     /// - Complexity: O(1).
     func splits(edgeCount: Int) -> Bool { threads > 1 && edgeCount >= minimumEdges }
 
+    /// How many threads refine the communities of a graph of `edgeCount` edges.
+    ///
+    /// - Complexity: O(1).
+    func refinementThreads(edgeCount: Int) -> Int { edgeCount >= minimumRefinementEdges ? threads : 1 }
+
     /// Calls `body(thread, range)` for consecutive slices of `0 ..< count`, spread over the
     /// threads: slice *i* (of `grain` items) goes to thread `i mod threads`, so heavy and light
     /// slices mix. Returns when every call has returned.
     ///
     /// - Complexity: O(`count` / `grain`) besides the calls.
     func forEachSlice(count: Int, grain: Int, _ body: @Sendable (_ thread: Int, _ range: Range<Int>) -> Void) {
+        forEachSlice(count: count, grain: grain, threads: threads, body)
+    }
+
+    /// ``forEachSlice(count:grain:_:)`` on at most `threads` threads (1: on the calling thread).
+    ///
+    /// - Complexity: O(`count` / `grain`) besides the calls.
+    func forEachSlice(count: Int, grain: Int, threads: Int,
+                      _ body: @Sendable (_ thread: Int, _ range: Range<Int>) -> Void) {
         let slices = (count + grain - 1) / grain
         let workers = Swift.min(threads, slices)
         guard workers > 1 else {

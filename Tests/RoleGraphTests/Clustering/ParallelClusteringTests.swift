@@ -5,7 +5,8 @@ import Testing
 /// batches so that stale proposals, re-evaluations and empty communities all happen.
 @Suite struct ParallelClusteringTests {
     static func policy(threads: Int, batch: Int) -> ParallelPolicy {
-        ParallelPolicy(threads: threads, minimumVertices: 0, batchSize: batch, minimumEdges: 0)
+        ParallelPolicy(threads: threads, minimumVertices: 0, batchSize: batch, minimumEdges: 0,
+                       minimumRefinementEdges: 0)
     }
 
     static func randomGraph(seed: UInt64) -> CSRGraph {

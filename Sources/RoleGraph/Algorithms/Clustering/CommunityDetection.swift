@@ -16,10 +16,11 @@ public struct CommunityDetectionOptions: Hashable, Sendable {
     /// above 1 finds smaller communities, below 1 larger ones.
     public var resolution: Double
     /// Leiden's randomness θ ≥ 0 in the refinement: how freely a vertex picks among clusters
-    /// that do not lower modularity, with probability ∝ exp(ΔQ / θ), ΔQ being the change in
-    /// modularity itself as in the paper and leidenalg (igraph measures the change in edge
-    /// weight instead, which makes its 0.01 nearly greedy). 0 is greedy, and on planted graphs
-    /// it measured slightly higher modularity, a little faster. Ignored by Louvain.
+    /// that do not lower modularity, with probability ∝ exp(gain / θ), the gain measured in edge
+    /// weight (`w(v, C) − γ · k_v · K_C / 2m`; modularity changes by gain / m), as in the
+    /// authors' reference implementation and igraph. At the default 0.01 a merge worth one edge
+    /// less is e¹⁰⁰ times less likely, so the choice is random only among near-equal merges. 0 is
+    /// greedy (as leidenalg and networkit refine). Ignored by Louvain.
     public var randomness: Double
     /// At most this many full passes (each pass runs every level down to a single-vertex-per-
     /// community aggregate); `nil` repeats passes until one no longer raises modularity.
@@ -55,17 +56,13 @@ extension CSRGraph {
     /// edges were listed: a graph built by ``symmetrized()`` has its neighbours sorted, so the
     /// same edges in any order give the same partition for the same seed.
     ///
-    /// Measured here (release build, one core) on a planted-partition graph of 10,000 vertices
-    /// and 100,000 edges in 100 blocks with 70% of edges inside blocks: Louvain 13–18 ms,
-    /// Leiden 25–30 ms for one pass and 40–50 ms to convergence, both recovering the blocks
-    /// exactly (modularity 0.6740). With only 35% of edges inside blocks, to convergence:
-    /// Louvain 0.3378 in 30–40 ms, Leiden 0.3379 in about 100 ms, and Leiden with randomness 0
-    /// 0.3388 in about 90 ms (leidenalg 0.3368, igraph's Leiden 0.3386, networkx's Louvain
-    /// 0.3333 on the same graph).
+    /// Timings and modularity beside networkit, igraph, leidenalg and NetworkX on generated
+    /// transition networks of 1,000 to 100,000 roles are in `Benchmarks/RESULTS.md`.
     ///
     /// On graphs of 50,000 vertices or more, local moving and aggregation use every core
-    /// (batches weighed in parallel, applied in order); the partition depends on the graph and
-    /// the seed only, never on the number of cores.
+    /// (batches weighed in parallel, applied in order), and Leiden refines communities on every
+    /// core from 20,000 edges; the partition depends on the graph and the seed only, never on
+    /// the number of cores.
     ///
     /// Leiden's communities are always connected (through edges of positive weight): every
     /// aggregate vertex is a connected set of original vertices, and a pass ends only when each
@@ -188,7 +185,7 @@ enum CommunityDetection {
                     graph: graph, community: community, communityDegree: degree,
                     order: CommunityDetection.randomPermutation(n, using: &generator),
                     resolution: options.resolution, randomness: options.randomness,
-                    accumulator: &accumulator, using: &generator)
+                    parallel: parallel, using: &generator)
                 if clusterCount == n {
                     // Nothing merged: aggregate the connected parts of the communities instead,
                     // which keeps every aggregate vertex connected and still shrinks the graph.

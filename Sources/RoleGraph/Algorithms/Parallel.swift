@@ -20,7 +20,7 @@ struct ParallelPolicy: Sendable {
     var batchSize: Int
     /// Work whose result is the same however it is split (aggregation) is split over the threads
     /// from this many edges on, below which starting threads costs more than it saves.
-    var minimumEdges = 200_000
+    var minimumEdges = 50_000
     /// Leiden's refinement, which weighs every edge once or twice and runs community by
     /// community, is spread over the threads from this many edges.
     var minimumRefinementEdges = 20_000

@@ -27,19 +27,46 @@ struct CommunityGraph {
     /// - Complexity: O(*V* + *E*).
     init(_ graph: CSRGraph) {
         let n = graph.vertexCount
+        var degrees = [Double](repeating: 0, count: n)
+        var total = 0.0
+        var hasSelfLoop = false
+        graph.offsets.withUnsafeBufferPointer { offsets in
+        graph.targets.withUnsafeBufferPointer { targets in
+        graph.weights.withUnsafeBufferPointer { weights in
+            for v in 0 ..< n {
+                var k = 0.0
+                var valid = true
+                for e in offsets[v] ..< offsets[v + 1] {
+                    let w = weights[e]
+                    valid = valid && w >= 0 && w.isFinite
+                    hasSelfLoop = hasSelfLoop || Int(targets[e]) == v
+                    k += w
+                }
+                precondition(valid, "clustering needs finite, non-negative weights")
+                degrees[v] = k
+                total += k
+            }
+        }
+        }
+        }
+        // The usual case (simple graphs, and every graph `symmetrized()` makes from a simple
+        // one): no self-loops, so the rows are the CSR graph's own arrays, shared, not copied.
+        guard hasSelfLoop else {
+            self.init(offsets: graph.offsets, targets: graph.targets, weights: graph.weights,
+                      selfLoops: [Double](repeating: 0, count: n), degrees: degrees, totalDegree: total)
+            return
+        }
         var offsets = [Int](repeating: 0, count: n + 1)
         var targets: [Int32] = []
         var weights: [Double] = []
         targets.reserveCapacity(graph.edgeCount)
         weights.reserveCapacity(graph.edgeCount)
         var selfLoops = [Double](repeating: 0, count: n)
-        var degrees = [Double](repeating: 0, count: n)
-        var total = 0.0
+        total = 0
         for v in 0 ..< n {
             var k = 0.0
             for e in graph.offsets[v] ..< graph.offsets[v + 1] {
                 let w = graph.weights[e]
-                precondition(w >= 0 && w.isFinite, "clustering needs finite, non-negative weights")
                 let t = graph.targets[e]
                 if Int(t) == v {
                     selfLoops[v] += w

@@ -50,6 +50,23 @@ import Testing
         }
     }
 
+    /// Gains equal up to rounding (0.1 + 0.2 against 0.3) under the tiniest θ: the one a hair
+    /// above the best counts as equal to it, so no weight becomes infinite (which would stop the
+    /// draw on its precondition), and 0 joins one of the two.
+    @Test func tinyRandomnessWithRoundingTiesDrawsFinitely() {
+        let graph = CommunityGraph(CSRGraph(vertexCount: 4, edges: [
+            WeightedEdge(0, 1, weight: 0.3), WeightedEdge(0, 2, weight: 0.1), WeightedEdge(0, 2, weight: 0.2),
+            WeightedEdge(1, 3, weight: 1), WeightedEdge(2, 3, weight: 1),
+        ]).symmetrized())
+        for seed in 0 ..< UInt64(20) {
+            var rng = ClusteringTestRNG(seed: seed)
+            let (clusters, _) = LeidenRefinement.refine(
+                graph: graph, community: [0, 0, 0, 0], communityDegree: [graph.totalDegree], order: [0, 1, 2, 3],
+                resolution: 1, randomness: .leastNonzeroMagnitude, using: &rng)
+            #expect(clusters[0] == clusters[1] || clusters[0] == clusters[2], "seed \(seed)")
+        }
+    }
+
     static func refined(_ graph: CommunityGraph, seed: UInt64, threads: Int) -> (community: [Int32], clusters: [Int32]) {
         var rng = ClusteringTestRNG(seed: seed)
         let n = graph.vertexCount

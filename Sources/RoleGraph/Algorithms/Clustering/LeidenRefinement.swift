@@ -171,14 +171,15 @@ enum LeidenRefinement {
             }
             var chosen = best
             if randomness > 0 && candidates.count > 1 {
-                // Weights exp((gain − gain_max) / θ), shifted by the maximum so none overflows.
-                // Below e⁻⁴⁰ of the best a weight cannot change the sum (which is at least 1)
-                // in double precision, so it is not computed.
+                // Weights exp((gain − gain_max) / θ), shifted by the maximum so none overflows
+                // (a gain within the tolerance above `bestGain` counts as equal to it, or a tiny
+                // θ would make its weight infinite). Below e⁻⁴⁰ of the best a weight cannot
+                // change the sum (which is at least 1) in double precision, so it is not computed.
                 let cutoff = bestGain - 40 * randomness
                 var total = 0.0
                 for i in candidateGains.indices {
                     let gain = candidateGains[i]
-                    let p = gain < cutoff ? 0 : exp((gain - bestGain) / randomness)
+                    let p = gain < cutoff ? 0 : exp(Swift.min(0, gain - bestGain) / randomness)
                     candidateGains[i] = p
                     total += p
                 }

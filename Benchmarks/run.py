@@ -475,13 +475,14 @@ EXPLAIN = {
             "tenths, so sums are exact: Algorithms/PathFinder.swift, `costScale`; `path-uni` is the "
             "unidirectional search for comparison). Why it still trails here has not been profiled yet.",
     "path-uni": "see `path`.",
-    "louvain": "traced pass by pass at 100k (2026-12-01): the first pass is about two thirds of the time "
-               "(local moving on both cores: batches of 1,024 queued vertices weighed against a frozen state, "
-               "moves applied in queue order on one core), the second raises Q by 5.5e-9 — one pass alone "
-               "stays that far below igraph's Q — and the third finds nothing in a single sweep. networkit's "
-               "PLM runs one pass and applies moves as its threads find them, so its result varies from run "
-               "to run; ours is the same on any number of cores. Below 50,000 vertices (10k) ours is "
-               "single-threaded: batches of 256 and 1,024 vertices measured about twice as slow there.",
+    "louvain": "counted at 100k (2026-12-01): the first level of the first pass visits 231,856 vertices "
+               "in batches of 1,024, weighed on both cores (65–96 ms) and applied in queue order on one "
+               "(149,282 moves, 41–90 ms); the second pass moves a single vertex (+5.5e-9 of Q, which one pass "
+               "alone misses) and the third confirms, about 70 ms of sweeps and aggregation in all. "
+               "networkit's PLM runs one pass and applies moves as its threads find them, so its result "
+               "varies from run to run; ours is the same on any number of cores. Below 50,000 vertices (10k) "
+               "local moving is single-threaded: batches of 256 and 1,024 measured about twice as slow there, "
+               "and batching only the later passes' sweeps measured within the noise (Benchmarks/README.md).",
     "leiden": "traced level by level (2026-12-01, after the refinement change): three passes at 10k, the "
               "second raising Q by 1.7e-8, the third confirming; each pass has three levels. Local moving "
               "below 50,000 vertices runs on one core; the refinement runs community by community on both "

@@ -104,6 +104,7 @@ extension CSRGraph {
 
         var accumulator = NeighbourWeights(capacity: n)
         var membership = (0 ..< n).map { Int32($0) }
+        var unsettled: [Bool]? = nil
         var bestQuality = -Double.infinity
         var pass = 0
         while options.maxIterations.map({ pass < $0 }) ?? true {
@@ -111,16 +112,19 @@ extension CSRGraph {
             // A Louvain pass that starts from a previous result and moves no vertex at the first
             // level would rebuild the last level of the previous pass, where nothing merged: it
             // cannot raise modularity, so it stops there (Leiden's refinement could still find
-            // something, so Leiden always completes the pass).
+            // something, so Leiden always completes the pass). Its first level queues only the
+            // vertices the previous pass can have unsettled.
+            let louvain = options.method == .louvain
             guard let outcome = CommunityDetection.pass(
-                base: base, initial: membership, options: options,
-                stopIfSettled: pass > 1 && options.method == .louvain, parallel: parallel,
+                base: base, initial: membership, options: options, only: louvain ? unsettled : nil,
+                stopIfSettled: pass > 1 && louvain, parallel: parallel,
                 accumulator: &accumulator, generator: &generator)
             else { break }
             // Quality never falls from one pass to the next; stop once it stops rising.
             guard outcome.quality > bestQuality + 1e-12 else { break }
             bestQuality = outcome.quality
             membership = outcome.membership
+            unsettled = outcome.unsettled
         }
         return Partition(denseLabels: membership, labelBound: n)
     }
@@ -150,12 +154,14 @@ enum CommunityDetection {
     ///
     /// - Parameters:
     ///   - initial: a dense community per vertex of `base` to start local moving from.
+    ///   - only: if given, local moving on `base` first queues only the vertices marked here;
+    ///     every other vertex must be settled in `initial` (no single move raises modularity).
     ///   - stopIfSettled: give up, returning `nil`, if local moving on `base` moves no vertex.
     /// - Returns: a dense (not canonical) community per vertex of `base` and its modularity, or
     ///   `nil` if `stopIfSettled` and nothing moved at the first level.
     /// - Complexity: O(*E*) per level, and the vertex count falls at every level.
     static func pass(
-        base: CommunityGraph, initial: [Int32], options: CommunityDetectionOptions,
+        base: CommunityGraph, initial: [Int32], options: CommunityDetectionOptions, only: [Bool]? = nil,
         stopIfSettled: Bool = false, parallel: ParallelPolicy = .default,
         accumulator: inout NeighbourWeights, generator: inout some RandomNumberGenerator
     ) -> PassOutcome? {
@@ -163,14 +169,21 @@ enum CommunityDetection {
         var community = initial
         // The vertex of the current aggregate graph that holds each original vertex.
         var node = (0 ..< base.vertexCount).map { Int32($0) }
+        // The first level's communities (local moving's own numbers) and which it touched.
+        var firstLevel: [Int32] = [], firstLevelTouched: [Bool] = []
         var level = 0
         while true {
             let n = graph.vertexCount
             var moving = LocalMoving(graph: graph, initial: community)
-            let anyMoved = moving.run(graph: graph, order: CommunityDetection.randomPermutation(n, using: &generator),
-                                      resolution: options.resolution, accumulator: &accumulator,
-                                      parallel: parallel)
+            var order = CommunityDetection.randomPermutation(n, using: &generator)
+            if level == 0, let only { order.removeAll { !only[Int($0)] } }
+            let anyMoved = moving.run(graph: graph, order: order, resolution: options.resolution,
+                                      accumulator: &accumulator, parallel: parallel)
             if stopIfSettled && level == 0 && !anyMoved { return nil }
+            if level == 0 {
+                firstLevel = moving.community
+                firstLevelTouched = moving.touched
+            }
             level += 1
             let (moved, movedCount) = Partition.relabelled(moving.community, labelBound: n)
             community = moved
@@ -206,14 +219,71 @@ enum CommunityDetection {
         }
         // Aggregation keeps modularity, so the last level's few vertices give the pass's
         // quality in O(its edges) instead of a sweep over the original graph.
-        return PassOutcome(membership: node.map { community[Int($0)] },
-                           quality: graph.modularity(of: community, resolution: options.resolution))
+        let membership = node.map { community[Int($0)] }
+        return PassOutcome(
+            membership: membership,
+            quality: graph.modularity(of: community, resolution: options.resolution),
+            unsettled: options.method == .louvain
+                ? unsettledVertices(base, firstLevel: firstLevel, touched: firstLevelTouched, final: membership)
+                : nil)
     }
 
     /// The result of one pass: a community per original vertex and its modularity.
     struct PassOutcome {
         var membership: [Int32]
         var quality: Double
+        /// For Louvain, the vertices that may be unsettled in `membership` (`nil`: all of them).
+        var unsettled: [Bool]?
+    }
+
+    /// The vertices of `base` that a Louvain pass can have left unsettled: those in or next to a
+    /// community the pass changed.
+    ///
+    /// A vertex's best move depends only on its neighbours' communities and on the total
+    /// degrees of its own and its neighbours' communities. If none of those communities changed
+    /// during the pass — no vertex moved into or out of one at the first level (`touched`), and
+    /// no higher level merged it with another (its size in `final` is its size in `firstLevel`)
+    /// — the vertex saw the same state all pass: either it was weighed at the first level and
+    /// stayed, or it was not queued, being settled when the pass began. So it is settled now,
+    /// and the next pass need not weigh it; a test checks Louvain's result against every single
+    /// move by brute force.
+    ///
+    /// - Returns: a flag per vertex, or `nil` when every community changed (as in the first
+    ///   pass, which starts from singletons).
+    /// - Complexity: O(*V* + *E*).
+    static func unsettledVertices(_ base: CommunityGraph, firstLevel: [Int32], touched: [Bool],
+                                  final: [Int32]) -> [Bool]? {
+        let n = base.vertexCount
+        guard firstLevel.count == n else { return nil }
+        var firstSize = [Int32](repeating: 0, count: n)
+        var finalSize = [Int32](repeating: 0, count: n)
+        for v in 0 ..< n {
+            firstSize[Int(firstLevel[v])] += 1
+            finalSize[Int(final[v])] += 1
+        }
+        // Louvain aggregates each first-level community whole, so all its vertices share one
+        // final community; the community changed at a higher level iff that one is larger.
+        var changed = [Bool](repeating: false, count: n)
+        var anyUnchanged = false
+        for v in 0 ..< n {
+            let c = Int(firstLevel[v])
+            let isChanged = touched[c] || firstSize[c] != finalSize[Int(final[v])]
+            changed[c] = isChanged
+            anyUnchanged = anyUnchanged || !isChanged
+        }
+        guard anyUnchanged else { return nil }
+        var unsettled = [Bool](repeating: false, count: n)
+        for v in 0 ..< n {
+            if changed[Int(firstLevel[v])] {
+                unsettled[v] = true
+                continue
+            }
+            for e in base.offsets[v] ..< base.offsets[v + 1] where changed[Int(firstLevel[Int(base.targets[e])])] {
+                unsettled[v] = true
+                break
+            }
+        }
+        return unsettled
     }
 }
 

@@ -31,6 +31,10 @@ struct LocalMoving {
     var communitySize: [Int32]
     /// Communities with no vertex, ready for a vertex that is better off alone.
     var emptyCommunities: [Int32]
+    /// Whether a vertex moved into or out of each community during the run (even if it later
+    /// moved back): a vertex none of whose communities — its own and its neighbours' — was
+    /// touched saw the same state all run long.
+    var touched: [Bool]
 
     /// Starts from `initial`, a community per vertex in `0 ..< graph.vertexCount`.
     ///
@@ -46,6 +50,7 @@ struct LocalMoving {
             communitySize[c] += 1
         }
         emptyCommunities = []
+        touched = [Bool](repeating: false, count: n)
         // Popped from the end: lowest ids first.
         for c in stride(from: n - 1, through: 0, by: -1) where communitySize[c] == 0 {
             emptyCommunities.append(Int32(c))
@@ -68,7 +73,8 @@ struct LocalMoving {
     /// them, so its result varies from run to run.)
     ///
     /// - Parameters:
-    ///   - order: the vertices in the order they are first queued (a random permutation).
+    ///   - order: the vertices in the order they are first queued: a random permutation, or of
+    ///     a subset when the others are known to be settled (see ``CommunityDetection``).
     ///   - resolution: γ.
     ///   - accumulator: scratch with capacity for `graph.vertexCount` keys.
     ///   - parallel: when and how to batch.
@@ -80,7 +86,7 @@ struct LocalMoving {
         let n = graph.vertexCount
         guard n > 1, graph.totalDegree > 0 else { return false }
         let penalty = resolution / graph.totalDegree   // γ / 2m
-        var queue = VertexQueue(order: order)
+        var queue = VertexQueue(order: order, vertexCount: n)
         var moved = false
         if parallel.batches(vertexCount: n) {
             var batch = [Int32](repeating: 0, count: parallel.batchSize)
@@ -173,6 +179,8 @@ struct LocalMoving {
         communityDegree[Int(target)] += kv
         communitySize[Int(target)] += 1
         community[v] = target
+        touched[Int(old)] = true
+        touched[Int(target)] = true
         for e in graph.offsets[v] ..< graph.offsets[v + 1] {
             let t = graph.targets[e]
             if community[Int(t)] != target { queue.pushIfAbsent(t) }
@@ -281,12 +289,19 @@ struct VertexQueue {
     /// The number of vertices in the queue.
     private(set) var count: Int
 
-    /// A queue holding `order`, a permutation of `0 ..< order.count`.
+    /// A queue of vertices in `0 ..< vertexCount` holding `order`, distinct vertices.
     ///
-    /// - Complexity: O(*n*).
-    init(order: [Int32]) {
+    /// - Complexity: O(`vertexCount`).
+    init(order: [Int32], vertexCount: Int) {
+        precondition(order.count <= vertexCount)
         slots = order
-        queued = [Bool](repeating: true, count: order.count)
+        slots.append(contentsOf: repeatElement(0, count: vertexCount - order.count))
+        if order.count == vertexCount {
+            queued = [Bool](repeating: true, count: vertexCount)
+        } else {
+            queued = [Bool](repeating: false, count: vertexCount)
+            for v in order { queued[Int(v)] = true }
+        }
         count = order.count
     }
 

@@ -50,7 +50,10 @@ extension CSRGraph {
     ///    vertices of a smaller weighted graph, which starts from the communities of phase 1.
     ///
     /// Passes repeat, each starting from the previous result on the original graph, until a pass
-    /// no longer raises modularity (or `maxIterations` passes ran). Every random choice — the
+    /// no longer raises modularity (or `maxIterations` passes ran). A later Louvain pass first
+    /// weighs only the vertices in or next to a community the previous pass changed (the others
+    /// are provably settled), and ends at once if none of them moves, so Louvain's result is a
+    /// partition no single vertex move improves. Every random choice — the
     /// visiting orders and Leiden's merges — draws from `generator`, so a seeded generator gives
     /// the same partition every time. The result depends on the CSR layout, not on how the
     /// edges were listed: a graph built by ``symmetrized()`` has its neighbours sorted, so the

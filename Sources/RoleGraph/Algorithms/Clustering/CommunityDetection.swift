@@ -52,8 +52,9 @@ extension CSRGraph {
     /// Passes repeat, each starting from the previous result on the original graph, until a pass
     /// no longer raises modularity (or `maxIterations` passes ran). A later Louvain pass first
     /// weighs only the vertices in or next to a community the previous pass changed (the others
-    /// are provably settled), and ends at once if none of them moves, so Louvain's result is a
-    /// partition no single vertex move improves. Every random choice — the
+    /// are provably settled), and ends at once if none of them moves, so unless `maxIterations`
+    /// stops it first, Louvain's result is a partition that no single vertex move improves by
+    /// more than rounding (a test checks this by brute force). Every random choice — the
     /// visiting orders and Leiden's merges — draws from `generator`, so a seeded generator gives
     /// the same partition every time. The result depends on the CSR layout, not on how the
     /// edges were listed: a graph built by ``symmetrized()`` has its neighbours sorted, so the

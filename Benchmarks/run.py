@@ -483,7 +483,10 @@ EXPLAIN = {
                "networkit's PLM runs one pass and applies moves as its threads find them, so its result "
                "varies from run to run; ours is the same on any number of cores. Below 50,000 vertices (10k) "
                "local moving is single-threaded: batches of 256 and 1,024 measured about twice as slow there, "
-               "and batching only the later passes' sweeps measured within the noise (Benchmarks/README.md).",
+               "and batching only the later passes' sweeps measured within the noise. Since 2026-12-01 the "
+               "graph is stored in its random visiting order (0.85× the time at 100k; the copy costs 7–9 ms), "
+               "so what remains is the one-core apply step and the neighbours' communities read at random "
+               "(Benchmarks/README.md).",
     "leiden": "traced level by level (2026-12-01, after the refinement change): three passes at 10k, the "
               "second raising Q by 1.7e-8, the third confirming; each pass has three levels. Local moving "
               "below 50,000 vertices runs on one core; the refinement runs community by community on both "

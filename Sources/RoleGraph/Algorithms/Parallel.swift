@@ -24,9 +24,16 @@ struct ParallelPolicy: Sendable {
     /// Leiden's refinement, which weighs every edge once or twice and runs community by
     /// community, is spread over the threads from this many edges.
     var minimumRefinementEdges = 20_000
+    /// Community detection stores graphs of this many vertices or more in their first visiting
+    /// order (``CommunityGraph/renumbered(by:parallel:)``). Measured on the benchmark's planted
+    /// networks, in paired alternation: Louvain took 0.85 of its time at 100,000 vertices and
+    /// 0.96 at 10,000, Leiden 0.98 at 10,000; at 1,000 vertices, which fit in the caches,
+    /// it made no difference to Louvain and cost Leiden 2%.
+    var minimumRenumberVertices = 5_000
 
     /// One thread per active processor (at most 8): batches for graphs of 50,000 vertices or
-    /// more, split aggregation from 200,000 edges, Leiden's refinement from 20,000.
+    /// more, split aggregation from 50,000 edges, Leiden's refinement from 20,000, graphs stored
+    /// in visiting order from 5,000 vertices.
     ///
     /// - Complexity: O(1).
     static let `default` = ParallelPolicy(
@@ -42,6 +49,13 @@ struct ParallelPolicy: Sendable {
     ///
     /// - Complexity: O(1).
     func splits(edgeCount: Int) -> Bool { threads > 1 && edgeCount >= minimumEdges }
+
+    /// Whether community detection stores a graph of `vertexCount` vertices in its first
+    /// visiting order. This changes which partition a seed gives (later passes reuse that order,
+    /// and the aggregate graphs are numbered differently), so it depends on the graph alone.
+    ///
+    /// - Complexity: O(1).
+    func renumbers(vertexCount: Int) -> Bool { vertexCount >= minimumRenumberVertices }
 
     /// How many threads refine the communities of a graph of `edgeCount` edges.
     ///

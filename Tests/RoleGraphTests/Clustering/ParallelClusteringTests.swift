@@ -2,11 +2,12 @@ import Testing
 @testable import RoleGraph
 
 /// The batched, multi-threaded paths of Louvain and Leiden, forced onto small graphs with tiny
-/// batches so that stale proposals, re-evaluations and empty communities all happen.
+/// batches so that stale proposals, re-evaluations and empty communities all happen, and (as on
+/// every large graph) with the graph renumbered into its first visiting order.
 @Suite struct ParallelClusteringTests {
     static func policy(threads: Int, batch: Int) -> ParallelPolicy {
         ParallelPolicy(threads: threads, minimumVertices: 0, batchSize: batch, minimumEdges: 0,
-                       minimumRefinementEdges: 0)
+                       minimumRefinementEdges: 0, minimumRenumberVertices: 0)
     }
 
     static func randomGraph(seed: UInt64) -> CSRGraph {

@@ -126,6 +126,7 @@ extension CSRGraph {
         var accumulator = NeighbourWeights(capacity: n)
         var membership = (0 ..< n).map { Int32($0) }
         var unsettled: [Bool]? = nil
+        var aggregation: Aggregation? = nil
         var bestQuality = -Double.infinity
         var pass = 0
         while options.maxIterations.map({ pass < $0 }) ?? true {
@@ -139,7 +140,7 @@ extension CSRGraph {
             guard let outcome = CommunityDetection.pass(
                 base: base, initial: membership, options: options,
                 firstOrder: memoryOrder ?? (pass == 1 ? firstOrder : nil), only: louvain ? unsettled : nil,
-                stopIfSettled: pass > 1 && louvain, parallel: parallel,
+                stopIfSettled: pass > 1 && louvain, previous: louvain ? aggregation : nil, parallel: parallel,
                 accumulator: &accumulator, generator: &generator)
             else { break }
             // Quality never falls from one pass to the next; stop once it stops rising.
@@ -147,6 +148,7 @@ extension CSRGraph {
             bestQuality = outcome.quality
             membership = outcome.membership
             unsettled = outcome.unsettled
+            aggregation = outcome.aggregation
         }
         if let position { membership = position.map { membership[Int($0)] } }
         return Partition(denseLabels: membership, labelBound: n)
@@ -182,13 +184,15 @@ enum CommunityDetection {
     ///   - only: if given, local moving on `base` first queues only the vertices marked here;
     ///     every other vertex must be settled in `initial` (no single move raises modularity).
     ///   - stopIfSettled: give up, returning `nil`, if local moving on `base` moves no vertex.
+    ///   - previous: `base` aggregated by the previous pass's result, to update instead of
+    ///     aggregating `base` again (Louvain only: Leiden aggregates its refined clusters).
     /// - Returns: a dense (not canonical) community per vertex of `base` and its modularity, or
     ///   `nil` if `stopIfSettled` and nothing moved at the first level.
     /// - Complexity: O(*E*) per level, and the vertex count falls at every level.
     static func pass(
         base: CommunityGraph, initial: [Int32], options: CommunityDetectionOptions,
         firstOrder: [Int32]? = nil, only: [Bool]? = nil, stopIfSettled: Bool = false,
-        parallel: ParallelPolicy = .default,
+        previous: Aggregation? = nil, parallel: ParallelPolicy = .default,
         accumulator: inout NeighbourWeights, generator: inout some RandomNumberGenerator
     ) -> PassOutcome? {
         var graph = base
@@ -236,8 +240,14 @@ enum CommunityDetection {
                     clusterCount = partCount
                 }
             }
-            let next = graph.aggregated(by: clusters, clusterCount: clusterCount, accumulator: &accumulator,
-                                        parallel: parallel)
+            var updated: CommunityGraph? = nil
+            if level == 1, let previous {
+                precondition(options.method == .louvain, "only Louvain aggregates its communities")
+                updated = graph.aggregated(by: clusters, clusterCount: clusterCount, updating: previous,
+                                           accumulator: &accumulator)
+            }
+            let next = updated ?? graph.aggregated(by: clusters, clusterCount: clusterCount,
+                                                   accumulator: &accumulator, parallel: parallel)
             var nextCommunity = [Int32](repeating: 0, count: clusterCount)
             for v in 0 ..< n { nextCommunity[Int(clusters[v])] = community[v] }
             for i in node.indices { node[i] = clusters[Int(node[i])] }
@@ -250,6 +260,7 @@ enum CommunityDetection {
         return PassOutcome(
             membership: membership,
             quality: graph.modularity(of: community, resolution: options.resolution),
+            aggregation: options.method == .louvain ? Aggregation(graph: graph, vertex: node) : nil,
             unsettled: options.method == .louvain
                 ? unsettledVertices(base, firstLevel: firstLevel, touched: firstLevelTouched, final: membership)
                 : nil)
@@ -259,6 +270,9 @@ enum CommunityDetection {
     struct PassOutcome {
         var membership: [Int32]
         var quality: Double
+        /// For Louvain, `base` aggregated by `membership`'s communities: the last level's graph,
+        /// whose vertex `node` holds each original vertex (its community is `membership`).
+        var aggregation: Aggregation?
         /// For Louvain, the vertices that may be unsettled in `membership` (`nil`: all of them).
         var unsettled: [Bool]?
     }
@@ -277,7 +291,7 @@ enum CommunityDetection {
     ///
     /// - Returns: a flag per vertex, or `nil` when every community changed (as in the first
     ///   pass, which starts from singletons).
-    /// - Complexity: O(*V* + *E*).
+    /// - Complexity: O(*V* + the edges of the changed communities' members).
     static func unsettledVertices(_ base: CommunityGraph, firstLevel: [Int32], touched: [Bool],
                                   final: [Int32]) -> [Bool]? {
         let n = base.vertexCount
@@ -299,16 +313,12 @@ enum CommunityDetection {
             anyUnchanged = anyUnchanged || !isChanged
         }
         guard anyUnchanged else { return nil }
+        // The graph is symmetric, so the vertices next to a changed community are the
+        // neighbours of its members: only the changed communities' rows are read.
         var unsettled = [Bool](repeating: false, count: n)
-        for v in 0 ..< n {
-            if changed[Int(firstLevel[v])] {
-                unsettled[v] = true
-                continue
-            }
-            for e in base.offsets[v] ..< base.offsets[v + 1] where changed[Int(firstLevel[Int(base.targets[e])])] {
-                unsettled[v] = true
-                break
-            }
+        for v in 0 ..< n where changed[Int(firstLevel[v])] {
+            unsettled[v] = true
+            for e in base.offsets[v] ..< base.offsets[v + 1] { unsettled[Int(base.targets[e])] = true }
         }
         return unsettled
     }

@@ -180,7 +180,7 @@ struct CommunityGraph {
     /// degree written at its index.
     ///
     /// - Complexity: O(the clusters' members and their edges).
-    private func buildRows(_ clusters: Range<Int>, start: [Int], members: [Int32], cluster: [Int32],
+    func buildRows(_ clusters: Range<Int>, start: [Int], members: [Int32], cluster: [Int32],
                            into rows: inout AggregateRows, selfLoops: UnsafeMutablePointer<Double>,
                            degrees: UnsafeMutablePointer<Double>, accumulator: inout NeighbourWeights) {
         for c in clusters {
@@ -273,7 +273,7 @@ extension CommunityGraph {
 }
 
 /// Rows of an aggregate graph under construction: targets and weights, and each row's length.
-private struct AggregateRows {
+struct AggregateRows {
     var targets: [Int32] = []
     var weights: [Double] = []
     var lengths: [Int32] = []

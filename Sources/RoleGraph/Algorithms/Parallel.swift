@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// How the clustering algorithms spread their work over threads.
 ///
@@ -62,9 +63,12 @@ struct ParallelPolicy: Sendable {
     /// - Complexity: O(1).
     func refinementThreads(edgeCount: Int) -> Int { edgeCount >= minimumRefinementEdges ? threads : 1 }
 
-    /// Calls `body(thread, range)` for consecutive slices of `0 ..< count`, spread over the
-    /// threads: slice *i* (of `grain` items) goes to thread `i mod threads`, so heavy and light
-    /// slices mix. Returns when every call has returned.
+    /// Calls `body(thread, range)` for consecutive slices of `0 ..< count` (of `grain` items),
+    /// spread over the threads: each thread claims the next unclaimed slice when it is free, so a
+    /// thread that starts late or is preempted (this runs on shared machines) holds the step back
+    /// by at most one slice. `thread` is in `0 ..< threads` and no two concurrent calls share it,
+    /// so it can index per-thread scratch; which thread gets which slice varies from run to run,
+    /// so `body` must not let it change a result. Returns when every call has returned.
     ///
     /// - Complexity: O(`count` / `grain`) besides the calls.
     func forEachSlice(count: Int, grain: Int, _ body: @Sendable (_ thread: Int, _ range: Range<Int>) -> Void) {
@@ -82,12 +86,13 @@ struct ParallelPolicy: Sendable {
             if count > 0 { body(0, 0 ..< count) }
             return
         }
+        let next = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: workers) { thread in
-            var slice = thread
-            while slice < slices {
+            while true {
+                let slice = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard slice < slices else { return }
                 let start = slice * grain
                 body(thread, start ..< Swift.min(count, start + grain))
-                slice += workers
             }
         }
     }

@@ -515,9 +515,12 @@ EXPLAIN = {
            "first three rounds carry 267,000 of the 273,000 visits, and in them the applying core also "
            "re-weighs every vertex whose neighbour changed earlier in its batch. networkit's PLP changes labels "
            "from both threads at once (not reproducible). At 10k ours runs on one core (batches measured "
-           "slower). Modularity is no tool's objective here: the seeded tie-breaks decide a few vertices and "
-           "whether two planted communities merge (at 100k ours found 210 of 211), so Q lands within "
-           "1e-7 to 3e-5 below the best peer's (in this session's runs; it may differ with the seed).",
+           "slower). Modularity is no tool's objective here: the seeded visiting order and tie-breaks decide a "
+           "few vertices and whether two planted communities merge, so one seed against one peer run is a "
+           "coin toss. Over seeds 1-100 (studies/lpa_seeds.py, 2026-12-01) ours and igraph reached the best "
+           "Q about equally often: 14 and 12 runs at 1k, 73 and 75 at 10k, 64 and 65 at 100k; mean Q "
+           "0.6364/0.6219 at 1k, 0.77661/0.77686 at 10k, 0.797435/0.797524 at 100k (a few merges of 0.1% of "
+           "Q set the means).",
     "cli: path data-analyst ml-engineer": "the built-in graph is compiled in since 2026-12-01 (parsing "
             "its YAML was a quarter of the process: 19.3 → 14.7 ms). perf over 40 runs after that: "
             "ArgumentParser's parsing is 45% of the samples (reflection over the command's properties and "

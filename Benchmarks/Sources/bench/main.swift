@@ -3,7 +3,7 @@
 // printing one JSON line of times (seconds) per operation as it finishes.
 //
 //   bench --file F --ops OP[:N],OP[:N],... [--repeat N] [--pairs PAIRS.csv] [--membership PREFIX]
-//         [--slow S] [--timeout S] [--layout L] [--dot-out F]
+//         [--slow S] [--timeout S] [--layout L] [--dot-out F] [--seed S]
 //
 // Operations: load, network, path, path-uni, sssp, yen, louvain, leiden, lpa, betweenness,
 // betweenness-sampled, dot; and, on their own, dot-file and svg. `OP:N` runs OP N times (default
@@ -13,7 +13,9 @@
 // use; otherwise the file is loaded once, untimed. Each operation builds what it needs (finder,
 // projection, CSR) untimed, in a function of its own, so it is freed before the next one starts.
 // An operation the library does not have yet prints {"status": "not yet available"} and no times:
-// the driver shows it as such, never as a number.
+// the driver shows it as such, never as a number. `--seed S` seeds the clustering and sampled
+// betweenness (1 by default, which is what run.py uses; other seeds are for studies of the
+// spread over seeds, as in Benchmarks/README.md).
 #if canImport(Glibc)
 import Glibc
 #else
@@ -32,6 +34,7 @@ struct Options {
     var dotOut: String?
     var slow = 20.0
     var timeout = 300.0
+    var seed: UInt64 = 1
 }
 
 var options = Options()
@@ -51,8 +54,9 @@ while let arg = args.next() {
     case "--dot-out": options.dotOut = args.next()!
     case "--slow": options.slow = Double(args.next()!)!
     case "--timeout": options.timeout = Double(args.next()!)!
+    case "--seed": options.seed = UInt64(args.next()!)!
     default:
-        FileHandleStderr.write("usage: bench --file F --ops OP[:N],... [--repeat N] [--pairs PAIRS.csv] [--membership PREFIX] [--slow S] [--timeout S] [--layout L] [--dot-out F]\n")
+        FileHandleStderr.write("usage: bench --file F --ops OP[:N],... [--repeat N] [--pairs PAIRS.csv] [--membership PREFIX] [--slow S] [--timeout S] [--layout L] [--dot-out F] [--seed S]\n")
         exit(2)
     }
 }
@@ -230,13 +234,13 @@ func emitReport(_ op: String, _ report: Report) {
         report.extra = [("paths", String(paths))]
         return report
     case "louvain", "leiden", "lpa":
-        // On the undirected, unweighted projection (built once, untimed); seed 1 every run.
+        // On the undirected, unweighted projection (built once, untimed); the same seed every run.
         // Simple, as every peer's is (igraph `simplify`, networkit `removeMultiEdges`, networkx
         // `to_undirected`): a pair of roles with transitions both ways is one edge of weight 1.
         // (`undirectedNetwork` would weigh it 2, a different objective from the peers'.)
         let u = simpleUndirected(graph)
         var (report, partition) = timed(repeats) { () -> Partition in
-            var rng = SplitMix64(seed: 1)
+            var rng = SplitMix64(seed: options.seed)
             switch op {
             case "louvain": return u.louvainCommunities(using: &rng)
             case "leiden": return u.leidenCommunities(using: &rng)
@@ -253,7 +257,7 @@ func emitReport(_ op: String, _ report: Report) {
         let opts = BetweennessOptions(directed: true, weighted: false, normalized: false)
         var (report, scores) = timed(repeats) { () -> [Double] in
             if op == "betweenness" { return csr.betweennessCentrality(opts) }
-            var rng = SplitMix64(seed: 1)
+            var rng = SplitMix64(seed: options.seed)
             return csr.sampledBetweennessCentrality(pivots: 100, opts, using: &rng)
         }
         report.extra = [("max", String(scores.max() ?? 0))]

@@ -149,6 +149,39 @@ import Testing
         #expect(zip(keys, keys.dropFirst()).allSatisfy { $0 <= $1 })
     }
 
+    /// `distances(from:)` runs on the radix heap when the search weights are whole numbers
+    /// (integers, or decimal efforts searched in tenths) and on the comparison heap otherwise
+    /// (quarters); either way it must give Bellman–Ford's distances. The wide integers spread the
+    /// keys over forty buckets.
+    @Test("either queue gives Bellman–Ford's distances", arguments: 0 ..< 120)
+    func distancesOnEitherQueue(seed: Int) throws {
+        let shape = RandomGraphs.graph(seed: UInt64(seed) &+ 7_000, vertices: 2 ... 50)
+        var rng = SplitMix64(seed: UInt64(seed))
+        let kind = seed % 3
+        let weights: [Double] = shape.weights.map { _ in
+            switch kind {
+            case 0: Double(UInt64.random(in: 0 ... 1 << 40, using: &rng))
+            case 1: Double(Int.random(in: 0 ... 49, using: &rng)) / 10
+            default: Double(Int.random(in: 0 ... 12, using: &rng)) / 4
+            }
+        }
+        let g = CSRGraph(vertexCount: shape.vertexCount, offsets: shape.offsets, targets: shape.targets,
+                         weights: weights, edgeIDs: shape.edgeIDs)
+        var finder = try PathFinder(g)
+        #expect(finder.costsAreWhole == (kind != 2 || weights.allSatisfy { $0 == $0.rounded() }))
+        let source = Int32(seed % g.vertexCount)
+        let expected = PathOracles.bellmanFord(g, from: source)
+        let distances = try finder.distances(from: source)
+        for v in 0 ..< g.vertexCount {
+            if kind == 1 && expected[v].isFinite {
+                // Bellman–Ford adds tenths in binary; the finder adds whole tenths, then divides.
+                #expect(abs(distances[v] - expected[v]) <= 1e-9 * max(1, expected[v]), "seed \(seed) vertex \(v)")
+            } else {
+                #expect(distances[v] == expected[v], "seed \(seed) vertex \(v)")
+            }
+        }
+    }
+
     @Test("avoided vertices match Bellman–Ford without them", arguments: 0 ..< 200)
     func avoidMatchesBellmanFord(seed: Int) throws {
         let g = RandomGraphs.graph(seed: UInt64(seed), vertices: 3 ... 40)

@@ -153,19 +153,39 @@ extension SearchScratch {
     ///
     /// - Complexity: O((*V* + *E*) log *V*).
     func distances(_ graph: CSRGraph, from source: Int32) -> [Double] {
-        var result = [Double](repeating: .infinity, count: graph.vertexCount)
         var heap = QuaternaryHeap()
         swap(&heap, &forward.heap)
-        heap.removeAll()
         defer { swap(&heap, &forward.heap) }
+        return distances(graph, from: source, queue: &heap)
+    }
+
+    /// ``distances(_:from:)`` for graphs whose weights are whole numbers, every path sum below
+    /// 2⁵⁰ (so exact as a `Double` and as a key): the same distances, from a ``RadixHeap``
+    /// instead of the comparison heap.
+    ///
+    /// - Precondition: every weight is a whole number and every path sum is below 2⁵⁰.
+    /// - Complexity: O(*E* + *V* log₂ *C*), where *C* is the largest weight.
+    func wholeDistances(_ graph: CSRGraph, from source: Int32) -> [Double] {
+        var heap = RadixHeap()
+        swap(&heap, &radixHeap)
+        defer { swap(&heap, &radixHeap) }
+        return distances(graph, from: source, queue: &heap)
+    }
+
+    /// Dijkstra's algorithm for distances alone, on `heap` (emptied first), skipping banned
+    /// vertices and edges.
+    ///
+    /// - Complexity: O(*E*) besides the queue's operations: at most one insertion per edge and
+    ///   one pop per insertion.
+    private func distances(_ graph: CSRGraph, from source: Int32, queue heap: inout some DistanceQueue) -> [Double] {
+        var result = [Double](repeating: .infinity, count: graph.vertexCount)
+        heap.removeAll()
         let bans = banView
         result.withUnsafeMutableBufferPointer { dist in
             graph.withUnsafeAdjacency { offsets, targets, weights in
                 dist[Int(source)] = 0
-                heap.insert(source, distance: 0, hops: 0)
-                while let top = heap.popMin() {
-                    let u = top.vertex
-                    let du = top.distance
+                heap.insert(source, distance: 0)
+                while let (u, du) = heap.popNearest() {
                     if du > dist[Int(u)] { continue }
                     var e = offsets[Int(u)]
                     let end = offsets[Int(u) &+ 1]
@@ -177,12 +197,48 @@ extension SearchScratch {
                         let nd = du + weights[e]
                         if nd < dist[Int(v)] {
                             dist[Int(v)] = nd
-                            heap.insert(v, distance: nd, hops: 0)
+                            heap.insert(v, distance: nd)
                         }
                     }
                 }
             }
         }
         return result
+    }
+}
+
+/// The queue of a distances-only search: vertices with tentative distances, popped nearest first.
+protocol DistanceQueue {
+    /// Empties the queue for a new search.
+    mutating func removeAll()
+    /// Queues `vertex` at `distance`.
+    mutating func insert(_ vertex: Int32, distance: Double)
+    /// Removes and returns a queued vertex of least distance, if any.
+    mutating func popNearest() -> (vertex: Int32, distance: Double)?
+}
+
+extension QuaternaryHeap: DistanceQueue {
+    @inline(__always)
+    mutating func insert(_ vertex: Int32, distance: Double) {
+        insert(vertex, distance: distance, hops: 0)
+    }
+
+    @inline(__always)
+    mutating func popNearest() -> (vertex: Int32, distance: Double)? {
+        popMin().map { ($0.vertex, $0.distance) }
+    }
+}
+
+/// Distances are whole numbers below 2⁵⁰ here (see ``SearchScratch/wholeDistances(_:from:)``),
+/// so they convert to keys and back exactly.
+extension RadixHeap: DistanceQueue {
+    @inline(__always)
+    mutating func insert(_ vertex: Int32, distance: Double) {
+        insert(vertex, key: UInt64(distance))
+    }
+
+    @inline(__always)
+    mutating func popNearest() -> (vertex: Int32, distance: Double)? {
+        popMin().map { ($0.vertex, Double($0.key)) }
     }
 }

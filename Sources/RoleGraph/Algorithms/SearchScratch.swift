@@ -166,6 +166,8 @@ final class SearchScratch: @unchecked Sendable {
     var pathEdgesB: ContiguousArray<Int32> = []
     /// The BFS queue of `reachable(from:)`.
     var queue: ContiguousArray<Int32> = []
+    /// The queue of single-source searches on whole-number weights.
+    var radixHeap = RadixHeap()
 
     /// Shared with copies: immutable once built.
     var reverse: ReverseIndex?

@@ -42,7 +42,8 @@ OP_DEADLINE = CALL_TIMEOUT + SLOW + 60
 # After the first round, a peer whose median for an operation is more than this many times the
 # fastest tool's (ours included) is not called again for it: its ratio stays far from 1 whatever
 # a second sample says, and those repeats (leidenalg's and igraph's clustering at 100k, NetworkX's
-# calls at 1k) took about a minute and a half of a run that must stay under ten minutes.
+# calls at 1k) took 73 of the 250 s of the operation sections in a run without this rule
+# (2026-12-02; Benchmarks/README.md), of a run that must stay under ten minutes.
 FAR_BEHIND = 3
 
 
@@ -501,7 +502,11 @@ EXPLAIN = {
                "and batching only the later passes' sweeps measured within the noise. Since 2026-12-01 the "
                "graph is stored in its random visiting order (0.85× the time at 100k; the copy costs 7–9 ms), "
                "so what remains is the one-core apply step and the neighbours' communities read at random "
-               "(Benchmarks/README.md).",
+               "(Benchmarks/README.md). At 10k ours and networkit take 9-12 ms and the ratio moves with the "
+               "machine: 0.78-0.81 in three clean-clone runs on 2026-12-01/02 (Intel Xeon) and 1.02 in the "
+               "one of 2026-12-02 00:29 (ours 11.3 ms there against 9.1-9.4 ms in the others); that run's "
+               "binary and the one before the day's changes (18290f0), timed in alternation (12 rounds of 5 "
+               "calls), gave a paired median of 1.003.",
     "leiden": "traced level by level (2026-12-01, after the refinement change): three passes at 10k, the "
               "second raising Q by 1.7e-8, the third confirming; each pass has three levels. Local moving "
               "below 50,000 vertices runs on one core; the refinement runs community by community on both "

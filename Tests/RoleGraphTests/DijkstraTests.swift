@@ -153,18 +153,54 @@ import Testing
     /// (integers, or decimal efforts searched in tenths) and on the comparison heap otherwise
     /// (quarters); either way it must give Bellman–Ford's distances. The wide integers spread the
     /// keys over forty buckets.
+    /// A queue that checks how the distances search uses it: Dijkstra's algorithm must pop
+    /// distances in non-decreasing order (a radix heap that did not would still end with the
+    /// right distances, the stale entries being skipped, so the distances alone cannot tell).
+    struct CheckedQueue<Base: DistanceQueue>: DistanceQueue {
+        var base: Base
+        var popped: [Double] = []
+        mutating func removeAll() { base.removeAll(); popped.removeAll() }
+        mutating func insert(_ vertex: Int32, distance: Double) { base.insert(vertex, distance: distance) }
+        mutating func popNearest() -> (vertex: Int32, distance: Double)? {
+            let top = base.popNearest()
+            if let top { popped.append(top.distance) }
+            return top
+        }
+    }
+
+    @Test("both queues pop in distance order and give Bellman–Ford's distances", arguments: 0 ..< 60)
+    func queuesPopInOrder(seed: Int) {
+        let g = RandomGraphs.graph(seed: UInt64(seed) &+ 9_000, vertices: 2 ... 60)
+        let source = Int32(seed % g.vertexCount)
+        let expected = PathOracles.bellmanFord(g, from: source)
+        let scratch = SearchScratch(vertexCount: g.vertexCount, edgeCount: g.edgeCount)
+        var comparison = CheckedQueue(base: QuaternaryHeap())
+        #expect(scratch.distances(g, from: source, queue: &comparison) == expected)
+        #expect(zip(comparison.popped, comparison.popped.dropFirst()).allSatisfy { $0 <= $1 })
+        // The radix heap takes whole weights only: the same graph with each weight scaled to a
+        // whole number (quarters × 4).
+        let whole = CSRGraph(vertexCount: g.vertexCount, offsets: g.offsets, targets: g.targets,
+                             weights: g.weights.map { $0 * 4 }, edgeIDs: g.edgeIDs)
+        var radix = CheckedQueue(base: RadixHeap())
+        #expect(scratch.distances(whole, from: source, queue: &radix) == expected.map { $0 * 4 })
+        #expect(zip(radix.popped, radix.popped.dropFirst()).allSatisfy { $0 <= $1 }, "seed \(seed)")
+    }
+
     @Test("either queue gives Bellman–Ford's distances", arguments: 0 ..< 120)
     func distancesOnEitherQueue(seed: Int) throws {
         let shape = RandomGraphs.graph(seed: UInt64(seed) &+ 7_000, vertices: 2 ... 50)
         var rng = SplitMix64(seed: UInt64(seed))
         let kind = seed % 3
-        let weights: [Double] = shape.weights.map { _ in
+        var weights: [Double] = shape.weights.map { _ in
             switch kind {
             case 0: Double(UInt64.random(in: 0 ... 1 << 40, using: &rng))
             case 1: Double(Int.random(in: 0 ... 49, using: &rng)) / 10
             default: Double(Int.random(in: 0 ... 12, using: &rng)) / 4
             }
         }
+        // One tenth that is no binary fraction, so that tenths are always searched as tenths
+        // (halves alone would be searched as they are, not as whole numbers).
+        if kind == 1 && !weights.isEmpty { weights[0] = 0.1 }
         let g = CSRGraph(vertexCount: shape.vertexCount, offsets: shape.offsets, targets: shape.targets,
                          weights: weights, edgeIDs: shape.edgeIDs)
         var finder = try PathFinder(g)

@@ -159,25 +159,29 @@ extension SearchScratch {
         return distances(graph, from: source, queue: &heap)
     }
 
-    /// ``distances(_:from:)`` for graphs whose weights are whole numbers, every path sum below
-    /// 2⁵⁰ (so exact as a `Double` and as a key): the same distances, from a ``RadixHeap``
-    /// instead of the comparison heap.
+    /// ``distances(_:from:)`` for graphs whose weights are whole numbers with a total of at most
+    /// 2⁵⁰ (so every distance is exact as a `Double` and as a key): the same distances, from a
+    /// ``RadixHeap`` instead of the comparison heap.
     ///
-    /// - Precondition: every weight is a whole number and every path sum is below 2⁵⁰.
-    /// - Complexity: O(*E* + *V* log₂ *C*), where *C* is the largest weight.
+    /// - Precondition: every weight is a whole number and their sum is at most 2⁵⁰.
+    /// - Complexity: O(*E* log *U*), *U* the largest distance: each of the at most *E* + 1
+    ///   queued entries moves between buckets at most log₂ *U* + 1 times (about log₂ *C* times in
+    ///   practice, *C* the largest weight; see ``RadixHeap``).
     func wholeDistances(_ graph: CSRGraph, from source: Int32) -> [Double] {
-        var heap = RadixHeap()
-        swap(&heap, &radixHeap)
-        defer { swap(&heap, &radixHeap) }
+        // Taken out of the scratch for the search, so that it is uniquely referenced.
+        var heap = radixHeap ?? RadixHeap()
+        radixHeap = nil
+        defer { radixHeap = heap }
         return distances(graph, from: source, queue: &heap)
     }
 
     /// Dijkstra's algorithm for distances alone, on `heap` (emptied first), skipping banned
-    /// vertices and edges.
+    /// vertices and edges. Internal, not private, so that tests can hand it a queue that checks
+    /// how it is used.
     ///
     /// - Complexity: O(*E*) besides the queue's operations: at most one insertion per edge and
     ///   one pop per insertion.
-    private func distances(_ graph: CSRGraph, from source: Int32, queue heap: inout some DistanceQueue) -> [Double] {
+    func distances(_ graph: CSRGraph, from source: Int32, queue heap: inout some DistanceQueue) -> [Double] {
         var result = [Double](repeating: .infinity, count: graph.vertexCount)
         heap.removeAll()
         let bans = banView
@@ -204,41 +208,5 @@ extension SearchScratch {
             }
         }
         return result
-    }
-}
-
-/// The queue of a distances-only search: vertices with tentative distances, popped nearest first.
-protocol DistanceQueue {
-    /// Empties the queue for a new search.
-    mutating func removeAll()
-    /// Queues `vertex` at `distance`.
-    mutating func insert(_ vertex: Int32, distance: Double)
-    /// Removes and returns a queued vertex of least distance, if any.
-    mutating func popNearest() -> (vertex: Int32, distance: Double)?
-}
-
-extension QuaternaryHeap: DistanceQueue {
-    @inline(__always)
-    mutating func insert(_ vertex: Int32, distance: Double) {
-        insert(vertex, distance: distance, hops: 0)
-    }
-
-    @inline(__always)
-    mutating func popNearest() -> (vertex: Int32, distance: Double)? {
-        popMin().map { ($0.vertex, $0.distance) }
-    }
-}
-
-/// Distances are whole numbers below 2⁵⁰ here (see ``SearchScratch/wholeDistances(_:from:)``),
-/// so they convert to keys and back exactly.
-extension RadixHeap: DistanceQueue {
-    @inline(__always)
-    mutating func insert(_ vertex: Int32, distance: Double) {
-        insert(vertex, key: UInt64(distance))
-    }
-
-    @inline(__always)
-    mutating func popNearest() -> (vertex: Int32, distance: Double)? {
-        popMin().map { ($0.vertex, Double($0.key)) }
     }
 }

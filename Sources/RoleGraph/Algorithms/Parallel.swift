@@ -66,9 +66,10 @@ struct ParallelPolicy: Sendable {
     /// Calls `body(thread, range)` for consecutive slices of `0 ..< count` (of `grain` items),
     /// spread over the threads: each thread claims the next unclaimed slice when it is free, so a
     /// thread that starts late or is preempted (this runs on shared machines) holds the step back
-    /// by at most one slice. `thread` is in `0 ..< threads` and no two concurrent calls share it,
-    /// so it can index per-thread scratch; which thread gets which slice varies from run to run,
-    /// so `body` must not let it change a result. Returns when every call has returned.
+    /// only by the slice it has claimed. `thread` is in `0 ..< threads` and no two concurrent
+    /// calls share it, so it can index per-thread scratch; which thread gets which slice varies
+    /// from run to run, so `body` must not let it change a result. Returns when every call has
+    /// returned.
     ///
     /// - Complexity: O(`count` / `grain`) besides the calls.
     func forEachSlice(count: Int, grain: Int, _ body: @Sendable (_ thread: Int, _ range: Range<Int>) -> Void) {

@@ -59,7 +59,7 @@ public struct PathFinder: Sendable {
     private let searchGraph: CSRGraph
 
     /// Whether every weight of ``searchGraph`` is a whole number (and, as ``costsAreExact``
-    /// requires, every path sum is below 2⁵⁰): then ``distances(from:)`` can run on a
+    /// requires, their sum is at most 2⁵⁰): then ``distances(from:)`` can run on a
     /// ``RadixHeap``.
     let costsAreWhole: Bool
 
@@ -278,8 +278,8 @@ public struct PathFinder: Sendable {
     /// ``RadixHeap``, which needs no comparisons between queued vertices.
     ///
     /// - Throws: ``PathError/vertexOutOfRange(vertex:vertexCount:)``.
-    /// - Complexity: O((*V* + *E*) log *V*); O(*E* + *V* log *C*) with whole weights of at
-    ///   most *C*.
+    /// - Complexity: O((*V* + *E*) log *V*); with whole weights, O(*E* log *U*) for distances
+    ///   below *U*, in practice about O(*E* + *V* log *C*) for weights of at most *C*.
     public mutating func distances(from source: Int32) throws(PathError) -> [Double] {
         try check(source)
         let scratch = context().scratch

@@ -3,13 +3,16 @@
 ///
 /// Why: Dijkstra's algorithm only ever pops keys in non-decreasing order, and when the edge
 /// weights are whole numbers (as ``PathFinder`` makes decimal efforts, in tenths) a queue can
-/// use that. Entries sit in bucket *i* when their key first differs from the last popped key in
-/// bit *i* − 1 (bucket 0: equal to it). Inserting is an append; popping takes from bucket 0, or,
-/// when that is empty, empties the lowest non-empty bucket into the buckets below it around its
-/// smallest key. An entry only ever moves to a lower bucket, so over its life it moves at most
-/// log₂ *C* + 1 times, where *C* bounds a key's distance above the last popped one (the largest
-/// edge weight, in a search) — against a comparison heap's O(log *n*) per pop, with scattered
-/// memory accesses. On the benchmark's networks (efforts 1.0–4.9, searched as 10–49 tenths) the
+/// use that. Entries sit in bucket *i* when the highest bit in which their key differs from the
+/// last popped key is bit *i* − 1 (bucket 0: equal to it). Inserting is an append; popping takes
+/// from bucket 0, or, when that is empty, empties the lowest non-empty bucket into the buckets
+/// below it around its smallest key, which becomes the last popped key. An entry only ever moves
+/// to a lower bucket, so it moves at most 64 times, and at most log₂ *U* + 1 times when keys stay
+/// below *U*. In a search every queued key is within *C*, the largest edge weight, of the last
+/// popped one, and entries move about log₂ *C* times (counted on random graphs: at most 6 with
+/// *C* = 49, 10 with *C* = 1,000; the paper's variant with bucket widths fixed by *C* bounds it
+/// by O(log *C*)) — against a comparison heap's O(log *n*) comparisons per pop over scattered
+/// memory. On the benchmark's networks (efforts 1.0–4.9, searched as 10–49 tenths) the
 /// single-source search took 0.42 of its time on the 4-ary heap, at 10,000 and at 100,000 roles
 /// (Benchmarks/README.md).
 ///
@@ -40,7 +43,8 @@ struct RadixHeap {
 
     /// Creates an empty heap.
     ///
-    /// - Complexity: O(1); bucket storage is allocated by the first insertions.
+    /// - Complexity: O(1): one allocation for the 65 (empty) buckets; each bucket allocates its
+    ///   storage on its first insertion.
     init() {
         buckets = Array(repeating: [], count: 65)
     }
@@ -61,6 +65,8 @@ struct RadixHeap {
     }
 
     /// The bucket of `key` relative to `last`.
+    ///
+    /// - Complexity: O(1).
     @inline(__always)
     private static func bucket(of key: UInt64, from last: UInt64) -> Int {
         key == last ? 0 : 64 &- (key ^ last).leadingZeroBitCount
@@ -81,8 +87,8 @@ struct RadixHeap {
 
     /// Removes and returns an entry with the smallest key, if any.
     ///
-    /// - Complexity: O(log₂ *C*) amortised, where *C* bounds how far above the last popped key
-    ///   the keys of the entries are when they are inserted.
+    /// - Complexity: amortised, O(1) plus the bucket moves its entries make: at most log₂ *U* + 1
+    ///   each for keys below *U* (see above).
     @inline(__always)
     mutating func popMin() -> Entry? {
         guard count > 0 else { return nil }

@@ -166,8 +166,9 @@ final class SearchScratch: @unchecked Sendable {
     var pathEdgesB: ContiguousArray<Int32> = []
     /// The BFS queue of `reachable(from:)`.
     var queue: ContiguousArray<Int32> = []
-    /// The queue of single-source searches on whole-number weights.
-    var radixHeap = RadixHeap()
+    /// The queue of single-source searches on whole-number weights, kept between searches for
+    /// its buckets' capacity (`nil` while a search holds it, or before the first).
+    var radixHeap: RadixHeap?
 
     /// Shared with copies: immutable once built.
     var reverse: ReverseIndex?

@@ -59,7 +59,8 @@ enum LeidenRefinement {
         let n = graph.vertexCount
         let communityCount = communityDegree.count
         // Each community's vertices in visiting order (a counting sort of `order`), largest
-        // communities first so that threads taking every other one get similar shares.
+        // communities first, so that the longest start first and the threads, claiming them as
+        // they come free, finish together.
         var start = [Int](repeating: 0, count: communityCount + 1)
         for v in 0 ..< n { start[Int(community[v]) + 1] += 1 }
         for c in 0 ..< communityCount { start[c + 1] += start[c] }

@@ -25,7 +25,7 @@
 /// in an unspecified (but deterministic) order.
 ///
 /// Build with `-Xswiftc -DROLEGRAPH_INTERNAL_CHECKS` to check every key against the last popped
-/// one on insertion and the bucket invariant after every pop.
+/// one on insertion, and every entry's bucket after each redistribution.
 struct RadixHeap {
     /// One queued vertex and its key.
     struct Entry: Equatable {

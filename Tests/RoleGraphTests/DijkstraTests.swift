@@ -149,10 +149,6 @@ import Testing
         #expect(zip(keys, keys.dropFirst()).allSatisfy { $0 <= $1 })
     }
 
-    /// `distances(from:)` runs on the radix heap when the search weights are whole numbers
-    /// (integers, or decimal efforts searched in tenths) and on the comparison heap otherwise
-    /// (quarters); either way it must give Bellman–Ford's distances. The wide integers spread the
-    /// keys over forty buckets.
     /// A queue that checks how the distances search uses it: Dijkstra's algorithm must pop
     /// distances in non-decreasing order (a radix heap that did not would still end with the
     /// right distances, the stale entries being skipped, so the distances alone cannot tell).
@@ -186,6 +182,10 @@ import Testing
         #expect(zip(radix.popped, radix.popped.dropFirst()).allSatisfy { $0 <= $1 }, "seed \(seed)")
     }
 
+    /// `distances(from:)` runs on the radix heap when the search weights are whole numbers
+    /// (integers, or decimal efforts searched in tenths) and on the comparison heap otherwise
+    /// (quarters); either way it must give Bellman–Ford's distances. The wide integers spread the
+    /// keys over forty buckets.
     @Test("either queue gives Bellman–Ford's distances", arguments: 0 ..< 120)
     func distancesOnEitherQueue(seed: Int) throws {
         let shape = RandomGraphs.graph(seed: UInt64(seed) &+ 7_000, vertices: 2 ... 50)

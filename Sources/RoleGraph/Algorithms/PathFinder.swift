@@ -98,17 +98,19 @@ public struct PathFinder: Sendable {
             self.costScale = 1
             self.searchGraph = graph
             self.costsAreExact = true
+            self.costsAreWhole = graph.weights.allSatisfy { $0 == $0.rounded(.towardZero) }
         } else if let (scale, scaled) = Self.decimalScaling(graph.weights) {
             self.costScale = scale
             self.searchGraph = CSRGraph(vertexCount: graph.vertexCount, offsets: graph.offsets, targets: graph.targets,
                                         weights: scaled, edgeIDs: graph.edgeIDs)
             self.costsAreExact = true
+            self.costsAreWhole = true  // `decimalScaling` rounds every scaled weight
         } else {
             self.costScale = 1
             self.searchGraph = graph
             self.costsAreExact = false
+            self.costsAreWhole = false
         }
-        self.costsAreWhole = costsAreExact && searchGraph.weights.allSatisfy { $0 == $0.rounded(.towardZero) }
         self.scratch = SearchScratch(vertexCount: graph.vertexCount, edgeCount: graph.edgeCount)
     }
 

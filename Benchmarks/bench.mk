@@ -1,6 +1,6 @@
 # Benchmarks: `include Benchmarks/bench.mk` from the root Makefile.
 #   make bench       1k, 10k and 100k roles, writes Benchmarks/RESULTS.md (from a clean clone on
-#                    2 cores about 7 minutes: 2 to build, 5 to measure; 12 on slower machines)
+#                    2 cores 7-9 minutes: 2 to build, 5-7 to measure; 12 on slower machines)
 #   make bench-full  adds the 1M-role network (load, paths, peak memory): about 15 minutes more (30 on slower machines)
 #   make bench-deps  only installs what the benchmarks need
 # Installs what is missing first: Graphviz's tools (Debian `graphviz`, apt-get, sudo when not root)

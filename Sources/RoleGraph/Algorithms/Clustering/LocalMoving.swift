@@ -77,9 +77,10 @@ struct LocalMoving {
     /// not queued when the batch began. Nothing is taken off the queue while a batch is applied,
     /// so a neighbour that was queued still is, and a move needs to consider queueing only the
     /// open ones; and every vertex of the batch was taken off the queue, so the open neighbours
-    /// include every neighbour that can have moved earlier in the batch. Applying a move then
-    /// costs its open neighbours instead of its whole row twice, and the result is the same as
-    /// scanning the rows (`BatchedMovingReferenceTests`). Counted in the first pass at 100,000
+    /// include every neighbour that can have moved earlier in the batch. Applying a proposal then
+    /// reads its open neighbours instead of its whole row twice (a vertex weighed again still
+    /// reads its row once), and the result is the same as scanning the rows
+    /// (`BatchedMovingReferenceTests`). Counted in the first pass at 100,000
     /// vertices, the movers' rows hold 2.7 million entries, of which about 380,000 were not
     /// queued; timed there, the first level took 0.85 of its time (paired medians).
     ///

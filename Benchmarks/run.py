@@ -524,7 +524,9 @@ EXPLAIN = {
            "from both threads at once (not reproducible). At 10k ours runs on one core (batches measured "
            "slower). Modularity is no tool's objective here: the seeded visiting order and tie-breaks decide a "
            "few vertices and whether two planted communities merge, so one seed against one peer run is a "
-           "coin toss. Over seeds 1-100 (studies/lpa_seeds.py, 2026-12-01) ours and igraph reached the best "
+           "coin toss. At 1k, seed 1 is one of the unlucky seeds: ours merges planted communities into 13 (Q "
+           "0.52), while over all 100 seeds ours has the higher mean Q there. Over seeds 1-100 "
+           "(studies/lpa_seeds.py, 2026-12-01) ours and igraph reached the best "
            "Q about equally often: 14 and 12 runs at 1k, 73 and 75 at 10k, 64 and 65 at 100k; mean Q "
            "0.6364/0.6219 at 1k, 0.77661/0.77686 at 10k, 0.797435/0.797524 at 100k (a few merges of 0.1% of "
            "Q set the means).",
@@ -607,15 +609,32 @@ def write_results(a, sizes, results):
     print(f"bench: wrote {a.out}")
 
 
+def modularity_row(size, op, ours, peers, out, missed):
+    """Appends the modularity target's row for a clustering operation (nothing for others)."""
+    qs = [r for r in peers if "modularity" in r[5]]
+    if "modularity" not in ours[5] or not qs:
+        return
+    bq = max(qs, key=lambda r: r[5]["modularity"])
+    ok = ours[5]["modularity"] >= bq[5]["modularity"] - 1e-9
+    out.append(f"| modularity ≥ best peer's | {size} | {op} | Q {ours[5]['modularity']:.4f} | {bq[2]} Q {bq[5]['modularity']:.4f} | Δ {ours[5]['modularity'] - bq[5]['modularity']:+.1e} | {'met' if ok else 'MISSED'} |")
+    if not ok:
+        missed.append(op + " (modularity)")
+
+
 def targets(results):
     """The issue's targets, checked against this run's medians."""
     out = ["## Targets (this run)", "", "| target | size | operation | ours | best peer | ratio | |", "|---|---|---|---:|---|---:|---|"]
     missed = []
-    for size in ("10k", "100k"):
+    # Times are targets on the 10k and 100k graphs; modularity on every generated graph.
+    for size in ("1k", "10k", "100k"):
         for op in dict.fromkeys(r[1] for r in results if r[0] == size):
             rows = [r for r in results if r[0] == size and r[1] == op]
             ours = next((r for r in rows if r[2] == "rolegraph"), None)
             peers = [r for r in rows if r[2] != "rolegraph" and r[3] is not None]
+            if size == "1k":
+                if ours and ours[3] is not None:
+                    modularity_row(size, op, ours, peers, out, missed)
+                continue
             if op.startswith("peak RSS"):
                 ig = next((r for r in rows if r[2] == "igraph"), None)
                 if ours and ig and ours[5].get("rss") and ig[5].get("rss"):
@@ -633,14 +652,7 @@ def targets(results):
             out.append(f"| ≤ 1.0× fastest peer | {size} | {op} | {fmt_time(ours[3])} | {best[2]} {fmt_time(best[3])} | {ratio:.2f} | {'met' if ok else 'MISSED'} |")
             if not ok:
                 missed.append(op)
-            if "modularity" in ours[5]:
-                qs = [r for r in peers if "modularity" in r[5]]
-                if qs:
-                    bq = max(qs, key=lambda r: r[5]["modularity"])
-                    ok = ours[5]["modularity"] >= bq[5]["modularity"] - 1e-9
-                    out.append(f"| modularity ≥ best peer's | {size} | {op} | Q {ours[5]['modularity']:.4f} | {bq[2]} Q {bq[5]['modularity']:.4f} | Δ {ours[5]['modularity'] - bq[5]['modularity']:+.1e} | {'met' if ok else 'MISSED'} |")
-                    if not ok:
-                        missed.append(op + " (modularity)")
+            modularity_row(size, op, ours, peers, out, missed)
     for r in results:
         if r[0] == "built-in" and "target" in r[5] and r[3] is not None:
             ok = r[3] <= r[5]["target"]

@@ -266,8 +266,8 @@ struct LocalMoving {
 
     /// Evaluates the vertices of `batch` against the current state, spread over the threads.
     /// Reads `community`, `communityDegree`, `communitySize` and which vertices `queue` holds;
-    /// writes only `batch.proposals[i]` and the `i`th vertex's room in `batch.open`, one vertex's
-    /// at a time per thread.
+    /// for each vertex `i` of the batch writes only `batch.proposals[i]` and the vertex's room in
+    /// `batch.open`, both from the one thread that weighs it.
     ///
     /// - Complexity: O(sum of the batch's degrees) work.
     private func evaluate(_ batch: inout BatchScratch, queue: VertexQueue, graph: CommunityGraph,
@@ -376,9 +376,10 @@ struct LocalMoving {
 /// A FIFO of vertices in which each vertex is at most once: a ring buffer of `n` slots and a
 /// membership bit per vertex.
 ///
-/// The bits are what the batched local moving reads for every neighbour of every vertex it
-/// weighs, on every thread; at one bit per vertex they stay in the first-level cache up to
-/// about 400,000 vertices (a `Bool` per vertex, eight times larger, did not at 100,000).
+/// The batched local moving reads the bits on every thread, for every neighbour of every vertex
+/// that proposes to move; at one bit per vertex they fit in a 48 KB first-level cache up to
+/// about 400,000 vertices, where a `Bool` per vertex would take eight times as much (100 KB at
+/// 100,000 vertices).
 struct VertexQueue {
     private var slots: [Int32]
     private var queued: [UInt64]

@@ -98,33 +98,49 @@ import Testing
         return Outcome(community: community, movesToEmpty: movesToEmpty)
     }
 
-    /// Batches of several vertices, so that neighbours share batches, move before one another
-    /// and are re-weighed; one, two and three evaluating threads. Half the runs start from random
-    /// communities at a high resolution, where vertices are often better off alone (a move to
-    /// an empty community, whose proposal is always re-weighed).
+    /// Runs `LocalMoving` on 1, 2 and 3 threads against the reference; returns the reference's
+    /// moves to an empty community. Odd seeds start from random communities at a high
+    /// resolution, where vertices are often better off alone (a move to an empty community,
+    /// whose proposal is always re-weighed).
+    static func check(_ graph: CommunityGraph, seed: UInt64, batch: Int) -> Int {
+        let n = graph.vertexCount
+        var rng = ClusteringTestRNG(seed: seed)
+        let order = CommunityDetection.randomPermutation(n, using: &rng)
+        let crowded = seed % 2 == 1
+        let initial = crowded ? (0 ..< n).map { _ in Int32(rng.int(n / 4 + 1)) } : (0 ..< n).map { Int32($0) }
+        let resolution = crowded ? 2.5 : 1
+        let expected = reference(graph, initial: initial, order: order, batchSize: batch, resolution: resolution)
+        for threads in [1, 2, 3] {
+            var moving = LocalMoving(graph: graph, initial: initial)
+            var acc = NeighbourWeights(capacity: n)
+            _ = moving.run(graph: graph, order: order, resolution: resolution, accumulator: &acc,
+                           parallel: ParallelClusteringTests.policy(threads: threads, batch: batch))
+            #expect(moving.community == expected.community, "seed \(seed), batch \(batch), \(threads) threads")
+        }
+        return expected.movesToEmpty
+    }
+
+    /// Small batches on small graphs, so that neighbours share batches, move before one another
+    /// and are re-weighed.
     @Test(arguments: [2, 3, 7, 16])
     func openNeighboursMakeTheMovesWholeRowsMake(batch: Int) {
         var aloneMoves = 0
         for seed in 0 ..< UInt64(80) {
-            let graph = CommunityGraph(ParallelClusteringTests.randomGraph(seed: seed))
-            let n = graph.vertexCount
-            var rng = ClusteringTestRNG(seed: seed)
-            let order = CommunityDetection.randomPermutation(n, using: &rng)
-            let crowded = seed % 2 == 1
-            let initial = crowded ? (0 ..< n).map { _ in Int32(rng.int(n / 4 + 1)) } : (0 ..< n).map { Int32($0) }
-            let resolution = crowded ? 2.5 : 1
-            let expected = Self.reference(graph, initial: initial, order: order, batchSize: batch,
-                                          resolution: resolution)
-            aloneMoves += expected.movesToEmpty
-            for threads in [1, 2, 3] {
-                var moving = LocalMoving(graph: graph, initial: initial)
-                var acc = NeighbourWeights(capacity: n)
-                _ = moving.run(graph: graph, order: order, resolution: resolution, accumulator: &acc,
-                               parallel: ParallelClusteringTests.policy(threads: threads, batch: batch))
-                #expect(moving.community == expected.community, "seed \(seed), \(threads) threads")
-            }
+            aloneMoves += Self.check(CommunityGraph(ParallelClusteringTests.randomGraph(seed: seed)),
+                                     seed: seed, batch: batch)
         }
         // The crowded runs did move vertices to empty communities.
         #expect(aloneMoves > 50, "\(aloneMoves) moves to an empty community")
+    }
+
+    /// Batches larger than the evaluation's slices (64 vertices), so that two or three threads
+    /// really weigh one batch at once and write their proposals and open neighbours side by side.
+    @Test(arguments: [130, 300])
+    func threadsSharingABatchMakeTheSameMoves(batch: Int) {
+        for seed in 0 ..< UInt64(8) {
+            var rng = ClusteringTestRNG(seed: seed)
+            let graph = ClusteringFixtures.stochasticBlockModel(blocks: 8, size: 50, pIn: 0.12, pOut: 0.01, rng: &rng)
+            _ = Self.check(CommunityGraph(graph), seed: seed, batch: batch)
+        }
     }
 }

@@ -39,6 +39,25 @@ import Testing
         }
     }
 
+    /// The same with batches larger than a parallel step's slice (64 vertices), on graphs of 400
+    /// vertices, so that two or three threads really share each batch (with batches of 5 the
+    /// weighing never leaves one thread).
+    @Test(arguments: CommunityDetectionTests.methods)
+    func threadsSharingBatchesDoNotChangeTheResult(method: CommunityDetectionOptions.Method) {
+        for seed in 0 ..< UInt64(6) {
+            var graphRNG = ClusteringTestRNG(seed: seed)
+            let graph = ClusteringFixtures.stochasticBlockModel(blocks: 8, size: 50, pIn: 0.12, pOut: 0.01,
+                                                               rng: &graphRNG)
+            var results: [Partition] = []
+            for threads in [1, 2, 3] {
+                var rng = ClusteringTestRNG(seed: seed)
+                results.append(graph.communities(CommunityDetectionOptions(method: method), using: &rng,
+                                                 parallel: Self.policy(threads: threads, batch: 130)))
+            }
+            #expect(results[0] == results[1] && results[1] == results[2], "seed \(seed)")
+        }
+    }
+
     static func localMoving(_ graph: CommunityGraph, seed: UInt64, parallel: ParallelPolicy) -> LocalMoving {
         let n = graph.vertexCount
         var rng = ClusteringTestRNG(seed: seed)

@@ -132,10 +132,7 @@ struct LocalMoving {
                         relocate(v, to: target, graph: graph)
                         movedIn[v] = batchNumber
                         moved = true
-                        for j in open {
-                            let t = batch.open[j]
-                            if community[Int(t)] != target { queue.pushIfAbsent(t) }
-                        }
+                        queueTipped(batch.open[open], by: target, queue: &queue)
                     }
                 }
             }
@@ -146,10 +143,8 @@ struct LocalMoving {
                 if target != community[v] {
                     relocate(v, to: target, graph: graph)
                     moved = true
-                    for e in graph.offsets[v] ..< graph.offsets[v + 1] {
-                        let t = graph.targets[e]
-                        if community[Int(t)] != target { queue.pushIfAbsent(t) }
-                    }
+                    queueTipped(graph.targets[graph.offsets[v] ..< graph.offsets[v + 1]], by: target,
+                                queue: &queue)
                 }
             }
         }
@@ -190,7 +185,7 @@ struct LocalMoving {
     }
 
     /// Moves `v` to `target`, updating the community totals; the caller queues the neighbours
-    /// the move may have tipped (those outside `target`).
+    /// the move may have tipped (``queueTipped(_:by:queue:)``).
     ///
     /// - Complexity: O(1).
     private mutating func relocate(_ v: Int, to target: Int32, graph: CommunityGraph) {
@@ -205,6 +200,15 @@ struct LocalMoving {
         community[v] = target
         touched[Int(old)] = true
         touched[Int(target)] = true
+    }
+
+    /// Queues those of `neighbours` (of a vertex just moved to `target`) that the move may have
+    /// tipped — the ones outside `target` — unless they are queued already.
+    ///
+    /// - Complexity: O(`neighbours.count`).
+    @inline(__always)
+    private func queueTipped(_ neighbours: ArraySlice<Int32>, by target: Int32, queue: inout VertexQueue) {
+        for t in neighbours where community[Int(t)] != target { queue.pushIfAbsent(t) }
     }
 
     /// What evaluating a vertex against a frozen state proposed.

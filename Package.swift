@@ -1,12 +1,23 @@
 // swift-tools-version: 6.1
 // RoleGraph: a library and command-line tool that shows how career roles connect.
+//
+// Layers, lowest first. Each target may import only the ones above it, and the compiler holds it
+// to that: a lower layer that imports a higher one does not build.
+//
+//   RoleGraphAlgorithms  the Int32 graph engine: CSR graph, heaps, searches, clustering, centrality,
+//                        its own seeded RNG. Knows nothing of roles.
+//   RoleGraphGraphviz    the one wrapper around Graphviz's C libraries (CGraphviz) and the parsed
+//                        DOT document type. Knows nothing of roles.
+//   RoleGraphKit         the domain: model, loading, paths, analysis, export. The front door.
+//   rolegraph            the command-line tool.
 import PackageDescription
 
 let package = Package(
     name: "RoleGraph",
     platforms: [.macOS(.v15)],
     products: [
-        .library(name: "RoleGraph", targets: ["RoleGraph"]),
+        .library(name: "RoleGraphKit", targets: ["RoleGraphKit"]),
+        .library(name: "RoleGraphAlgorithms", targets: ["RoleGraphAlgorithms"]),
         .executable(name: "rolegraph", targets: ["rolegraph"]),
     ],
     dependencies: [
@@ -14,16 +25,19 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
+        .target(name: "RoleGraphAlgorithms"),
         // The system's Graphviz (Debian: libgraphviz-dev). Its headers are never copied here.
         .systemLibrary(
             name: "CGraphviz",
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]
         ),
+        .target(name: "RoleGraphGraphviz", dependencies: ["CGraphviz"]),
         .target(
-            name: "RoleGraph",
+            name: "RoleGraphKit",
             dependencies: [
-                "CGraphviz",
+                "RoleGraphAlgorithms",
+                "RoleGraphGraphviz",
                 .product(name: "Yams", package: "Yams"),
             ],
             exclude: ["Resources/README.md"],
@@ -32,20 +46,34 @@ let package = Package(
         .executableTarget(
             name: "rolegraph",
             dependencies: [
-                "RoleGraph",
+                "RoleGraphKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Example programs (built with everything else, so CI proves they compile).
+        // Example programs (built with everything else, so CI proves they compile). They use only
+        // the public API: a plain `import`, never `@testable`.
         .executableTarget(
             name: "path-in-code",
-            dependencies: ["RoleGraph"],
+            dependencies: ["RoleGraphKit"],
             path: "Examples/PathInCode"
         ),
+        // Helpers shared by every test target: random graphs, oracles, fixtures, golden files.
+        .target(
+            name: "RoleGraphTestSupport",
+            dependencies: ["RoleGraphAlgorithms"],
+            path: "Tests/RoleGraphTestSupport"
+        ),
         .testTarget(
-            name: "RoleGraphTests",
-            dependencies: ["RoleGraph"],
-            exclude: ["Fixtures"]
+            name: "RoleGraphAlgorithmsTests",
+            dependencies: ["RoleGraphAlgorithms", "RoleGraphTestSupport"]
+        ),
+        .testTarget(
+            name: "RoleGraphGraphvizTests",
+            dependencies: ["RoleGraphGraphviz", "RoleGraphTestSupport"]
+        ),
+        .testTarget(
+            name: "RoleGraphKitTests",
+            dependencies: ["RoleGraphKit", "RoleGraphAlgorithms", "RoleGraphGraphviz", "RoleGraphTestSupport"]
         ),
         .testTarget(
             name: "CLITests",

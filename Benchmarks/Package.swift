@@ -10,16 +10,16 @@ let package = Package(
         .package(name: "RoleGraph", path: ".."),
     ],
     targets: [
-        .target(name: "BenchSupport", dependencies: [.product(name: "RoleGraph", package: "RoleGraph")]),
+        .target(name: "BenchSupport", dependencies: [.product(name: "RoleGraphKit", package: "RoleGraph"), .product(name: "RoleGraphAlgorithms", package: "RoleGraph")]),
         // Writes the synthetic transition networks (CSV, DOT for small ones, ground truth, query pairs).
         .executableTarget(
             name: "generate",
-            dependencies: ["BenchSupport", .product(name: "RoleGraph", package: "RoleGraph")]
+            dependencies: ["BenchSupport", .product(name: "RoleGraphKit", package: "RoleGraph"), .product(name: "RoleGraphAlgorithms", package: "RoleGraph")]
         ),
         // Times RoleGraph's operations in-process on one file; prints one JSON line per operation.
         .executableTarget(
             name: "bench",
-            dependencies: ["BenchSupport", .product(name: "RoleGraph", package: "RoleGraph")]
+            dependencies: ["BenchSupport", .product(name: "RoleGraphKit", package: "RoleGraph"), .product(name: "RoleGraphAlgorithms", package: "RoleGraph")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -3,7 +3,7 @@
 //
 //     swift run path-in-code [output.svg]
 import Foundation
-import RoleGraph
+import RoleGraphKit
 
 let graph: RoleGraph
 do {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import RoleGraph
+import RoleGraphKit
 
 struct Centrality: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,5 @@
 import ArgumentParser
-import RoleGraph
+import RoleGraphKit
 
 extension GraphvizLayout: ExpressibleByArgument {}
 extension ExportFormat: ExpressibleByArgument {}

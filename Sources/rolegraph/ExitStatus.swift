@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import RoleGraph
+import RoleGraphKit
 
 /// The documented exit statuses. Each kind of failure has its own, so scripts can tell them apart.
 enum ExitStatus: Int32, CaseIterable {

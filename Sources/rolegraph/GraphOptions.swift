@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import RoleGraph
+import RoleGraphKit
 
 extension GraphFileFormat: ExpressibleByArgument {}
 

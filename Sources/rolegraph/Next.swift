@@ -1,5 +1,5 @@
 import ArgumentParser
-import RoleGraph
+import RoleGraphKit
 
 struct Next: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "next", abstract: "Rank the moves out of a role by cost, with the skills each needs.")

@@ -1,5 +1,5 @@
 import Foundation
-import RoleGraph
+import RoleGraphKit
 
 /// Small helpers for the text and JSON the commands print.
 enum Output {

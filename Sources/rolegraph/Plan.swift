@@ -1,5 +1,5 @@
 import ArgumentParser
-import RoleGraph
+import RoleGraphKit
 
 struct Plan: ParsableCommand {
     static let configuration = CommandConfiguration(

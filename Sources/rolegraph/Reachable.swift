@@ -1,5 +1,5 @@
 import ArgumentParser
-import RoleGraph
+import RoleGraphKit
 
 struct Reachable: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "reachable", abstract: "List every role reachable from a role, nearest first, with distance and cost.")

@@ -1,5 +1,5 @@
 import ArgumentParser
-import RoleGraph
+import RoleGraphKit
 
 struct Roles: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "roles", abstract: "List the roles, grouped by area.")

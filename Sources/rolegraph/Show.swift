@@ -1,5 +1,5 @@
 import ArgumentParser
-import RoleGraph
+import RoleGraphKit
 
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import RoleGraph
+import RoleGraphKit
 
 struct Similar: ParsableCommand {
     static let configuration = CommandConfiguration(

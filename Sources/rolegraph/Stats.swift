@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import RoleGraph
+import RoleGraphKit
 
 struct Stats: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "stats", abstract: "Count the graph's roles, areas, skills and relations, and time the load.")

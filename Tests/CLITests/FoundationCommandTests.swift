@@ -104,7 +104,7 @@ import Testing
     }
 
     @Test func nothingCrashesOnTheBadInputCorpus() throws {
-        let folder = CLI.repositoryRoot.appendingPathComponent("Tests/RoleGraphTests/Fixtures/invalid")
+        let folder = CLI.repositoryRoot.appendingPathComponent("Tests/Fixtures/invalid")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasSuffix(".expected") }
         for file in files {
             let result = try CLI.run(["roles", "--graph", folder.appendingPathComponent(file).path])

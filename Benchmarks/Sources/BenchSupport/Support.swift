@@ -4,7 +4,8 @@ import Glibc
 import Darwin
 #endif
 
-import RoleGraph
+import RoleGraphAlgorithms
+import RoleGraphKit
 
 /// The library's SplitMix64 (Steele, Lea & Flood 2014): the same sequence on every platform, so a
 /// seed names one network forever.

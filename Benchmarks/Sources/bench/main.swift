@@ -22,7 +22,8 @@ import Glibc
 import Darwin
 #endif
 import BenchSupport
-import RoleGraph
+import RoleGraphAlgorithms
+import RoleGraphKit
 
 struct Options {
     var file = ""
@@ -277,7 +278,7 @@ func emitReport(_ op: String, _ report: Report) {
         try dot.write(toFile: options.dotOut!, atomically: true, encoding: .utf8)
         return Report()
     case "svg":
-        // In-process SVG render of the DOT that `rolegraph export` writes: Graphviz.render on that
+        // In-process SVG render of the DOT that `rolegraph export` writes: Exporter.render on that
         // text (the same text is saved to --dot-out so the driver can time `dot -Tsvg` on it), and
         // the whole Exporter.export (DOT writing + render) as a second series. Each series makes at
         // least two calls (the driver reports the first render call apart, and drops the first
@@ -287,7 +288,7 @@ func emitReport(_ op: String, _ report: Report) {
         let dot = DOTWriter(options: DOTOptions(layout: layout.rawValue)).write(graph)
         if let path = options.dotOut { try dot.write(toFile: path, atomically: true, encoding: .utf8) }
         var (report, svg) = try timed(repeats, minimum: 2) { () throws -> [UInt8] in
-            try Graphviz.render(dot: dot, layout: layout, format: .svg)
+            try Exporter.render(dot: dot, layout: layout, format: .svg)
         }
         let (exports, _) = try timed(repeats, minimum: 2) { () throws -> [UInt8] in
             try Exporter.export(graph, format: .svg, layout: layout)

@@ -20,7 +20,8 @@ import Glibc
 import Darwin
 #endif
 import BenchSupport
-import RoleGraph
+import RoleGraphAlgorithms
+import RoleGraphKit
 
 struct Network {
     var name: String

@@ -26,7 +26,7 @@ enum CLI {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static func fixture(_ relative: String) -> String {
-        repositoryRoot.appendingPathComponent("Tests/RoleGraphTests/Fixtures").appendingPathComponent(relative).path
+        repositoryRoot.appendingPathComponent("Tests/Fixtures").appendingPathComponent(relative).path
     }
 
     /// Runs `rolegraph arguments…` in `directory` (a fresh temporary one by default, so nothing

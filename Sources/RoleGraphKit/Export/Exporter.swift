@@ -1,0 +1,109 @@
+import RoleGraphGraphviz
+
+/// Every format a role graph can be exported to, and the one entry point that produces them.
+public enum ExportFormat: String, CaseIterable, Sendable {
+    /// RoleGraph's own DOT (``DOTWriter``): styled, unpositioned, readable back by DOT import.
+    case dot
+    /// Rendered in-process by Graphviz.
+    case svg, png, pdf
+    /// Graphviz's DOT output after layout: positions and sizes added.
+    case positionedDot = "positioned-dot"
+    /// Graphviz's JSON output after layout.
+    case graphvizJSON = "graphviz-json"
+    /// Node-link JSON (``JSONGraphWriter``).
+    case json
+    /// GraphML with typed keys (``GraphMLWriter``): Gephi, yEd, Cytoscape.
+    case graphml
+    /// A Mermaid flowchart (``MermaidWriter``): renders on GitHub.
+    case mermaid
+
+    /// Whether the output is binary (never written to a terminal).
+    public var isBinary: Bool { self == .png || self == .pdf }
+
+    /// Whether Graphviz lays the graph out for this format.
+    public var needsLayout: Bool { graphvizFormat != nil }
+
+    var graphvizFormat: GraphvizFormat? {
+        switch self {
+        case .svg: return .svg
+        case .png: return .png
+        case .pdf: return .pdf
+        case .positionedDot: return .dot
+        case .graphvizJSON: return .json
+        case .dot, .json, .graphml, .mermaid: return nil
+        }
+    }
+
+    /// The format a file name implies (`roles.svg` → svg, `roles.gv` → dot, `roles.mmd` → mermaid).
+    public init?(path: String) {
+        guard let dot = path.lastIndex(of: "."), !path[path.index(after: dot)...].contains("/") else { return nil }
+        switch path[path.index(after: dot)...].lowercased() {
+        case "dot", "gv": self = .dot
+        case "svg": self = .svg
+        case "png": self = .png
+        case "pdf": self = .pdf
+        case "json": self = .json
+        case "graphml", "xml": self = .graphml
+        case "mmd", "mermaid": self = .mermaid
+        default: return nil
+        }
+    }
+}
+
+/// Exports a role graph: writes DOT, GraphML, JSON or Mermaid in Swift, and renders through
+/// Graphviz in-process for the laid-out formats.
+public enum Exporter {
+    /// Graphs with more roles than this are laid out with `sfdp` by default: `dot`'s cost grows
+    /// steeply (measured here on sparse random graphs: 100 nodes 0.2 s, 1,000 nodes over 120 s,
+    /// while sfdp lays out 1,000 in 0.16 s and 5,000 in about 1 s).
+    public static let dotRoleLimit = 300
+
+    /// Graphs with more relations than this are laid out with `sfdp` too: density costs `dot` as
+    /// much as size (a 100-role graph with 1,000 transitions in one area took `dot` over 300 s).
+    public static let dotRelationLimit = 600
+
+    /// The layout to use when none is asked for: `dot` for the article's graph and other small,
+    /// sparse ones (layered, readable), `sfdp` beyond ``dotRoleLimit`` roles or
+    /// ``dotRelationLimit`` relations.
+    public static func defaultLayout(roleCount: Int, relationCount: Int = 0) -> GraphvizLayout {
+        roleCount > dotRoleLimit || relationCount > dotRelationLimit ? .sfdp : .dot
+    }
+
+    /// Whether `dot` will be slow on this graph.
+    public static func dotIsSlow(for graph: RoleGraph) -> Bool {
+        defaultLayout(roleCount: graph.roles.count, relationCount: graph.relations.count) != .dot
+    }
+
+    /// Lays out and renders DOT text that is already written (by ``DOTWriter`` or by hand), in
+    /// this process, through the one serialised entry point into Graphviz.
+    ///
+    /// - Throws: ``GraphvizError`` when the text is not DOT or Graphviz cannot lay it out.
+    /// - Complexity: that of the layout engine (see ``GraphvizLayout``); Graphviz calls from every
+    ///   thread run one at a time.
+    public static func render(dot: String, layout: GraphvizLayout, format: GraphvizFormat) throws(GraphvizError) -> [UInt8] {
+        try Graphviz.render(dot: dot, layout: layout, format: format)
+    }
+
+    /// The exported bytes.
+    ///
+    /// - Parameters:
+    ///   - options: what to draw and how (used by the DOT-based formats).
+    ///   - layout: the Graphviz layout for rendered formats; it is also written into the DOT.
+    /// - Throws: ``GraphvizError`` when Graphviz cannot lay out or render the diagram.
+    public static func export(
+        _ graph: RoleGraph, format: ExportFormat, options: DOTOptions = DOTOptions(), layout: GraphvizLayout? = nil
+    ) throws(GraphvizError) -> [UInt8] {
+        let layout = layout ?? defaultLayout(roleCount: graph.roles.count, relationCount: graph.relations.count)
+        var options = options
+        options.layout = layout.rawValue
+        switch format {
+        case .dot: return DOTWriter(options: options).utf8(graph)
+        case .json: return Array(JSONGraphWriter().write(graph).utf8)
+        case .graphml: return Array(GraphMLWriter().write(graph).utf8)
+        case .mermaid:
+            return Array(MermaidWriter(direction: options.rankdir, relations: options.relations).write(graph).utf8)
+        case .svg, .png, .pdf, .positionedDot, .graphvizJSON:
+            return try Graphviz.render(dot: DOTWriter(options: options).write(graph), layout: layout, format: format.graphvizFormat!)
+        }
+    }
+}

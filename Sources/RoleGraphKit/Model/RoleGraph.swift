@@ -1,0 +1,173 @@
+import RoleGraphAlgorithms
+
+/// An immutable, validated, indexed graph of roles and the relations between them.
+///
+/// Build one from a graph file (``RoleGraph/load(contentsOf:format:)``), from text
+/// (``RoleGraph/parse(_:format:file:)``), or in code (``init(name:source:description:areas:skills:roles:relations:)``);
+/// ``RoleGraph/builtIn`` is the article's graph. Every way in validates the whole graph and reports
+/// every problem at once, so a value of this type always satisfies its invariants: ids are unique,
+/// every reference resolves, no relation joins a role to itself, transition efforts are finite and
+/// positive, and no role lists a skill as both primary and secondary.
+///
+/// Roles are numbered `0 ..< roles.count` in file order; algorithms run on those dense indices
+/// (see ``CSRGraph``), and the model maps ids, names and titles to indices once, here.
+public struct RoleGraph: Sendable {
+    public let name: String
+    public let source: String
+    public let description: String
+    public let areas: [Area]
+    public let skills: [Skill]
+    public let roles: [Role]
+    public let relations: [Relation]
+
+    let roleIndex: [RoleID: Int32]
+    let areaIndex: [AreaID: Int]
+    let skillIndex: [SkillID: Int32]
+    /// Lower-cased id, name and title → the roles that carry it, for case-insensitive lookup.
+    let lookupIndex: [String: LookupEntry]
+    /// For each relation, the dense indices of its endpoints.
+    let endpoints: [(from: Int32, to: Int32)]
+
+    struct LookupEntry: Sendable {
+        var byID: Int32?
+        var byName: Int32?
+        var byTitle: [Int32] = []
+    }
+
+    /// Creates a graph from its parts, validating all of them.
+    ///
+    /// - Throws: ``GraphLoadError/invalid(_:)`` listing every problem found.
+    /// - Complexity: O(*R* + *E* + *S*) expected, for *R* roles, *E* relations and *S* skill mentions.
+    public init(
+        name: String, source: String = "", description: String = "",
+        areas: [Area], skills: [Skill], roles: [Role], relations: [Relation]
+    ) throws(GraphLoadError) {
+        let diagnostics = GraphValidator.validate(
+            areas: areas, skills: skills, roles: roles, relations: relations, locations: .none)
+        if !diagnostics.isEmpty { throw .invalid(diagnostics) }
+        self.init(unchecked: name, source: source, description: description,
+                  areas: areas, skills: skills, roles: roles, relations: relations)
+    }
+
+    /// Creates a graph whose parts have already been validated.
+    init(
+        unchecked name: String, source: String, description: String,
+        areas: [Area], skills: [Skill], roles: [Role], relations: [Relation]
+    ) {
+        self.name = name
+        self.source = source
+        self.description = description
+        self.areas = areas
+        self.skills = skills
+        self.roles = roles
+        self.relations = relations
+
+        var roleIndex: [RoleID: Int32] = [:]
+        roleIndex.reserveCapacity(roles.count)
+        for (i, role) in roles.enumerated() { roleIndex[role.id] = Int32(i) }
+        self.roleIndex = roleIndex
+        self.areaIndex = Dictionary(uniqueKeysWithValues: areas.enumerated().map { ($1.id, $0) })
+        self.skillIndex = Dictionary(uniqueKeysWithValues: skills.enumerated().map { ($1.id, Int32($0)) })
+
+        var lookup: [String: LookupEntry] = [:]
+        for (i, role) in roles.enumerated() {
+            let index = Int32(i)
+            lookup[role.id.rawValue.lowercased(), default: LookupEntry()].byID = index
+            let name = role.name.lowercased()
+            if lookup[name]?.byName == nil { lookup[name, default: LookupEntry()].byName = index }
+            for title in role.titles {
+                let key = title.lowercased()
+                if !(lookup[key]?.byTitle.contains(index) ?? false) {
+                    lookup[key, default: LookupEntry()].byTitle.append(index)
+                }
+            }
+        }
+        self.lookupIndex = lookup
+        self.endpoints = relations.map { (roleIndex[$0.from]!, roleIndex[$0.to]!) }
+    }
+
+    // MARK: Lookup
+
+    /// The dense index of the role with this id, or `nil`.
+    ///
+    /// - Complexity: O(1) expected.
+    public func index(of id: RoleID) -> Int32? { roleIndex[id] }
+
+    /// The role with this id, or `nil`.
+    public func role(_ id: RoleID) -> Role? { roleIndex[id].map { roles[Int($0)] } }
+
+    /// The role at a dense index.
+    public func role(at index: Int32) -> Role { roles[Int(index)] }
+
+    /// The area with this id, or `nil`.
+    public func area(_ id: AreaID) -> Area? { areaIndex[id].map { areas[$0] } }
+
+    /// The skill with this id, or `nil`.
+    public func skill(_ id: SkillID) -> Skill? { skillIndex[id].map { skills[Int($0)] } }
+
+    /// The dense index of a skill, or `nil`.
+    public func index(ofSkill id: SkillID) -> Int32? { skillIndex[id] }
+
+    /// The roles of an area, in file order.
+    public func roles(in area: AreaID) -> [Role] { roles.filter { $0.area == area } }
+
+    /// The dense endpoints of the relation at `position` in ``relations``.
+    public func endpoints(ofRelationAt position: Int) -> (from: Int32, to: Int32) { endpoints[position] }
+
+    // MARK: Relations
+
+    /// The relations that involve a role, in file order, as seen from that role.
+    public func relations(of id: RoleID) -> RoleRelations {
+        var outgoing: [Relation] = []
+        var incoming: [Relation] = []
+        var mutual: [Relation] = []
+        for relation in relations {
+            if relation.kind.isSymmetric {
+                if relation.from == id || relation.to == id { mutual.append(relation) }
+            } else if relation.from == id {
+                outgoing.append(relation)
+            } else if relation.to == id {
+                incoming.append(relation)
+            }
+        }
+        return RoleRelations(role: id, outgoing: outgoing, incoming: incoming, mutual: mutual)
+    }
+
+    /// The relations of the given kinds as a ``CSRGraph`` over role indices; symmetric kinds
+    /// contribute an edge each way. Edge ids are positions in ``relations``.
+    ///
+    /// - Parameter weight: the weight of each relation; by default 1.
+    /// - Complexity: O(*R* + *E*).
+    public func network(
+        kinds: Set<RelationKind>, weight: (Relation) -> Double = { _ in 1 }
+    ) -> CSRGraph {
+        var edges: [WeightedEdge] = []
+        var ids: [Int32] = []
+        edges.reserveCapacity(relations.count)
+        for (position, relation) in relations.enumerated() where kinds.contains(relation.kind) {
+            let (a, b) = endpoints[position]
+            let w = weight(relation)
+            edges.append(WeightedEdge(a, b, weight: w))
+            ids.append(Int32(position))
+            if relation.kind.isSymmetric {
+                edges.append(WeightedEdge(b, a, weight: w))
+                ids.append(Int32(position))
+            }
+        }
+        let csr = CSRGraph(vertexCount: roles.count, edges: edges)
+        let edgeIDs = csr.edgeIDs.map { ids[Int($0)] }
+        return CSRGraph(vertexCount: csr.vertexCount, offsets: csr.offsets, targets: csr.targets,
+                        weights: csr.weights, edgeIDs: edgeIDs)
+    }
+}
+
+/// The relations of one role, split by direction.
+public struct RoleRelations: Hashable, Sendable {
+    public var role: RoleID
+    /// Directed relations from this role (it is the stakeholder, or the one who moves).
+    public var outgoing: [Relation]
+    /// Directed relations into this role.
+    public var incoming: [Relation]
+    /// Symmetric relations (collaborations) that involve this role.
+    public var mutual: [Relation]
+}

@@ -1,0 +1,175 @@
+import RoleGraphAlgorithms
+
+/// Career-path queries on a ``RoleGraph``: the model-level face of ``PathFinder``.
+///
+/// A planner fixes one ``StepCosting`` (cost model, the person's skills, lateral moves), builds
+/// the role network for it once — transitions, and collaborations both ways when lateral moves
+/// are allowed, each weighted by its step cost — and answers any number of queries on it. Roles
+/// are named by id; results name roles and relations, never indices.
+public struct RoutePlanner: Sendable {
+    public let graph: RoleGraph
+    public let costing: StepCosting
+    /// The weighted network over role indices; edge ids are positions in `graph.relations`.
+    public let network: CSRGraph
+    private var finder: PathFinder
+
+    /// - Throws: ``RouteError/invalidArgument(_:)`` for a negative or non-finite lateral cost.
+    /// - Complexity: O(*R* + *E*), plus the skill-gap work of each edge under `skills`.
+    public init(graph: RoleGraph, costing: StepCosting = StepCosting()) throws(RouteError) {
+        if let lateral = costing.lateralCost, !(lateral >= 0 && lateral <= GraphValidator.maximumEffort) {
+            throw .invalidArgument("--lateral-cost must be a number from 0 to \(formatNumber(GraphValidator.maximumEffort)), found \(lateral)")
+        }
+        self.graph = graph
+        self.costing = costing
+        let network = Self.buildNetwork(graph, costing)
+        self.network = network
+        do {
+            self.finder = try PathFinder(network)
+        } catch {
+            // Step costs are finite and non-negative by construction (validated efforts, counts
+            // of skills, a checked lateral cost), so this cannot happen for a valid graph.
+            throw .invalidArgument("invalid step cost: \(error)")
+        }
+    }
+
+    private static func buildNetwork(_ graph: RoleGraph, _ costing: StepCosting) -> CSRGraph {
+        var edges: [WeightedEdge] = []
+        var ids: [Int32] = []
+        let kinds = costing.kinds
+        for (position, relation) in graph.relations.enumerated() where kinds.contains(relation.kind) {
+            let (a, b) = graph.endpoints(ofRelationAt: position)
+            edges.append(WeightedEdge(a, b, weight: costing.cost(of: relation, from: relation.from, to: relation.to, in: graph)))
+            ids.append(Int32(position))
+            if relation.kind.isSymmetric {
+                edges.append(WeightedEdge(b, a, weight: costing.cost(of: relation, from: relation.to, to: relation.from, in: graph)))
+                ids.append(Int32(position))
+            }
+        }
+        let csr = CSRGraph(vertexCount: graph.roles.count, edges: edges)
+        return CSRGraph(vertexCount: csr.vertexCount, offsets: csr.offsets, targets: csr.targets,
+                        weights: csr.weights, edgeIDs: csr.edgeIDs.map { ids[Int($0)] })
+    }
+
+    // MARK: Queries
+
+    /// The `count` best loopless paths from `from` to `to`, cheapest first (ties: fewer steps,
+    /// then file order of the roles), under `constraints`.
+    ///
+    /// - Throws: ``RouteError/noPath(from:to:reachableFrom:reaching:constrained:lateral:)`` when
+    ///   there is none, with what each end can reach; other ``RouteError``s for bad arguments.
+    public mutating func paths(
+        from: RoleID, to: RoleID, count: Int = 1, constraints: RouteConstraints = RouteConstraints()
+    ) throws(RouteError) -> [CareerPath] {
+        guard count >= 1 else { throw .invalidArgument("--k must be at least 1, found \(count)") }
+        if let maxSteps = constraints.maxSteps, maxSteps < 1 {
+            throw .invalidArgument("--max-steps must be at least 1, found \(maxSteps)")
+        }
+        let source = try index(from), target = try index(to)
+        if from == to { throw .invalidArgument("'\(from)' is both the start and the goal") }
+        if constraints.avoid.contains(from) { throw .endpointAvoided(from) }
+        if constraints.avoid.contains(to) { throw .endpointAvoided(to) }
+        var avoid: Set<Int32> = []
+        for role in constraints.avoid { avoid.insert(try index(role)) }
+        let via = try constraints.via.map { (role: RoleID) throws(RouteError) -> Int32 in try index(role) }
+        if let via, avoid.contains(via) {
+            throw .invalidArgument("'\(constraints.via!)' cannot be both avoided and passed through")
+        }
+        let found: [GraphPath]
+        do {
+            found = try finder.shortestPaths(
+                from: source, to: target, count: count,
+                constraints: PathConstraints(avoid: avoid, via: via, maxSteps: constraints.maxSteps))
+        } catch {
+            throw map(error, via: constraints.via)
+        }
+        if found.isEmpty { throw noPath(from: source, to: target, constrained: !constraints.isEmpty) }
+        return found.map(careerPath)
+    }
+
+    /// Every role reachable from `from`, with the cheapest path to it, nearest first.
+    ///
+    /// - Parameter maxSteps: only paths of at most this many steps.
+    public mutating func reachable(from: RoleID, maxSteps: Int? = nil) throws(RouteError) -> [CareerPath] {
+        if let maxSteps, maxSteps < 1 { throw .invalidArgument("--max-steps must be at least 1, found \(maxSteps)") }
+        let source = try index(from)
+        let tree: ShortestPathTree
+        do {
+            tree = try finder.shortestPathTree(from: source, maxSteps: maxSteps)
+        } catch {
+            throw map(error, via: nil)
+        }
+        var result: [CareerPath] = []
+        for v in 0 ..< Int32(graph.roles.count) where v != source {
+            if let path = tree.path(to: v) { result.append(careerPath(path)) }
+        }
+        return result.sorted { ($0.cost, $0.steps.count) < ($1.cost, $1.steps.count) }
+    }
+
+    /// The moves out of a role, cheapest first (ties in file order).
+    public func moves(from: RoleID) throws(RouteError) -> [CareerStep] {
+        let source = try index(from)
+        var steps: [CareerStep] = []
+        for e in network.edgeRange(of: source) {
+            steps.append(step(from: source, to: network.targets[e], relationAt: Int(network.edgeIDs[e]), cost: network.weights[e]))
+        }
+        return steps.enumerated().sorted { ($0.element.cost, $0.offset) < ($1.element.cost, $1.offset) }.map(\.element)
+    }
+
+    // MARK: Mapping between roles and indices
+
+    private func index(_ role: RoleID) throws(RouteError) -> Int32 {
+        guard let index = graph.index(of: role) else {
+            throw .invalidArgument("no role '\(role)'")
+        }
+        return index
+    }
+
+    func careerPath(_ path: GraphPath) -> CareerPath {
+        var steps: [CareerStep] = []
+        for (i, position) in path.edgePositions.enumerated() {
+            let p = Int(position)
+            steps.append(step(from: path.vertices[i], to: path.vertices[i + 1],
+                              relationAt: Int(network.edgeIDs[p]), cost: network.weights[p]))
+        }
+        return CareerPath(start: graph.role(at: path.vertices[0]).id, steps: steps, cost: path.cost)
+    }
+
+    private func step(from: Int32, to: Int32, relationAt position: Int, cost: Double) -> CareerStep {
+        let a = graph.role(at: from).id, b = graph.role(at: to).id
+        let known = graph.skills(of: a).union(costing.have)
+        return CareerStep(from: a, to: b, relation: graph.relations[position], relationPosition: position, cost: cost,
+                          skillsToLearn: graph.skillGap(to: b, knowing: known))
+    }
+
+    /// The no-path error, with what the start reaches and what reaches the goal (ignoring the
+    /// constraints, so the user sees whether the graph or the constraints are to blame).
+    private mutating func noPath(from source: Int32, to target: Int32, constrained: Bool) -> RouteError {
+        let forward = (try? finder.shortestPathTree(from: source, maxSteps: nil))
+        let reachable = (0 ..< Int32(graph.roles.count)).filter { $0 != source && forward?.isReachable($0) == true }
+        let backward = network.reversed()
+        var seen = [Bool](repeating: false, count: graph.roles.count)
+        var stack: [Int32] = [target]
+        seen[Int(target)] = true
+        while let v = stack.popLast() {
+            for e in backward.edgeRange(of: v) where !seen[Int(backward.targets[e])] {
+                seen[Int(backward.targets[e])] = true
+                stack.append(backward.targets[e])
+            }
+        }
+        let reaching = (0 ..< Int32(graph.roles.count)).filter { $0 != target && seen[Int($0)] }
+        return .noPath(from: graph.role(at: source).id, to: graph.role(at: target).id,
+                       reachableFrom: reachable.map { graph.role(at: $0).id },
+                       reaching: reaching.map { graph.role(at: $0).id },
+                       constrained: constrained, lateral: costing.lateralCost != nil)
+    }
+
+    private func map(_ error: PathError, via: RoleID?) -> RouteError {
+        switch error {
+        case .endpointAvoided(let vertex): return .endpointAvoided(graph.role(at: vertex).id)
+        case .viaSearchLimitReached:
+            if let via { return .viaSearchLimitReached(via: via) }
+            return .invalidArgument(error.description)
+        default: return .invalidArgument(error.description)
+        }
+    }
+}

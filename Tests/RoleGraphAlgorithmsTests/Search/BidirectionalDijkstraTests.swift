@@ -1,0 +1,137 @@
+import Testing
+@testable import RoleGraphAlgorithms
+import RoleGraphTestSupport
+
+@Suite struct BidirectionalDijkstraTests {
+    @Test func exactCostDetection() {
+        #expect(PathFinder.sumsAreExact([1, 2, 3, 0]))
+        #expect(PathFinder.sumsAreExact([0.5, 0.25, 1.75, 1e6]))
+        #expect(PathFinder.sumsAreExact([]))
+        #expect(!PathFinder.sumsAreExact([0.1, 0.2]))
+        #expect(!PathFinder.sumsAreExact([1.0 / 3.0]))
+        #expect(!PathFinder.sumsAreExact([0x1p49, 0x1p49, 0x1p49]))  // sums leave the exact range
+        #expect(!PathFinder.sumsAreExact([Double.leastNonzeroMagnitude]))
+    }
+
+    @Test func usesTheBidirectionalSearchOnlyWhenCostsAreExact() throws {
+        #expect(try PathFinder(DijkstraTests.diamond).costsAreExact)
+        #expect(try !PathFinder(graph(2, [(0, 1, 1.0 / 3.0)])).costsAreExact)
+        // Short decimals are searched in whole tenths, hundredths, …: exact again.
+        let tenths = try PathFinder(graph(2, [(0, 1, 0.1)]))
+        #expect(tenths.costsAreExact)
+        #expect(tenths.costScale == 10)
+        #expect(try PathFinder(graph(2, [(0, 1, 2.25), (1, 0, 1.5)])).costScale == 1)  // dyadic already
+    }
+
+    @Test func handMadeTiesComeOutAsInTheUnidirectionalSearch() throws {
+        var finder = try PathFinder(DijkstraTests.threeEqualPaths)
+        let bidirectional = try #require(try finder.shortestPath(from: 0, to: 5))
+        finder.strategy = .unidirectional
+        #expect(try finder.shortestPath(from: 0, to: 5) == bidirectional)
+        #expect(bidirectional.vertices == [0, 1, 4, 5])
+    }
+
+    /// A long chain with a parallel-equal route in the middle: the meeting point falls in the
+    /// middle, where both sides must agree on the tie.
+    @Test func tieAtTheMeetingPoint() throws {
+        var edges: [(Int32, Int32, Double)] = []
+        for v in Int32(0) ..< 10 where v != 4 { edges.append((v, v + 1, 1)) }
+        // 4 → 5 twice with equal weight, and a detour 4 → 11 → 6 of the same cost as 4 → 5 → 6.
+        edges += [(4, 5, 1), (4, 5, 1), (4, 11, 1), (11, 6, 1)]
+        var finder = try PathFinder(graph(12, edges))
+        let path = try #require(try finder.shortestPath(from: 0, to: 10))
+        #expect(path.vertices == Array(0 ... 10))
+        let tree = try finder.shortestPathTree(from: 0)
+        #expect(tree.path(to: 10) == path)
+    }
+
+    @Test("bidirectional equals unidirectional, path and cost", arguments: 0 ..< 300)
+    func agreesWithUnidirectional(seed: Int) throws {
+        let g = RandomGraphs.graph(seed: UInt64(seed), vertices: 2 ... 60)
+        var finder = try PathFinder(g)
+        #expect(finder.costsAreExact)
+        let (s, t) = RandomGraphs.endpoints(seed: UInt64(seed), vertexCount: g.vertexCount)
+        let tree = try finder.shortestPathTree(from: s)
+        // Several targets per graph: the drawn one and every fifth vertex.
+        for target in [t] + stride(from: Int32(0), to: Int32(g.vertexCount), by: 5) {
+            let bidirectional = try finder.shortestPath(from: s, to: target)
+            #expect(bidirectional == tree.path(to: target), "\(s) → \(target)")
+        }
+    }
+
+    @Test("bidirectional equals unidirectional on tie-heavy layered graphs", arguments: 0 ..< 200)
+    func agreesOnLayeredGraphs(seed: Int) throws {
+        let (g, s) = RandomGraphs.layered(seed: UInt64(seed), layers: 3 ... 12, width: 1 ... 6)
+        var finder = try PathFinder(g)
+        let tree = try finder.shortestPathTree(from: s)
+        for target in 0 ..< Int32(g.vertexCount) {
+            #expect(try finder.shortestPath(from: s, to: target) == tree.path(to: target), "\(s) → \(target)")
+        }
+    }
+
+    @Test("bidirectional honours avoided vertices and edges", arguments: 0 ..< 200)
+    func agreesUnderAvoidance(seed: Int) throws {
+        let g = RandomGraphs.graph(seed: UInt64(seed), vertices: 3 ... 50)
+        let (s, t) = RandomGraphs.endpoints(seed: UInt64(seed), vertexCount: g.vertexCount)
+        let avoid = RandomGraphs.avoidSet(seed: UInt64(seed), vertexCount: g.vertexCount, keeping: [s, t], limit: 4)
+        let avoidEdges = Set((0 ..< Int32(g.edgeCount)).filter { $0 % 7 == Int32(seed % 7) })
+        var finder = try PathFinder(g)
+        let constraints = PathConstraints(avoid: avoid, avoidEdges: avoidEdges)
+        let bidirectional = try finder.shortestPath(from: s, to: t, constraints: constraints)
+        finder.strategy = .unidirectional
+        let unidirectional = try finder.shortestPath(from: s, to: t, constraints: constraints)
+        #expect(bidirectional == unidirectional)
+        let tree = try finder.shortestPathTree(from: s, avoiding: avoid, avoidingEdges: avoidEdges)
+        #expect(unidirectional == tree.path(to: t))
+        if let path = bidirectional {
+            #expect(path.vertices.allSatisfy { !avoid.contains($0) })
+            #expect(path.edgeIDs.allSatisfy { !avoidEdges.contains($0) })
+        }
+    }
+
+    @Test func inexactCostsFallBackAndStillAgree() throws {
+        let third = 1.0 / 3.0
+        var finder = try PathFinder(graph(4, [(0, 1, third), (1, 3, 2 * third), (0, 2, 2 * third), (2, 3, third), (0, 3, 1)]))
+        #expect(!finder.costsAreExact)
+        let path = try #require(try finder.shortestPath(from: 0, to: 3))
+        #expect(try path == finder.shortestPathTree(from: 0).path(to: 3))
+    }
+
+    /// In binary 0.1 + 0.2 > 0.3; in tenths the three paths tie exactly, and the tie goes to the
+    /// one with fewer steps, whichever search runs.
+    @Test func decimalCostsTieExactly() throws {
+        var finder = try PathFinder(graph(4, [(0, 1, 0.1), (1, 3, 0.2), (0, 2, 0.2), (2, 3, 0.1), (0, 3, 0.3)]))
+        let paths = try finder.shortestPaths(from: 0, to: 3, count: 3)
+        #expect(paths.map(\.cost) == [0.3, 0.3, 0.3])
+        #expect(paths.map(\.vertices) == [[0, 3], [0, 1, 3], [0, 2, 3]])
+        #expect(try finder.distances(from: 0) == [0, 0.1, 0.2, 0.3])
+    }
+
+    /// Decimal weights (tenths to thousandths): the scaled bidirectional search agrees with the
+    /// unidirectional one, and costs equal Bellman-Ford's to rounding.
+    @Test(arguments: 0 ..< 100)
+    func decimalWeightsAgreeAcrossStrategies(seed: UInt64) throws {
+        var rng = SplitMix64(seed: seed)
+        let n = Int.random(in: 2 ... 40, using: &rng)
+        let scale = [10.0, 100.0, 1000.0][Int(seed % 3)]
+        var edges: [(Int, Int, Double)] = []
+        for _ in 0 ..< Int.random(in: 0 ... n * 4, using: &rng) {
+            edges.append((Int.random(in: 0 ..< n, using: &rng), Int.random(in: 0 ..< n, using: &rng),
+                          Double(Int.random(in: 1 ... 50, using: &rng)) / scale))
+        }
+        let g = graph(n, edges.map { (Int32($0.0), Int32($0.1), $0.2) })
+        var bidirectional = try PathFinder(g)
+        #expect(bidirectional.costsAreExact)
+        var unidirectional = try PathFinder(g)
+        unidirectional.strategy = .unidirectional
+        var reference = [Double](repeating: .infinity, count: n)
+        reference[0] = 0
+        for _ in 0 ..< n { for (a, b, w) in edges where reference[a] + w < reference[b] { reference[b] = reference[a] + w } }
+        for t in 1 ..< Int32(n) {
+            let a = try bidirectional.shortestPath(from: 0, to: t)
+            let b = try unidirectional.shortestPath(from: 0, to: t)
+            #expect(a == b)
+            #expect(abs((a?.cost ?? .infinity) - reference[Int(t)]) < 1e-9 || (a == nil && reference[Int(t)] == .infinity))
+        }
+    }
+}

@@ -38,3 +38,21 @@ extension RoleGraph {
         return result.enumerated().sorted { ($0.element.betweenness, -$0.offset) > ($1.element.betweenness, -$1.offset) }.map(\.element)
     }
 }
+
+// The JSON form: the graph file's key names; facts the graph does not state are omitted.
+extension RoleCentrality: Encodable {
+    private enum CodingKeys: String, CodingKey {
+        case role, betweenness, transitionsIn = "transitions_in", transitionsOut = "transitions_out"
+        case reliedOnBy = "relied_on_by", reliesOn = "relies_on", collaborations
+    }
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(role.rawValue, forKey: .role)
+        try c.encode(betweenness, forKey: .betweenness)
+        try c.encode(transitionsIn, forKey: .transitionsIn)
+        try c.encode(transitionsOut, forKey: .transitionsOut)
+        try c.encode(reliedOnBy, forKey: .reliedOnBy)
+        try c.encode(reliesOn, forKey: .reliesOn)
+        try c.encode(collaborations, forKey: .collaborations)
+    }
+}

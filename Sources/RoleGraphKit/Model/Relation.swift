@@ -50,3 +50,17 @@ public struct Relation: Hashable, Sendable {
         (from == a && to == b) || (kind.isSymmetric && from == b && to == a)
     }
 }
+
+// The JSON form: the graph file's key names; facts the graph does not state are omitted.
+extension Relation: Encodable {
+    private enum CodingKeys: String, CodingKey { case kind, from, to, effort, note, section }
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(kind.rawValue, forKey: .kind)
+        try c.encode(from.rawValue, forKey: .from)
+        try c.encode(to.rawValue, forKey: .to)
+        try c.encodeIfPresent(effort, forKey: .effort)
+        try c.encodeIfPresent(note, forKey: .note)
+        try c.encodeIfPresent(section, forKey: .section)
+    }
+}

@@ -45,3 +45,27 @@ public struct Role: Identifiable, Hashable, Sendable {
     /// Primary then secondary skills.
     public var allSkills: [SkillID] { primarySkills + secondarySkills }
 }
+
+// The JSON form: the graph file's key names; facts the graph does not state are omitted.
+extension Role: Encodable {
+    private enum CodingKeys: String, CodingKey {
+        case id, name, area, summary, responsibilities, problems, titles, skills
+        case entryLevel = "entry_level", prevalence
+    }
+    private enum SkillKeys: String, CodingKey { case primary, secondary }
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id.rawValue, forKey: .id)
+        try c.encode(name, forKey: .name)
+        try c.encode(area.rawValue, forKey: .area)
+        try c.encode(summary, forKey: .summary)
+        try c.encode(responsibilities, forKey: .responsibilities)
+        try c.encode(problems, forKey: .problems)
+        try c.encode(titles, forKey: .titles)
+        var s = c.nestedContainer(keyedBy: SkillKeys.self, forKey: .skills)
+        try s.encode(primarySkills.map(\.rawValue), forKey: .primary)
+        try s.encode(secondarySkills.map(\.rawValue), forKey: .secondary)
+        try c.encodeIfPresent(entryLevel, forKey: .entryLevel)
+        try c.encodeIfPresent(prevalence?.rawValue, forKey: .prevalence)
+    }
+}

@@ -171,3 +171,15 @@ public struct RoleRelations: Hashable, Sendable {
     /// Symmetric relations (collaborations) that involve this role.
     public var mutual: [Relation]
 }
+
+// The JSON form: the graph file's key names; facts the graph does not state are omitted.
+extension RoleRelations: Encodable {
+    private enum CodingKeys: String, CodingKey { case role, outgoing, incoming, mutual }
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(role.rawValue, forKey: .role)
+        try c.encode(outgoing, forKey: .outgoing)
+        try c.encode(incoming, forKey: .incoming)
+        try c.encode(mutual, forKey: .mutual)
+    }
+}

@@ -84,3 +84,30 @@ public enum RouteError: Error, Hashable, Sendable, CustomStringConvertible {
         return roles.count > 12 ? "\(shown) and \(roles.count - 12) more" : shown
     }
 }
+
+// The JSON form: the graph file's key names; facts the graph does not state are omitted.
+extension CareerStep: Encodable {
+    private enum CodingKeys: String, CodingKey { case from, to, kind, effort, cost, note, section, learn }
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(from.rawValue, forKey: .from)
+        try c.encode(to.rawValue, forKey: .to)
+        try c.encode(relation.kind.rawValue, forKey: .kind)
+        try c.encodeIfPresent(relation.effort, forKey: .effort)
+        try c.encode(cost, forKey: .cost)
+        try c.encodeIfPresent(relation.note, forKey: .note)
+        try c.encodeIfPresent(relation.section, forKey: .section)
+        try c.encode(skillsToLearn, forKey: .learn)
+    }
+}
+
+// The JSON form: the graph file's key names; facts the graph does not state are omitted.
+extension CareerPath: Encodable {
+    private enum CodingKeys: String, CodingKey { case roles, cost, steps }
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(roles.map(\.rawValue), forKey: .roles)
+        try c.encode(cost, forKey: .cost)
+        try c.encode(steps, forKey: .steps)
+    }
+}

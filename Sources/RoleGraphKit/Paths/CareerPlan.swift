@@ -118,3 +118,36 @@ extension RoleGraph {
         return CareerPlan(have: have.sorted(), goal: goal, closest: closest, routes: routes)
     }
 }
+
+// The JSON form: the graph file's key names; facts the graph does not state are omitted.
+extension RoleFit: Encodable {
+    private enum CodingKeys: String, CodingKey { case role, gap }
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(role.rawValue, forKey: .role)
+        try c.encode(gap, forKey: .gap)
+    }
+}
+
+// The JSON form: the graph file's key names; facts the graph does not state are omitted.
+extension PlannedRoute: Encodable {
+    private enum CodingKeys: String, CodingKey { case start, path, cost }
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(start, forKey: .start)
+        try c.encode(path, forKey: .path)
+        try c.encode(cost, forKey: .cost)
+    }
+}
+
+// The JSON form: the graph file's key names; facts the graph does not state are omitted.
+extension CareerPlan: Encodable {
+    private enum CodingKeys: String, CodingKey { case have, goal, closest, routes }
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(have.map(\.rawValue), forKey: .have)
+        try c.encode(goal.rawValue, forKey: .goal)
+        try c.encode(closest, forKey: .closest)
+        try c.encode(routes, forKey: .routes)
+    }
+}

@@ -41,3 +41,14 @@ extension RoleGraph {
                         secondary: target.secondarySkills.filter { !known.contains($0) })
     }
 }
+
+// The JSON form: the graph file's key names; facts the graph does not state are omitted.
+extension SkillGap: Encodable {
+    private enum CodingKeys: String, CodingKey { case primary, secondary, cost }
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(primary.map(\.rawValue), forKey: .primary)
+        try c.encode(secondary.map(\.rawValue), forKey: .secondary)
+        try c.encode(cost, forKey: .cost)
+    }
+}

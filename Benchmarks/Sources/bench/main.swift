@@ -328,10 +328,8 @@ func simpleUndirected(_ graph: RoleGraph) -> CSRGraph {
     let directed = graph.network(kinds: [.transition])
     var edges: [WeightedEdge] = []
     edges.reserveCapacity(directed.edgeCount)
-    for v in 0 ..< directed.vertexCount {
-        for e in directed.offsets[v] ..< directed.offsets[v + 1] where Int(directed.targets[e]) != v {
-            edges.append(WeightedEdge(Int32(v), directed.targets[e]))
-        }
+    for edge in directed.edges where edge.source != edge.target {
+        edges.append(WeightedEdge(edge.source, edge.target))
     }
     // symmetrized() sums parallel edges; every pair becomes weight 1 again.
     return CSRGraph(vertexCount: directed.vertexCount, edges: edges).symmetrized().unweighted()

@@ -1,12 +1,12 @@
 /// A vertex and how similar it is to another, as ranked by ``WeightedJaccardSimilarity``.
-public struct SimilarVertex: Hashable, Sendable {
+package struct SimilarVertex: Hashable, Sendable {
     /// The vertex.
-    public var vertex: Int32
+    package var vertex: Int32
     /// Its similarity, in (0, 1].
-    public var similarity: Double
+    package var similarity: Double
 
     /// - Complexity: O(1).
-    public init(vertex: Int32, similarity: Double) {
+    package init(vertex: Int32, similarity: Double) {
         self.vertex = vertex
         self.similarity = similarity
     }
@@ -14,7 +14,7 @@ public struct SimilarVertex: Hashable, Sendable {
 
 /// Which pairs of vertices become edges of a similarity graph
 /// (``WeightedJaccardSimilarity/graph(_:)``).
-public enum SimilarityGraphSelection: Hashable, Sendable {
+package enum SimilarityGraphSelection: Hashable, Sendable {
     /// Every pair whose similarity is at least the threshold (which must be positive).
     case threshold(Double)
     /// Each vertex's `k` most similar vertices (ties by lower index), joined both ways — the
@@ -44,9 +44,9 @@ public enum SimilarityGraphSelection: Hashable, Sendable {
 /// > P. Jaccard, "The distribution of the flora in the alpine zone," *New Phytologist* 11(2),
 /// > 37–50 (1912). M. Ruzicka, "Anwendung mathematisch-statistischer Methoden in der
 /// > Geobotanik," *Biologia* 13, 647–661 (1958).
-public struct WeightedJaccardSimilarity: Sendable {
+package struct WeightedJaccardSimilarity: Sendable {
     /// The number of vertices.
-    public let vertexCount: Int
+    package let vertexCount: Int
     /// Per-vertex features, ascending by feature, in CSR form.
     let featureOffsets: [Int]
     let features: [Int32]
@@ -69,7 +69,7 @@ public struct WeightedJaccardSimilarity: Sendable {
     /// - Precondition: feature numbers are non-negative; weights are finite and non-negative.
     /// - Complexity: O(*F* log *d* + *K*), for *F* feature entries in all, *d* the most features
     ///   of one vertex and *K* the largest feature number.
-    public init(features: [[(feature: Int32, weight: Double)]]) {
+    package init(features: [[(feature: Int32, weight: Double)]]) {
         let n = features.count
         var offsets = [Int](repeating: 0, count: n + 1)
         var ids: [Int32] = []
@@ -127,7 +127,7 @@ public struct WeightedJaccardSimilarity: Sendable {
     /// The weighted Jaccard similarity of `u` and `v`, in [0, 1]; 1 when `u == v` has features.
     ///
     /// - Complexity: O(*d_u* + *d_v*), a merge of the two sorted feature lists.
-    public func similarity(_ u: Int32, _ v: Int32) -> Double {
+    package func similarity(_ u: Int32, _ v: Int32) -> Double {
         var i = featureOffsets[Int(u)], j = featureOffsets[Int(v)]
         let iEnd = featureOffsets[Int(u) + 1], jEnd = featureOffsets[Int(v) + 1]
         var shared = 0.0
@@ -182,7 +182,7 @@ public struct WeightedJaccardSimilarity: Sendable {
     ///
     /// - Complexity: O(*P* + *c* log *c*), for *P* postings visited and *c* vertices sharing a
     ///   feature with `u`.
-    public func mostSimilar(to u: Int32, limit: Int) -> [SimilarVertex] {
+    package func mostSimilar(to u: Int32, limit: Int) -> [SimilarVertex] {
         precondition(limit >= 0, "limit must be non-negative")
         var acc = NeighbourWeights(capacity: vertexCount)
         return Array(Self.ranked(neighbours(of: u, accumulator: &acc)).prefix(limit))
@@ -191,7 +191,7 @@ public struct WeightedJaccardSimilarity: Sendable {
     /// ``mostSimilar(to:limit:)`` for every vertex, sharing one accumulator.
     ///
     /// - Complexity: O(*V* + Σ_u (*P_u* + *c_u* log *c_u*)).
-    public func rankings(limit: Int) -> [[SimilarVertex]] {
+    package func rankings(limit: Int) -> [[SimilarVertex]] {
         precondition(limit >= 0, "limit must be non-negative")
         var acc = NeighbourWeights(capacity: vertexCount)
         return (0 ..< vertexCount).map {
@@ -205,7 +205,7 @@ public struct WeightedJaccardSimilarity: Sendable {
     /// - Parameter selection: which pairs become edges.
     /// - Precondition: a threshold is positive; `k` is non-negative.
     /// - Complexity: as ``rankings(limit:)``, plus O(*E* log *d*) to build the graph.
-    public func graph(_ selection: SimilarityGraphSelection) -> CSRGraph {
+    package func graph(_ selection: SimilarityGraphSelection) -> CSRGraph {
         var acc = NeighbourWeights(capacity: vertexCount)
         var edges: [WeightedEdge] = []
         switch selection {

@@ -1,9 +1,13 @@
 /// A weighted edge between two dense vertex indices, the input to ``CSRGraph``.
 public struct WeightedEdge: Hashable, Sendable {
+    /// The tail: the edge leaves this vertex.
     public var source: Int32
+    /// The head: the edge enters this vertex.
     public var target: Int32
+    /// The edge's weight (its cost in the searches).
     public var weight: Double
 
+    /// An edge from `source` to `target`.
     public init(_ source: Int32, _ target: Int32, weight: Double = 1) {
         self.source = source
         self.target = target
@@ -26,26 +30,28 @@ public struct CSRGraph: Sendable {
     /// The number of vertices; vertices are `0 ..< vertexCount`.
     public let vertexCount: Int
     /// `offsets[v] ..< offsets[v + 1]` indexes the out-edges of `v`. Has `vertexCount + 1` entries.
-    public let offsets: [Int]
+    @usableFromInline package let offsets: [Int]
     /// The head of each edge, grouped by source.
-    public let targets: [Int32]
+    package let targets: [Int32]
     /// The weight of each edge, parallel to `targets`.
-    public let weights: [Double]
+    package let weights: [Double]
     /// For each edge, its position in the sequence the graph was built from, so that a result can
     /// name the original relation (for example, to print its note).
-    public let edgeIDs: [Int32]
+    package let edgeIDs: [Int32]
     /// Whether the graph is known to be symmetric: true for a graph built by ``symmetrized()``,
     /// where every edge `u → v` has its twin `v → u` of the same weight; false means unknown.
     /// Algorithms that need the vertices pointing *to* a vertex use its own row when this is set,
     /// instead of building ``reversed()``.
-    public internal(set) var isKnownSymmetric = false
+    package internal(set) var isKnownSymmetric = false
 
     /// The number of directed edges.
+    ///
+    /// - Complexity: O(1).
     public var edgeCount: Int { targets.count }
 
     /// Builds a CSR graph from edges in any order.
     ///
-    /// - Precondition: every endpoint is in `0 ..< vertexCount`.
+    /// - Precondition: every endpoint is in `0 ..< vertexCount`, checked for every edge.
     /// - Complexity: O(*V* + *E*), a stable counting sort by source.
     public init(vertexCount: Int, edges: some Collection<WeightedEdge>) {
         precondition(vertexCount >= 0 && vertexCount < Int(Int32.max), "vertex count out of range")
@@ -79,17 +85,32 @@ public struct CSRGraph: Sendable {
         self.edgeIDs = ids
     }
 
-    /// Builds a CSR graph directly from its arrays.
+    /// Builds a CSR graph directly from its arrays, for the engine's own derived graphs
+    /// (reversed, projected, renumbered), which are valid by construction.
     ///
-    /// - Precondition: the arrays describe a valid CSR layout.
-    public init(vertexCount: Int, offsets: [Int], targets: [Int32], weights: [Double], edgeIDs: [Int32]) {
+    /// Only the lengths are checked in release builds; debug builds check the whole layout
+    /// (offsets ascending from 0, every target in range), so a broken derivation fails in tests
+    /// instead of reading out of bounds later.
+    ///
+    /// - Complexity: O(1) in release builds; O(*V* + *E*) with assertions on.
+    package init(vertexCount: Int, offsets: [Int], targets: [Int32], weights: [Double], edgeIDs: [Int32]) {
         precondition(offsets.count == vertexCount + 1 && offsets.last == targets.count)
         precondition(weights.count == targets.count && edgeIDs.count == targets.count)
+        assert(Self.isValidLayout(vertexCount: vertexCount, offsets: offsets, targets: targets))
         self.vertexCount = vertexCount
         self.offsets = offsets
         self.targets = targets
         self.weights = weights
         self.edgeIDs = edgeIDs
+    }
+
+    /// Whether `offsets` and `targets` form a CSR layout over `vertexCount` vertices.
+    ///
+    /// - Complexity: O(*V* + *E*).
+    static func isValidLayout(vertexCount: Int, offsets: [Int], targets: [Int32]) -> Bool {
+        guard offsets.first == 0 else { return false }
+        for v in 0 ..< vertexCount where offsets[v] > offsets[v + 1] { return false }
+        return targets.allSatisfy { $0 >= 0 && Int($0) < vertexCount }
     }
 
     /// The positions of the out-edges of `v` in `targets`, `weights` and `edgeIDs`.

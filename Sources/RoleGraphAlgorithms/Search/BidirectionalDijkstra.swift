@@ -74,21 +74,13 @@ extension SearchScratch {
         var settledForward = 0
         var settledBackward = 0
 
-        /// Records the path forward(u) + edge + backward(v) if it beats the best so far.
-        func offer(_ u: Int32, _ edge: Int32, _ v: Int32, _ w: Double) {
-            let cost = lf[Int(u)].distance + w + lb[Int(v)].distance
-            let hops = lf[Int(u)].hops + (edge >= 0 ? 1 : 0) + lb[Int(v)].hops
-            let candidate = Meeting(u: u, edge: edge, v: v, cost: cost, hops: hops)
-            if cost < best.cost || (cost == best.cost && hops < best.hops) {
-                best = candidate
-            } else if cost == best.cost && hops == best.hops && meetingPrecedes(candidate, best, lf, lb) {
-                best = candidate
-            }
-        }
-
         graph.withUnsafeAdjacency { offsets, targets, weights in
             reverse.graph.withUnsafeAdjacency { rOffsets, rTargets, rWeights in
                 reverse.forwardPosition.withUnsafeBufferPointer { forwardPosition in
+                    let forwardEdges = Adjacency(offsets: offsets, targets: targets, weights: weights, bans: bans)
+                    let backwardEdges = Adjacency(
+                        offsets: rOffsets, targets: rTargets, weights: rWeights,
+                        numbering: ReversedNumbering(positions: forwardPosition), bans: bans)
                     while true {
                         while let top = hf.min, lf[Int(top.vertex)].settled == gf { _ = hf.popMin() }
                         while let top = hb.min, lb[Int(top.vertex)].settled == gb { _ = hb.popMin() }
@@ -98,90 +90,16 @@ extension SearchScratch {
                             let sumHops = tf.hops + tb.hops
                             if sumCost > best.cost || (sumCost == best.cost && sumHops > best.hops) { break }
                         }
-                        let goForward =
-                            settledForward == 0 || (settledBackward != 0 && hf.count <= hb.count)
-                        if goForward {
-                            let top = hf.popMin()!
-                            let u = top.vertex
-                            lf[Int(u)].settled = gf
+                        if settledForward == 0 || (settledBackward != 0 && hf.count <= hb.count) {
+                            // Forward: a path to u, then u → v; it meets the backward tree at v.
                             settledForward += 1
-                            if lb[Int(u)].settled == gb { offer(u, -1, u, 0) }
-                            let du = top.distance
-                            let hv = top.hops &+ 1
-                            var e = offsets[Int(u)]
-                            let end = offsets[Int(u) &+ 1]
-                            while e < end {
-                                defer { e &+= 1 }
-                                if bans.isBanned(edge: e) { continue }
-                                let v = targets[e]
-                                if bans.isBanned(vertex: v) { continue }
-                                let w = weights[e]
-                                let nd = du + w
-                                let edge = Int32(truncatingIfNeeded: e)
-                                let slot = lf + Int(v)
-                                if slot.pointee.reached != gf {
-                                    slot.pointee = VertexLabel(
-                                        distance: nd, hops: hv, parent: u, edge: edge, reached: gf, settled: 0)
-                                    hf.insert(v, distance: nd, hops: hv)
-                                } else if slot.pointee.settled == gf {
-                                    // Final; but it may still close a candidate below.
-                                } else if nd < slot.pointee.distance
-                                    || (nd == slot.pointee.distance && hv < slot.pointee.hops)
-                                {
-                                    slot.pointee.distance = nd
-                                    slot.pointee.hops = hv
-                                    slot.pointee.parent = u
-                                    slot.pointee.edge = edge
-                                    hf.insert(v, distance: nd, hops: hv)
-                                } else if nd == slot.pointee.distance && hv == slot.pointee.hops,
-                                    SearchScratch.chainPrecedes(u, edge, slot.pointee.parent, slot.pointee.edge, lf)
-                                {
-                                    slot.pointee.parent = u
-                                    slot.pointee.edge = edge
-                                }
-                                if lb[Int(v)].settled == gb { offer(u, edge, v, w) }
-                            }
+                            advance(&hf, lf, gf, meeting: lb, gb, forwardEdges, isForward: true, best: &best,
+                                    precedes: { Self.prefixPrecedes($0, $1, $2, $3, lf) })
                         } else {
-                            let top = hb.popMin()!
-                            let x = top.vertex
-                            lb[Int(x)].settled = gb
+                            // Backward: x → v, then the best suffix from x; it meets the forward tree at v.
                             settledBackward += 1
-                            if lf[Int(x)].settled == gf { offer(x, -1, x, 0) }
-                            let dx = top.distance
-                            let hv = top.hops &+ 1
-                            var r = rOffsets[Int(x)]
-                            let end = rOffsets[Int(x) &+ 1]
-                            while r < end {
-                                defer { r &+= 1 }
-                                let edge = forwardPosition[r]
-                                if bans.isBanned(edge: Int(edge)) { continue }
-                                let v = rTargets[r]
-                                if bans.isBanned(vertex: v) { continue }
-                                let w = rWeights[r]
-                                let nd = dx + w
-                                let slot = lb + Int(v)
-                                if slot.pointee.reached != gb {
-                                    slot.pointee = VertexLabel(
-                                        distance: nd, hops: hv, parent: x, edge: edge, reached: gb, settled: 0)
-                                    hb.insert(v, distance: nd, hops: hv)
-                                } else if slot.pointee.settled == gb {
-                                    // Final.
-                                } else if nd < slot.pointee.distance
-                                    || (nd == slot.pointee.distance && hv < slot.pointee.hops)
-                                {
-                                    slot.pointee.distance = nd
-                                    slot.pointee.hops = hv
-                                    slot.pointee.parent = x
-                                    slot.pointee.edge = edge
-                                    hb.insert(v, distance: nd, hops: hv)
-                                } else if nd == slot.pointee.distance && hv == slot.pointee.hops,
-                                    x < slot.pointee.parent || (x == slot.pointee.parent && edge < slot.pointee.edge)
-                                {
-                                    slot.pointee.parent = x
-                                    slot.pointee.edge = edge
-                                }
-                                if lf[Int(v)].settled == gf { offer(v, edge, x, w) }
-                            }
+                            advance(&hb, lb, gb, meeting: lf, gf, backwardEdges, isForward: false, best: &best,
+                                    precedes: PathOrder.suffixPrecedes)
                         }
                     }
                 }
@@ -197,6 +115,66 @@ extension SearchScratch {
             ids.append(graph.edgeIDs[Int(e)])
         }
         return GraphPath(vertices: Array(pathA), edgePositions: Array(pathEdgesA), edgeIDs: ids, cost: cost)
+    }
+
+    /// Settles the nearest vertex of one side and relaxes its edges, the step both directions of
+    /// the search take: `labels`/`generation` are this side's, `other`/`otherGeneration` the
+    /// opposite side's. Every edge whose head the other side has settled (and the vertex itself,
+    /// if settled there) closes a candidate path, offered to `best`.
+    ///
+    /// - Precondition: the queue's minimum is not settled on this side.
+    /// - Complexity: O(out-degree · log *V*), plus the tie-breaks of
+    ///   ``VertexLabel/offer(distance:hops:parent:edge:generation:precedes:)`` and of the candidates.
+    @inline(__always)
+    private func advance<Numbering: EdgeNumbering>(
+        _ queue: inout QuaternaryHeap, _ labels: UnsafeMutablePointer<VertexLabel>, _ generation: UInt32,
+        meeting other: UnsafeMutablePointer<VertexLabel>, _ otherGeneration: UInt32,
+        _ adjacency: Adjacency<Numbering>, isForward: Bool, best: inout Meeting,
+        precedes: (Int32, Int32, Int32, Int32) -> Bool
+    ) {
+        let (lf, lb) = isForward ? (labels, other) : (other, labels)
+        let top = queue.popMin()!
+        let u = top.vertex
+        labels[Int(u)].settled = generation
+        if other[Int(u)].settled == otherGeneration {
+            offer(Meeting(u: u, edge: -1, v: u, cost: 0, hops: 0), weight: 0, to: &best, lf, lb)
+        }
+        let hv = top.hops &+ 1
+        adjacency.forEachEdge(of: u) { v, edge, weight in
+            let nd = top.distance + weight
+            if labels[Int(v)].offer(
+                distance: nd, hops: hv, parent: u, edge: edge, generation: generation, precedes: precedes)
+            {
+                queue.insert(v, distance: nd, hops: hv)
+            }
+            if other[Int(v)].settled == otherGeneration {
+                let meeting = isForward
+                    ? Meeting(u: u, edge: edge, v: v, cost: 0, hops: 0)
+                    : Meeting(u: v, edge: edge, v: u, cost: 0, hops: 0)
+                offer(meeting, weight: weight, to: &best, lf, lb)
+            }
+        }
+    }
+
+    /// Offers the path forward(`m.u`) + `m.edge` + backward(`m.v`) to `best`: it wins with a
+    /// smaller (cost, hops) key, or the same key and a path that comes first (``GraphPath``).
+    ///
+    /// - Complexity: O(1), or O(*h*) on an exact tie.
+    @inline(__always)
+    private func offer(
+        _ m: Meeting, weight: Double, to best: inout Meeting,
+        _ lf: UnsafeMutablePointer<VertexLabel>, _ lb: UnsafeMutablePointer<VertexLabel>
+    ) {
+        var candidate = m
+        candidate.cost = lf[Int(m.u)].distance + weight + lb[Int(m.v)].distance
+        candidate.hops = lf[Int(m.u)].hops + (m.edge >= 0 ? 1 : 0) + lb[Int(m.v)].hops
+        if candidate.cost < best.cost || (candidate.cost == best.cost && candidate.hops < best.hops) {
+            best = candidate
+        } else if candidate.cost == best.cost && candidate.hops == best.hops
+            && meetingPrecedes(candidate, best, lf, lb)
+        {
+            best = candidate
+        }
     }
 
     /// A candidate path: the forward tree's path to `u`, then `edge` (or nothing, when -1 and

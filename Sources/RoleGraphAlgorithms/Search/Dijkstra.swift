@@ -38,7 +38,6 @@ extension SearchScratch {
         forward.begin()
         let gen = forward.generation
         let labels = forward.labels.base
-        let bans = banView
         var heap = QuaternaryHeap()
         swap(&heap, &forward.heap)
         var order = ContiguousArray<Int32>()
@@ -52,8 +51,10 @@ extension SearchScratch {
             distance: startCost, hops: 0, parent: -1, edge: -1, reached: gen, settled: 0)
         heap.insert(source, distance: startCost, hops: 0)
         var found = false
+        let bans = banView
 
         graph.withUnsafeAdjacency { offsets, targets, weights in
+            let adjacency = Adjacency(offsets: offsets, targets: targets, weights: weights, bans: bans)
             while let top = heap.popMin() {
                 let u = top.vertex
                 if labels[Int(u)].settled == gen { continue }
@@ -65,34 +66,13 @@ extension SearchScratch {
                 }
                 let du = top.distance
                 let hv = top.hops &+ 1
-                var e = offsets[Int(u)]
-                let end = offsets[Int(u) &+ 1]
-                while e < end {
-                    defer { e &+= 1 }
-                    if bans.isBanned(edge: e) { continue }
-                    let v = targets[e]
-                    if bans.isBanned(vertex: v) { continue }
-                    let nd = du + weights[e]
-                    let slot = labels + Int(v)
-                    if slot.pointee.reached != gen {
-                        slot.pointee = VertexLabel(
-                            distance: nd, hops: hv, parent: u, edge: Int32(truncatingIfNeeded: e),
-                            reached: gen, settled: 0)
-                        heap.insert(v, distance: nd, hops: hv)
-                    } else if slot.pointee.settled == gen {
-                        continue
-                    } else if nd < slot.pointee.distance || (nd == slot.pointee.distance && hv < slot.pointee.hops) {
-                        slot.pointee.distance = nd
-                        slot.pointee.hops = hv
-                        slot.pointee.parent = u
-                        slot.pointee.edge = Int32(truncatingIfNeeded: e)
-                        heap.insert(v, distance: nd, hops: hv)
-                    } else if nd == slot.pointee.distance && hv == slot.pointee.hops,
-                        SearchScratch.chainPrecedes(
-                            u, Int32(truncatingIfNeeded: e), slot.pointee.parent, slot.pointee.edge, labels)
+                adjacency.forEachEdge(of: u) { v, edge, weight in
+                    let nd = du + weight
+                    if labels[Int(v)].offer(
+                        distance: nd, hops: hv, parent: u, edge: edge, generation: gen,
+                        precedes: { SearchScratch.prefixPrecedes($0, $1, $2, $3, labels) })
                     {
-                        slot.pointee.parent = u
-                        slot.pointee.edge = Int32(truncatingIfNeeded: e)
+                        heap.insert(v, distance: nd, hops: hv)
                     }
                 }
             }
@@ -100,25 +80,16 @@ extension SearchScratch {
         return found
     }
 
-    /// Whether the path (best path to `u`) + edge `e` comes before (best path to `p`) + edge `f`
-    /// in lexicographic vertex order, then edge order; `u` and `p` must be settled, at the same
-    /// depth of the same tree.
+    /// Whether the best path to `u` + edge `e` precedes the best path to `p` + edge `f`
+    /// (``PathOrder/prefixPrecedes(_:_:_:_:parent:vertex:)`` on this side's tree); `u` and `p`
+    /// must be settled, at the same depth of the same tree.
     ///
     /// - Complexity: O(depth of the two vertices below the vertex where their paths merge).
     @inline(__always)
-    static func chainPrecedes(
+    static func prefixPrecedes(
         _ u: Int32, _ e: Int32, _ p: Int32, _ f: Int32, _ labels: UnsafeMutablePointer<VertexLabel>
     ) -> Bool {
-        if u == p { return e < f }
-        var x = u
-        var y = p
-        while true {
-            let px = labels[Int(x)].parent
-            let py = labels[Int(y)].parent
-            if px == py { return x < y }
-            x = px
-            y = py
-        }
+        PathOrder.prefixPrecedes(u, e, p, f, parent: { labels[Int($0)].parent }, vertex: { $0 })
     }
 
     /// The path to `target` in the forward tree of the last ``dijkstra(_:from:startCost:target:recordOrder:)``
@@ -184,21 +155,16 @@ extension SearchScratch {
     func distances(_ graph: CSRGraph, from source: Int32, queue heap: inout some DistanceQueue) -> [Double] {
         var result = [Double](repeating: .infinity, count: graph.vertexCount)
         heap.removeAll()
-        let bans = banView
         result.withUnsafeMutableBufferPointer { dist in
+            let bans = banView
             graph.withUnsafeAdjacency { offsets, targets, weights in
+                let adjacency = Adjacency(offsets: offsets, targets: targets, weights: weights, bans: bans)
                 dist[Int(source)] = 0
                 heap.insert(source, distance: 0)
                 while let (u, du) = heap.popNearest() {
                     if du > dist[Int(u)] { continue }
-                    var e = offsets[Int(u)]
-                    let end = offsets[Int(u) &+ 1]
-                    while e < end {
-                        defer { e &+= 1 }
-                        if bans.isBanned(edge: e) { continue }
-                        let v = targets[e]
-                        if bans.isBanned(vertex: v) { continue }
-                        let nd = du + weights[e]
+                    adjacency.forEachEdge(of: u) { v, _, weight in
+                        let nd = du + weight
                         if nd < dist[Int(v)] {
                             dist[Int(v)] = nd
                             heap.insert(v, distance: nd)

@@ -61,6 +61,7 @@ extension SearchScratch {
         var frontier = 0 ..< 1
         var round = 0
         graph.withUnsafeAdjacency { offsets, targets, weights in
+            let adjacency = Adjacency(offsets: offsets, targets: targets, weights: weights, bans: bans)
             while round < maxHops && !frontier.isEmpty {
                 round += 1
                 let stamp = base &+ UInt32(round)
@@ -71,18 +72,11 @@ extension SearchScratch {
                     let u = labelVertex[x]
                     let c = labelCost[x]
                     if u == target || c >= targetBest { continue }
-                    var e = offsets[Int(u)]
-                    let end = offsets[Int(u) &+ 1]
-                    while e < end {
-                        defer { e &+= 1 }
-                        if bans.isBanned(edge: e) { continue }
-                        let v = targets[e]
-                        if bans.isBanned(vertex: v) { continue }
-                        let nc = c + weights[e]
-                        if nc >= targetBest { continue }
+                    adjacency.forEachEdge(of: u) { v, edge, weight in
+                        let nc = c + weight
+                        if nc >= targetBest { return }
                         let slot = slots + Int(v)
-                        if slot.pointee.bestStamp == base && !(nc < slot.pointee.bestCost) { continue }
-                        let edge = Int32(truncatingIfNeeded: e)
+                        if slot.pointee.bestStamp == base && !(nc < slot.pointee.bestCost) { return }
                         if slot.pointee.candidateStamp != stamp {
                             slot.pointee.candidateStamp = stamp
                             slot.pointee.candidateCost = nc
@@ -91,7 +85,7 @@ extension SearchScratch {
                             touched.append(v)
                         } else if nc < slot.pointee.candidateCost
                             || (nc == slot.pointee.candidateCost
-                                && labelChainPrecedes(
+                                && labelPrefixPrecedes(
                                     Int32(x), edge, slot.pointee.candidateParent, slot.pointee.candidateEdge))
                         {
                             slot.pointee.candidateCost = nc
@@ -119,19 +113,12 @@ extension SearchScratch {
         return base
     }
 
-    /// Whether label `x`'s path + edge `e` precedes label `y`'s path + edge `f` (same round).
+    /// Whether label `x`'s path + edge `e` precedes label `y`'s path + edge `f` (same round):
+    /// ``PathOrder/prefixPrecedes(_:_:_:_:parent:vertex:)`` on the labels.
     @inline(__always)
-    private func labelChainPrecedes(_ x: Int32, _ e: Int32, _ y: Int32, _ f: Int32) -> Bool {
-        if x == y { return e < f }
-        var a = x
-        var b = y
-        while true {
-            let pa = labelParent[Int(a)]
-            let pb = labelParent[Int(b)]
-            if pa == pb { return labelVertex[Int(a)] < labelVertex[Int(b)] }
-            a = pa
-            b = pb
-        }
+    private func labelPrefixPrecedes(_ x: Int32, _ e: Int32, _ y: Int32, _ f: Int32) -> Bool {
+        PathOrder.prefixPrecedes(
+            x, e, y, f, parent: { self.labelParent[Int($0)] }, vertex: { self.labelVertex[Int($0)] })
     }
 
     /// The path of label `label` of the last hop-bounded search.

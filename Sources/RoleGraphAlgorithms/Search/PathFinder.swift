@@ -43,7 +43,7 @@ public struct PathFinder: Sendable {
     /// Then (cost, hops) arithmetic is exact, the bidirectional search provably returns the same
     /// path as the unidirectional one, and every order in ``GraphPath`` is exact. Otherwise
     /// single-pair queries run unidirectionally.
-    public let costsAreExact: Bool
+    package let costsAreExact: Bool
 
     /// The factor (1, 10, 100, … 10⁶) the searches multiply decimal weights by to make them whole
     /// numbers, so that their sums are exact in binary floating point; costs are divided by it
@@ -53,7 +53,7 @@ public struct PathFinder: Sendable {
     /// Why: 0.1 + 0.2 is not 0.3 in binary, so with decimal weights two equally expensive paths
     /// may compare unequal, and the bidirectional search — 30× faster on large graphs — could not
     /// be proved to agree with the unidirectional one. In tenths, 1 + 2 is 3.
-    public let costScale: Double
+    package let costScale: Double
 
     /// The graph the searches run on: ``graph`` with its weights multiplied by ``costScale``.
     private let searchGraph: CSRGraph

@@ -73,6 +73,7 @@ extension SearchScratch {
         labels[Int(source)] = VertexLabel(distance: 0, hops: 0, parent: -1, edge: -1, reached: gen, settled: 0)
         queue.append(source)
         graph.withUnsafeAdjacency { offsets, targets, weights in
+            let adjacency = Adjacency(offsets: offsets, targets: targets, weights: weights, bans: bans)
             var head = 0
             while head < queue.count {
                 let u = queue[head]
@@ -80,19 +81,12 @@ extension SearchScratch {
                 let hu = labels[Int(u)].hops
                 if hu >= limit { continue }
                 let du = labels[Int(u)].distance
-                var e = offsets[Int(u)]
-                let end = offsets[Int(u) &+ 1]
-                while e < end {
-                    defer { e &+= 1 }
-                    if bans.isBanned(edge: e) { continue }
-                    let v = targets[e]
-                    if bans.isBanned(vertex: v) { continue }
-                    let nd = du + weights[e]
+                adjacency.forEachEdge(of: u) { v, edge, weight in
+                    let nd = du + weight
                     let slot = labels + Int(v)
                     if slot.pointee.reached != gen {
                         slot.pointee = VertexLabel(
-                            distance: nd, hops: hu &+ 1, parent: u, edge: Int32(truncatingIfNeeded: e),
-                            reached: gen, settled: 0)
+                            distance: nd, hops: hu &+ 1, parent: u, edge: edge, reached: gen, settled: 0)
                         queue.append(v)
                     } else if slot.pointee.hops == hu &+ 1 && nd < slot.pointee.distance {
                         slot.pointee.distance = nd

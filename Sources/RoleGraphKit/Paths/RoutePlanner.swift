@@ -10,7 +10,7 @@ public struct RoutePlanner: Sendable {
     public let graph: RoleGraph
     public let costing: StepCosting
     /// The weighted network over role indices; edge ids are positions in `graph.relations`.
-    public let network: CSRGraph
+    package let network: CSRGraph
     private var finder: PathFinder
 
     /// - Throws: ``RouteError/invalidArgument(_:)`` for a negative or non-finite lateral cost.

@@ -8,7 +8,7 @@ import Darwin
 
 /// The kinds of file a graph can be read from.
 public enum GraphFileFormat: String, CaseIterable, Sendable {
-    /// The graph file format (version 1), documented in README.md.
+    /// The graph file format (version 1), documented in Guides/CommandLine.md.
     case yaml
     /// The same schema in JSON.
     case json

@@ -4,7 +4,7 @@ import Yams
 ///
 /// The text is composed into a YAML node tree first (JSON is read by the same parser, so both
 /// get the same line and column numbers), then walked against the schema documented in
-/// README.md. Every structural problem is collected rather than thrown at the first one: a
+/// Guides/CommandLine.md. Every structural problem is collected rather than thrown at the first one: a
 /// misspelt `relatons:` is reported as an unknown key instead of silently dropping every relation,
 /// and a file with five problems gets five diagnostics. Semantic checks follow in
 /// ``GraphValidator`` with the same locations.

@@ -87,8 +87,11 @@ public enum Exporter {
     /// The exported bytes.
     ///
     /// - Parameters:
+    ///   - graph: the graph to export.
+    ///   - format: the output format; ``ExportFormat/init(path:)`` picks one from a file name.
     ///   - options: what to draw and how (used by the DOT-based formats).
-    ///   - layout: the Graphviz layout for rendered formats; it is also written into the DOT.
+    ///   - layout: the Graphviz layout for rendered formats; it is also written into the DOT. By
+    ///     default ``defaultLayout(roleCount:relationCount:)``.
     /// - Throws: ``GraphvizError`` when Graphviz cannot lay out or render the diagram.
     public static func export(
         _ graph: RoleGraph, format: ExportFormat, options: DOTOptions = DOTOptions(), layout: GraphvizLayout? = nil

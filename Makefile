@@ -23,13 +23,13 @@ deps:
 build: deps
 	$(SWIFT) build
 
-# The main job, on the built-in graph: the roles, one card, a path, a plan from one's own skills,
-# the clusters against the three areas, and the whole graph rendered to data-careers.svg.
-# A standalone release binary (the Swift runtime and Foundation linked in: half the start-up time).
+# A standalone release binary (the Swift runtime and Foundation linked in, so it starts faster).
 release: deps
 	$(SWIFT) build -c release --static-swift-stdlib --product rolegraph
 	@echo "Built $$($(SWIFT) build -c release --static-swift-stdlib --show-bin-path)/rolegraph"
 
+# The main job, on the built-in graph: the roles, one card, a path, a plan from one's own skills,
+# the clusters against the three areas, and the whole graph rendered to data-careers.svg.
 run: build
 	@echo '$$ rolegraph roles'; $(ROLEGRAPH) roles
 	@echo; echo '$$ rolegraph show ml-engineer'; $(ROLEGRAPH) show ml-engineer

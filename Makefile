@@ -7,7 +7,7 @@ APT_PACKAGES := libgraphviz-dev pkg-config
 BIN_DIR = $(shell $(SWIFT) build --show-bin-path)
 ROLEGRAPH = $(BIN_DIR)/rolegraph
 
-.PHONY: all deps build release run test examples clean
+.PHONY: all deps build release run test examples docs clean
 
 all: build
 
@@ -23,13 +23,13 @@ deps:
 build: deps
 	$(SWIFT) build
 
-# The main job, on the built-in graph: the roles, one card, a path, a plan from one's own skills,
-# the clusters against the three areas, and the whole graph rendered to data-careers.svg.
-# A standalone release binary (the Swift runtime and Foundation linked in: half the start-up time).
+# A standalone release binary (the Swift runtime and Foundation linked in, so it starts faster).
 release: deps
 	$(SWIFT) build -c release --static-swift-stdlib --product rolegraph
 	@echo "Built $$($(SWIFT) build -c release --static-swift-stdlib --show-bin-path)/rolegraph"
 
+# The main job, on the built-in graph: the roles, one card, a path, a plan from one's own skills,
+# the clusters against the three areas, and the whole graph rendered to data-careers.svg.
 run: build
 	@echo '$$ rolegraph roles'; $(ROLEGRAPH) roles
 	@echo; echo '$$ rolegraph show ml-engineer'; $(ROLEGRAPH) show ml-engineer
@@ -59,6 +59,22 @@ examples: build
 	$(ROLEGRAPH) clusters --method skills --boxes --render $(EXAMPLES)/clusters-skills-boxes.svg > /dev/null
 	$(ROLEGRAPH) export --format mermaid -o $(EXAMPLES)/data-careers.mmd
 	$(BIN_DIR)/path-in-code $(EXAMPLES)/path-in-code.svg
+
+# The API documentation: the DocC catalogs of RoleGraphKit (with the getting-started article and
+# one article per guide) and RoleGraphAlgorithms, built by swift-docc-plugin with no network, as
+# static sites under .build/docs. RoleGraphKit's must build without a warning. RoleGraphAlgorithms'
+# doc comments still hold a few links DocC cannot resolve, so its warnings are printed, not fatal.
+DOCS_DIR := .build/docs
+DOCS = $(SWIFT) package --allow-writing-to-directory $(DOCS_DIR) generate-documentation \
+	--target $(1) --output-path $(DOCS_DIR)/$(1) --transform-for-static-hosting --hosting-base-path $(1)
+docs: deps
+	@mkdir -p $(DOCS_DIR)
+	$(call DOCS,RoleGraphKit) --warnings-as-errors
+	$(call DOCS,RoleGraphAlgorithms)
+	@echo "Documentation in $(CURDIR)/$(DOCS_DIR): RoleGraphKit/ and RoleGraphAlgorithms/ (static sites)."
+	@echo "To read it: python3 -m http.server --directory $(DOCS_DIR) 8000, then open"
+	@echo "  http://localhost:8000/RoleGraphKit/documentation/rolegraphkit/"
+	@echo "  http://localhost:8000/RoleGraphAlgorithms/documentation/rolegraphalgorithms/"
 
 clean:
 	rm -rf .build

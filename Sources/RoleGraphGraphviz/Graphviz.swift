@@ -37,8 +37,8 @@ import Darwin
 /// Graphviz is a C library with process-wide state and no thread safety, so every entry point
 /// here takes one process-wide lock: calls from many threads or tasks are safe and run one at a
 /// time. The calls are synchronous and block the calling thread, waiting included; render large
-/// graphs away from threads that must stay responsive. Layout is the expensive step and its cost depends on the engine (see
-/// ``GraphvizLayout``); a small graph renders in a few milliseconds.
+/// graphs away from threads that must stay responsive. Layout is the expensive step and its cost
+/// depends on the engine (see ``GraphvizLayout``); a small graph is cheap to render.
 ///
 /// Graphviz's own messages never reach standard error; failures come back as
 /// ``GraphvizError`` values carrying Graphviz's explanation.

@@ -4,8 +4,9 @@
 /// A Graphviz layout engine: the algorithm that decides where nodes and edges go.
 ///
 /// The engines differ in what they are good at and, above all, in how their cost grows with the
-/// graph. `dot` draws tidy ranked diagrams but becomes very slow beyond a few hundred nodes;
-/// `sfdp` handles thousands of nodes in about a second. Choose by the size and shape of the graph.
+/// graph. `dot` draws tidy ranked diagrams, but its cost grows steeply beyond a few hundred nodes;
+/// `sfdp`'s multilevel force-directed layout stays tractable with thousands. Choose by the size
+/// and shape of the graph.
 public enum GraphvizLayout: String, CaseIterable, Sendable {
     /// Hierarchical (layered) drawing of directed graphs; the clearest for small graphs and the
     /// only engine that respects `rank` and draws clusters as boxes with edges routed around them.

@@ -84,8 +84,10 @@ extension RoleGraph {
 
     /// Groups the roles, then measures the grouping: modularity, and agreement with the areas.
     ///
-    /// - Parameter generator: the random source (see ``SplitMix64``); the same seed gives the same
-    ///   clusters.
+    /// - Parameters:
+    ///   - options: the method, the relation kinds and their weights, the resolution.
+    ///   - generator: the random source (see ``SplitMix64``); the same seed gives the same
+    ///     clusters.
     public func clusters(_ options: ClusteringOptions = ClusteringOptions(), using generator: inout some RandomNumberGenerator) -> RoleClustering {
         let network: CSRGraph
         if options.method == .skills {

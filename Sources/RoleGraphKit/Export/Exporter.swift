@@ -54,12 +54,12 @@ public enum ExportFormat: String, CaseIterable, Sendable {
 /// Graphviz in-process for the laid-out formats.
 public enum Exporter {
     /// Graphs with more roles than this are laid out with `sfdp` by default: `dot`'s cost grows
-    /// steeply (measured here on sparse random graphs: 100 nodes 0.2 s, 1,000 nodes over 120 s,
-    /// while sfdp lays out 1,000 in 0.16 s and 5,000 in about 1 s).
+    /// steeply with the number of nodes, even on sparse graphs, while `sfdp`'s multilevel layout
+    /// stays tractable into the thousands.
     public static let dotRoleLimit = 300
 
     /// Graphs with more relations than this are laid out with `sfdp` too: density costs `dot` as
-    /// much as size (a 100-role graph with 1,000 transitions in one area took `dot` over 300 s).
+    /// much as size (a hundred roles with a thousand transitions in one area is already beyond it).
     public static let dotRelationLimit = 600
 
     /// The layout to use when none is asked for: `dot` for the article's graph and other small,
@@ -87,8 +87,11 @@ public enum Exporter {
     /// The exported bytes.
     ///
     /// - Parameters:
+    ///   - graph: the graph to export.
+    ///   - format: the output format; ``ExportFormat/init(path:)`` picks one from a file name.
     ///   - options: what to draw and how (used by the DOT-based formats).
-    ///   - layout: the Graphviz layout for rendered formats; it is also written into the DOT.
+    ///   - layout: the Graphviz layout for rendered formats; it is also written into the DOT. By
+    ///     default ``defaultLayout(roleCount:relationCount:)``.
     /// - Throws: ``GraphvizError`` when Graphviz cannot lay out or render the diagram.
     public static func export(
         _ graph: RoleGraph, format: ExportFormat, options: DOTOptions = DOTOptions(), layout: GraphvizLayout? = nil

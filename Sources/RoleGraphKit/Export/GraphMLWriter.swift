@@ -22,7 +22,7 @@
 /// single edge and Gephi reads as a mixed graph, but NetworkX refuses. A fact the
 /// graph does not state (an unknown entry level, the effort of a non-transition) has no `<data>`.
 ///
-/// Text is escaped for XML 1.0 (see ``XMLEscaping``): the file always parses, and what a parser
+/// Text is escaped for XML 1.0 (see `XMLEscaping`): the file always parses, and what a parser
 /// reads back equals the graph's text, except for characters XML cannot carry at all, which
 /// become U+FFFD. Output is deterministic: keys, roles and relations in a fixed order.
 public struct GraphMLWriter: Sendable {

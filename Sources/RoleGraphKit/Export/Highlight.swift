@@ -4,7 +4,7 @@
 /// read against the moves it did not take, a clustering against the areas the file declares.
 ///
 /// Both cases name roles by ``RoleID`` and relations by their position in
-/// ``RoleGraph/relations``, which is what the algorithms produce (a ``CSRGraph`` edge id is such a
+/// ``RoleGraph/relations``, which is what the algorithms produce (a `CSRGraph` edge id is such a
 /// position), so a command such as `rolegraph path A B --render out.svg` can pass its result on
 /// unchanged.
 public enum Highlight: Hashable, Sendable {

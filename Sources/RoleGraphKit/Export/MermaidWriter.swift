@@ -1,5 +1,5 @@
 /// Writes a role graph as a Mermaid flowchart, which GitHub, GitLab and many documentation tools
-/// render inline from a ```` ```mermaid ```` block.
+/// render inline from a fenced code block marked `mermaid`.
 ///
 /// Areas become `subgraph`s; relation kinds keep the line patterns of the DOT diagrams:
 /// stakeholder `-.->` (relies on), collaboration `---` (works with), transition `-->|effort 2|`,

@@ -8,7 +8,7 @@ import Darwin
 
 /// The kinds of file a graph can be read from.
 public enum GraphFileFormat: String, CaseIterable, Sendable {
-    /// The graph file format (version 1), documented in README.md.
+    /// The graph file format (version 1), documented in Guides/CommandLine.md.
     case yaml
     /// The same schema in JSON.
     case json
@@ -58,7 +58,9 @@ extension RoleGraph {
 
     /// Reads a graph file. `-` reads standard input.
     ///
-    /// - Parameter format: the file's format; by default, implied by the extension, else sniffed.
+    /// - Parameters:
+    ///   - path: the file's path, or `-` for standard input; also the name used in diagnostics.
+    ///   - format: the file's format; by default, implied by the extension, else sniffed.
     /// - Throws: ``GraphLoadError``: the file is missing or unreadable, or not a valid graph (with
     ///   every problem and its location).
     public static func load(contentsOf path: String, format: GraphFileFormat? = nil) throws(GraphLoadError) -> RoleGraph {
@@ -70,7 +72,11 @@ extension RoleGraph {
 
     /// Parses a graph from text.
     ///
-    /// - Parameter file: the name used in diagnostics.
+    /// - Parameters:
+    ///   - text: the graph file's text.
+    ///   - format: the text's format; YAML by default.
+    ///   - file: the name used in diagnostics.
+    /// - Throws: ``GraphLoadError/invalid(_:)`` with every problem and its location.
     public static func parse(_ text: String, format: GraphFileFormat = .yaml, file: String = "<input>") throws(GraphLoadError) -> RoleGraph {
         try parse(bytes: Array(text.utf8), format: format, file: file)
     }

@@ -4,9 +4,9 @@ import Yams
 ///
 /// The text is composed into a YAML node tree first (JSON is read by the same parser, so both
 /// get the same line and column numbers), then walked against the schema documented in
-/// README.md. Every structural problem is collected rather than thrown at the first one: a
-/// misspelt `relatons:` is reported as an unknown key instead of silently dropping every relation,
-/// and a file with five problems gets five diagnostics. Semantic checks follow in
+/// Guides/CommandLine.md. Every structural problem is collected rather than thrown at the first
+/// one: a misspelt `relatons:` is reported as an unknown key instead of silently dropping every
+/// relation, and a file with five problems gets five diagnostics. Semantic checks follow in
 /// ``GraphValidator`` with the same locations.
 struct GraphFileReader {
     static let formatVersion = 1
@@ -33,7 +33,7 @@ struct GraphFileReader {
         let root: Node?
         do {
             // The basic resolver: scalars are typed by `Node.Scalar.value` below, without the
-            // default resolver's regular expressions (a tenth of a command's run time).
+            // default resolver's regular expressions, which run on every scalar.
             root = try Yams.compose(yaml: text, .basic)
         } catch {
             throw .invalid([reader.syntaxDiagnostic(for: error, in: text)])

@@ -11,11 +11,12 @@ import Darwin
 /// addressing with linear probing. Each slot is four words: the upper 32 bits of the key's hash
 /// packed with its index, the key's length, and its first 16 bytes (zero-padded). A probe of a key
 /// of up to 16 bytes — every id in a typical transition network — touches that one 32-byte slot
-/// and nothing else: no lookup in `starts`, no read of the arena, no `memcmp`. (The earlier layout,
-/// one word per slot and the bytes compared in the arena, cost three cache misses per row on a
-/// 10⁵-id table; at 10⁶ ids they dominated the whole load.) Longer keys compare their tail in the
-/// arena. An edge list of *E* rows and *R* distinct ids makes *R* arena copies and no allocation
-/// per row; `String`s are made afterwards, once per id (see ``string(at:)``).
+/// and nothing else: no lookup in `starts`, no read of the arena, no `memcmp`. (A slot of one
+/// word, with the bytes compared in the arena, would cost several cache misses per row once the
+/// table outgrows the caches, and on a million ids those misses would dominate the load.) Longer
+/// keys compare their tail in the arena. An edge list of *E* rows and *R* distinct ids makes *R*
+/// arena copies and no allocation per row; `String`s are made afterwards, once per id (see
+/// ``string(at:)``).
 struct ByteInterner {
     /// The bytes of every key, back to back, in first-seen order.
     private(set) var arena: [UInt8] = []

@@ -30,7 +30,8 @@ enum GraphValidator {
     static let maximumEffort = 1_000_000.0
 
     /// How many unknown references get a "did you mean": each suggestion compares the reference
-    /// with every id, so a file with thousands of broken references would otherwise take minutes.
+    /// with every id, so without a limit a file with thousands of broken references would spend
+    /// almost all its time on suggestions.
     static let suggestionLimit = 100
 
     /// - Complexity: O(*R* + *E* + *S*) expected, plus O(*k*) edit-distance work for each of *k*

@@ -10,7 +10,8 @@ import RoleGraphAlgorithms
 /// positive, and no role lists a skill as both primary and secondary.
 ///
 /// Roles are numbered `0 ..< roles.count` in file order; algorithms run on those dense indices
-/// (see ``CSRGraph``), and the model maps ids, names and titles to indices once, here.
+/// (see `CSRGraph` in RoleGraphAlgorithms), and the model maps ids, names and titles to indices
+/// once, here.
 public struct RoleGraph: Sendable {
     public let name: String
     public let source: String
@@ -133,10 +134,12 @@ public struct RoleGraph: Sendable {
         return RoleRelations(role: id, outgoing: outgoing, incoming: incoming, mutual: mutual)
     }
 
-    /// The relations of the given kinds as a ``CSRGraph`` over role indices; symmetric kinds
+    /// The relations of the given kinds as a `CSRGraph` over role indices; symmetric kinds
     /// contribute an edge each way. Edge ids are positions in ``relations``.
     ///
-    /// - Parameter weight: the weight of each relation; by default 1.
+    /// - Parameters:
+    ///   - kinds: the relation kinds to include.
+    ///   - weight: the weight of each relation; by default 1.
     /// - Complexity: O(*R* + *E*).
     public func network(
         kinds: Set<RelationKind>, weight: (Relation) -> Double = { _ in 1 }

@@ -54,7 +54,12 @@ extension RoleGraph {
     ///   no allowed start leads to the goal; ``RouteError/invalidArgument(_:)`` for a route count
     ///   below 1 or a bad lateral cost.
     ///
-    /// - Parameter starts: which roles a route may start in; by default entry-level ones.
+    /// - Parameters:
+    ///   - have: the skills the person has.
+    ///   - goal: the role they want.
+    ///   - count: how many routes to return, cheapest first.
+    ///   - lateralCost: the cost of a move along a collaboration; `nil` (the default) allows none.
+    ///   - starts: which roles a route may start in; by default entry-level ones.
     public func plan(
         have: Set<SkillID>, goal: RoleID, routes count: Int = 3, lateralCost: Double? = nil, starts: StartPolicy = .entryLevel
     ) throws(RouteError) -> CareerPlan {

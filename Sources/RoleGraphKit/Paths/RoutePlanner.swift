@@ -1,6 +1,7 @@
 import RoleGraphAlgorithms
 
-/// Career-path queries on a ``RoleGraph``: the model-level face of ``PathFinder``.
+/// Career-path queries on a ``RoleGraph``: the model-level face of RoleGraphAlgorithms'
+/// `PathFinder`.
 ///
 /// A planner fixes one ``StepCosting`` (cost model, the person's skills, lateral moves), builds
 /// the role network for it once — transitions, and collaborations both ways when lateral moves
@@ -88,7 +89,9 @@ public struct RoutePlanner: Sendable {
 
     /// Every role reachable from `from`, with the cheapest path to it, nearest first.
     ///
-    /// - Parameter maxSteps: only paths of at most this many steps.
+    /// - Parameters:
+    ///   - from: the role to start from.
+    ///   - maxSteps: only paths of at most this many steps.
     public mutating func reachable(from: RoleID, maxSteps: Int? = nil) throws(RouteError) -> [CareerPath] {
         if let maxSteps, maxSteps < 1 { throw .invalidArgument("--max-steps must be at least 1, found \(maxSteps)") }
         let source = try index(from)

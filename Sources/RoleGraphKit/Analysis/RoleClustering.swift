@@ -34,7 +34,7 @@ public struct ClusteringOptions: Hashable, Sendable {
         self.neighbours = neighbours
     }
 
-    public func weight(of kind: RelationKind) -> Double { weights[kind] ?? 1 }
+    func weight(of kind: RelationKind) -> Double { weights[kind] ?? 1 }
 }
 
 /// One cluster of roles, named by what its members share.
@@ -70,7 +70,7 @@ extension RoleGraph {
     /// The undirected, weighted projection of the chosen relation kinds, over role indices.
     ///
     /// - Complexity: O(*R* + *E* log *d*).
-    public func undirectedNetwork(relations kinds: Set<RelationKind>, weights: [RelationKind: Double] = [:]) -> CSRGraph {
+    func undirectedNetwork(relations kinds: Set<RelationKind>, weights: [RelationKind: Double] = [:]) -> CSRGraph {
         var edges: [WeightedEdge] = []
         for (position, relation) in relations.enumerated() where kinds.contains(relation.kind) {
             let (a, b) = endpoints[position]
@@ -80,7 +80,7 @@ extension RoleGraph {
     }
 
     /// The declared areas as a partition of role indices.
-    public var areaPartition: Partition { Partition(labels: roles.map(\.area)) }
+    var areaPartition: Partition { Partition(labels: roles.map(\.area)) }
 
     /// Groups the roles, then measures the grouping: modularity, and agreement with the areas.
     ///

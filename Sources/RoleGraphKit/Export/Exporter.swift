@@ -10,18 +10,18 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     case positionedDot = "positioned-dot"
     /// Graphviz's JSON output after layout.
     case graphvizJSON = "graphviz-json"
-    /// Node-link JSON (``JSONGraphWriter``).
+    /// Node-link JSON, as NetworkX and D3 read it.
     case json
-    /// GraphML with typed keys (``GraphMLWriter``): Gephi, yEd, Cytoscape.
+    /// GraphML with typed keys: Gephi, yEd, Cytoscape.
     case graphml
-    /// A Mermaid flowchart (``MermaidWriter``): renders on GitHub.
+    /// A Mermaid flowchart: renders on GitHub.
     case mermaid
 
     /// Whether the output is binary (never written to a terminal).
-    public var isBinary: Bool { self == .png || self == .pdf }
+    package var isBinary: Bool { self == .png || self == .pdf }
 
     /// Whether Graphviz lays the graph out for this format.
-    public var needsLayout: Bool { graphvizFormat != nil }
+    package var needsLayout: Bool { graphvizFormat != nil }
 
     var graphvizFormat: GraphvizFormat? {
         switch self {
@@ -35,7 +35,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     }
 
     /// The format a file name implies (`roles.svg` → svg, `roles.gv` → dot, `roles.mmd` → mermaid).
-    public init?(path: String) {
+    package init?(path: String) {
         guard let dot = path.lastIndex(of: "."), !path[path.index(after: dot)...].contains("/") else { return nil }
         switch path[path.index(after: dot)...].lowercased() {
         case "dot", "gv": self = .dot
@@ -56,21 +56,21 @@ public enum Exporter {
     /// Graphs with more roles than this are laid out with `sfdp` by default: `dot`'s cost grows
     /// steeply (measured here on sparse random graphs: 100 nodes 0.2 s, 1,000 nodes over 120 s,
     /// while sfdp lays out 1,000 in 0.16 s and 5,000 in about 1 s).
-    public static let dotRoleLimit = 300
+    package static let dotRoleLimit = 300
 
     /// Graphs with more relations than this are laid out with `sfdp` too: density costs `dot` as
     /// much as size (a 100-role graph with 1,000 transitions in one area took `dot` over 300 s).
-    public static let dotRelationLimit = 600
+    static let dotRelationLimit = 600
 
     /// The layout to use when none is asked for: `dot` for the article's graph and other small,
-    /// sparse ones (layered, readable), `sfdp` beyond ``dotRoleLimit`` roles or
-    /// ``dotRelationLimit`` relations.
+    /// sparse ones (layered, readable), `sfdp` beyond 300 roles or 600
+    /// relations.
     public static func defaultLayout(roleCount: Int, relationCount: Int = 0) -> GraphvizLayout {
         roleCount > dotRoleLimit || relationCount > dotRelationLimit ? .sfdp : .dot
     }
 
     /// Whether `dot` will be slow on this graph.
-    public static func dotIsSlow(for graph: RoleGraph) -> Bool {
+    package static func dotIsSlow(for graph: RoleGraph) -> Bool {
         defaultLayout(roleCount: graph.roles.count, relationCount: graph.relations.count) != .dot
     }
 

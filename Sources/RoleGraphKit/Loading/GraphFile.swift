@@ -18,7 +18,7 @@ public enum GraphFileFormat: String, CaseIterable, Sendable {
     case csv, tsv
 
     /// The format a file name's extension implies, if any.
-    public init?(path: String) {
+    init?(path: String) {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         guard let dot = name.lastIndex(of: ".") else { return nil }
         switch name[name.index(after: dot)...].lowercased() {
@@ -33,7 +33,7 @@ public enum GraphFileFormat: String, CaseIterable, Sendable {
 
     /// Guesses the format of text with no telling extension: DOT starts with `graph`, `digraph`
     /// or `strict`; JSON with `{`; anything else is read as YAML.
-    public static func sniff(_ text: some Collection<UInt8>) -> GraphFileFormat {
+    static func sniff(_ text: some Collection<UInt8>) -> GraphFileFormat {
         var bytes = text.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         if bytes.first == UInt8(ascii: "{") { return .json }
@@ -52,7 +52,7 @@ public enum GraphFileFormat: String, CaseIterable, Sendable {
 extension RoleGraph {
     /// The article's graph ("Career options in data"), built into the binary.
     ///
-    /// It is compiled in from `Graphs/data-careers.yaml` (see ``BuiltinGraph``); tests prove the
+    /// It is compiled in from `Graphs/data-careers.yaml`; tests prove the
     /// compiled graph equal to that file's, and valid.
     public static let builtIn: RoleGraph = BuiltinGraph.makeGraph()
 

@@ -4,7 +4,7 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     public var line: Int
     public var column: Int?
 
-    public init(file: String, line: Int, column: Int? = nil) {
+    init(file: String, line: Int, column: Int? = nil) {
         self.file = file
         self.line = line
         self.column = column
@@ -25,7 +25,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public var location: SourceLocation?
     public var problem: GraphProblem
 
-    public init(_ problem: GraphProblem, at location: SourceLocation? = nil) {
+    init(_ problem: GraphProblem, at location: SourceLocation? = nil) {
         self.problem = problem
         self.location = location
     }

@@ -46,7 +46,7 @@ public struct Relation: Hashable, Sendable {
     }
 
     /// Whether the relation joins `a` and `b`, reading a collaboration both ways.
-    public func connects(_ a: RoleID, _ b: RoleID) -> Bool {
+    package func connects(_ a: RoleID, _ b: RoleID) -> Bool {
         (from == a && to == b) || (kind.isSymmetric && from == b && to == a)
     }
 }

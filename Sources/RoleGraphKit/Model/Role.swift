@@ -43,7 +43,7 @@ public struct Role: Identifiable, Hashable, Sendable {
     }
 
     /// Primary then secondary skills.
-    public var allSkills: [SkillID] { primarySkills + secondarySkills }
+    var allSkills: [SkillID] { primarySkills + secondarySkills }
 }
 
 // The JSON form: the graph file's key names; facts the graph does not state are omitted.

@@ -106,13 +106,13 @@ public struct RoleGraph: Sendable {
     public func skill(_ id: SkillID) -> Skill? { skillIndex[id].map { skills[Int($0)] } }
 
     /// The dense index of a skill, or `nil`.
-    public func index(ofSkill id: SkillID) -> Int32? { skillIndex[id] }
+    func index(ofSkill id: SkillID) -> Int32? { skillIndex[id] }
 
     /// The roles of an area, in file order.
     public func roles(in area: AreaID) -> [Role] { roles.filter { $0.area == area } }
 
     /// The dense endpoints of the relation at `position` in ``relations``.
-    public func endpoints(ofRelationAt position: Int) -> (from: Int32, to: Int32) { endpoints[position] }
+    package func endpoints(ofRelationAt position: Int) -> (from: Int32, to: Int32) { endpoints[position] }
 
     // MARK: Relations
 

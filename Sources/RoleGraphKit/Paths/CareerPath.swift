@@ -39,7 +39,7 @@ public struct RouteConstraints: Hashable, Sendable {
         self.maxSteps = maxSteps
     }
 
-    public var isEmpty: Bool { avoid.isEmpty && via == nil && maxSteps == nil }
+    var isEmpty: Bool { avoid.isEmpty && via == nil && maxSteps == nil }
 }
 
 /// Why a path query has no answer.

@@ -34,10 +34,10 @@ public struct StepCosting: Hashable, Sendable {
     }
 
     /// The relation kinds a path may follow.
-    public var kinds: Set<RelationKind> { lateralCost == nil ? [.transition] : [.transition, .collaboration] }
+    var kinds: Set<RelationKind> { lateralCost == nil ? [.transition] : [.transition, .collaboration] }
 
     /// The cost of moving from `from` to `to` along `relation`.
-    public func cost(of relation: Relation, from: RoleID, to: RoleID, in graph: RoleGraph) -> Double {
+    func cost(of relation: Relation, from: RoleID, to: RoleID, in graph: RoleGraph) -> Double {
         let lateral = relation.kind == .collaboration
         switch model {
         case .hops:

@@ -7,10 +7,10 @@ import RoleGraphAlgorithms
 /// are allowed, each weighted by its step cost — and answers any number of queries on it. Roles
 /// are named by id; results name roles and relations, never indices.
 public struct RoutePlanner: Sendable {
-    public let graph: RoleGraph
-    public let costing: StepCosting
+    let graph: RoleGraph
+    let costing: StepCosting
     /// The weighted network over role indices; edge ids are positions in `graph.relations`.
-    public let network: CSRGraph
+    let network: CSRGraph
     private var finder: PathFinder
 
     /// - Throws: ``RouteError/invalidArgument(_:)`` for a negative or non-finite lateral cost.

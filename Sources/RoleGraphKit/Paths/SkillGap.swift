@@ -12,7 +12,7 @@ public struct SkillGap: Hashable, Sendable {
     /// Secondary skills of the target that are not known: nice-to-have.
     public var secondary: [SkillID]
 
-    public init(primary: [SkillID] = [], secondary: [SkillID] = []) {
+    init(primary: [SkillID] = [], secondary: [SkillID] = []) {
         self.primary = primary
         self.secondary = secondary
     }

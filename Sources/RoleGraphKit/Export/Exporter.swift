@@ -63,8 +63,9 @@ public enum Exporter {
     static let dotRelationLimit = 600
 
     /// The layout to use when none is asked for: `dot` for the article's graph and other small,
-    /// sparse ones (layered, readable), `sfdp` beyond 300 roles or 600
-    /// relations.
+    /// sparse ones (layered, readable), `sfdp` beyond 300 roles or 600 relations.
+    ///
+    /// - Complexity: O(1).
     public static func defaultLayout(roleCount: Int, relationCount: Int = 0) -> GraphvizLayout {
         roleCount > dotRoleLimit || relationCount > dotRelationLimit ? .sfdp : .dot
     }
@@ -90,6 +91,8 @@ public enum Exporter {
     ///   - options: what to draw and how (used by the DOT-based formats).
     ///   - layout: the Graphviz layout for rendered formats; it is also written into the DOT.
     /// - Throws: ``GraphvizError`` when Graphviz cannot lay out or render the diagram.
+    /// - Complexity: O(*R* + *E* + *S*) plus the length of the output for the formats written in
+    ///   Swift; the rendered formats add the cost of the layout engine.
     public static func export(
         _ graph: RoleGraph, format: ExportFormat, options: DOTOptions = DOTOptions(), layout: GraphvizLayout? = nil
     ) throws(GraphvizError) -> [UInt8] {

@@ -54,6 +54,8 @@ extension RoleGraph {
     ///
     /// It is compiled in from `Graphs/data-careers.yaml`; tests prove the
     /// compiled graph equal to that file's, and valid.
+    ///
+    /// - Complexity: O(*R* + *E* + *S*) expected on first use, to index the graph; O(1) after.
     public static let builtIn: RoleGraph = BuiltinGraph.makeGraph()
 
     /// Reads a graph file. `-` reads standard input.
@@ -61,6 +63,8 @@ extension RoleGraph {
     /// - Parameter format: the file's format; by default, implied by the extension, else sniffed.
     /// - Throws: ``GraphLoadError``: the file is missing or unreadable, or not a valid graph (with
     ///   every problem and its location).
+    /// - Complexity: O(*n* + *R* + *E* + *S*) expected for a file of *n* bytes, plus edit-distance
+    ///   work for at most 100 unknown references when the graph is invalid.
     public static func load(contentsOf path: String, format: GraphFileFormat? = nil) throws(GraphLoadError) -> RoleGraph {
         let bytes = try readFile(path)
         let format = format ?? GraphFileFormat(path: path) ?? GraphFileFormat.sniff(bytes)
@@ -71,6 +75,8 @@ extension RoleGraph {
     /// Parses a graph from text.
     ///
     /// - Parameter file: the name used in diagnostics.
+    /// - Throws: ``GraphLoadError/invalid(_:)`` with every problem and its location.
+    /// - Complexity: as ``load(contentsOf:format:)``, for *n* bytes of text.
     public static func parse(_ text: String, format: GraphFileFormat = .yaml, file: String = "<input>") throws(GraphLoadError) -> RoleGraph {
         try parse(bytes: Array(text.utf8), format: format, file: file)
     }

@@ -13,6 +13,8 @@ public struct RoutePlanner: Sendable {
     let network: CSRGraph
     private var finder: PathFinder
 
+    /// A planner for `graph` under `costing`.
+    ///
     /// - Throws: ``RouteError/invalidArgument(_:)`` for a negative or non-finite lateral cost.
     /// - Complexity: O(*R* + *E*), plus the skill-gap work of each edge under `skills`.
     public init(graph: RoleGraph, costing: StepCosting = StepCosting()) throws(RouteError) {
@@ -57,6 +59,9 @@ public struct RoutePlanner: Sendable {
     ///
     /// - Throws: ``RouteError/noPath(from:to:reachableFrom:reaching:constrained:lateral:)`` when
     ///   there is none, with what each end can reach; other ``RouteError``s for bad arguments.
+    /// - Complexity: O(`count` · *h* · *S*) for paths of *h* steps (Yen's algorithm), where *S* is
+    ///   one single-pair search: O((*R* + *E*) log *R*), or O(*K* · *E*) under a limit of *K*
+    ///   steps. A `via` query stops after a fixed number of routes.
     public mutating func paths(
         from: RoleID, to: RoleID, count: Int = 1, constraints: RouteConstraints = RouteConstraints()
     ) throws(RouteError) -> [CareerPath] {
@@ -89,6 +94,9 @@ public struct RoutePlanner: Sendable {
     /// Every role reachable from `from`, with the cheapest path to it, nearest first.
     ///
     /// - Parameter maxSteps: only paths of at most this many steps.
+    /// - Throws: ``RouteError/invalidArgument(_:)`` for an unknown role or a step limit below 1.
+    /// - Complexity: O((*R* + *E*) log *R*), or O(*K* · *E*) under a limit of *K* steps, plus the
+    ///   total length of the paths.
     public mutating func reachable(from: RoleID, maxSteps: Int? = nil) throws(RouteError) -> [CareerPath] {
         if let maxSteps, maxSteps < 1 { throw .invalidArgument("--max-steps must be at least 1, found \(maxSteps)") }
         let source = try index(from)
@@ -106,6 +114,9 @@ public struct RoutePlanner: Sendable {
     }
 
     /// The moves out of a role, cheapest first (ties in file order).
+    ///
+    /// - Throws: ``RouteError/invalidArgument(_:)`` for an unknown role.
+    /// - Complexity: O(*d* log *d*) for *d* moves out of the role, plus a skill gap for each.
     public func moves(from: RoleID) throws(RouteError) -> [CareerStep] {
         let source = try index(from)
         var steps: [CareerStep] = []

@@ -88,6 +88,7 @@ extension RoleGraph {
 
     /// Groups the roles, then measures the grouping: modularity, and agreement with the areas.
     ///
+    /// - Parameter options: the method, the relations it clusters and its settings.
     /// - Parameter generator: the random source (see ``SplitMix64``); the same seed gives the same
     ///   clusters.
     /// - Complexity: near-linear in *R* + *E* for `leiden`, `louvain` and `labels`: O(*E*) per

@@ -88,6 +88,8 @@ public enum Exporter {
     /// The exported bytes.
     ///
     /// - Parameters:
+    ///   - graph: the graph to export.
+    ///   - format: the format of the bytes returned.
     ///   - options: what to draw and how (used by the DOT-based formats).
     ///   - layout: the Graphviz layout for rendered formats; it is also written into the DOT.
     /// - Throws: ``GraphvizError`` when Graphviz cannot lay out or render the diagram.

@@ -60,6 +60,7 @@ extension RoleGraph {
 
     /// Reads a graph file. `-` reads standard input.
     ///
+    /// - Parameter path: the file, or `-` for standard input.
     /// - Parameter format: the file's format; by default, implied by the extension, else sniffed.
     /// - Throws: ``GraphLoadError``: the file is missing or unreadable, or not a valid graph (with
     ///   every problem and its location).
@@ -74,6 +75,8 @@ extension RoleGraph {
 
     /// Parses a graph from text.
     ///
+    /// - Parameter text: the graph in the chosen format.
+    /// - Parameter format: the text's format; YAML by default.
     /// - Parameter file: the name used in diagnostics.
     /// - Throws: ``GraphLoadError/invalid(_:)`` with every problem and its location.
     /// - Complexity: as ``load(contentsOf:format:)``, for *n* bytes of text.

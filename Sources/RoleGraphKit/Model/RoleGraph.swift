@@ -157,6 +157,7 @@ public struct RoleGraph: Sendable {
     /// The relations of the given kinds as a ``CSRGraph`` over role indices; symmetric kinds
     /// contribute an edge each way. Edge ids are positions in ``relations``.
     ///
+    /// - Parameter kinds: the relation kinds to include.
     /// - Parameter weight: the weight of each relation; by default 1.
     /// - Complexity: O(*R* + *E*).
     public func network(

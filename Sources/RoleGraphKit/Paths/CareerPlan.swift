@@ -57,6 +57,10 @@ extension RoleGraph {
     ///   no allowed start leads to the goal; ``RouteError/invalidArgument(_:)`` for a route count
     ///   below 1 or a bad lateral cost.
     ///
+    /// - Parameter have: the skills the person has.
+    /// - Parameter goal: the role the person wants.
+    /// - Parameter count: how many routes to return, at least 1.
+    /// - Parameter lateralCost: the cost of a move along a collaboration; `nil` allows none.
     /// - Parameter starts: which roles a route may start in; by default entry-level ones.
     /// - Complexity: O(*R* log *R* + *E* · *s*) to rank the roles and cost every move, for *s*
     ///   skills per role, plus Yen's search: O(`count` · *h* · (*R* + *E*) log *R*) for routes of

@@ -93,6 +93,7 @@ public struct RoutePlanner: Sendable {
 
     /// Every role reachable from `from`, with the cheapest path to it, nearest first.
     ///
+    /// - Parameter from: the role to start from.
     /// - Parameter maxSteps: only paths of at most this many steps.
     /// - Throws: ``RouteError/invalidArgument(_:)`` for an unknown role or a step limit below 1.
     /// - Complexity: O((*R* + *E*) log *R*), or O(*K* · *E*) under a limit of *K* steps, plus the

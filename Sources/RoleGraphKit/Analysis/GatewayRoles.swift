@@ -2,16 +2,20 @@ import RoleGraphAlgorithms
 
 /// How central a role is: the gateway roles of `rolegraph centrality`.
 public struct RoleCentrality: Hashable, Sendable {
+    /// The role measured.
     public var role: RoleID
     /// Brandes betweenness on the transition network, normalised to [0, 1]: the share of
     /// shortest career paths between other roles that pass through this one.
     public var betweenness: Double
-    /// Transitions into and out of the role.
+    /// Transitions into the role.
     public var transitionsIn: Int
+    /// Transitions out of the role.
     public var transitionsOut: Int
-    /// Stakeholder relations: roles that rely on this one, and roles this one relies on.
+    /// Stakeholder relations into the role: roles that rely on this one.
     public var reliedOnBy: Int
+    /// Stakeholder relations out of the role: roles this one relies on.
     public var reliesOn: Int
+    /// Collaborations the role takes part in.
     public var collaborations: Int
 }
 
@@ -45,6 +49,9 @@ extension RoleCentrality: Encodable {
         case role, betweenness, transitionsIn = "transitions_in", transitionsOut = "transitions_out"
         case reliedOnBy = "relied_on_by", reliesOn = "relies_on", collaborations
     }
+    /// Encodes the measures under snake-case keys (`transitions_in`, `relied_on_by`, …).
+    ///
+    /// - Throws: The encoder's errors.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(role.rawValue, forKey: .role)

@@ -2,6 +2,7 @@ import RoleGraphAlgorithms
 
 /// A role that resembles another by skills.
 public struct SimilarRole: Hashable, Sendable {
+    /// The similar role.
     public var role: RoleID
     /// Weighted Jaccard similarity of the two roles' skills, in (0, 1].
     public var similarity: Double

@@ -4,9 +4,13 @@ import Foundation
 public struct DOTOptions: Hashable, Sendable {
     /// The direction dot lays ranks out in (Graphviz's `rankdir`).
     public enum RankDirection: String, CaseIterable, Hashable, Sendable {
+        /// Ranks from top to bottom (`TB`).
         case topToBottom = "TB"
+        /// Ranks from left to right (`LR`).
         case leftToRight = "LR"
+        /// Ranks from bottom to top (`BT`).
         case bottomToTop = "BT"
+        /// Ranks from right to left (`RL`).
         case rightToLeft = "RL"
     }
 

@@ -10,18 +10,18 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     case positionedDot = "positioned-dot"
     /// Graphviz's JSON output after layout.
     case graphvizJSON = "graphviz-json"
-    /// Node-link JSON (``JSONGraphWriter``).
+    /// Node-link JSON, as NetworkX and D3 read it.
     case json
-    /// GraphML with typed keys (``GraphMLWriter``): Gephi, yEd, Cytoscape.
+    /// GraphML with typed keys: Gephi, yEd, Cytoscape.
     case graphml
-    /// A Mermaid flowchart (``MermaidWriter``): renders on GitHub.
+    /// A Mermaid flowchart: renders on GitHub.
     case mermaid
 
     /// Whether the output is binary (never written to a terminal).
-    public var isBinary: Bool { self == .png || self == .pdf }
+    package var isBinary: Bool { self == .png || self == .pdf }
 
     /// Whether Graphviz lays the graph out for this format.
-    public var needsLayout: Bool { graphvizFormat != nil }
+    package var needsLayout: Bool { graphvizFormat != nil }
 
     var graphvizFormat: GraphvizFormat? {
         switch self {
@@ -35,7 +35,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     }
 
     /// The format a file name implies (`roles.svg` → svg, `roles.gv` → dot, `roles.mmd` → mermaid).
-    public init?(path: String) {
+    package init?(path: String) {
         guard let dot = path.lastIndex(of: "."), !path[path.index(after: dot)...].contains("/") else { return nil }
         switch path[path.index(after: dot)...].lowercased() {
         case "dot", "gv": self = .dot
@@ -56,21 +56,22 @@ public enum Exporter {
     /// Graphs with more roles than this are laid out with `sfdp` by default: `dot`'s cost grows
     /// steeply with the number of nodes, even on sparse graphs, while `sfdp`'s multilevel layout
     /// stays tractable into the thousands.
-    public static let dotRoleLimit = 300
+    package static let dotRoleLimit = 300
 
     /// Graphs with more relations than this are laid out with `sfdp` too: density costs `dot` as
     /// much as size (a hundred roles with a thousand transitions in one area is already beyond it).
-    public static let dotRelationLimit = 600
+    static let dotRelationLimit = 600
 
     /// The layout to use when none is asked for: `dot` for the article's graph and other small,
-    /// sparse ones (layered, readable), `sfdp` beyond ``dotRoleLimit`` roles or
-    /// ``dotRelationLimit`` relations.
+    /// sparse ones (layered, readable), `sfdp` beyond 300 roles or 600 relations.
+    ///
+    /// - Complexity: O(1).
     public static func defaultLayout(roleCount: Int, relationCount: Int = 0) -> GraphvizLayout {
         roleCount > dotRoleLimit || relationCount > dotRelationLimit ? .sfdp : .dot
     }
 
     /// Whether `dot` will be slow on this graph.
-    public static func dotIsSlow(for graph: RoleGraph) -> Bool {
+    package static func dotIsSlow(for graph: RoleGraph) -> Bool {
         defaultLayout(roleCount: graph.roles.count, relationCount: graph.relations.count) != .dot
     }
 
@@ -88,11 +89,13 @@ public enum Exporter {
     ///
     /// - Parameters:
     ///   - graph: the graph to export.
-    ///   - format: the output format; ``ExportFormat/init(path:)`` picks one from a file name.
+    ///   - format: the format of the bytes returned.
     ///   - options: what to draw and how (used by the DOT-based formats).
     ///   - layout: the Graphviz layout for rendered formats; it is also written into the DOT. By
     ///     default ``defaultLayout(roleCount:relationCount:)``.
     /// - Throws: ``GraphvizError`` when Graphviz cannot lay out or render the diagram.
+    /// - Complexity: O(*R* + *E* + *S*) plus the length of the output for the formats written in
+    ///   Swift; the rendered formats add the cost of the layout engine.
     public static func export(
         _ graph: RoleGraph, format: ExportFormat, options: DOTOptions = DOTOptions(), layout: GraphvizLayout? = nil
     ) throws(GraphvizError) -> [UInt8] {

@@ -25,13 +25,13 @@
 /// Text is escaped for XML 1.0 (see `XMLEscaping`): the file always parses, and what a parser
 /// reads back equals the graph's text, except for characters XML cannot carry at all, which
 /// become U+FFFD. Output is deterministic: keys, roles and relations in a fixed order.
-public struct GraphMLWriter: Sendable {
+struct GraphMLWriter: Sendable {
     /// Whether collaborations carry `directed="false"`. GraphML allows it and Gephi honours it,
     /// but NetworkX's `read_graphml` rejects an undirected edge in a directed graph, so it is off
     /// by default: readers tell collaborations by their `kind`.
-    public var undirectedCollaborations: Bool
+    var undirectedCollaborations: Bool
 
-    public init(undirectedCollaborations: Bool = false) {
+    init(undirectedCollaborations: Bool = false) {
         self.undirectedCollaborations = undirectedCollaborations
     }
 
@@ -67,7 +67,7 @@ public struct GraphMLWriter: Sendable {
     /// The GraphML document for `graph`, ending with a newline.
     ///
     /// - Complexity: O(*R* + *E* + *S*) plus the length of the text.
-    public func write(_ graph: RoleGraph) -> String {
+    func write(_ graph: RoleGraph) -> String {
         var out = """
             <?xml version="1.0" encoding="UTF-8"?>
             <graphml xmlns="http://graphml.graphdrawing.org/xmlns" \

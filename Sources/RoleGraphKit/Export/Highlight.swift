@@ -50,7 +50,7 @@ extension Highlight {
     ///
     /// - Returns: `nil` if some step has no such relation or the list names an unknown role.
     /// - Complexity: O(*k* · *E*) for *k* roles and *E* relations; paths are short.
-    public static func path(
+    static func path(
         along roles: [RoleID], in graph: RoleGraph, kinds: Set<RelationKind> = [.transition]
     ) -> Highlight? {
         guard roles.allSatisfy({ graph.index(of: $0) != nil }) else { return nil }

@@ -20,12 +20,12 @@ import Foundation
 /// out rather than written as `null`.
 ///
 /// Keys are sorted and arrays keep file order, so the output is deterministic.
-public struct JSONGraphWriter: Sendable {
+struct JSONGraphWriter: Sendable {
     /// Whether to indent the output for reading; compact output is one line.
-    public var prettyPrinted: Bool
+    var prettyPrinted: Bool
 
     /// A writer; indented output by default, as it is mostly read by people or diffed.
-    public init(prettyPrinted: Bool = true) {
+    init(prettyPrinted: Bool = true) {
         self.prettyPrinted = prettyPrinted
     }
 
@@ -34,7 +34,7 @@ public struct JSONGraphWriter: Sendable {
     /// Never fails: every value in a ``RoleGraph`` is encodable (efforts are validated finite).
     ///
     /// - Complexity: O(*R* + *E* + *S*) plus the length of the text.
-    public func write(_ graph: RoleGraph) -> String {
+    func write(_ graph: RoleGraph) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = prettyPrinted
             ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]

@@ -13,15 +13,15 @@
 /// or start an entity is written as a Mermaid entity code (`#quot;`, `#lt;`, `#gt;`, `#amp;`,
 /// `#35;` for `#`, `#96;` for a backtick, `#10;` for a line break), so a label shows exactly the
 /// role's name.
-public struct MermaidWriter: Sendable {
+struct MermaidWriter: Sendable {
     /// The flowchart's direction: `LR`, `RL`, `TB` or `BT`.
-    public var direction: DOTOptions.RankDirection
+    var direction: DOTOptions.RankDirection
     /// The relation kinds to draw.
-    public var relations: Set<RelationKind>
+    var relations: Set<RelationKind>
 
     /// A writer for the whole graph from left to right, like the DOT diagrams.
-    public init(direction: DOTOptions.RankDirection = .leftToRight,
-                relations: Set<RelationKind> = Set(RelationKind.allCases)) {
+    init(direction: DOTOptions.RankDirection = .leftToRight,
+         relations: Set<RelationKind> = Set(RelationKind.allCases)) {
         self.direction = direction
         self.relations = relations
     }
@@ -29,7 +29,7 @@ public struct MermaidWriter: Sendable {
     /// The Mermaid text of `graph`, ending with a newline.
     ///
     /// - Complexity: O(*R* + *E*) expected, plus the length of the text.
-    public func write(_ graph: RoleGraph) -> String {
+    func write(_ graph: RoleGraph) -> String {
         var names = UniqueNames()
         let nodeIDs = graph.roles.map { names.make("role_", $0.id.rawValue) }
         let areaIDs = graph.areas.map { names.make("area_", $0.id.rawValue) }

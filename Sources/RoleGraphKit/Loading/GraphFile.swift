@@ -18,7 +18,7 @@ public enum GraphFileFormat: String, CaseIterable, Sendable {
     case csv, tsv
 
     /// The format a file name's extension implies, if any.
-    public init?(path: String) {
+    init?(path: String) {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         guard let dot = name.lastIndex(of: ".") else { return nil }
         switch name[name.index(after: dot)...].lowercased() {
@@ -33,7 +33,7 @@ public enum GraphFileFormat: String, CaseIterable, Sendable {
 
     /// Guesses the format of text with no telling extension: DOT starts with `graph`, `digraph`
     /// or `strict`; JSON with `{`; anything else is read as YAML.
-    public static func sniff(_ text: some Collection<UInt8>) -> GraphFileFormat {
+    static func sniff(_ text: some Collection<UInt8>) -> GraphFileFormat {
         var bytes = text.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         if bytes.first == UInt8(ascii: "{") { return .json }
@@ -52,17 +52,20 @@ public enum GraphFileFormat: String, CaseIterable, Sendable {
 extension RoleGraph {
     /// The article's graph ("Career options in data"), built into the binary.
     ///
-    /// It is compiled in from `Graphs/data-careers.yaml` (see ``BuiltinGraph``); tests prove the
+    /// It is compiled in from `Graphs/data-careers.yaml`; tests prove the
     /// compiled graph equal to that file's, and valid.
+    ///
+    /// - Complexity: O(*R* + *E* + *S*) expected on first use, to index the graph; O(1) after.
     public static let builtIn: RoleGraph = BuiltinGraph.makeGraph()
 
     /// Reads a graph file. `-` reads standard input.
     ///
-    /// - Parameters:
-    ///   - path: the file's path, or `-` for standard input; also the name used in diagnostics.
-    ///   - format: the file's format; by default, implied by the extension, else sniffed.
+    /// - Parameter path: the file, or `-` for standard input.
+    /// - Parameter format: the file's format; by default, implied by the extension, else sniffed.
     /// - Throws: ``GraphLoadError``: the file is missing or unreadable, or not a valid graph (with
     ///   every problem and its location).
+    /// - Complexity: O(*n* + *R* + *E* + *S*) expected for a file of *n* bytes, plus edit-distance
+    ///   work for at most 100 unknown references when the graph is invalid.
     public static func load(contentsOf path: String, format: GraphFileFormat? = nil) throws(GraphLoadError) -> RoleGraph {
         let bytes = try readFile(path)
         let format = format ?? GraphFileFormat(path: path) ?? GraphFileFormat.sniff(bytes)
@@ -72,11 +75,11 @@ extension RoleGraph {
 
     /// Parses a graph from text.
     ///
-    /// - Parameters:
-    ///   - text: the graph file's text.
-    ///   - format: the text's format; YAML by default.
-    ///   - file: the name used in diagnostics.
+    /// - Parameter text: the graph in the chosen format.
+    /// - Parameter format: the text's format; YAML by default.
+    /// - Parameter file: the name used in diagnostics.
     /// - Throws: ``GraphLoadError/invalid(_:)`` with every problem and its location.
+    /// - Complexity: as ``load(contentsOf:format:)``, for *n* bytes of text.
     public static func parse(_ text: String, format: GraphFileFormat = .yaml, file: String = "<input>") throws(GraphLoadError) -> RoleGraph {
         try parse(bytes: Array(text.utf8), format: format, file: file)
     }

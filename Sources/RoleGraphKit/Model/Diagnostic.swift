@@ -1,15 +1,19 @@
 /// A place in a graph file: `file:line:column`, 1-based. The column counts Unicode scalars.
 public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+    /// The file's name as the loader was given it (`<stdin>` for standard input).
     public var file: String
+    /// The line, counted from 1.
     public var line: Int
+    /// The column in Unicode scalars, counted from 1; `nil` when only the line is known.
     public var column: Int?
 
-    public init(file: String, line: Int, column: Int? = nil) {
+    init(file: String, line: Int, column: Int? = nil) {
         self.file = file
         self.line = line
         self.column = column
     }
 
+    /// `file:line:column`, or `file:line` when the column is unknown.
     public var description: String {
         column.map { "\(file):\(line):\($0)" } ?? "\(file):\(line)"
     }
@@ -17,15 +21,18 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
 
 /// What kind of thing an id refers to, for messages.
 public enum ReferenceKind: String, Hashable, Sendable {
+    /// A role, an area or a skill.
     case role, area, skill
 }
 
 /// One problem found in a graph, with where it is.
 public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
+    /// Where the problem is; `nil` when the graph came from no file or the place is unknown.
     public var location: SourceLocation?
+    /// What is wrong.
     public var problem: GraphProblem
 
-    public init(_ problem: GraphProblem, at location: SourceLocation? = nil) {
+    init(_ problem: GraphProblem, at location: SourceLocation? = nil) {
         self.problem = problem
         self.location = location
     }
@@ -44,27 +51,42 @@ public enum GraphProblem: Hashable, Sendable, CustomStringConvertible {
     case empty
     /// The document is not a mapping at the top level.
     case notAMapping(found: String)
+    /// A `format` version this library does not read; `supported` is the one it reads.
     case unsupportedFormatVersion(String, supported: Int)
     /// A key the schema does not know, with the nearest known key.
     case unknownKey(String, context: String, suggestion: String?)
+    /// A required key is missing from the mapping that `context` names.
     case missingKey(String, context: String)
+    /// A value of the wrong type, with what was expected and what was found.
     case wrongType(key: String, expected: String, found: String)
+    /// A value that must not be empty, such as an id or a name, is empty.
     case emptyValue(key: String)
+    /// An id that names no role, area or skill of the graph, with the nearest id that does.
     case unknownReference(ReferenceKind, String, suggestion: String?)
+    /// An id defined twice; `first` is where it was defined first.
     case duplicateID(ReferenceKind, String, first: SourceLocation?)
+    /// A relation kind other than stakeholder, collaboration or transition, with the nearest one.
     case unknownRelationKind(String, suggestion: String?)
+    /// A relation from a role to itself.
     case selfRelation(RelationKind, RoleID)
+    /// The same relation stated twice; a collaboration in either order counts as the same.
     case duplicateRelation(RelationKind, from: RoleID, to: RoleID)
     /// `from`/`to` and `between` mixed, or neither given.
     case endpoints(String)
+    /// An effort that is not a number greater than 0 and at most 1,000,000, as the file writes it.
     case invalidEffort(String)
+    /// An effort on a stakeholder or collaboration relation.
     case effortOnNonTransition(RelationKind)
+    /// A role lists a skill as both primary and secondary.
     case skillBothPrimaryAndSecondary(role: RoleID, skill: SkillID)
+    /// A role lists a skill twice in the same list.
     case skillListedTwice(role: RoleID, skill: SkillID)
+    /// A value outside a fixed set (`entry_level`, `prevalence`); `valid` lists the allowed values.
     case invalidEnumValue(key: String, value: String, valid: [String])
     /// A problem in a non-YAML input (an edge list or a DOT file).
     case other(String)
 
+    /// The problem in one line of English, without its location.
     public var description: String {
         switch self {
         case .syntax(let message): return "not valid YAML or JSON: \(message)"
@@ -111,6 +133,7 @@ public enum GraphLoadError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The file was read but is not a valid graph: every problem found, in file order.
     case invalid([Diagnostic])
 
+    /// The error as the CLI prints it: path and reason, or one diagnostic per line.
     public var description: String {
         switch self {
         case .fileNotFound(let path): return "\(path): no such file"

@@ -5,11 +5,15 @@ public enum LookupError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A title (or name) shared by several roles, such as "Data Engineer".
     case ambiguous(String, candidates: [Candidate])
 
+    /// One of the roles an ambiguous query could mean.
     public struct Candidate: Hashable, Sendable {
+        /// The role's id, which names it unambiguously.
         public var id: RoleID
+        /// The role's name.
         public var name: String
     }
 
+    /// The error in one line of English, with the suggestion or the candidates.
     public var description: String {
         switch self {
         case .notFound(let kind, let query, let suggestion):
@@ -57,6 +61,8 @@ extension RoleGraph {
     /// Finds a skill by id or name, ignoring case.
     ///
     /// - Throws: ``LookupError/notFound(_:_:suggestion:)`` with the nearest skill id.
+    /// - Complexity: O(*S*) for *S* skills, plus edit-distance work against every id when nothing
+    ///   matches.
     public func resolveSkill(_ query: String) throws(LookupError) -> SkillID {
         let key = query.trimmingWhitespace().lowercased()
         let hyphenated = String(key.map { $0 == " " || $0 == "_" ? "-" : $0 })
@@ -70,6 +76,8 @@ extension RoleGraph {
     /// Finds an area by id or name, ignoring case.
     ///
     /// - Throws: ``LookupError/notFound(_:_:suggestion:)`` with the nearest area id.
+    /// - Complexity: O(*A*) for *A* areas, plus edit-distance work against every id when nothing
+    ///   matches.
     public func resolveArea(_ query: String) throws(LookupError) -> AreaID {
         let key = query.trimmingWhitespace().lowercased()
         for area in areas where area.id.rawValue.lowercased() == key || area.name.lowercased() == key {

@@ -11,6 +11,7 @@ public enum RelationKind: String, CaseIterable, Hashable, Sendable, Comparable {
     /// Whether the relation reads the same both ways.
     public var isSymmetric: Bool { self == .collaboration }
 
+    /// Orders the kinds as they are declared: stakeholder, collaboration, transition.
     public static func < (lhs: Self, rhs: Self) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
@@ -22,8 +23,12 @@ public enum RelationKind: String, CaseIterable, Hashable, Sendable, Comparable {
 /// traversed both ways. A two-way transition (`between: [a, b]` in a graph file) is stored as two
 /// directed transitions.
 public struct Relation: Hashable, Sendable {
+    /// Which of the three relations this is.
     public var kind: RelationKind
+    /// The role the relation starts from: the one who relies, the one who moves, or the
+    /// collaborator named first.
     public var from: RoleID
+    /// The role the relation leads to.
     public var to: RoleID
     /// How hard the move is, for transitions: greater than zero; 1 is a small step. `nil` for
     /// other kinds.
@@ -33,6 +38,8 @@ public struct Relation: Hashable, Sendable {
     /// Where the relation comes from (for the built-in graph, the article's section).
     public var section: String?
 
+    /// Creates a relation. A graph checks it when it is built: its roles exist and differ, and only
+    /// a transition has an effort.
     public init(
         kind: RelationKind, from: RoleID, to: RoleID, effort: Double? = nil,
         note: String? = nil, section: String? = nil
@@ -46,7 +53,7 @@ public struct Relation: Hashable, Sendable {
     }
 
     /// Whether the relation joins `a` and `b`, reading a collaboration both ways.
-    public func connects(_ a: RoleID, _ b: RoleID) -> Bool {
+    package func connects(_ a: RoleID, _ b: RoleID) -> Bool {
         (from == a && to == b) || (kind.isSymmetric && from == b && to == a)
     }
 }
@@ -54,6 +61,10 @@ public struct Relation: Hashable, Sendable {
 // The JSON form: the graph file's key names; facts the graph does not state are omitted.
 extension Relation: Encodable {
     private enum CodingKeys: String, CodingKey { case kind, from, to, effort, note, section }
+    /// Encodes the relation under the graph file's key names, leaving out the facts it does not
+    /// state.
+    ///
+    /// - Throws: The encoder's errors.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(kind.rawValue, forKey: .kind)

@@ -1,14 +1,21 @@
 /// How common a role is in the job market.
 public enum Prevalence: String, CaseIterable, Hashable, Sendable {
+    /// Most companies have the role as a distinct position (`common`), many do not (`uncommon`), or
+    /// few do (`rare`).
     case common, uncommon, rare
 }
 
 /// A career role: a node of the graph.
 public struct Role: Identifiable, Hashable, Sendable {
+    /// The role's id, unique among the graph's roles.
     public var id: RoleID
+    /// The display name ("Data Analyst").
     public var name: String
+    /// The area the role belongs to.
     public var area: AreaID
+    /// What the role does; empty when the file gives no summary.
     public var summary: String
+    /// What a person in the role is responsible for.
     public var responsibilities: [String]
     /// Sample problems a person in the role works on.
     public var problems: [String]
@@ -21,8 +28,11 @@ public struct Role: Identifiable, Hashable, Sendable {
     public var secondarySkills: [SkillID]
     /// Whether people commonly enter the field through this role; `nil` when the file says nothing.
     public var entryLevel: Bool?
+    /// How common the role is; `nil` when the file says nothing.
     public var prevalence: Prevalence?
 
+    /// Creates a role. A graph checks it when it is built: its area and skills exist, and no skill
+    /// is listed twice.
     public init(
         id: RoleID, name: String, area: AreaID, summary: String = "",
         responsibilities: [String] = [], problems: [String] = [], titles: [String] = [],
@@ -43,7 +53,7 @@ public struct Role: Identifiable, Hashable, Sendable {
     }
 
     /// Primary then secondary skills.
-    public var allSkills: [SkillID] { primarySkills + secondarySkills }
+    var allSkills: [SkillID] { primarySkills + secondarySkills }
 }
 
 // The JSON form: the graph file's key names; facts the graph does not state are omitted.
@@ -53,6 +63,10 @@ extension Role: Encodable {
         case entryLevel = "entry_level", prevalence
     }
     private enum SkillKeys: String, CodingKey { case primary, secondary }
+    /// Encodes the role under the graph file's key names, leaving out the facts it does not state.
+    ///
+    /// - Throws: The encoder's errors.
+    /// - Complexity: Linear in the size of the encoded value.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(id.rawValue, forKey: .id)

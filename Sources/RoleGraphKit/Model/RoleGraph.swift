@@ -13,12 +13,20 @@ import RoleGraphAlgorithms
 /// (see `CSRGraph` in RoleGraphAlgorithms), and the model maps ids, names and titles to indices
 /// once, here.
 public struct RoleGraph: Sendable {
+    /// The graph's name.
     public let name: String
+    /// Where the graph's facts come from: the file's `source` (a publication, a URL), or for an
+    /// edge list the file itself; may be empty.
     public let source: String
+    /// What the graph shows; may be empty.
     public let description: String
+    /// The areas, in file order.
     public let areas: [Area]
+    /// The skill vocabulary, in file order.
     public let skills: [Skill]
+    /// The roles, in file order; a role's position is its dense index.
     public let roles: [Role]
+    /// The relations, in file order; a relation's position names it in steps and highlights.
     public let relations: [Relation]
 
     let roleIndex: [RoleID: Int32]
@@ -95,29 +103,42 @@ public struct RoleGraph: Sendable {
     public func index(of id: RoleID) -> Int32? { roleIndex[id] }
 
     /// The role with this id, or `nil`.
+    ///
+    /// - Complexity: O(1) expected.
     public func role(_ id: RoleID) -> Role? { roleIndex[id].map { roles[Int($0)] } }
 
     /// The role at a dense index.
+    ///
+    /// - Precondition: `index` is in `0 ..< roles.count`.
+    /// - Complexity: O(1).
     public func role(at index: Int32) -> Role { roles[Int(index)] }
 
     /// The area with this id, or `nil`.
+    ///
+    /// - Complexity: O(1) expected.
     public func area(_ id: AreaID) -> Area? { areaIndex[id].map { areas[$0] } }
 
     /// The skill with this id, or `nil`.
+    ///
+    /// - Complexity: O(1) expected.
     public func skill(_ id: SkillID) -> Skill? { skillIndex[id].map { skills[Int($0)] } }
 
     /// The dense index of a skill, or `nil`.
-    public func index(ofSkill id: SkillID) -> Int32? { skillIndex[id] }
+    func index(ofSkill id: SkillID) -> Int32? { skillIndex[id] }
 
     /// The roles of an area, in file order.
+    ///
+    /// - Complexity: O(*R*).
     public func roles(in area: AreaID) -> [Role] { roles.filter { $0.area == area } }
 
     /// The dense endpoints of the relation at `position` in ``relations``.
-    public func endpoints(ofRelationAt position: Int) -> (from: Int32, to: Int32) { endpoints[position] }
+    package func endpoints(ofRelationAt position: Int) -> (from: Int32, to: Int32) { endpoints[position] }
 
     // MARK: Relations
 
     /// The relations that involve a role, in file order, as seen from that role.
+    ///
+    /// - Complexity: O(*E*).
     public func relations(of id: RoleID) -> RoleRelations {
         var outgoing: [Relation] = []
         var incoming: [Relation] = []
@@ -137,9 +158,8 @@ public struct RoleGraph: Sendable {
     /// The relations of the given kinds as a `CSRGraph` over role indices; symmetric kinds
     /// contribute an edge each way. Edge ids are positions in ``relations``.
     ///
-    /// - Parameters:
-    ///   - kinds: the relation kinds to include.
-    ///   - weight: the weight of each relation; by default 1.
+    /// - Parameter kinds: the relation kinds to include.
+    /// - Parameter weight: the weight of each relation; by default 1.
     /// - Complexity: O(*R* + *E*).
     public func network(
         kinds: Set<RelationKind>, weight: (Relation) -> Double = { _ in 1 }
@@ -166,6 +186,7 @@ public struct RoleGraph: Sendable {
 
 /// The relations of one role, split by direction.
 public struct RoleRelations: Hashable, Sendable {
+    /// The role the relations are seen from.
     public var role: RoleID
     /// Directed relations from this role (it is the stakeholder, or the one who moves).
     public var outgoing: [Relation]
@@ -178,6 +199,10 @@ public struct RoleRelations: Hashable, Sendable {
 // The JSON form: the graph file's key names; facts the graph does not state are omitted.
 extension RoleRelations: Encodable {
     private enum CodingKeys: String, CodingKey { case role, outgoing, incoming, mutual }
+    /// Encodes the relations under the graph file's key names, grouped by direction.
+    ///
+    /// - Throws: The encoder's errors.
+    /// - Complexity: Linear in the size of the encoded value.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(role.rawValue, forKey: .role)

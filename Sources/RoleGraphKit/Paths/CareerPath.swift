@@ -1,6 +1,8 @@
 /// One move of a career path.
 public struct CareerStep: Hashable, Sendable {
+    /// The role left.
     public var from: RoleID
+    /// The role moved into.
     public var to: RoleID
     /// The relation followed: a transition, or a collaboration for a lateral move.
     public var relation: Relation
@@ -19,27 +21,34 @@ public struct CareerStep: Hashable, Sendable {
 public struct CareerPath: Hashable, Sendable {
     /// The role the path starts in (for a path of no steps, the only role on it).
     public var start: RoleID
+    /// The moves, in order.
     public var steps: [CareerStep]
     /// The sum of the step costs.
     public var cost: Double
 
     /// The roles visited, from the first to the last.
+    ///
+    /// - Complexity: O(*n*) for *n* steps.
     public var roles: [RoleID] { [start] + steps.map(\.to) }
 }
 
 /// Which paths a query may return: roles to avoid, a role to pass through, a step limit.
 public struct RouteConstraints: Hashable, Sendable {
+    /// Roles no path may pass through; neither the start nor the goal may be one of them.
     public var avoid: Set<RoleID>
+    /// A role every path must pass through.
     public var via: RoleID?
+    /// The most moves a path may make; at least 1.
     public var maxSteps: Int?
 
+    /// Constraints; by default none, so any path is allowed.
     public init(avoid: Set<RoleID> = [], via: RoleID? = nil, maxSteps: Int? = nil) {
         self.avoid = avoid
         self.via = via
         self.maxSteps = maxSteps
     }
 
-    public var isEmpty: Bool { avoid.isEmpty && via == nil && maxSteps == nil }
+    var isEmpty: Bool { avoid.isEmpty && via == nil && maxSteps == nil }
 }
 
 /// Why a path query has no answer.
@@ -57,6 +66,7 @@ public enum RouteError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A via query examined its limit of routes to the via role without finding a simple path.
     case viaSearchLimitReached(via: RoleID)
 
+    /// The error in one line of English, with what each end can reach when there is no path.
     public var description: String {
         switch self {
         case .noPath(let from, let to, let reachable, let reaching, let constrained, let lateral):
@@ -88,6 +98,11 @@ public enum RouteError: Error, Hashable, Sendable, CustomStringConvertible {
 // The JSON form: the graph file's key names; facts the graph does not state are omitted.
 extension CareerStep: Encodable {
     private enum CodingKeys: String, CodingKey { case from, to, kind, effort, cost, note, section, learn }
+    /// Encodes the step: its roles, its relation's kind, effort, note and section, its cost, and
+    /// the skills to learn.
+    ///
+    /// - Throws: The encoder's errors.
+    /// - Complexity: Linear in the size of the encoded value.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(from.rawValue, forKey: .from)
@@ -104,6 +119,10 @@ extension CareerStep: Encodable {
 // The JSON form: the graph file's key names; facts the graph does not state are omitted.
 extension CareerPath: Encodable {
     private enum CodingKeys: String, CodingKey { case roles, cost, steps }
+    /// Encodes the path as its roles, its cost and its steps.
+    ///
+    /// - Throws: The encoder's errors.
+    /// - Complexity: Linear in the size of the encoded value.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(roles.map(\.rawValue), forKey: .roles)

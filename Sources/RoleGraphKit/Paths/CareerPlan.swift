@@ -2,6 +2,7 @@ import RoleGraphAlgorithms
 
 /// How well a person's skills fit a role today.
 public struct RoleFit: Hashable, Sendable {
+    /// The role measured.
     public var role: RoleID
     /// What the role needs that the person does not have.
     public var gap: SkillGap
@@ -30,7 +31,9 @@ public enum StartPolicy: Hashable, Sendable {
 /// The answer to "I have these skills and want that role" — the article's advice: pick a north
 /// star, see what you already have, find the stepping stones.
 public struct CareerPlan: Hashable, Sendable {
+    /// The person's skills, sorted by id.
     public var have: [SkillID]
+    /// The role the person wants.
     public var goal: RoleID
     /// Every role, closest to the person's skills first.
     public var closest: [RoleFit]
@@ -54,12 +57,14 @@ extension RoleGraph {
     ///   no allowed start leads to the goal; ``RouteError/invalidArgument(_:)`` for a route count
     ///   below 1 or a bad lateral cost.
     ///
-    /// - Parameters:
-    ///   - have: the skills the person has.
-    ///   - goal: the role they want.
-    ///   - count: how many routes to return, cheapest first.
-    ///   - lateralCost: the cost of a move along a collaboration; `nil` (the default) allows none.
-    ///   - starts: which roles a route may start in; by default entry-level ones.
+    /// - Parameter have: the skills the person has.
+    /// - Parameter goal: the role the person wants.
+    /// - Parameter count: how many routes to return, at least 1.
+    /// - Parameter lateralCost: the cost of a move along a collaboration; `nil` allows none.
+    /// - Parameter starts: which roles a route may start in; by default entry-level ones.
+    /// - Complexity: O(*R* log *R* + *E* · *s*) to rank the roles and cost every move, for *s*
+    ///   skills per role, plus Yen's search: O(`count` · *h* · (*R* + *E*) log *R*) for routes of
+    ///   *h* steps.
     public func plan(
         have: Set<SkillID>, goal: RoleID, routes count: Int = 3, lateralCost: Double? = nil, starts: StartPolicy = .entryLevel
     ) throws(RouteError) -> CareerPlan {
@@ -127,6 +132,10 @@ extension RoleGraph {
 // The JSON form: the graph file's key names; facts the graph does not state are omitted.
 extension RoleFit: Encodable {
     private enum CodingKeys: String, CodingKey { case role, gap }
+    /// Encodes the fit as the role and its skill gap.
+    ///
+    /// - Throws: The encoder's errors.
+    /// - Complexity: Linear in the size of the encoded value.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(role.rawValue, forKey: .role)
@@ -137,6 +146,10 @@ extension RoleFit: Encodable {
 // The JSON form: the graph file's key names; facts the graph does not state are omitted.
 extension PlannedRoute: Encodable {
     private enum CodingKeys: String, CodingKey { case start, path, cost }
+    /// Encodes the route as its start, its path and its cost.
+    ///
+    /// - Throws: The encoder's errors.
+    /// - Complexity: Linear in the size of the encoded value.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(start, forKey: .start)
@@ -148,6 +161,10 @@ extension PlannedRoute: Encodable {
 // The JSON form: the graph file's key names; facts the graph does not state are omitted.
 extension CareerPlan: Encodable {
     private enum CodingKeys: String, CodingKey { case have, goal, closest, routes }
+    /// Encodes the plan: the skills, the goal, the closest roles and the routes.
+    ///
+    /// - Throws: The encoder's errors.
+    /// - Complexity: Linear in the size of the encoded value.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(have.map(\.rawValue), forKey: .have)

@@ -21,12 +21,14 @@ public enum CostModel: String, CaseIterable, Hashable, Sendable {
 /// The consequence for `skills`: a skill is counted at every step whose target needs it and
 /// whose source role lacks it, even if an earlier role on the path had it.
 public struct StepCosting: Hashable, Sendable {
+    /// What a step costs.
     public var model: CostModel
     /// Skills the person already has (`--have`).
     public var have: Set<SkillID>
     /// The cost of a lateral move along a collaboration; `nil` (the default) allows none.
     public var lateralCost: Double?
 
+    /// A costing; by default declared effort, no skills of one's own, and no lateral moves.
     public init(model: CostModel = .effort, have: Set<SkillID> = [], lateralCost: Double? = nil) {
         self.model = model
         self.have = have
@@ -34,10 +36,10 @@ public struct StepCosting: Hashable, Sendable {
     }
 
     /// The relation kinds a path may follow.
-    public var kinds: Set<RelationKind> { lateralCost == nil ? [.transition] : [.transition, .collaboration] }
+    var kinds: Set<RelationKind> { lateralCost == nil ? [.transition] : [.transition, .collaboration] }
 
     /// The cost of moving from `from` to `to` along `relation`.
-    public func cost(of relation: Relation, from: RoleID, to: RoleID, in graph: RoleGraph) -> Double {
+    func cost(of relation: Relation, from: RoleID, to: RoleID, in graph: RoleGraph) -> Double {
         let lateral = relation.kind == .collaboration
         switch model {
         case .hops:

@@ -8,12 +8,14 @@ import RoleGraphAlgorithms
 /// are allowed, each weighted by its step cost — and answers any number of queries on it. Roles
 /// are named by id; results name roles and relations, never indices.
 public struct RoutePlanner: Sendable {
-    public let graph: RoleGraph
-    public let costing: StepCosting
+    let graph: RoleGraph
+    let costing: StepCosting
     /// The weighted network over role indices; edge ids are positions in `graph.relations`.
-    package let network: CSRGraph
+    let network: CSRGraph
     private var finder: PathFinder
 
+    /// A planner for `graph` under `costing`.
+    ///
     /// - Throws: ``RouteError/invalidArgument(_:)`` for a negative or non-finite lateral cost.
     /// - Complexity: O(*R* + *E*), plus the skill-gap work of each edge under `skills`.
     public init(graph: RoleGraph, costing: StepCosting = StepCosting()) throws(RouteError) {
@@ -58,6 +60,9 @@ public struct RoutePlanner: Sendable {
     ///
     /// - Throws: ``RouteError/noPath(from:to:reachableFrom:reaching:constrained:lateral:)`` when
     ///   there is none, with what each end can reach; other ``RouteError``s for bad arguments.
+    /// - Complexity: O(`count` · *h* · *S*) for paths of *h* steps (Yen's algorithm), where *S* is
+    ///   one single-pair search: O((*R* + *E*) log *R*), or O(*K* · *E*) under a limit of *K*
+    ///   steps. A `via` query stops after a fixed number of routes.
     public mutating func paths(
         from: RoleID, to: RoleID, count: Int = 1, constraints: RouteConstraints = RouteConstraints()
     ) throws(RouteError) -> [CareerPath] {
@@ -89,9 +94,11 @@ public struct RoutePlanner: Sendable {
 
     /// Every role reachable from `from`, with the cheapest path to it, nearest first.
     ///
-    /// - Parameters:
-    ///   - from: the role to start from.
-    ///   - maxSteps: only paths of at most this many steps.
+    /// - Parameter from: the role to start from.
+    /// - Parameter maxSteps: only paths of at most this many steps.
+    /// - Throws: ``RouteError/invalidArgument(_:)`` for an unknown role or a step limit below 1.
+    /// - Complexity: O((*R* + *E*) log *R*), or O(*K* · *E*) under a limit of *K* steps, plus the
+    ///   total length of the paths.
     public mutating func reachable(from: RoleID, maxSteps: Int? = nil) throws(RouteError) -> [CareerPath] {
         if let maxSteps, maxSteps < 1 { throw .invalidArgument("--max-steps must be at least 1, found \(maxSteps)") }
         let source = try index(from)
@@ -109,6 +116,9 @@ public struct RoutePlanner: Sendable {
     }
 
     /// The moves out of a role, cheapest first (ties in file order).
+    ///
+    /// - Throws: ``RouteError/invalidArgument(_:)`` for an unknown role.
+    /// - Complexity: O(*d* log *d*) for *d* moves out of the role, plus a skill gap for each.
     public func moves(from: RoleID) throws(RouteError) -> [CareerStep] {
         let source = try index(from)
         var steps: [CareerStep] = []

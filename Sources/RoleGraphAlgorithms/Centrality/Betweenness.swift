@@ -224,6 +224,8 @@ struct BrandesWorkspace: ~Copyable {
     }
 
     private let vertexCount: Int
+    private let stateStorage: Slab<VertexState>
+    private let settledStorage: Slab<Int32>
     private let state: UnsafeMutablePointer<VertexState>
     /// Vertices in the order they were settled, which is non-decreasing distance.
     private let settled: UnsafeMutablePointer<Int32>
@@ -232,14 +234,10 @@ struct BrandesWorkspace: ~Copyable {
     /// - Complexity: O(*n*).
     init(vertexCount n: Int) {
         vertexCount = n
-        state = .allocate(capacity: Swift.max(n, 1))
-        state.initialize(repeating: VertexState(distance: -1, pathCount: 0, coefficient: 0), count: Swift.max(n, 1))
-        settled = .allocate(capacity: Swift.max(n, 1))
-    }
-
-    deinit {
-        state.deallocate()
-        settled.deallocate()
+        stateStorage = Slab(count: n, repeating: VertexState(distance: -1, pathCount: 0, coefficient: 0))
+        settledStorage = Slab(count: n, repeating: 0)
+        state = stateStorage.base
+        settled = settledStorage.base
     }
 
     /// Adds `δ_s(v)` to `centrality[v]` for every vertex `v ≠ s`.

@@ -212,6 +212,8 @@ enum LeidenRefinement {
 /// the vertex it started from). Each community touches only its own vertices' entries, so the
 /// arrays are never cleared between communities.
 private final class RefinementScratch: @unchecked Sendable {
+    private let doubles: (Slab<Double>, Slab<Double>, Slab<Double>)
+    private let sizes: Slab<Int32>
     let clusterDegree: UnsafeMutablePointer<Double>
     let clusterSize: UnsafeMutablePointer<Int32>
     let external: UnsafeMutablePointer<Double>
@@ -222,18 +224,13 @@ private final class RefinementScratch: @unchecked Sendable {
 
     /// - Complexity: O(`vertexCount`).
     init(vertexCount: Int) {
-        let n = Swift.max(vertexCount, 1)
-        clusterDegree = .allocate(capacity: n)
-        clusterSize = .allocate(capacity: n)
-        external = .allocate(capacity: n)
-        clusterExternal = .allocate(capacity: n)
+        doubles = (Slab(count: vertexCount, repeating: 0), Slab(count: vertexCount, repeating: 0),
+                   Slab(count: vertexCount, repeating: 0))
+        sizes = Slab(count: vertexCount, repeating: 0)
+        clusterDegree = doubles.0.base
+        clusterSize = sizes.base
+        external = doubles.1.base
+        clusterExternal = doubles.2.base
         accumulator = NeighbourWeights(capacity: vertexCount)
-    }
-
-    deinit {
-        clusterDegree.deallocate()
-        clusterSize.deallocate()
-        external.deallocate()
-        clusterExternal.deallocate()
     }
 }

@@ -9,13 +9,15 @@
 /// `touched` lists the keys seen, in first-seen order (which keeps every tie-break
 /// deterministic).
 ///
-/// The storage is three fixed-size buffers owned by this non-copyable value and freed with it.
+/// The storage is three `Slab`s owned by this non-copyable value and freed with it.
 /// Arrays would do, but this loop runs once per edge per visit — millions of times on a graph of
 /// ten thousand roles — and arrays there pay a uniqueness check on every write and on every
 /// append to `touched`; the buffers pay nothing (bounds are checked in debug builds).
 struct NeighbourWeights: ~Copyable {
     /// The number of keys: keys are `0 ..< capacity`.
     let capacity: Int
+    /// The memory behind `weight`, `stamps` and `keys`, freed with this value.
+    private let storage: (weight: Slab<Double>, stamps: Slab<UInt32>, keys: Slab<Int32>)
     /// The accumulated weight of each key; meaningful only where `stamps[key] == current`.
     let weight: UnsafeMutablePointer<Double>
     /// The round in which each key was last touched.
@@ -33,18 +35,11 @@ struct NeighbourWeights: ~Copyable {
     init(capacity: Int) {
         precondition(capacity >= 0)
         self.capacity = capacity
-        weight = .allocate(capacity: Swift.max(capacity, 1))
-        weight.initialize(repeating: 0, count: Swift.max(capacity, 1))
-        stamps = .allocate(capacity: Swift.max(capacity, 1))
-        stamps.initialize(repeating: 0, count: Swift.max(capacity, 1))
-        keys = .allocate(capacity: Swift.max(capacity, 1))
-        keys.initialize(repeating: 0, count: Swift.max(capacity, 1))
-    }
-
-    deinit {
-        weight.deallocate()
-        stamps.deallocate()
-        keys.deallocate()
+        storage = (Slab(count: capacity, repeating: 0), Slab(count: capacity, repeating: 0),
+                   Slab(count: capacity, repeating: 0))
+        weight = storage.weight.base
+        stamps = storage.stamps.base
+        keys = storage.keys.base
     }
 
     /// The keys touched in this round, in first-touched order. Valid until the next `reset()`.

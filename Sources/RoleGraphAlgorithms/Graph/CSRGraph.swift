@@ -54,6 +54,20 @@ public struct CSRGraph: Sendable {
     /// - Precondition: every endpoint is in `0 ..< vertexCount`, checked for every edge.
     /// - Complexity: O(*V* + *E*), a stable counting sort by source.
     public init(vertexCount: Int, edges: some Collection<WeightedEdge>) {
+        self.init(vertexCount: vertexCount, collecting: edges)
+    }
+
+    /// Builds a CSR graph from an array of edges in any order: the common case, compiled here
+    /// for arrays so that callers in other modules do not run the generic build unspecialised.
+    ///
+    /// - Precondition: every endpoint is in `0 ..< vertexCount`, checked for every edge.
+    /// - Complexity: O(*V* + *E*), a stable counting sort by source.
+    public init(vertexCount: Int, edges: [WeightedEdge]) {
+        self.init(vertexCount: vertexCount, collecting: edges)
+    }
+
+    /// The stable counting sort behind both public initialisers.
+    private init(vertexCount: Int, collecting edges: some Collection<WeightedEdge>) {
         precondition(vertexCount >= 0 && vertexCount < Int(Int32.max), "vertex count out of range")
         var counts = [Int](repeating: 0, count: vertexCount + 1)
         for edge in edges {

@@ -17,33 +17,6 @@ struct VertexLabel {
     var settled: UInt32
 }
 
-/// A block of per-vertex memory allocated once and reused by every query on the same graph.
-struct Slab<Element> {
-    let base: UnsafeMutablePointer<Element>
-    let count: Int
-
-    init(count: Int, repeating value: Element) {
-        self.count = count
-        base = .allocate(capacity: Swift.max(count, 1))
-        base.initialize(repeating: value, count: Swift.max(count, 1))
-    }
-
-    func deallocate() {
-        base.deinitialize(count: Swift.max(count, 1))
-        base.deallocate()
-    }
-
-    @inline(__always)
-    subscript(i: Int) -> Element {
-        get { base[i] }
-        nonmutating set { base[i] = newValue }
-    }
-
-    func reset(to value: Element) {
-        base.update(repeating: value, count: count)
-    }
-}
-
 /// One direction of a search: labels, generation and heap.
 struct SearchSide {
     var labels: Slab<VertexLabel>
@@ -176,14 +149,6 @@ final class SearchScratch: @unchecked Sendable {
     init(vertexCount: Int, edgeCount: Int) {
         self.vertexCount = vertexCount
         self.edgeCount = edgeCount
-    }
-
-    deinit {
-        forwardStorage?.labels.deallocate()
-        backwardStorage?.labels.deallocate()
-        roundStorage?.deallocate()
-        bannedVertex?.deallocate()
-        bannedEdge?.deallocate()
     }
 
     /// A scratch for a copy of the owning finder: the same graph-derived indexes, fresh buffers.

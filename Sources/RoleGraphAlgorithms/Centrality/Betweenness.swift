@@ -41,9 +41,9 @@ extension CSRGraph {
     ///   floating point; weights such as integers or halves tie as expected.
     ///
     /// Exact betweenness costs a search from every vertex — O(*VE*) unweighted,
-    /// O(*VE* + *V*² log *V*) weighted: measured here (release build, one core) about 14 s
-    /// unweighted and 28 s weighted for 10,000 vertices and 100,000 undirected edges. For large
-    /// graphs use ``sampledBetweennessCentrality(pivots:_:using:)``.
+    /// O(*VE* + *V*² log *V*) weighted — so it grows quadratically with the graph. For large
+    /// graphs use ``sampledBetweennessCentrality(pivots:_:using:)`` (timings of both are in
+    /// `Benchmarks/README.md`).
     ///
     /// > U. Brandes, "A faster algorithm for betweenness centrality," *J. Math. Sociology* 25(2),
     /// > 163–177 (2001), doi:10.1080/0022250X.2001.9990249.
@@ -79,9 +79,9 @@ extension CSRGraph {
     /// pivots a pivot's own estimate rests on `k − 1` sources, so with one pivot it is 0. With
     /// `pivots ≥ n` the result is exact. The error falls as 1/√`pivots`, and how many pivots
     /// suffice depends on the graph: where a few vertices stand out (hubs, gateways) a small
-    /// sample finds them — measured here, 50 pivots named 8 of the 10 most central vertices of a
-    /// 3,000-vertex preferential-attachment graph — but where betweenness is flat (a random graph
-    /// with weak communities) even 500 of 10,000 ranked the top 100 poorly (29 right).
+    /// sample finds them, but where betweenness is flat (a random graph with weak communities)
+    /// even a large sample ranks the most central vertices poorly, since their values differ by
+    /// less than the sampling error.
     ///
     /// Conventions and normalisation are those of ``betweennessCentrality(_:)``.
     ///

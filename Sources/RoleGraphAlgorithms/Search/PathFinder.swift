@@ -51,8 +51,8 @@ public struct PathFinder: Sendable {
     /// short decimals.
     ///
     /// Why: 0.1 + 0.2 is not 0.3 in binary, so with decimal weights two equally expensive paths
-    /// may compare unequal, and the bidirectional search — 30× faster on large graphs — could not
-    /// be proved to agree with the unidirectional one. In tenths, 1 + 2 is 3.
+    /// may compare unequal, and the bidirectional search — much faster on large graphs — could
+    /// not be proved to agree with the unidirectional one. In tenths, 1 + 2 is 3.
     package let costScale: Double
 
     /// The graph the searches run on: ``graph`` with its weights multiplied by ``costScale``.

@@ -22,7 +22,7 @@ extension CSRGraph {
     ///
     /// On graphs of 50,000 vertices or more the neighbours of a run of upcoming vertices are
     /// weighed on every core at once, and the labels are then changed one vertex at a time in
-    /// visiting order (see ``LabelPropagation``): the result, and every draw from `generator`,
+    /// visiting order (see `LabelPropagation`): the result, and every draw from `generator`,
     /// is exactly the one-vertex-at-a-time algorithm's, whatever the number of cores.
     ///
     /// > U. N. Raghavan, R. Albert and S. Kumara, "Near linear time algorithm to detect community

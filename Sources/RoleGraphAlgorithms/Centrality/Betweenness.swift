@@ -9,6 +9,8 @@ public struct BetweennessOptions: Hashable, Sendable {
     /// ``CSRGraph/betweennessCentrality(_:)``), so that values lie in [0, 1].
     public var normalized: Bool
 
+    /// Creates options; the defaults read edges as directed, count hops and do not normalise.
+    ///
     /// - Complexity: O(1).
     public init(directed: Bool = true, weighted: Bool = false, normalized: Bool = false) {
         self.directed = directed

@@ -26,6 +26,9 @@ public struct CommunityDetectionOptions: Hashable, Sendable {
     /// community aggregate); `nil` repeats passes until one no longer raises modularity.
     public var maxIterations: Int?
 
+    /// Creates options; the defaults are Leiden at resolution 1 and randomness 0.01, with passes
+    /// repeated until modularity stops rising.
+    ///
     /// - Complexity: O(1).
     public init(method: Method = .leiden, resolution: Double = 1, randomness: Double = 0.01,
                 maxIterations: Int? = nil) {

@@ -8,6 +8,8 @@ public struct WeightedEdge: Hashable, Sendable {
     public var weight: Double
 
     /// An edge from `source` to `target`.
+    ///
+    /// - Complexity: O(1).
     public init(_ source: Int32, _ target: Int32, weight: Double = 1) {
         self.source = source
         self.target = target

@@ -203,6 +203,7 @@ public struct PathFinder: Sendable {
     /// The best paths from `source` to every vertex it can reach.
     ///
     /// - Parameters:
+    ///   - source: the vertex every path starts from.
     ///   - maxSteps: if given, the paths are the best with at most this many edges (exact; see
     ///     ``PathConstraints``).
     ///   - avoid: vertices the paths may not use.

@@ -163,8 +163,11 @@ enum BetweennessScaling {
 struct BrandesGraph {
     let offsets: [Int]
     let targets: [Int32]
+    /// The length of each edge: the shortest parallel edge's weight when weighted, else 1.
     let lengths: [Double]
 
+    /// The simple graph of `graph` under `options`, rows sorted by target.
+    ///
     /// - Complexity: O(*V* + *E* log *d*).
     init(_ graph: CSRGraph, options: BetweennessOptions) {
         let n = graph.vertexCount
@@ -213,6 +216,7 @@ struct BrandesGraph {
 /// and freed with it; the settle order is a second buffer, so neither pays array uniqueness
 /// checks in the loops that run once per edge per source.
 struct BrandesWorkspace: ~Copyable {
+    /// One vertex's distance, path count and dependency coefficient, side by side.
     struct VertexState {
         /// Distance from the source; −1 marks unreached.
         var distance: Double
@@ -231,6 +235,8 @@ struct BrandesWorkspace: ~Copyable {
     private let settled: UnsafeMutablePointer<Int32>
     private var heap = BrandesHeap()
 
+    /// A workspace for graphs of `n` vertices, every vertex unreached.
+    ///
     /// - Complexity: O(*n*).
     init(vertexCount n: Int) {
         vertexCount = n

@@ -103,6 +103,7 @@ struct LabelPropagation: ~Copyable {
     var label: [Int32]
     /// Whether each vertex is settled (see above).
     var settled: [Bool]
+    /// Scratch for weighing one vertex's neighbours' labels on the calling thread.
     var accumulator: NeighbourWeights
     /// Scratch for one vertex's heaviest labels: at most its degree.
     var heaviest: [Int32]

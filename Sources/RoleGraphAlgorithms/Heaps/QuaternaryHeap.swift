@@ -45,6 +45,7 @@ struct QuaternaryHeap {
         }
     }
 
+    /// The entries in heap order: the children of slot *i* are slots 4*i* + 1 through 4*i* + 4.
     @usableFromInline
     var storage: ContiguousArray<Entry> = []
 

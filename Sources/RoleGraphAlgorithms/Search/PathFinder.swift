@@ -372,6 +372,8 @@ public struct PathFinder: Sendable {
 struct SearchContext {
     let graph: CSRGraph
     let scratch: SearchScratch
+    /// Whether single-pair searches may run bidirectionally (exact costs and the automatic
+    /// strategy).
     let bidirectional: Bool
 
     /// The best path from `source` to `target` with at most `hopLimit` edges, under the scratch's

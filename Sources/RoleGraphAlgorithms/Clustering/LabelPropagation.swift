@@ -15,8 +15,8 @@ extension CSRGraph {
     ///
     /// Label propagation needs no objective and runs in near-linear time, but its result varies
     /// more from seed to seed than Leiden's, a community is not guaranteed to be connected, and
-    /// where structure is weak one label can flood the graph and return a single community where
-    /// Leiden still finds the planted blocks; where structure is strong it finds them too.
+    /// where structure is weak one label can flood the graph, leaving a single community where
+    /// Leiden still finds the planted blocks (with strong structure both find them).
     /// Self-loops are ignored; vertices without neighbours stay alone. The graph is read as
     /// given: pass ``symmetrized()`` for the undirected reading.
     ///

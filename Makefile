@@ -62,15 +62,14 @@ examples: build
 
 # The API documentation: the DocC catalogs of RoleGraphKit (with the getting-started article and
 # one article per guide) and RoleGraphAlgorithms, built by swift-docc-plugin with no network, as
-# static sites under .build/docs. RoleGraphKit's must build without a warning. RoleGraphAlgorithms'
-# doc comments still hold a few links DocC cannot resolve, so its warnings are printed, not fatal.
+# static sites under .build/docs. Both must build without a warning.
 DOCS_DIR := .build/docs
 DOCS = $(SWIFT) package --allow-writing-to-directory $(DOCS_DIR) generate-documentation \
 	--target $(1) --output-path $(DOCS_DIR)/$(1) --transform-for-static-hosting --hosting-base-path $(1)
 docs: deps
 	@mkdir -p $(DOCS_DIR)
 	$(call DOCS,RoleGraphKit) --warnings-as-errors
-	$(call DOCS,RoleGraphAlgorithms)
+	$(call DOCS,RoleGraphAlgorithms) --warnings-as-errors
 	@echo "Documentation in $(CURDIR)/$(DOCS_DIR): RoleGraphKit/ and RoleGraphAlgorithms/ (static sites)."
 	@echo "To read it: python3 -m http.server --directory $(DOCS_DIR) 8000, then open"
 	@echo "  http://localhost:8000/RoleGraphKit/documentation/rolegraphkit/"

@@ -26,10 +26,9 @@ struct ParallelPolicy: Sendable {
     /// community, is spread over the threads from this many edges.
     var minimumRefinementEdges = 20_000
     /// Community detection stores graphs of this many vertices or more in their first visiting
-    /// order (``CommunityGraph/renumbered(by:parallel:)``). Measured on the benchmark's planted
-    /// networks, in paired alternation: Louvain took 0.85 of its time at 100,000 vertices and
-    /// 0.96 at 10,000, Leiden 0.98 at 10,000; at 1,000 vertices, which fit in the caches,
-    /// it made no difference to Louvain and cost Leiden 2%.
+    /// order (``CommunityGraph/renumbered(by:parallel:)``). That pays more the larger the graph;
+    /// a graph that fits in the caches gains nothing, and the copy is then a small loss
+    /// (measurements in `Benchmarks/README.md`).
     var minimumRenumberVertices = 5_000
 
     /// One thread per active processor (at most 8): batches for graphs of 50,000 vertices or

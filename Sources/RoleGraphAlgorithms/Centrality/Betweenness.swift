@@ -9,6 +9,8 @@ public struct BetweennessOptions: Hashable, Sendable {
     /// ``CSRGraph/betweennessCentrality(_:)``), so that values lie in [0, 1].
     public var normalized: Bool
 
+    /// Creates options; the defaults read edges as directed, count hops and do not normalise.
+    ///
     /// - Complexity: O(1).
     public init(directed: Bool = true, weighted: Bool = false, normalized: Bool = false) {
         self.directed = directed
@@ -41,9 +43,9 @@ extension CSRGraph {
     ///   floating point; weights such as integers or halves tie as expected.
     ///
     /// Exact betweenness costs a search from every vertex — O(*VE*) unweighted,
-    /// O(*VE* + *V*² log *V*) weighted: measured here (release build, one core) about 14 s
-    /// unweighted and 28 s weighted for 10,000 vertices and 100,000 undirected edges. For large
-    /// graphs use ``sampledBetweennessCentrality(pivots:_:using:)``.
+    /// O(*VE* + *V*² log *V*) weighted — so it grows quadratically with the graph. For large
+    /// graphs use ``sampledBetweennessCentrality(pivots:_:using:)`` (timings of both are in
+    /// `Benchmarks/README.md`).
     ///
     /// > U. Brandes, "A faster algorithm for betweenness centrality," *J. Math. Sociology* 25(2),
     /// > 163–177 (2001), doi:10.1080/0022250X.2001.9990249.
@@ -79,9 +81,9 @@ extension CSRGraph {
     /// pivots a pivot's own estimate rests on `k − 1` sources, so with one pivot it is 0. With
     /// `pivots ≥ n` the result is exact. The error falls as 1/√`pivots`, and how many pivots
     /// suffice depends on the graph: where a few vertices stand out (hubs, gateways) a small
-    /// sample finds them — measured here, 50 pivots named 8 of the 10 most central vertices of a
-    /// 3,000-vertex preferential-attachment graph — but where betweenness is flat (a random graph
-    /// with weak communities) even 500 of 10,000 ranked the top 100 poorly (29 right).
+    /// sample finds them, but where betweenness is flat (a random graph with weak communities)
+    /// even a large sample ranks the most central vertices poorly, since their values differ by
+    /// less than the sampling error.
     ///
     /// Conventions and normalisation are those of ``betweennessCentrality(_:)``.
     ///
@@ -161,8 +163,11 @@ enum BetweennessScaling {
 struct BrandesGraph {
     let offsets: [Int]
     let targets: [Int32]
+    /// The length of each edge: the shortest parallel edge's weight when weighted, else 1.
     let lengths: [Double]
 
+    /// The simple graph of `graph` under `options`, rows sorted by target.
+    ///
     /// - Complexity: O(*V* + *E* log *d*).
     init(_ graph: CSRGraph, options: BetweennessOptions) {
         let n = graph.vertexCount
@@ -211,6 +216,7 @@ struct BrandesGraph {
 /// and freed with it; the settle order is a second buffer, so neither pays array uniqueness
 /// checks in the loops that run once per edge per source.
 struct BrandesWorkspace: ~Copyable {
+    /// One vertex's distance, path count and dependency coefficient, side by side.
     struct VertexState {
         /// Distance from the source; −1 marks unreached.
         var distance: Double
@@ -231,6 +237,8 @@ struct BrandesWorkspace: ~Copyable {
     private let settled: UnsafeMutablePointer<Int32>
     private var heap = BrandesHeap()
 
+    /// A workspace for graphs of `n` vertices, every vertex unreached.
+    ///
     /// - Complexity: O(*n*).
     init(vertexCount n: Int) {
         vertexCount = n

@@ -16,7 +16,7 @@ public struct CommunityDetectionOptions: Hashable, Sendable {
     /// above 1 finds smaller communities, below 1 larger ones.
     public var resolution: Double
     /// Leiden's randomness θ ≥ 0 in the refinement: how freely a vertex picks among clusters
-    /// that do not lower modularity, with probability ∝ exp(gain / θ), the gain measured in edge
+    /// that do not lower modularity, with probability ∝ exp(gain / θ), the gain in units of edge
     /// weight (`w(v, C) − γ · k_v · K_C / 2m`; modularity changes by gain / m), as in the
     /// authors' reference implementation and igraph. At the default 0.01 a merge worth one edge
     /// less is e¹⁰⁰ times less likely, so the choice is random only among near-equal merges. 0 is
@@ -26,6 +26,9 @@ public struct CommunityDetectionOptions: Hashable, Sendable {
     /// community aggregate); `nil` repeats passes until one no longer raises modularity.
     public var maxIterations: Int?
 
+    /// Creates options; the defaults are Leiden at resolution 1 and randomness 0.01, with passes
+    /// repeated until modularity stops rising.
+    ///
     /// - Complexity: O(1).
     public init(method: Method = .leiden, resolution: Double = 1, randomness: Double = 0.01,
                 maxIterations: Int? = nil) {
@@ -65,8 +68,8 @@ extension CSRGraph {
     ///
     /// On graphs of 5,000 vertices or more, the working graph is stored in the first pass's
     /// random visiting order, and every pass's first level visits in that order, so that a sweep
-    /// reads memory front to back instead of at random (at 100,000 vertices Louvain takes 0.85
-    /// of the time). On graphs of 50,000 vertices or more, local moving and aggregation use
+    /// reads memory front to back instead of at random, which pays once the graph outgrows the
+    /// processor's caches. On graphs of 50,000 vertices or more, local moving and aggregation use
     /// every core (batches weighed in parallel, applied in order), and Leiden refines
     /// communities on every core from 20,000 edges; the partition depends on the graph and the
     /// seed only, never on the number of cores.
@@ -112,10 +115,9 @@ extension CSRGraph {
         // The first pass's first level visits the vertices in `firstOrder`. From
         // `minimumRenumberVertices` on, the graph is renumbered so that this order is its memory
         // order (`CommunityGraph.renumbered(by:parallel:)`) and the result numbered back at the
-        // end; every later pass's first level then visits in that same order too, which on the
-        // 100,000-vertex benchmark graph made a later pass's sweep take 7 ms instead of 13-20 ms
-        // in a fresh random order. Smaller graphs, which fit in the caches, draw a fresh order
-        // for each pass.
+        // end; every later pass's first level then visits in that same order too, so a later
+        // pass's sweep also reads memory front to back instead of in a fresh random order.
+        // Smaller graphs, which fit in the caches, draw a fresh order for each pass.
         let firstOrder = CommunityDetection.randomPermutation(n, using: &generator)
         var position: [Int32]? = nil
         var memoryOrder: [Int32]? = nil

@@ -17,8 +17,8 @@ extension CommunityGraph {
     ///
     /// Why: a later Louvain pass starts from the previous pass's communities and, once the
     /// communities have settled, moves only a few vertices at its first level, yet aggregating
-    /// the whole graph again touched every edge (21 ms of a 190 ms run on the 100,000-vertex
-    /// benchmark graph, the same as the first pass's aggregation). Here a cluster made of exactly
+    /// the whole graph again would touch every edge, as much work as the first pass's
+    /// aggregation. Here a cluster made of exactly
     /// the members of one previous aggregate vertex is *intact*: its degree, its self-loop and
     /// its edges to other intact clusters are the previous vertex's. Only the other clusters'
     /// rows are built from their members' edges, and each of their edges to an intact cluster

@@ -278,11 +278,13 @@ struct AggregateRows {
     var weights: [Double] = []
     var lengths: [Int32] = []
 
+    /// No rows yet, with room for `capacity` entries.
     init(reserving capacity: Int) {
         targets.reserveCapacity(capacity)
         weights.reserveCapacity(capacity)
     }
 
+    /// Appends `other`'s rows after these.
     mutating func append(_ other: AggregateRows) {
         targets += other.targets
         weights += other.weights

@@ -15,15 +15,14 @@ extension CSRGraph {
     ///
     /// Label propagation needs no objective and runs in near-linear time, but its result varies
     /// more from seed to seed than Leiden's, a community is not guaranteed to be connected, and
-    /// where structure is weak one label can flood the graph: on a 10,000-vertex planted graph
-    /// with 35% of edges inside its 100 blocks it returned a single community (Leiden found 52,
-    /// modularity 0.338); with 70% inside it found the blocks (102 communities, modularity 0.670).
+    /// where structure is weak one label can flood the graph, leaving a single community where
+    /// Leiden still finds the planted blocks (with strong structure both find them).
     /// Self-loops are ignored; vertices without neighbours stay alone. The graph is read as
     /// given: pass ``symmetrized()`` for the undirected reading.
     ///
     /// On graphs of 50,000 vertices or more the neighbours of a run of upcoming vertices are
     /// weighed on every core at once, and the labels are then changed one vertex at a time in
-    /// visiting order (see ``LabelPropagation``): the result, and every draw from `generator`,
+    /// visiting order (see `LabelPropagation`): the result, and every draw from `generator`,
     /// is exactly the one-vertex-at-a-time algorithm's, whatever the number of cores.
     ///
     /// > U. N. Raghavan, R. Albert and S. Kumara, "Near linear time algorithm to detect community
@@ -86,11 +85,9 @@ extension CSRGraph {
 /// result varies from run to run.)
 struct LabelPropagation: ~Copyable {
     /// Graphs of 50,000 vertices or more are worked in batches of about 1/64 of the graph
-    /// (512 to 2,048 vertices, so that few weighings in a batch go stale), on every core. Measured
-    /// on the benchmark's planted networks: at 100,000 vertices batches take 165–200 ms against
-    /// 227 ms one vertex at a time; at 10,000 vertices every batch size tried (128 to 4,096) was
-    /// slower than the plain rounds (12 against 10 ms), since a change then stales a larger share
-    /// of each batch.
+    /// (512 to 2,048 vertices, so that few weighings in a batch go stale), on every core. Batches
+    /// pay on large graphs and not on small ones, where a change stales a larger share of each
+    /// batch; the measurements are in `Benchmarks/README.md`.
     static var defaultPolicy: ParallelPolicy {
         var policy = ParallelPolicy.default
         policy.minimumVertices = 50_000
@@ -106,6 +103,7 @@ struct LabelPropagation: ~Copyable {
     var label: [Int32]
     /// Whether each vertex is settled (see above).
     var settled: [Bool]
+    /// Scratch for weighing one vertex's neighbours' labels on the calling thread.
     var accumulator: NeighbourWeights
     /// Scratch for one vertex's heaviest labels: at most its degree.
     var heaviest: [Int32]

@@ -15,14 +15,14 @@ import Foundation
 ///
 /// Among the admissible clusters (and staying alone, with gain 0) `v` picks one at random with
 /// probability proportional to `exp(gain / θ)`, where θ is the *randomness* and the gain is
-/// measured in edge weight, `w(v, C) − γ · k_v · K_C / 2m` (modularity changes by `gain / m`).
+/// in units of edge weight, `w(v, C) − γ · k_v · K_C / 2m` (modularity changes by `gain / m`).
 /// That is the scale of the authors' reference implementation (CWTS `networkanalysis`, which
 /// runs modularity as CPM with degrees for node weights and γ / 2m for resolution) and of
 /// igraph; with their default θ = 0.01 a merge that gains one edge less is e¹⁰⁰ times less
-/// likely, so the choice is random only among near-equal merges. (Measured on the change in
-/// modularity itself, θ = 0.01 made every admissible merge about equally likely on graphs of
-/// 10,000 vertices and more, refined clusters held about three vertices, and a pass needed
-/// eleven levels.) θ = 0 picks the best, first one on ties. Because every merge joins a vertex
+/// likely, so the choice is random only among near-equal merges. (On the change in modularity
+/// itself, *m* times smaller, θ = 0.01 would make every admissible merge about equally likely
+/// on large graphs, leaving refined clusters of a few vertices and passes of many levels.)
+/// θ = 0 picks the best, first one on ties. Because every merge joins a vertex
 /// to a cluster it has an edge to, every refined cluster is connected, and so is every vertex
 /// of the next aggregate graph.
 ///

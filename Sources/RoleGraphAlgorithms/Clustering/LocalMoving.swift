@@ -9,9 +9,9 @@
 /// have settled. It stops when the queue is empty, that is when every vertex was last weighed
 /// after the last move of each of its neighbours. That is nearly, not exactly, the sweeps' local
 /// optimum: a move elsewhere also changes the total degree `K_D` of the communities involved,
-/// which can tip a vertex with no edge to the mover without queueing it (on small random graphs
-/// a test found such single moves still worth up to 1.5% of modularity). Louvain and Leiden
-/// repeat whole passes until modularity stops rising, which picks those up.
+/// which can tip a vertex with no edge to the mover without queueing it (a test finds such
+/// single moves left over on small random graphs). Louvain and Leiden repeat whole passes until
+/// modularity stops rising, which picks those up.
 ///
 /// The gain of moving a vertex *v* (already taken out of its community) into community *D* is,
 /// in units of edge weight,
@@ -59,31 +59,11 @@ struct LocalMoving {
 
     /// Moves vertices until none can raise modularity by moving.
     ///
-    /// Graphs with at least `parallel.minimumVertices` vertices are worked in batches: the next
-    /// `batchSize` vertices of the queue are evaluated together, on `parallel.threads` threads,
-    /// against the state as it was when the batch began, and the moves they propose are then
-    /// applied one by one in queue order. A proposal is applied as it stands only while it is
-    /// still exact — no neighbour of the vertex has moved since the batch began, so its weights
-    /// to every community are unchanged, and the move still beats staying with the community
-    /// totals as they are now; otherwise the vertex is evaluated again on the spot, as the
-    /// sequential algorithm would. A vertex that proposed to stay and whose neighbour then moved
-    /// is queued again by that move. So every applied move raises modularity, the run ends only
-    /// when no vertex can, and the result depends on the batch size but not on the number of
-    /// threads. (networkit's PLM also evaluates in parallel, but applies moves as threads find
-    /// them, so its result varies from run to run.)
-    ///
-    /// Applying is the part on one core, so the evaluating threads also take the neighbour
-    /// scans out of it. For a vertex that proposes to move they list its *open* neighbours: those
-    /// not queued when the batch began. Nothing is taken off the queue while a batch is applied,
-    /// so a neighbour that was queued still is, and a move needs to consider queueing only the
-    /// open ones; and every vertex of the batch was taken off the queue, so the open neighbours
-    /// include every neighbour that can have moved earlier in the batch (the rows are symmetric,
-    /// as ``CommunityGraph`` requires: a vertex is in the row of each of its neighbours). Applying
-    /// a proposal then reads its open neighbours instead of its whole row twice (a vertex weighed
-    /// again still reads its row once), and the result is the same as scanning the rows
-    /// (`BatchedMovingReferenceTests`). Counted in the first level of the first pass at 100,000
-    /// vertices: 402,749 open neighbours listed for 149,442 proposed moves, whose rows hold 2.69
-    /// million entries; timed there, that level took 0.85 of its time (paired medians).
+    /// Each vertex taken off the queue (first `order`, then the neighbours a move may have
+    /// tipped) moves to the community that gains most. Graphs of at least
+    /// `parallel.minimumVertices` vertices are worked in batches, evaluated on every thread
+    /// against a frozen state and applied in queue order on one, so that large graphs use every
+    /// core while the result depends on the batch size but never on the number of threads.
     ///
     /// - Parameters:
     ///   - order: the vertices in the order they are first queued: a random permutation, or of
@@ -102,6 +82,22 @@ struct LocalMoving {
         var queue = VertexQueue(order: order, vertexCount: n)
         var moved = false
         if parallel.batches(vertexCount: n) {
+            // The next `batchSize` queued vertices are evaluated together, against the state as
+            // it was when the batch began, and their proposals applied one by one in queue order.
+            // A proposal is applied as it stands only while it is still exact: no neighbour has
+            // moved since the batch began (so its weights are unchanged) and the move still beats
+            // staying with the community totals as they are now. Otherwise the vertex is weighed
+            // again on the spot, as the sequential algorithm would; a vertex that proposed to stay
+            // and whose neighbour then moves is queued by that move. So every applied move raises
+            // modularity and the run ends only when no vertex can. (networkit's PLM applies moves
+            // as threads find them, so its result varies from run to run.)
+            //
+            // Applying is the one-core part, so the evaluating threads also list each mover's
+            // *open* neighbours, those not queued when the batch began. Nothing leaves the queue
+            // while a batch is applied, so a move can queue only open neighbours, and they include
+            // every neighbour that can have moved earlier in the batch (rows are symmetric). A
+            // proposal is then checked and applied from that list instead of two scans of its
+            // row, with the same result (`BatchedMovingReferenceTests`).
             var batch = BatchScratch(capacity: parallel.batchSize)
             // The batch in which each vertex last moved (0: never).
             var movedIn = [UInt32](repeating: 0, count: n)
@@ -351,8 +347,8 @@ struct LocalMoving {
         }
         let alone = bestGain < -tolerance && state.communitySize[Int(old)] > 1
         // Only a proposed move is applied; a proposal to stay is passed over. A loop of its own,
-        // not in the one above: that one waits on a cache miss per neighbour, and measured, its
-        // extra branch and store cost the evaluation more than they saved the applying core.
+        // not in the one above: that one waits on a cache miss per neighbour, and an extra
+        // branch and store there slow the evaluation more than they save the applying core.
         var openCount = 0
         if best != old || alone {
             for e in graph.offsets[v] ..< graph.offsets[v + 1] {

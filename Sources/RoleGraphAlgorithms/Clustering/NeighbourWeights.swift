@@ -94,6 +94,8 @@ struct NeighbourWeights: ~Copyable {
 final class ThreadAccumulator: @unchecked Sendable {
     var accumulator: NeighbourWeights
 
+    /// A thread's accumulator for keys in `0 ..< capacity`.
+    ///
     /// - Complexity: O(`capacity`).
     init(capacity: Int) { accumulator = NeighbourWeights(capacity: capacity) }
 }

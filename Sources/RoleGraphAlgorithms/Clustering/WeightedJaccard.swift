@@ -5,6 +5,8 @@ package struct SimilarVertex: Hashable, Sendable {
     /// Its similarity, in (0, 1].
     package var similarity: Double
 
+    /// Pairs `vertex` with its `similarity`.
+    ///
     /// - Complexity: O(1).
     package init(vertex: Int32, similarity: Double) {
         self.vertex = vertex

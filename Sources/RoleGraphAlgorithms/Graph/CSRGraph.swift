@@ -8,6 +8,8 @@ public struct WeightedEdge: Hashable, Sendable {
     public var weight: Double
 
     /// An edge from `source` to `target`.
+    ///
+    /// - Complexity: O(1).
     public init(_ source: Int32, _ target: Int32, weight: Double = 1) {
         self.source = source
         self.target = target
@@ -20,7 +22,7 @@ public struct WeightedEdge: Hashable, Sendable {
 /// Every algorithm in RoleGraph runs on this layout rather than on dictionaries of ids: the
 /// out-edges of vertex `v` are the contiguous slice `offsets[v] ..< offsets[v + 1]` of `targets`,
 /// `weights` and `edgeIDs`, so a traversal touches three flat arrays and does no hashing. The
-/// model layer (``RoleGraph``) maps role ids to indices once, when it builds a CSR view.
+/// model layer (`RoleGraph`) maps role ids to indices once, when it builds a CSR view.
 ///
 /// Edges keep their input order within each source vertex (the build is a stable counting sort),
 /// which makes every traversal, and so every tie-break, deterministic.

@@ -20,12 +20,16 @@ protocol DistanceQueue {
 
 /// The comparison heap, for any non-negative weights; hop counts are not needed here, so all 0.
 extension QuaternaryHeap: DistanceQueue {
+    /// Queues `vertex` at `distance`, with hop count 0.
+    ///
     /// - Complexity: O(log₄ *n*).
     @inline(__always)
     mutating func insert(_ vertex: Int32, distance: Double) {
         insert(vertex, distance: distance, hops: 0)
     }
 
+    /// Removes and returns a queued vertex of least distance, if any.
+    ///
     /// - Complexity: O(4 log₄ *n*).
     @inline(__always)
     mutating func popNearest() -> (vertex: Int32, distance: Double)? {
@@ -36,12 +40,16 @@ extension QuaternaryHeap: DistanceQueue {
 /// The radix heap, for whole-number weights with a total of at most 2⁵⁰ (see
 /// ``SearchScratch/wholeDistances(_:from:)``): distances then convert to keys and back exactly.
 extension RadixHeap: DistanceQueue {
+    /// Queues `vertex` with its distance as the key.
+    ///
     /// - Complexity: O(1) amortised.
     @inline(__always)
     mutating func insert(_ vertex: Int32, distance: Double) {
         insert(vertex, key: UInt64(distance))
     }
 
+    /// Removes and returns a queued vertex of least distance, if any.
+    ///
     /// - Complexity: see ``RadixHeap/popMin()``.
     @inline(__always)
     mutating func popNearest() -> (vertex: Int32, distance: Double)? {

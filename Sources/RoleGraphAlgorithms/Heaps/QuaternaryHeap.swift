@@ -5,7 +5,7 @@
 /// log₂ *n* — for more comparisons per level when sifting down. Dijkstra's algorithm inserts
 /// (sift up: cheaper with a shallow tree) far more often than it removes, and the four children
 /// of a node are adjacent in memory (one 64-byte cache line for 16-byte entries), so *d* = 4 is
-/// the usual sweet spot (LaMarca & Ladner 1996 measured it; networkit and Boost use it).
+/// the usual sweet spot (LaMarca & Ladner 1996; networkit and Boost use it).
 ///
 /// > D. B. Johnson. "Priority queues with update and finding minimum spanning trees."
 /// > *Information Processing Letters* 4(3), 1975, pp. 53–57,
@@ -45,6 +45,7 @@ struct QuaternaryHeap {
         }
     }
 
+    /// The entries in heap order: the children of slot *i* are slots 4*i* + 1 through 4*i* + 4.
     @usableFromInline
     var storage: ContiguousArray<Entry> = []
 

@@ -9,12 +9,10 @@
 /// below it around its smallest key, which becomes the last popped key. An entry only ever moves
 /// to a lower bucket, so it moves at most 64 times, and at most log₂ *U* + 1 times when keys stay
 /// below *U*. In a search every queued key is within *C*, the largest edge weight, of the last
-/// popped one, and entries move about log₂ *C* times (counted on random graphs: at most 6 with
-/// *C* = 49, 10 with *C* = 1,000; the paper's variant with bucket widths fixed by *C* bounds it
-/// by O(log *C*)) — against a comparison heap's O(log *n*) comparisons per pop over scattered
-/// memory. On the benchmark's networks (efforts 1.0–4.9, searched as 10–49 tenths) the
-/// single-source search took 0.42 of its time on the 4-ary heap, at 10,000 and at 100,000 roles
-/// (Benchmarks/README.md).
+/// popped one, and entries move about log₂ *C* times (the paper's variant with bucket widths
+/// fixed by *C* bounds it by O(log *C*)) — against a comparison heap's O(log *n*) comparisons
+/// per pop over scattered memory. The benchmark's networks (efforts 1.0–4.9, searched as 10–49
+/// tenths) are such a case; the timings against the 4-ary heap are in `Benchmarks/README.md`.
 ///
 /// > R. K. Ahuja, K. Mehlhorn, J. B. Orlin and R. E. Tarjan. "Faster algorithms for the shortest
 /// > path problem." *Journal of the ACM* 37(2), 1990, pp. 213–223,

@@ -4,8 +4,8 @@
 /// `RandomNumberGenerator` and are not `@inlinable`, so a caller in another module runs them
 /// unspecialised. There the standard library's `next(upperBound:)` and
 /// `Double.random(in:using:)`, themselves generic over the integer or floating-point type, look
-/// up type metadata and witness tables on every call: profiles of label propagation on 100,000
-/// vertices put that machinery at about a tenth of the run. These helpers make one call into
+/// up type metadata and witness tables on every call, a visible share of a clustering run in
+/// profiles (`Benchmarks/README.md`). These helpers make one call into
 /// the generator (`next()`, a protocol requirement) per draw and do the rest on `UInt64` and
 /// `Double`.
 ///

@@ -7,8 +7,13 @@
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
+    /// A generator whose whole sequence is fixed by `seed`.
+    ///
+    /// - Complexity: O(1).
     public init(seed: UInt64) { state = seed }
 
+    /// The next 64 random bits, advancing the generator.
+    ///
     /// - Complexity: O(1).
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15

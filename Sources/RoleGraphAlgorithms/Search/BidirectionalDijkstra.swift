@@ -3,8 +3,8 @@
 ///
 /// A forward search from *s* and a backward search from *t* (over the reversed edges) grow until
 /// their radii add up past the best *s*–*t* path seen so far; on graphs that look like road or
-/// social networks each explores a ball of about half the radius, which on the 100k-vertex graphs
-/// of `DESIGN.md` is the difference between 54 ms and 1.6 ms. The idea is Dantzig's and
+/// social networks each explores a ball of about half the radius, so the two together settle
+/// far fewer vertices than one search (timings in `Benchmarks/README.md`). The idea is Dantzig's and
 /// Nicholson's; the stopping rule used here is the standard one analysed by Pohl, with the side
 /// to advance chosen by Pohl's cardinality rule (the side with fewer queued labels).
 ///

@@ -37,7 +37,7 @@ public struct GraphPath: Hashable, Sendable {
     /// The positions in the graph's `targets` / `weights` / `edgeIDs` arrays of the edges, in
     /// order; `edgePositions[i]` goes from `vertices[i]` to `vertices[i + 1]`.
     public let edgePositions: [Int32]
-    /// The ``CSRGraph/edgeIDs`` of the edges: for each step, the position of its relation in the
+    /// The `CSRGraph.edgeIDs` of the edges: for each step, the position of its relation in the
     /// sequence the graph was built from.
     public let edgeIDs: [Int32]
     /// The sum of the weights of the edges, added in path order.

@@ -36,6 +36,7 @@ struct YenEnumerator {
     let target: Int32
     /// The cost the paths start from (non-zero when this enumerates continuations of a prefix).
     let startCost: Double
+    /// The most edges a path may have; `nil` for no limit.
     let hopLimit: Int?
     /// Vertices and edges (CSR positions) no path may use.
     let avoidVertices: [Int32]
@@ -48,6 +49,7 @@ struct YenEnumerator {
     private var seen: Set<[Int32]> = []
     private var started = false
 
+    /// Prepares the enumeration; nothing is searched until the first ``next(_:)``.
     init(
         from source: Int32, to target: Int32, startCost: Double = 0, hopLimit: Int?,
         avoidVertices: [Int32], avoidEdges: [Int32]

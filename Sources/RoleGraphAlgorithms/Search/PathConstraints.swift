@@ -3,7 +3,7 @@
 ///
 /// - `avoid`: vertices no returned path uses. Avoiding the source or the target is an error
 ///   (``PathError/endpointAvoided(vertex:)``), not an empty answer.
-/// - `avoidEdges`: edges no returned path uses, named by their ``CSRGraph/edgeIDs`` value (the
+/// - `avoidEdges`: edges no returned path uses, named by their `CSRGraph.edgeIDs` value (the
 ///   position of the relation in the list the graph was built from).
 /// - `via`: every returned path passes through this vertex. The paths are exactly the simple
 ///   paths from source to target that contain `via`, in the usual order (see ``GraphPath``);
@@ -17,7 +17,7 @@
 public struct PathConstraints: Hashable, Sendable {
     /// Vertices that no returned path may use.
     public var avoid: Set<Int32>
-    /// Edges, by ``CSRGraph/edgeIDs`` value, that no returned path may use.
+    /// Edges, by `CSRGraph.edgeIDs` value, that no returned path may use.
     public var avoidEdges: Set<Int32>
     /// A vertex every returned path must pass through.
     public var via: Int32?

@@ -11,7 +11,7 @@ public enum PathError: Error, Hashable, Sendable, CustomStringConvertible {
     ///
     /// - Parameters:
     ///   - edgeID: the edge's position in the sequence the ``CSRGraph`` was built from
-    ///     (its ``CSRGraph/edgeIDs`` entry), so the caller can name the relation.
+    ///     (its `CSRGraph.edgeIDs` entry), so the caller can name the relation.
     ///   - source: the edge's tail.
     ///   - target: the edge's head.
     ///   - weight: the rejected value.

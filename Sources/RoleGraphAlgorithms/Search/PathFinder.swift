@@ -25,7 +25,7 @@
 /// ## Which algorithm answers
 ///
 /// - trees and distances: Dijkstra (`Dijkstra.swift`);
-/// - one pair: bidirectional Dijkstra (`BidirectionalDijkstra.swift`) when ``costsAreExact``,
+/// - one pair: bidirectional Dijkstra (`BidirectionalDijkstra.swift`) when `costsAreExact`,
 ///   else unidirectional Dijkstra stopping at the target — the same path either way;
 /// - with `maxSteps`: the unconstrained best path if it is short enough (then it is also the best
 ///   short path), else Bellman–Ford by rounds (`HopBoundedSearch.swift`);
@@ -51,8 +51,8 @@ public struct PathFinder: Sendable {
     /// short decimals.
     ///
     /// Why: 0.1 + 0.2 is not 0.3 in binary, so with decimal weights two equally expensive paths
-    /// may compare unequal, and the bidirectional search — 30× faster on large graphs — could not
-    /// be proved to agree with the unidirectional one. In tenths, 1 + 2 is 3.
+    /// may compare unequal, and the bidirectional search — much faster on large graphs — could
+    /// not be proved to agree with the unidirectional one. In tenths, 1 + 2 is 3.
     package let costScale: Double
 
     /// The graph the searches run on: ``graph`` with its weights multiplied by ``costScale``.
@@ -65,7 +65,7 @@ public struct PathFinder: Sendable {
 
     /// How single-pair queries are answered.
     public enum Strategy: Hashable, Sendable {
-        /// Bidirectional when ``PathFinder/costsAreExact``, unidirectional otherwise.
+        /// Bidirectional when `PathFinder.costsAreExact`, unidirectional otherwise.
         case automatic
         /// Always unidirectional (for comparisons and benchmarks; the answers are the same).
         case unidirectional
@@ -203,10 +203,11 @@ public struct PathFinder: Sendable {
     /// The best paths from `source` to every vertex it can reach.
     ///
     /// - Parameters:
+    ///   - source: the vertex every path starts from.
     ///   - maxSteps: if given, the paths are the best with at most this many edges (exact; see
     ///     ``PathConstraints``).
     ///   - avoid: vertices the paths may not use.
-    ///   - avoidEdges: edges, by ``CSRGraph/edgeIDs`` value, the paths may not use.
+    ///   - avoidEdges: edges, by `CSRGraph.edgeIDs` value, the paths may not use.
     ///   - target: stop once the best path to this vertex is known; the tree then answers for it
     ///     and for the vertices finished before it (see ``ShortestPathTree/isComplete``).
     /// - Throws: ``PathError`` for an out-of-range vertex, a negative `maxSteps`, or an avoided
@@ -277,7 +278,7 @@ public struct PathFinder: Sendable {
     ///
     /// The leanest query: no predecessors, hop counts or tie-breaking. When the weights are whole
     /// numbers in the search's units (integers, or decimal efforts in tenths) it runs on a
-    /// ``RadixHeap``, which needs no comparisons between queued vertices.
+    /// `RadixHeap`, which needs no comparisons between queued vertices.
     ///
     /// - Throws: ``PathError/vertexOutOfRange(vertex:vertexCount:)``.
     /// - Complexity: O((*V* + *E*) log *V*); with whole weights, O(*E* log *U*) for distances
@@ -371,6 +372,8 @@ public struct PathFinder: Sendable {
 struct SearchContext {
     let graph: CSRGraph
     let scratch: SearchScratch
+    /// Whether single-pair searches may run bidirectionally (exact costs and the automatic
+    /// strategy).
     let bidirectional: Bool
 
     /// The best path from `source` to `target` with at most `hopLimit` edges, under the scratch's

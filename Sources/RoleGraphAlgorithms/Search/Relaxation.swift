@@ -21,6 +21,7 @@ struct ForwardNumbering: EdgeNumbering {
 
 /// The reversed graph of a ``ReverseIndex``: each edge maps back to the forward edge it reverses.
 struct ReversedNumbering: EdgeNumbering {
+    /// For each reversed edge, the forward position of the edge it reverses.
     let positions: UnsafeBufferPointer<Int32>
 
     @inline(__always)

@@ -19,12 +19,16 @@ struct VertexLabel {
 
 /// One direction of a search: labels, generation and heap.
 struct SearchSide {
+    /// Each vertex's label, current only where stamped with `generation`.
     var labels: Slab<VertexLabel>
+    /// The stamp of the current search.
     var generation: UInt32 = 0
+    /// The search's queue, kept between searches for its capacity.
     var heap = QuaternaryHeap()
     /// The vertices in the order they were settled (filled only when a caller asks for it).
     var order: ContiguousArray<Int32> = []
 
+    /// Labels for `vertexCount` vertices, none reached.
     init(vertexCount: Int) {
         labels = Slab(
             count: vertexCount,
@@ -146,6 +150,7 @@ final class SearchScratch: @unchecked Sendable {
     /// Shared with copies: immutable once built.
     var reverse: ReverseIndex?
 
+    /// Scratch for a graph of these sizes; every buffer is allocated on first use.
     init(vertexCount: Int, edgeCount: Int) {
         self.vertexCount = vertexCount
         self.edgeCount = edgeCount

@@ -29,9 +29,12 @@ public struct ShortestPathTree: Sendable {
     /// The reached vertices, the source first, in non-decreasing order of (distance, hops).
     public let reachableVertices: [Int32]
 
+    /// The graph searched, whose edge ids the paths report.
     let graph: CSRGraph
+    /// The paths, as a tree or as (vertex, steps) states.
     let storage: Storage
 
+    /// How the paths of a search are stored.
     enum Storage: Sendable {
         /// A tree: the last edge (CSR position) and previous vertex of each vertex's path.
         case tree(parents: [Int32], edges: [Int32])
@@ -40,6 +43,7 @@ public struct ShortestPathTree: Sendable {
         case states(best: [Int32], vertex: [Int32], parent: [Int32], edge: [Int32])
     }
 
+    /// Wraps a search's results, checked with `ROLEGRAPH_INTERNAL_CHECKS`.
     init(
         source: Int32, maxSteps: Int?, isComplete: Bool, distances: [Double], hopCounts: [Int32],
         reachableVertices: [Int32], graph: CSRGraph, storage: Storage

@@ -28,6 +28,7 @@ struct ViaEnumerator {
     let hopLimit: Int?
     let avoidVertices: [Int32]
     let avoidEdges: [Int32]
+    /// How many first legs may be opened before giving up (``PathConstraints/viaLegLimit``).
     let legLimit: Int
 
     private var firstLegs: YenEnumerator
@@ -42,6 +43,7 @@ struct ViaEnumerator {
     private var opened = 0
     private var lastOpenedCost: Double?
 
+    /// Prepares the enumeration; nothing is searched until the first ``next(_:)``.
     init(
         from source: Int32, to target: Int32, via: Int32, hopLimit: Int?,
         avoidVertices: [Int32], avoidEdges: [Int32], legLimit: Int

@@ -34,8 +34,8 @@ run: build
 	@echo '$$ rolegraph roles'; $(ROLEGRAPH) roles
 	@echo; echo '$$ rolegraph show ml-engineer'; $(ROLEGRAPH) show ml-engineer
 	@echo; echo '$$ rolegraph path data-analyst ml-engineer'; $(ROLEGRAPH) path data-analyst ml-engineer
-	@echo; echo '$$ rolegraph plan --have sql,python,statistics --goal ml-platform-engineer --k 2'
-	@$(ROLEGRAPH) plan --have sql,python,statistics --goal ml-platform-engineer --k 2
+	@echo; echo '$$ rolegraph plan --have sql,python,statistics --goal ml-platform-engineer --top 2'
+	@$(ROLEGRAPH) plan --have sql,python,statistics --goal ml-platform-engineer --top 2
 	@echo; echo '$$ rolegraph clusters'; $(ROLEGRAPH) clusters
 	@echo; echo '$$ rolegraph export -o data-careers.svg'; $(ROLEGRAPH) export -o data-careers.svg
 	@echo "Wrote $(CURDIR)/data-careers.svg: the built-in graph, rendered in-process by Graphviz."
@@ -52,12 +52,12 @@ examples: build
 	$(ROLEGRAPH) export -o $(EXAMPLES)/data-careers-titles-tb.svg --rankdir TB --titles
 	$(ROLEGRAPH) export -o $(EXAMPLES)/data-careers-neato.svg --layout neato
 	$(ROLEGRAPH) export -o $(EXAMPLES)/data-careers-circo.svg --layout circo
-	$(ROLEGRAPH) export -o $(EXAMPLES)/transitions-only.svg --relations transition
+	$(ROLEGRAPH) export -o $(EXAMPLES)/transitions-only.svg --draw transition
 	$(ROLEGRAPH) path data-analyst ml-engineer --render $(EXAMPLES)/path-data-analyst-to-ml-engineer.svg > /dev/null
 	$(ROLEGRAPH) path data-analyst ml-accelerators-engineer --lateral-cost 2 --render $(EXAMPLES)/path-lateral.svg > /dev/null
 	$(ROLEGRAPH) clusters --render $(EXAMPLES)/clusters.svg > /dev/null
 	$(ROLEGRAPH) clusters --method skills --boxes --render $(EXAMPLES)/clusters-skills-boxes.svg > /dev/null
-	$(ROLEGRAPH) export --format mermaid -o $(EXAMPLES)/data-careers.mmd
+	$(ROLEGRAPH) export --to mermaid -o $(EXAMPLES)/data-careers.mmd
 	$(BIN_DIR)/path-in-code $(EXAMPLES)/path-in-code.svg
 
 clean:

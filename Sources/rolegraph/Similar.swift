@@ -12,14 +12,15 @@ struct Similar: ParsableCommand {
     @Argument(help: "The role.")
     var role: String
 
-    @Option(parsing: .unconditional, help: "How many roles to show.")
+    @Option(name: [.customLong("top"), .customShort("n", allowingJoined: true)], parsing: .unconditional,
+            help: ArgumentHelp("How many roles to show.", valueName: "n"))
     var top: Int = 5
 
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
 
     func validate() throws {
-        guard top >= 1 else { throw ValidationError("--top must be at least 1, found \(top)") }
+        _ = try TopOption.resolve(top, oldName: nil)
     }
 
     func run() throws {

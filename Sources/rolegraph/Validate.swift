@@ -10,10 +10,14 @@ struct Validate: ParsableCommand {
     @Argument(help: "Graph files to check (YAML, JSON, DOT, CSV/TSV edge lists).")
     var files: [String]
 
-    @Option(name: .customLong("graph-format"), help: "The files' format, when their extensions do not say.")
-    var graphFormat: GraphFileFormat?
+    /// `--graph-format` gives the files' format when their extensions do not say; `--graph` is
+    /// refused (the files to check are the arguments).
+    @OptionGroup var graphOptions: GraphOptions
 
     func validate() throws {
+        if let graph = graphOptions.graph {
+            throw ValidationError("validate checks the files named as its arguments, not --graph: 'rolegraph validate \(graph)'")
+        }
         if files.isEmpty { throw ValidationError("name at least one graph file to validate") }
     }
 
@@ -22,7 +26,7 @@ struct Validate: ParsableCommand {
         for file in files {
             let graph: RoleGraph
             do {
-                graph = try RoleGraph.load(contentsOf: file, format: graphFormat)
+                graph = try RoleGraph.load(contentsOf: file, format: graphOptions.graphFormat)
             } catch {
                 switch error {
                 case .invalid: invalid += 1

@@ -49,7 +49,7 @@ import Testing
     }
 
     @Test func aFullStandardOutputIsReportedNotTrapped() throws {
-        let result = try Self.runToFullDevice(["export", "--format", "dot"], stdout: true)
+        let result = try Self.runToFullDevice(["export", "--to", "dot"], stdout: true)
         #expect(result.status == 73)
         #expect(result.stderr == "rolegraph: error: standard output: cannot write: No space left on device\n")
         let roles = try Self.runToFullDevice(["roles"], stdout: true)

@@ -50,7 +50,10 @@ struct Plan: ParsableCommand {
         let have = try graph.skillSet(self.have)
         let plan = try graph.plan(have: have, goal: goal, routes: top, lateralCost: lateralCost, starts: experienced ? .any : .entryLevel)
         switch format {
-        case .json: try emit(try Output.json(plan))
+        case .json:
+            var listed = plan
+            listed.closest = Array(plan.closest.prefix(closest))
+            try emit(try Output.json(listed))
         case .table: try emit(render(plan, in: graph))
         }
     }

@@ -29,8 +29,7 @@ struct Similar: ParsableCommand {
         let similar = graph.similarRoles(to: role, limit: top)
         switch format {
         case .json:
-            try emit(try Output.json(similar.map { ["role": $0.role.rawValue, "similarity": String(format: "%.4f", $0.similarity),
-                                                 "shared_skills": $0.sharedSkills.map(\.rawValue).joined(separator: ",")] }))
+            try emit(try Output.json(similar.map(SimilarRoleReport.init)))
         case .table:
             guard !similar.isEmpty else {
                 try emit("No role shares a skill with \(graph.displayName(role)).")
@@ -45,4 +44,19 @@ struct Similar: ParsableCommand {
             try emit(Output.table(rows))
         }
     }
+}
+
+/// The JSON form of one `similar` row.
+struct SimilarRoleReport: Encodable {
+    var role: String
+    var similarity: Double
+    var sharedSkills: [String]
+
+    init(_ match: SimilarRole) {
+        role = match.role.rawValue
+        similarity = match.similarity
+        sharedSkills = match.sharedSkills.map(\.rawValue)
+    }
+
+    enum CodingKeys: String, CodingKey { case role, similarity, sharedSkills = "shared_skills" }
 }

@@ -65,5 +65,6 @@ import Testing
         let result = try CLI.run(["stats", "--graph", "-", "--format", "json"], stdin: "from,to,effort\na,b,2\nb,c,1.5\n")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("\"roles\" : 3"))
+        #expect(result.stdout.contains("\"roles_per_area\" : {"))
     }
 }

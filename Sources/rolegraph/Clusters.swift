@@ -21,7 +21,7 @@ struct Clusters: ParsableCommand {
 
     @Option(name: .customLong("relations"), help: ArgumentHelp(
         "Relation kinds to cluster on, comma-separated: stakeholder, collaboration, transition (default: all). --draw picks the kinds a --render diagram shows (default: these).",
-        valueName: "kind,..."))
+        valueName: "kind,..."), completion: .custom(Completions.relationKinds))
     var relationKinds: String?
 
     @Option(parsing: .unconditional, help: "Modularity resolution: above 1 gives smaller clusters, below 1 larger ones.")
@@ -36,7 +36,8 @@ struct Clusters: ParsableCommand {
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
 
-    @Option(help: ArgumentHelp("Also draw the clusters over the graph to this file (SVG, PNG, PDF or DOT by extension).", valueName: "file"))
+    @Option(help: ArgumentHelp("Also draw the clusters over the graph to this file (SVG, PNG, PDF or DOT by extension).", valueName: "file"),
+            completion: .file())
     var render: String?
 
     @Flag(help: "With --render: draw clusters as boxes instead of colours.")

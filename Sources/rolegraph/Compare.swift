@@ -8,10 +8,10 @@ struct Compare: ParsableCommand {
 
     @OptionGroup var graphOptions: GraphOptions
 
-    @Argument(help: "The first role.")
+    @Argument(help: "The first role.", completion: .custom(Completions.roles))
     var first: String
 
-    @Argument(help: "The second role.")
+    @Argument(help: "The second role.", completion: .custom(Completions.roles))
     var second: String
 
     @OptionGroup var costOptions: CostOptions

@@ -18,11 +18,13 @@ struct DiagramOptions: ParsableArguments {
     @Option(help: "Direction of the layered dot layout: TB, LR, BT or RL (default: LR).")
     var rankdir: DOTOptions.RankDirection?
 
-    @Option(help: ArgumentHelp("Only the roles of this area (repeatable).", valueName: "area"))
+    @Option(help: ArgumentHelp("Only the roles of this area (repeatable).", valueName: "area"),
+            completion: .custom(Completions.areas))
     var area: [String] = []
 
     @Option(help: ArgumentHelp("Relation kinds to draw, comma-separated: stakeholder, collaboration, transition (default: all).",
-                               valueName: "kind,..."))
+                               valueName: "kind,..."),
+            completion: .custom(Completions.relationKinds))
     var draw: String?
 
     @Flag(name: .customLong("no-legend"), help: "Leave out the legend.")

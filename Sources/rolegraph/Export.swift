@@ -27,7 +27,8 @@ struct Export: ParsableCommand {
     @Option(name: .customLong("format"), help: .private)
     var oldTo: ExportFormat?
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"),
+            completion: .file())
     var output: String?
 
     @OptionGroup var diagram: DiagramOptions

@@ -2,7 +2,10 @@ import ArgumentParser
 import Foundation
 import RoleGraphKit
 
-extension GraphFileFormat: ExpressibleByArgument {}
+extension GraphFileFormat: ExpressibleByArgument {
+    /// The extensions completion offers for `--graph` (and `validate`'s files).
+    static let fileExtensions = ["yaml", "yml", "json", "dot", "gv", "csv", "tsv", "tab"]
+}
 
 /// The global options: `--graph FILE` and `--graph-format F`, which graph a command reads.
 ///
@@ -22,7 +25,7 @@ extension GraphFileFormat: ExpressibleByArgument {}
 struct GraphOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
         "A graph file: YAML or JSON (format 1), DOT, or a CSV/TSV edge list; - reads standard input. Default: the built-in graph.",
-        valueName: "file"))
+        valueName: "file"), completion: .file(extensions: GraphFileFormat.fileExtensions))
     var graph: String?
 
     @Option(name: .customLong("graph-format"), help: "The graph file's format, when its extension does not say.")

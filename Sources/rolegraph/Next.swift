@@ -6,7 +6,7 @@ struct Next: ParsableCommand {
 
     @OptionGroup var graphOptions: GraphOptions
 
-    @Argument(help: "The role you are in.")
+    @Argument(help: "The role you are in.", completion: .custom(Completions.roles))
     var role: String
 
     @Option(name: [.customLong("top"), .customShort("n", allowingJoined: true)], parsing: .unconditional,

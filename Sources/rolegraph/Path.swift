@@ -13,10 +13,10 @@ struct Path: ParsableCommand {
 
     @OptionGroup var graphOptions: GraphOptions
 
-    @Argument(help: "The role to start from (id, name or unambiguous title).")
+    @Argument(help: "The role to start from (id, name or unambiguous title).", completion: .custom(Completions.roles))
     var from: String
 
-    @Argument(help: "The role to reach.")
+    @Argument(help: "The role to reach.", completion: .custom(Completions.roles))
     var to: String
 
     @Option(name: [.customLong("top"), .customShort("n", allowingJoined: true)], parsing: .unconditional,
@@ -28,10 +28,10 @@ struct Path: ParsableCommand {
 
     @OptionGroup var costOptions: CostOptions
 
-    @Option(help: ArgumentHelp("A role the path must not pass through (repeatable).", valueName: "role"))
+    @Option(help: ArgumentHelp("A role the path must not pass through (repeatable).", valueName: "role"), completion: .custom(Completions.roles))
     var avoid: [String] = []
 
-    @Option(help: ArgumentHelp("A role the path must pass through (one).", valueName: "role"))
+    @Option(help: ArgumentHelp("A role the path must pass through (one).", valueName: "role"), completion: .custom(Completions.roles))
     var via: String?
 
     @Option(name: .customLong("max-steps"), parsing: .unconditional, help: "The most moves a path may have.")
@@ -40,7 +40,8 @@ struct Path: ParsableCommand {
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
 
-    @Option(help: ArgumentHelp("Also draw the best path over the whole graph to this file (SVG, PNG, PDF or DOT by extension).", valueName: "file"))
+    @Option(help: ArgumentHelp("Also draw the best path over the whole graph to this file (SVG, PNG, PDF or DOT by extension).", valueName: "file"),
+            completion: .file())
     var render: String?
 
     @OptionGroup(title: "Diagram options (with --render)") var diagram: DiagramOptions

@@ -13,10 +13,11 @@ struct Plan: ParsableCommand {
 
     @OptionGroup var graphOptions: GraphOptions
 
-    @Option(help: ArgumentHelp("Skills you already have, comma-separated or repeated (ids or names).", valueName: "skills"))
+    @Option(help: ArgumentHelp("Skills you already have, comma-separated or repeated (ids or names).", valueName: "skills"),
+            completion: .custom(Completions.skills))
     var have: [String] = []
 
-    @Option(help: ArgumentHelp("The role you want to reach: your north star.", valueName: "role"))
+    @Option(help: ArgumentHelp("The role you want to reach: your north star.", valueName: "role"), completion: .custom(Completions.roles))
     var goal: String
 
     @Option(name: [.customLong("top"), .customShort("n", allowingJoined: true)], parsing: .unconditional,

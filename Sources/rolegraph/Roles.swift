@@ -6,7 +6,8 @@ struct Roles: ParsableCommand {
 
     @OptionGroup var graphOptions: GraphOptions
 
-    @Option(help: ArgumentHelp("Only the roles of this area: id or name (repeatable).", valueName: "area"))
+    @Option(help: ArgumentHelp("Only the roles of this area: id or name (repeatable).", valueName: "area"),
+            completion: .custom(Completions.areas))
     var area: [String] = []
 
     @Option(help: "Output format: table or json.")

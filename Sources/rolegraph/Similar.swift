@@ -9,7 +9,7 @@ struct Similar: ParsableCommand {
 
     @OptionGroup var graphOptions: GraphOptions
 
-    @Argument(help: "The role.")
+    @Argument(help: "The role.", completion: .custom(Completions.roles))
     var role: String
 
     @Option(name: [.customLong("top"), .customShort("n", allowingJoined: true)], parsing: .unconditional,

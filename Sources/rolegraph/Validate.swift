@@ -11,7 +11,8 @@ struct Validate: ParsableCommand {
             to standard output; the error lines still go to standard error.
             """)
 
-    @Argument(help: "Graph files to check (YAML, JSON, DOT, CSV/TSV edge lists).")
+    @Argument(help: "Graph files to check (YAML, JSON, DOT, CSV/TSV edge lists).",
+              completion: .file(extensions: GraphFileFormat.fileExtensions))
     var files: [String]
 
     /// `--graph-format` gives the files' format when their extensions do not say; `--graph` is

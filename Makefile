@@ -7,7 +7,7 @@ APT_PACKAGES := libgraphviz-dev pkg-config
 BIN_DIR = $(shell $(SWIFT) build --show-bin-path)
 ROLEGRAPH = $(BIN_DIR)/rolegraph
 
-.PHONY: all deps build release run test examples docs clean
+.PHONY: all deps build release run test examples docs clean install uninstall
 
 all: build
 
@@ -34,8 +34,8 @@ run: build
 	@echo '$$ rolegraph roles'; $(ROLEGRAPH) roles
 	@echo; echo '$$ rolegraph show ml-engineer'; $(ROLEGRAPH) show ml-engineer
 	@echo; echo '$$ rolegraph path data-analyst ml-engineer'; $(ROLEGRAPH) path data-analyst ml-engineer
-	@echo; echo '$$ rolegraph plan --have sql,python,statistics --goal ml-platform-engineer --k 2'
-	@$(ROLEGRAPH) plan --have sql,python,statistics --goal ml-platform-engineer --k 2
+	@echo; echo '$$ rolegraph plan --have sql,python,statistics --goal ml-platform-engineer --top 2'
+	@$(ROLEGRAPH) plan --have sql,python,statistics --goal ml-platform-engineer --top 2
 	@echo; echo '$$ rolegraph clusters'; $(ROLEGRAPH) clusters
 	@echo; echo '$$ rolegraph export -o data-careers.svg'; $(ROLEGRAPH) export -o data-careers.svg
 	@echo "Wrote $(CURDIR)/data-careers.svg: the built-in graph, rendered in-process by Graphviz."
@@ -52,12 +52,12 @@ examples: build
 	$(ROLEGRAPH) export -o $(EXAMPLES)/data-careers-titles-tb.svg --rankdir TB --titles
 	$(ROLEGRAPH) export -o $(EXAMPLES)/data-careers-neato.svg --layout neato
 	$(ROLEGRAPH) export -o $(EXAMPLES)/data-careers-circo.svg --layout circo
-	$(ROLEGRAPH) export -o $(EXAMPLES)/transitions-only.svg --relations transition
+	$(ROLEGRAPH) export -o $(EXAMPLES)/transitions-only.svg --draw transition
 	$(ROLEGRAPH) path data-analyst ml-engineer --render $(EXAMPLES)/path-data-analyst-to-ml-engineer.svg > /dev/null
 	$(ROLEGRAPH) path data-analyst ml-accelerators-engineer --lateral-cost 2 --render $(EXAMPLES)/path-lateral.svg > /dev/null
 	$(ROLEGRAPH) clusters --render $(EXAMPLES)/clusters.svg > /dev/null
 	$(ROLEGRAPH) clusters --method skills --boxes --render $(EXAMPLES)/clusters-skills-boxes.svg > /dev/null
-	$(ROLEGRAPH) export --format mermaid -o $(EXAMPLES)/data-careers.mmd
+	$(ROLEGRAPH) export --to mermaid -o $(EXAMPLES)/data-careers.mmd
 	$(BIN_DIR)/path-in-code $(EXAMPLES)/path-in-code.svg
 
 # The API documentation: the DocC catalogs of RoleGraphKit (with the getting-started article and
@@ -74,6 +74,43 @@ docs: deps
 	@echo "To read it: python3 -m http.server --directory $(DOCS_DIR) 8000, then open"
 	@echo "  http://localhost:8000/RoleGraphKit/documentation/rolegraphkit/"
 	@echo "  http://localhost:8000/RoleGraphAlgorithms/documentation/rolegraphalgorithms/"
+
+# make install: the release binary, bash/zsh/fish completions and man pages under PREFIX (staged
+# under DESTDIR when set: make install DESTDIR=/tmp/stage). make uninstall removes the same files.
+# The completion scripts and man pages are generated from the binary's own commands and options:
+# the completions by `rolegraph --generate-completion-script`, the man pages (rolegraph.1 and one
+# per command, rolegraph.path.1 …) by ArgumentParser's generate-manual plugin, offline (it builds
+# the package in release mode and writes under .build; it needs no write access to the sources).
+PREFIX ?= /usr/local
+BINDIR = $(DESTDIR)$(PREFIX)/bin
+MANDIR = $(DESTDIR)$(PREFIX)/share/man/man1
+BASH_COMPLETIONS = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+ZSH_COMPLETIONS = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+FISH_COMPLETIONS = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+INSTALL ?= install
+RELEASE_BIN = $(shell $(SWIFT) build -c release --static-swift-stdlib --show-bin-path)/rolegraph
+MANUAL_DIR = .build/plugins/GenerateManual/outputs/rolegraph
+# The manual's date: the last commit's, so the same commit gives the same pages.
+MANUAL_DATE = $(shell git log -1 --format=%cs 2>/dev/null)
+
+# The plugin builds the whole package in release mode, relinking rolegraph with the Swift runtime
+# as shared libraries, so the standalone binary is built after it.
+install: deps
+	rm -rf $(MANUAL_DIR)
+	$(SWIFT) package generate-manual --multi-page $(if $(MANUAL_DATE),--date $(MANUAL_DATE))
+	$(SWIFT) build -c release --static-swift-stdlib --product rolegraph
+	$(INSTALL) -d $(BINDIR) $(MANDIR) $(BASH_COMPLETIONS) $(ZSH_COMPLETIONS) $(FISH_COMPLETIONS)
+	$(INSTALL) -m 755 $(RELEASE_BIN) $(BINDIR)/rolegraph
+	$(RELEASE_BIN) --generate-completion-script bash > $(BASH_COMPLETIONS)/rolegraph
+	$(RELEASE_BIN) --generate-completion-script zsh > $(ZSH_COMPLETIONS)/_rolegraph
+	$(RELEASE_BIN) --generate-completion-script fish > $(FISH_COMPLETIONS)/rolegraph.fish
+	chmod 644 $(BASH_COMPLETIONS)/rolegraph $(ZSH_COMPLETIONS)/_rolegraph $(FISH_COMPLETIONS)/rolegraph.fish
+	$(INSTALL) -m 644 $(MANUAL_DIR)/*.1 $(MANDIR)/
+	@echo "Installed $(BINDIR)/rolegraph, its completions and man pages (man rolegraph)"
+
+uninstall:
+	rm -f $(BINDIR)/rolegraph $(BASH_COMPLETIONS)/rolegraph $(ZSH_COMPLETIONS)/_rolegraph $(FISH_COMPLETIONS)/rolegraph.fish
+	rm -f $(MANDIR)/rolegraph.1 $(MANDIR)/rolegraph.*.1
 
 clean:
 	rm -rf .build

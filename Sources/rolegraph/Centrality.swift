@@ -10,7 +10,8 @@ struct Centrality: ParsableCommand {
 
     @OptionGroup var graphOptions: GraphOptions
 
-    @Option(parsing: .unconditional, help: "How many roles to show.")
+    @Option(name: [.customLong("top"), .customShort("n", allowingJoined: true)], parsing: .unconditional,
+            help: ArgumentHelp("How many roles to show.", valueName: "n"))
     var top: Int = 10
 
     @Flag(help: "Measure paths by declared effort instead of by number of moves.")
@@ -20,7 +21,7 @@ struct Centrality: ParsableCommand {
     var format: OutputFormat = .table
 
     func validate() throws {
-        guard top >= 1 else { throw ValidationError("--top must be at least 1, found \(top)") }
+        _ = try TopOption.resolve(top, oldName: nil)
     }
 
     func run() throws {

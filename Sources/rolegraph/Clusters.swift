@@ -19,7 +19,9 @@ struct Clusters: ParsableCommand {
     @Option(help: "leiden (Louvain with Leiden's refinement), louvain, labels (label propagation) or skills (skill similarity).")
     var method: ClusteringMethod = .leiden
 
-    @Option(name: .customLong("relations"), help: ArgumentHelp("Relation kinds to cluster on, comma-separated (default: all).", valueName: "kind,..."))
+    @Option(name: .customLong("relations"), help: ArgumentHelp(
+        "Relation kinds to cluster on, comma-separated: stakeholder, collaboration, transition (default: all). --draw picks the kinds a --render diagram shows (default: these).",
+        valueName: "kind,..."), completion: .custom(Completions.relationKinds))
     var relationKinds: String?
 
     @Option(parsing: .unconditional, help: "Modularity resolution: above 1 gives smaller clusters, below 1 larger ones.")
@@ -34,7 +36,8 @@ struct Clusters: ParsableCommand {
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
 
-    @Option(help: ArgumentHelp("Also draw the clusters over the graph to this file (SVG, PNG, PDF or DOT by extension).", valueName: "file"))
+    @Option(help: ArgumentHelp("Also draw the clusters over the graph to this file (SVG, PNG, PDF or DOT by extension).", valueName: "file"),
+            completion: .file())
     var render: String?
 
     @Flag(help: "With --render: draw clusters as boxes instead of colours.")
@@ -45,16 +48,18 @@ struct Clusters: ParsableCommand {
     func validate() throws {
         guard resolution > 0 && resolution.isFinite else { throw ValidationError("--resolution must be a number greater than 0") }
         guard neighbours >= 1 else { throw ValidationError("--neighbours must be at least 1") }
+        if boxes && render == nil { throw ValidationError("--boxes shapes the diagram of --render; add --render FILE") }
+        try diagram.refuseUnlessDrawing(render != nil)
     }
 
     func run() throws {
         let graph = try graphOptions.load()
         var options = ClusteringOptions(method: method, resolution: resolution, neighbours: neighbours)
-        if let relationKinds { options.relations = try parseKinds(relationKinds) }
+        if let relationKinds { options.relations = try parseKinds(relationKinds, option: "--relations") }
         var generator = SplitMix64(seed: seed)
         let result = graph.clusters(options, using: &generator)
         if let render {
-            var dot = try diagram.dotOptions(for: graph, relations: relationKinds)
+            var dot = try diagram.dotOptions(for: graph, defaultKinds: options.relations)
             let names = result.clusters.map { name(of: $0, in: graph) }
             dot.highlight = .clustering(byRoleIndex: result.assignment, in: graph, names: names, style: boxes ? .boxes : .fill)
             try diagram.render(graph, options: dot, to: render)
@@ -101,15 +106,16 @@ struct Clusters: ParsableCommand {
     func fixed(_ value: Double) -> String { String(format: "%.3f", value) }
 }
 
-func parseKinds(_ text: String) throws -> Set<RelationKind> {
+/// Relation kinds named in a comma-separated list (`--relations`, `--draw`).
+func parseKinds(_ text: String, option: String) throws -> Set<RelationKind> {
     var kinds: Set<RelationKind> = []
     for name in text.split(separator: ",").map({ String($0).trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
         guard let kind = RelationKind(rawValue: name.lowercased()) else {
-            throw CLIError.invalidValue("unknown relation kind '\(name)' in --relations (expected stakeholder, collaboration or transition)")
+            throw CLIError.invalidValue("unknown relation kind '\(name)' in \(option) (expected stakeholder, collaboration or transition)")
         }
         kinds.insert(kind)
     }
-    if kinds.isEmpty { throw CLIError.invalidValue("--relations names no relation kind") }
+    if kinds.isEmpty { throw CLIError.invalidValue("\(option) names no relation kind") }
     return kinds
 }
 

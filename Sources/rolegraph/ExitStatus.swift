@@ -57,6 +57,10 @@ enum CLIError: Error, CustomStringConvertible {
     case missingInputs(count: Int)
     /// A value that parsed but makes no sense (`--relations friendship`).
     case invalidValue(String)
+    /// A command line that breaks a convention ArgumentParser does not check (an unknown
+    /// command, an option given twice); printed with the help to read, as ArgumentParser's own
+    /// usage errors are.
+    case usage(String, command: String?)
 
     var description: String {
         switch self {
@@ -66,6 +70,8 @@ enum CLIError: Error, CustomStringConvertible {
         case .invalidGraphs(let count): return "\(count) graph file\(count == 1 ? " is" : "s are") invalid"
         case .missingInputs(let count): return "\(count) input file\(count == 1 ? " is" : "s are") missing or unreadable"
         case .invalidValue(let message): return message
+        case .usage(let message, let command):
+            return "\(message) (see 'rolegraph \(command.map { "\($0) " } ?? "")--help')"
         }
     }
 }
@@ -73,7 +79,10 @@ enum CLIError: Error, CustomStringConvertible {
 /// Turns any error into `rolegraph: error: …` lines on standard error and an exit status. The
 /// only place errors are formatted.
 enum ErrorReporter {
-    static func report(_ error: any Error, command: any ParsableCommand.Type) -> ExitStatus {
+    /// - Parameter subcommand: the command the line names, for the help an error points to when
+    ///   ArgumentParser reports it from the root (a bad `--graph-format` after `roles` is parsed by
+    ///   the root, which takes the global options from anywhere on the line).
+    static func report(_ error: any Error, command: any ParsableCommand.Type, subcommand: String? = nil) -> ExitStatus {
         switch error {
         case let error as GraphLoadError:
             switch error {
@@ -97,7 +106,7 @@ enum ErrorReporter {
             printError(error.description)
             switch error {
             case .cannotWrite: return .cannotWrite
-            case .refusesTerminal, .invalidValue: return .usage
+            case .refusesTerminal, .invalidValue, .usage: return .usage
             case .invalidGraphs: return .invalidGraph
             case .missingInputs: return .inputMissing
             }
@@ -107,13 +116,15 @@ enum ErrorReporter {
         case let error as ReportedError:
             return error.status
         default:
-            return reportArgumentParserError(error, command: command)
+            return reportArgumentParserError(error, command: command, subcommand: subcommand)
         }
     }
 
     /// ArgumentParser's own errors: help and version go to standard output with status 0; usage
     /// errors become one error line plus the usage line.
-    private static func reportArgumentParserError(_ error: any Error, command: any ParsableCommand.Type) -> ExitStatus {
+    private static func reportArgumentParserError(
+        _ error: any Error, command: any ParsableCommand.Type, subcommand: String?
+    ) -> ExitStatus {
         let code = command.exitCode(for: error)
         let message = command.fullMessage(for: error)
         if code == .success {
@@ -137,7 +148,8 @@ enum ErrorReporter {
         // the command).
         let command = lines.first { $0.hasPrefix("Usage: ") }
             .map { $0.dropFirst("Usage: ".count).split(separator: " ").prefix { !$0.hasPrefix("<") && !$0.hasPrefix("[") } }
-            .map { $0.joined(separator: " ") } ?? "rolegraph"
+            .map { $0.joined(separator: " ") }
+            .map { $0 == "rolegraph" && subcommand != nil ? "rolegraph \(subcommand!)" : $0 } ?? "rolegraph"
         printError("\(first) (see '\(command) --help')")
         return code == .validationFailure ? .usage : (code.rawValue == 64 ? .usage : .failure)
     }

@@ -8,32 +8,66 @@ struct Export: ParsableCommand {
         abstract: "Export the graph: DOT, SVG/PNG/PDF rendered by Graphviz, JSON, GraphML or Mermaid.",
         discussion: """
             Without -o the output goes to standard output (PNG and PDF refuse a terminal). With -o \
-            the file is written atomically and its extension picks the format when --format is \
-            not given. positioned-dot and graphviz-json are Graphviz's own output after layout.
+            the file is written atomically and its extension picks the format when --to is not \
+            given (.gv/.dot, .svg, .png, .pdf, .json, .graphml, .mmd). positioned-dot and \
+            graphviz-json are Graphviz's own output after layout. The diagram options apply to the \
+            drawn formats (DOT, SVG, PNG, PDF, positioned-dot, graphviz-json, Mermaid); json and \
+            graphml always hold the whole graph.
             """)
 
     @OptionGroup var graphOptions: GraphOptions
 
-    @Option(help: "Output format: dot, svg, png, pdf, positioned-dot, graphviz-json, json, graphml or mermaid.")
-    var format: ExportFormat?
+    @Option(name: [.customLong("to"), .customShort("T", allowingJoined: true)], help: ArgumentHelp(
+        "Output format: dot, svg, png, pdf, positioned-dot, graphviz-json, json, graphml or mermaid (default: from the -o extension, else dot).",
+        valueName: "format"))
+    var to: ExportFormat?
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    /// The old name of `--to`, kept working (hidden, with a warning) for existing scripts;
+    /// `--format` is table|json on every other command.
+    @Option(name: .customLong("format"), help: .private)
+    var oldTo: ExportFormat?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"),
+            completion: .file())
     var output: String?
 
     @OptionGroup var diagram: DiagramOptions
 
-    @Option(help: ArgumentHelp("Relation kinds to draw, comma-separated (default: all).", valueName: "kind,..."))
-    var relations: String?
+    @Option(name: .customLong("relations"), help: .private)
+    var oldDraw: String?
+
+    func validate() throws {
+        try DiagramOptions.refuseOldRelationsName(oldDraw)
+    }
 
     func run() throws {
+        if oldTo != nil { ErrorReporter.printWarning("export --format is an old name; use --to (or -T)") }
         let graph = try graphOptions.load()
-        let format = self.format ?? output.flatMap(ExportFormat.init(path:)) ?? .dot
+        let format = to ?? oldTo ?? output.flatMap(ExportFormat.init(path:)) ?? .dot
+        try refuseDiagramOptionsUnused(by: format)
         if format.isBinary && output == nil && isatty(STDOUT_FILENO) != 0 {
             throw CLIError.refusesTerminal(format: format.rawValue)
         }
-        let options = try diagram.dotOptions(for: graph, relations: relations)
+        let options = try diagram.dotOptions(for: graph)
         let layout = format.needsLayout ? diagram.resolvedLayout(for: graph) : (diagram.layout ?? Exporter.defaultLayout(roleCount: graph.roles.count, relationCount: graph.relations.count))
         let bytes = try Exporter.export(graph, format: format, options: options, layout: layout)
         try OutputFile.write(bytes, to: output, binary: format.isBinary, formatName: format.rawValue)
+    }
+
+    /// Diagram options the format would ignore are refused, not ignored: json and graphml hold
+    /// the whole graph, and Mermaid draws only the direction and the relation kinds.
+    private func refuseDiagramOptionsUnused(by format: ExportFormat) throws {
+        switch format {
+        case .json, .graphml:
+            if let option = diagram.givenOptions.first {
+                throw CLIError.invalidValue("\(option) shapes a diagram; --to \(format.rawValue) exports the whole graph without one")
+            }
+        case .mermaid:
+            if let option = diagram.givenOptions.first(where: { $0 != "--rankdir" && $0 != "--draw" }) {
+                throw CLIError.invalidValue("\(option) is not used by --to mermaid, which takes only --rankdir and --draw")
+            }
+        case .dot, .svg, .png, .pdf, .positionedDot, .graphvizJSON:
+            break
+        }
     }
 }

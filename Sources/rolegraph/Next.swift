@@ -6,10 +6,11 @@ struct Next: ParsableCommand {
 
     @OptionGroup var graphOptions: GraphOptions
 
-    @Argument(help: "The role you are in.")
+    @Argument(help: "The role you are in.", completion: .custom(Completions.roles))
     var role: String
 
-    @Option(parsing: .unconditional, help: "How many moves to show.")
+    @Option(name: [.customLong("top"), .customShort("n", allowingJoined: true)], parsing: .unconditional,
+            help: ArgumentHelp("How many moves to show.", valueName: "n"))
     var top: Int = 10
 
     @OptionGroup var costOptions: CostOptions
@@ -18,7 +19,7 @@ struct Next: ParsableCommand {
     var format: OutputFormat = .table
 
     func validate() throws {
-        guard top >= 1 else { throw ValidationError("--top must be at least 1, found \(top)") }
+        _ = try TopOption.resolve(top, oldName: nil)
     }
 
     func run() throws {

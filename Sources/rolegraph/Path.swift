@@ -7,27 +7,31 @@ struct Path: ParsableCommand {
         abstract: "Find the cheapest transition path between two roles, and alternatives.",
         discussion: """
             Each step shows the move, the article's reason for it, the skills to learn and its cost. \
-            Paths never repeat a role. With --k, the next best paths follow in non-decreasing cost \
+            Paths never repeat a role. With --top N (-n N), the next best paths follow in non-decreasing cost \
             (ties: fewer steps first, then the graph's role order).
             """)
 
     @OptionGroup var graphOptions: GraphOptions
 
-    @Argument(help: "The role to start from (id, name or unambiguous title).")
+    @Argument(help: "The role to start from (id, name or unambiguous title).", completion: .custom(Completions.roles))
     var from: String
 
-    @Argument(help: "The role to reach.")
+    @Argument(help: "The role to reach.", completion: .custom(Completions.roles))
     var to: String
 
-    @Option(parsing: .unconditional, help: "How many paths: the best and the next best ones.")
-    var k: Int = 1
+    @Option(name: [.customLong("top"), .customShort("n", allowingJoined: true)], parsing: .unconditional,
+            help: ArgumentHelp("How many paths: the best and the next best ones.", valueName: "n"))
+    var top: Int = 1
+
+    @Option(name: .customLong("k"), parsing: .unconditional, help: .private)
+    var oldTop: Int?
 
     @OptionGroup var costOptions: CostOptions
 
-    @Option(help: ArgumentHelp("A role the path must not pass through (repeatable).", valueName: "role"))
+    @Option(help: ArgumentHelp("A role the path must not pass through (repeatable).", valueName: "role"), completion: .custom(Completions.roles))
     var avoid: [String] = []
 
-    @Option(help: ArgumentHelp("A role the path must pass through.", valueName: "role"))
+    @Option(help: ArgumentHelp("A role the path must pass through (one).", valueName: "role"), completion: .custom(Completions.roles))
     var via: String?
 
     @Option(name: .customLong("max-steps"), parsing: .unconditional, help: "The most moves a path may have.")
@@ -36,15 +40,23 @@ struct Path: ParsableCommand {
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
 
-    @Option(help: ArgumentHelp("Also draw the best path over the whole graph to this file (SVG, PNG, PDF or DOT by extension).", valueName: "file"))
+    @Option(help: ArgumentHelp("Also draw the best path over the whole graph to this file (SVG, PNG, PDF or DOT by extension).", valueName: "file"),
+            completion: .file())
     var render: String?
 
     @OptionGroup(title: "Diagram options (with --render)") var diagram: DiagramOptions
 
-    @Option(help: ArgumentHelp("Relation kinds to draw, comma-separated (default: all).", valueName: "kind,..."))
-    var relations: String?
+    @Option(name: .customLong("relations"), help: .private)
+    var oldDraw: String?
+
+    mutating func validate() throws {
+        top = try TopOption.resolve(top, oldName: oldTop)
+        try DiagramOptions.refuseOldRelationsName(oldDraw)
+        try diagram.refuseUnlessDrawing(render != nil)
+    }
 
     func run() throws {
+        TopOption.warnIfOldName(oldTop)
         let graph = try graphOptions.load()
         let from = try graph.roleID(self.from), to = try graph.roleID(self.to)
         let constraints = RouteConstraints(
@@ -52,9 +64,9 @@ struct Path: ParsableCommand {
             via: try via.map { try graph.roleID($0) },
             maxSteps: maxSteps)
         var planner = try RoutePlanner(graph: graph, costing: try costOptions.costing(in: graph))
-        let paths = try planner.paths(from: from, to: to, count: k, constraints: constraints)
+        let paths = try planner.paths(from: from, to: to, count: top, constraints: constraints)
         if let render, let best = paths.first {
-            var options = try diagram.dotOptions(for: graph, relations: relations)
+            var options = try diagram.dotOptions(for: graph)
             options.highlight = .path(roles: best.roles, relations: best.steps.map(\.relationPosition))
             try diagram.render(graph, options: options, to: render)
             ErrorReporter.printNote("wrote \(render)")
@@ -64,9 +76,9 @@ struct Path: ParsableCommand {
             try emit(try Output.json(PathReport(from: from, to: to, cost: costOptions.cost, paths: paths)))
         case .table:
             var text = PathText.render(paths, in: graph, model: costOptions.cost)
-            if paths.count < k {
+            if paths.count < top {
                 text += "\n\nOnly \(paths.count) loopless path\(paths.count == 1 ? "" : "s") exist\(paths.count == 1 ? "s" : "") "
-                    + "(\(k) asked for)" + (costOptions.lateralCost == nil ? "; --lateral-cost N also allows moves along collaborations." : ".")
+                    + "(\(top) asked for)" + (costOptions.lateralCost == nil ? "; --lateral-cost N also allows moves along collaborations." : ".")
             }
             try emit(text)
         }

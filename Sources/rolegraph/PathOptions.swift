@@ -9,7 +9,8 @@ struct CostOptions: ParsableArguments {
     @Option(help: "How a move is costed: hops (1 each), effort (declared), skills (the skill gap).")
     var cost: CostModel = .effort
 
-    @Option(help: ArgumentHelp("Skills you already have, comma-separated or repeated (ids or names).", valueName: "skill,..."))
+    @Option(help: ArgumentHelp("Skills you already have, comma-separated or repeated (ids or names).", valueName: "skills"),
+            completion: .custom(Completions.skills))
     var have: [String] = []
 
     @Option(name: .customLong("lateral-cost"), parsing: .unconditional, help: ArgumentHelp(

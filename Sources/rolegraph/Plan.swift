@@ -13,14 +13,19 @@ struct Plan: ParsableCommand {
 
     @OptionGroup var graphOptions: GraphOptions
 
-    @Option(help: ArgumentHelp("Skills you already have, comma-separated or repeated (ids or names).", valueName: "skill,..."))
+    @Option(help: ArgumentHelp("Skills you already have, comma-separated or repeated (ids or names).", valueName: "skills"),
+            completion: .custom(Completions.skills))
     var have: [String] = []
 
-    @Option(help: ArgumentHelp("The role you want to reach: your north star.", valueName: "role"))
+    @Option(help: ArgumentHelp("The role you want to reach: your north star.", valueName: "role"), completion: .custom(Completions.roles))
     var goal: String
 
-    @Option(parsing: .unconditional, help: "How many routes to show.")
-    var k: Int = 3
+    @Option(name: [.customLong("top"), .customShort("n", allowingJoined: true)], parsing: .unconditional,
+            help: ArgumentHelp("How many routes to show.", valueName: "n"))
+    var top: Int = 3
+
+    @Option(name: .customLong("k"), parsing: .unconditional, help: .private)
+    var oldTop: Int?
 
     @Option(parsing: .unconditional, help: "How many of the closest roles to list.")
     var closest: Int = 5
@@ -34,17 +39,22 @@ struct Plan: ParsableCommand {
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
 
-    func validate() throws {
+    mutating func validate() throws {
+        top = try TopOption.resolve(top, oldName: oldTop)
         guard closest >= 0 else { throw ValidationError("--closest must be at least 0, found \(closest)") }
     }
 
     func run() throws {
+        TopOption.warnIfOldName(oldTop)
         let graph = try graphOptions.load()
         let goal = try graph.roleID(self.goal)
         let have = try graph.skillSet(self.have)
-        let plan = try graph.plan(have: have, goal: goal, routes: k, lateralCost: lateralCost, starts: experienced ? .any : .entryLevel)
+        let plan = try graph.plan(have: have, goal: goal, routes: top, lateralCost: lateralCost, starts: experienced ? .any : .entryLevel)
         switch format {
-        case .json: try emit(try Output.json(plan))
+        case .json:
+            var listed = plan
+            listed.closest = Array(plan.closest.prefix(closest))
+            try emit(try Output.json(listed))
         case .table: try emit(render(plan, in: graph))
         }
     }

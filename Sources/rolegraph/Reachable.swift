@@ -6,7 +6,7 @@ struct Reachable: ParsableCommand {
 
     @OptionGroup var graphOptions: GraphOptions
 
-    @Argument(help: "The role to start from.")
+    @Argument(help: "The role to start from.", completion: .custom(Completions.roles))
     var role: String
 
     @Option(name: .customLong("max-steps"), parsing: .unconditional, help: "Only roles within this many moves.")

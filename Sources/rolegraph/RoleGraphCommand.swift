@@ -9,7 +9,8 @@ struct RoleGraphCommand: ParsableCommand {
         abstract: "Shows how career roles in data and ML connect, and how to move between them.",
         discussion: """
             With no --graph, every command uses the built-in graph of the article "Career options \
-            in data" (10 roles in 3 areas).
+            in data" (10 roles in 3 areas). --graph and --graph-format may come before or after the \
+            command name.
 
             \(ExitStatus.documentation)
             """,
@@ -17,14 +18,20 @@ struct RoleGraphCommand: ParsableCommand {
         subcommands: [Roles.self, Show.self, Path.self, Plan.self, Next.self, Reachable.self, Compare.self, Clusters.self, Similar.self, Centrality.self, Export.self, Validate.self, Stats.self]
     )
 
+    /// `--graph` and `--graph-format`, accepted before the command name too (see ``GraphOptions``).
+    @OptionGroup var graphOptions: GraphOptions
+
     /// Parses, runs, and turns every error into one `rolegraph: error: …` line and a documented
     /// exit status (see ``ExitStatus``).
     static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let line = CommandLineConventions(arguments)
         do {
-            var command = try parseAsRoot()
+            try line.check()
+            var command = try parseAsRoot(arguments)
             try command.run()
         } catch {
-            Self.exit(withStatus: ErrorReporter.report(error, command: Self.self))
+            Self.exit(withStatus: ErrorReporter.report(error, command: Self.self, subcommand: line.command))
         }
     }
 

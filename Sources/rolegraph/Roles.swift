@@ -6,8 +6,9 @@ struct Roles: ParsableCommand {
 
     @OptionGroup var graphOptions: GraphOptions
 
-    @Option(help: "Only the roles of this area (id or name).")
-    var area: String?
+    @Option(help: ArgumentHelp("Only the roles of this area: id or name (repeatable).", valueName: "area"),
+            completion: .custom(Completions.areas))
+    var area: [String] = []
 
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
@@ -15,9 +16,9 @@ struct Roles: ParsableCommand {
     func run() throws {
         let graph = try graphOptions.load()
         var areas = graph.areas
-        if let area {
-            let id = try graph.resolveArea(area)
-            areas = areas.filter { $0.id == id }
+        if !area.isEmpty {
+            let ids = Set(try area.map { try graph.resolveArea($0) })
+            areas = areas.filter { ids.contains($0.id) }
         }
         switch format {
         case .json:

@@ -8,7 +8,7 @@ struct Show: ParsableCommand {
 
     @OptionGroup var graphOptions: GraphOptions
 
-    @Argument(help: "The role: id, name or unambiguous title (case-insensitive).")
+    @Argument(help: "The role: id, name or unambiguous title (case-insensitive).", completion: .custom(Completions.roles))
     var role: String
 
     @Option(help: "Output format: table or json.")

@@ -9,17 +9,18 @@ struct Similar: ParsableCommand {
 
     @OptionGroup var graphOptions: GraphOptions
 
-    @Argument(help: "The role.")
+    @Argument(help: "The role.", completion: .custom(Completions.roles))
     var role: String
 
-    @Option(parsing: .unconditional, help: "How many roles to show.")
+    @Option(name: [.customLong("top"), .customShort("n", allowingJoined: true)], parsing: .unconditional,
+            help: ArgumentHelp("How many roles to show.", valueName: "n"))
     var top: Int = 5
 
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
 
     func validate() throws {
-        guard top >= 1 else { throw ValidationError("--top must be at least 1, found \(top)") }
+        _ = try TopOption.resolve(top, oldName: nil)
     }
 
     func run() throws {
@@ -28,8 +29,7 @@ struct Similar: ParsableCommand {
         let similar = graph.similarRoles(to: role, limit: top)
         switch format {
         case .json:
-            try emit(try Output.json(similar.map { ["role": $0.role.rawValue, "similarity": String(format: "%.4f", $0.similarity),
-                                                 "shared_skills": $0.sharedSkills.map(\.rawValue).joined(separator: ",")] }))
+            try emit(try Output.json(similar.map(SimilarRoleReport.init)))
         case .table:
             guard !similar.isEmpty else {
                 try emit("No role shares a skill with \(graph.displayName(role)).")
@@ -44,4 +44,19 @@ struct Similar: ParsableCommand {
             try emit(Output.table(rows))
         }
     }
+}
+
+/// The JSON form of one `similar` row.
+struct SimilarRoleReport: Encodable {
+    var role: String
+    var similarity: Double
+    var sharedSkills: [String]
+
+    init(_ match: SimilarRole) {
+        role = match.role.rawValue
+        similarity = match.similarity
+        sharedSkills = match.sharedSkills.map(\.rawValue)
+    }
+
+    enum CodingKeys: String, CodingKey { case role, similarity, sharedSkills = "shared_skills" }
 }

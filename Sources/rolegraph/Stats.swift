@@ -35,6 +35,13 @@ struct GraphStatistics: Encodable {
     var rolesWithoutTransitionsOut: [String]
     var loadMilliseconds: Double
 
+    enum CodingKeys: String, CodingKey {
+        case name, roles, areas, skills, relations
+        case rolesPerArea = "roles_per_area", entryLevelRoles = "entry_level_roles"
+        case rolesWithoutTransitionsIn = "roles_without_transitions_in", rolesWithoutTransitionsOut = "roles_without_transitions_out"
+        case loadMilliseconds = "load_milliseconds"
+    }
+
     init(_ graph: RoleGraph, loadSeconds: Double) {
         name = graph.name
         roles = graph.roles.count

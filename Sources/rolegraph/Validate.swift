@@ -5,37 +5,104 @@ struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check graph files and report every problem as file:line:column.",
-        discussion: "Prints one line per valid file on standard output and one error line per problem on standard error.")
+        discussion: """
+            Prints one line per valid file on standard output and one error line per problem on \
+            standard error. With --format json the report of every file, problems included, goes \
+            to standard output; the error lines still go to standard error.
+            """)
 
-    @Argument(help: "Graph files to check (YAML, JSON, DOT, CSV/TSV edge lists).")
+    @Argument(help: "Graph files to check (YAML, JSON, DOT, CSV/TSV edge lists).",
+              completion: .file(extensions: GraphFileFormat.fileExtensions))
     var files: [String]
 
-    @Option(name: .customLong("graph-format"), help: "The files' format, when their extensions do not say.")
-    var graphFormat: GraphFileFormat?
+    /// `--graph-format` gives the files' format when their extensions do not say; `--graph` is
+    /// refused (the files to check are the arguments).
+    @OptionGroup var graphOptions: GraphOptions
+
+    @Option(help: "Output format: table or json.")
+    var format: OutputFormat = .table
 
     func validate() throws {
+        if let graph = graphOptions.graph {
+            throw ValidationError("validate checks the files named as its arguments, not --graph: 'rolegraph validate \(graph)'")
+        }
         if files.isEmpty { throw ValidationError("name at least one graph file to validate") }
     }
 
     func run() throws {
-        var invalid = 0, missing = 0
+        var reports: [FileReport] = []
         for file in files {
-            let graph: RoleGraph
+            let report: FileReport
             do {
-                graph = try RoleGraph.load(contentsOf: file, format: graphFormat)
+                report = FileReport(file: file, graph: try RoleGraph.load(contentsOf: file, format: graphOptions.graphFormat))
             } catch {
-                switch error {
-                case .invalid: invalid += 1
-                case .fileNotFound, .unreadable: missing += 1
-                }
+                reports.append(FileReport(file: file, error: error))
                 _ = ErrorReporter.report(error, command: RoleGraphCommand.self)
                 continue
             }
-            let counts = Dictionary(grouping: graph.relations, by: \.kind).mapValues(\.count)
-            try emit("\(file): ok — \(graph.roles.count) roles in \(graph.areas.count) areas, \(graph.skills.count) skills, "
-                     + RelationKind.allCases.map { "\(counts[$0, default: 0]) \($0.rawValue)" }.joined(separator: ", "))
+            reports.append(report)
+            if format == .table { try emit(report.line) }
         }
-        if missing > 0 { throw ReportedError(status: .inputMissing) }
-        if invalid > 0 { throw ReportedError(status: .invalidGraph) }
+        if format == .json { try emit(try Output.json(ValidationReport(files: reports))) }
+        if reports.contains(where: { $0.status == .missing }) { throw ReportedError(status: .inputMissing) }
+        if reports.contains(where: { $0.status == .invalid }) { throw ReportedError(status: .invalidGraph) }
+    }
+}
+
+/// The JSON form of `validate`: one report per file, in argument order.
+struct ValidationReport: Encodable {
+    var files: [FileReport]
+}
+
+/// What `validate` found in one file: its counts, or its problems.
+struct FileReport: Encodable {
+    enum Status: String, Encodable {
+        case ok, invalid, missing
+    }
+
+    /// One problem, where the file says it is.
+    struct Problem: Encodable {
+        var line: Int?
+        var column: Int?
+        var message: String
+    }
+
+    var file: String
+    var status: Status
+    var roles: Int?
+    var areas: Int?
+    var skills: Int?
+    var relations: [String: Int]?
+    var problems: [Problem]?
+
+    init(file: String, graph: RoleGraph) {
+        self.file = file
+        status = .ok
+        roles = graph.roles.count
+        areas = graph.areas.count
+        skills = graph.skills.count
+        let counts = Dictionary(grouping: graph.relations, by: \.kind).mapValues(\.count)
+        relations = Dictionary(uniqueKeysWithValues: RelationKind.allCases.map { ($0.rawValue, counts[$0, default: 0]) })
+    }
+
+    init(file: String, error: GraphLoadError) {
+        self.file = file
+        switch error {
+        case .invalid(let diagnostics):
+            status = .invalid
+            problems = diagnostics.map { Problem(line: $0.location?.line, column: $0.location?.column, message: $0.problem.description) }
+        case .fileNotFound:
+            status = .missing
+            problems = [Problem(message: "no such file")]
+        case .unreadable(_, let reason):
+            status = .missing
+            problems = [Problem(message: "cannot read: \(reason)")]
+        }
+    }
+
+    /// The line the table format prints for a valid file.
+    var line: String {
+        "\(file): ok — \(roles ?? 0) roles in \(areas ?? 0) areas, \(skills ?? 0) skills, "
+            + RelationKind.allCases.map { "\(relations?[$0.rawValue] ?? 0) \($0.rawValue)" }.joined(separator: ", ")
     }
 }

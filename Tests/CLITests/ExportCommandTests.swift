@@ -29,7 +29,7 @@ import Testing
 
     @Test func svgOfTheBuiltInGraphIsValidAndComplete() throws {
         let directory = try Self.temporaryDirectory()
-        let result = try CLI.run(["export", "--format", "svg", "-o", "roles.svg"], in: directory)
+        let result = try CLI.run(["export", "--to", "svg", "-o", "roles.svg"], in: directory)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.isEmpty)
         let data = try Data(contentsOf: directory.appendingPathComponent("roles.svg"))
@@ -68,7 +68,7 @@ import Testing
             relations:
               - {kind: transition, from: x, to: y, effort: 1, note: "<img src=x onerror=alert(1)>"}
             """
-        let result = try CLI.run(["export", "--format", "svg", "--graph", "-"], stdin: yaml)
+        let result = try CLI.run(["export", "--to", "svg", "--graph", "-"], stdin: yaml)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!result.stdout.contains("<script>"))
         #expect(!result.stdout.contains("<img"))
@@ -113,7 +113,7 @@ import Testing
 
     @Test(arguments: ["json", "graphml", "mermaid", "dot", "positioned-dot", "graphviz-json"])
     func textFormatsGoToStandardOutput(format: String) throws {
-        let result = try CLI.run(["export", "--format", format])
+        let result = try CLI.run(["export", "--to", format])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.count > 1000)
         #expect(result.stdout.contains("ml-engineer") || result.stdout.contains("ml_engineer"))
@@ -124,7 +124,7 @@ import Testing
     @Test func binaryFormatsRefuseATerminal() throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = ["-qec", "\(CLI.binary.path) export --format png", "/dev/null"]
+        process.arguments = ["-qec", "\(CLI.binary.path) export --to png", "/dev/null"]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output

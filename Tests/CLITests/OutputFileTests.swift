@@ -49,7 +49,7 @@ import Testing
     }
 
     @Test func aFullStandardOutputIsReportedNotTrapped() throws {
-        let result = try Self.runToFullDevice(["export", "--format", "dot"], stdout: true)
+        let result = try Self.runToFullDevice(["export", "--to", "dot"], stdout: true)
         #expect(result.status == 73)
         #expect(result.stderr == "rolegraph: error: standard output: cannot write: No space left on device\n")
         let roles = try Self.runToFullDevice(["roles"], stdout: true)
@@ -65,5 +65,6 @@ import Testing
         let result = try CLI.run(["stats", "--graph", "-", "--format", "json"], stdin: "from,to,effort\na,b,2\nb,c,1.5\n")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("\"roles\" : 3"))
+        #expect(result.stdout.contains("\"roles_per_area\" : {"))
     }
 }

@@ -5,7 +5,7 @@ import Testing
 @Suite struct PathCommandTests {
     @Test(arguments: [
         ("path.txt", ["path", "data-analyst", "ml-engineer"]),
-        ("path-k3-lateral.txt", ["path", "data-analyst", "ml-engineer", "--k", "3", "--lateral-cost", "2"]),
+        ("path-top3-lateral.txt", ["path", "data-analyst", "ml-engineer", "--top", "3", "--lateral-cost", "2"]),
         ("path-skills.txt", ["path", "Data Analyst", "ML Engineer", "--cost", "skills", "--have", "python,statistics"]),
         ("plan.txt", ["plan", "--have", "sql,python,statistics", "--goal", "ml-engineer"]),
         ("next.txt", ["next", "ml-engineer"]),
@@ -20,7 +20,7 @@ import Testing
     }
 
     @Test func kPathsAreDistinctAndNonDecreasing() throws {
-        let result = try CLI.run(["path", "data-analyst", "ml-engineer", "--k", "3", "--lateral-cost", "2", "--format", "json"])
+        let result = try CLI.run(["path", "data-analyst", "ml-engineer", "--top", "3", "--lateral-cost", "2", "--format", "json"])
         #expect(result.status == 0)
         let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let paths = try #require(report["paths"] as? [[String: Any]])
@@ -62,7 +62,7 @@ import Testing
     @Test(arguments: [
         (["path", "data-analyst", "ml-enginer"], 67, "rolegraph: error: no role 'ml-enginer' (did you mean 'ml-engineer'?)\n"),
         (["path", "data-analyst", "ml-engineer", "--have", "pyhton"], 67, "rolegraph: error: no skill 'pyhton' (did you mean 'python'?)\n"),
-        (["path", "data-analyst", "ml-engineer", "--k", "0"], 64, "rolegraph: error: --k must be at least 1, found 0\n"),
+        (["path", "data-analyst", "ml-engineer", "--top", "0"], 64, "rolegraph: error: --top must be at least 1, found 0 (see 'rolegraph path --help')\n"),
         (["path", "data-analyst", "Data Analyst"], 64, "rolegraph: error: 'data-analyst' is both the start and the goal\n"),
         (["path", "data-analyst", "ml-engineer", "--avoid", "ml-engineer"], 64,
          "rolegraph: error: 'ml-engineer' is the start or the goal, so it cannot be avoided\n"),

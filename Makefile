@@ -67,6 +67,8 @@ DOCS_DIR := .build/docs
 DOCS = $(SWIFT) package --allow-writing-to-directory $(DOCS_DIR) generate-documentation \
 	--target $(1) --output-path $(DOCS_DIR)/$(1) --transform-for-static-hosting --hosting-base-path $(1)
 docs: deps
+	bash .ci/check-public-docs.sh RoleGraphKit
+	bash .ci/check-public-docs.sh RoleGraphAlgorithms
 	@mkdir -p $(DOCS_DIR)
 	$(call DOCS,RoleGraphKit) --warnings-as-errors
 	$(call DOCS,RoleGraphAlgorithms) --warnings-as-errors

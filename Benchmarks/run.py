@@ -446,7 +446,7 @@ def renders(bindir, rolegraph_bin, rounds):
                             f"not run: Graphviz's own {layout} took > {RENDER_TIMEOUT} s on this DOT"
                             if gs.startswith("timeout") else "not run: Graphviz's own tool failed", {}))
                 continue
-            export_cmd = [os.path.join(rolegraph_bin, "rolegraph"), "export", "--format", "svg", "--layout", layout,
+            export_cmd = [os.path.join(rolegraph_bin, "rolegraph"), "export", "--to", "svg", "--layout", layout,
                           "-o", os.path.join(DATA, ".out.svg")]
             if graph != "builtin":
                 export_cmd += ["--graph", graph]

@@ -2,7 +2,7 @@
 # Lists every public declaration of a module that has no doc comment of its own, from the symbol
 # graph the compiler emits (so it sees exactly what a client of the module sees). Exits 1 if any.
 #
-#   scripts/check-public-docs.sh [Module]      (default: RoleGraphKit)
+#   .ci/check-public-docs.sh [Module]      (default: RoleGraphKit)
 #
 # Counted: public symbols declared in Sources/<Module>. Not counted: members the compiler
 # synthesises (an enum's `init(rawValue:)`). A doc comment inherited from a protocol of another

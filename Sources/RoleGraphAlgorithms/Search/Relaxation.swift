@@ -2,9 +2,9 @@
 //
 // Every search in this module (Dijkstra, its distances-only form, bidirectional Dijkstra in both
 // directions, breadth-first search, the hop-bounded rounds) reads a vertex's out-edges through
-// `Adjacency.forEachEdge(of:_:)`, which skips banned vertices and edges; and every label-setting search
-// offers a candidate label through `VertexLabel.offer`, which applies the order of `GraphPath`.
-// A search's own code is only what differs between them: its queue and when it stops.
+// `Adjacency.forEachEdge(of:_:)`, which skips banned vertices and edges; and every label-setting
+// search offers a candidate label through `VertexLabel.offer`, which applies the order of
+// `GraphPath`. A search's own code is only what differs between them: its queue and when it stops.
 
 /// How a search names the edges it walks: by their position in the forward CSR graph, which is
 /// what bans, results and tie-breaks use.

@@ -20,8 +20,12 @@ deps:
 	fi
 	@pkg-config --exists libgvc || { echo "make: error: libgvc (libgraphviz-dev) is still missing" >&2; exit 1; }
 
+# Every build checks that a target imports only the targets it declares as dependencies, so a
+# lower layer cannot import a higher one even when that module happens to be built already.
+LAYER_CHECK := --explicit-target-dependency-import-check error
+
 build: deps
-	$(SWIFT) build
+	$(SWIFT) build $(LAYER_CHECK)
 
 # A standalone release binary (the Swift runtime and Foundation linked in, so it starts faster).
 release: deps
@@ -41,7 +45,8 @@ run: build
 	@echo "Wrote $(CURDIR)/data-careers.svg: the built-in graph, rendered in-process by Graphviz."
 
 test: deps
-	$(SWIFT) build
+	$(SWIFT) build $(LAYER_CHECK)
+	$(SWIFT) build --package-path Examples
 	$(SWIFT) test --disable-xctest
 
 # The rendered diagrams in Examples/diagrams, and the example program's output.
@@ -58,7 +63,7 @@ examples: build
 	$(ROLEGRAPH) clusters --render $(EXAMPLES)/clusters.svg > /dev/null
 	$(ROLEGRAPH) clusters --method skills --boxes --render $(EXAMPLES)/clusters-skills-boxes.svg > /dev/null
 	$(ROLEGRAPH) export --to mermaid -o $(EXAMPLES)/data-careers.mmd
-	$(BIN_DIR)/path-in-code $(EXAMPLES)/path-in-code.svg
+	$(SWIFT) run --package-path Examples path-in-code $(EXAMPLES)/path-in-code.svg
 
 # The API documentation: the DocC catalogs of RoleGraphKit (with the getting-started article and
 # one article per guide) and RoleGraphAlgorithms, built by swift-docc-plugin with no network, as

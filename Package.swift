@@ -52,13 +52,6 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Example programs (built with everything else, so CI proves they compile). They use only
-        // the public API: a plain `import`, never `@testable`.
-        .executableTarget(
-            name: "path-in-code",
-            dependencies: ["RoleGraphKit"],
-            path: "Examples/PathInCode"
-        ),
         // Helpers shared by every test target: random graphs, oracles, fixtures, golden files.
         .target(
             name: "RoleGraphTestSupport",

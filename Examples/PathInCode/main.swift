@@ -1,7 +1,7 @@
 // An example of RoleGraph as a library: build a small graph in code, find the cheapest way from
 // one role to another, print it, and render it with the path highlighted.
 //
-//     swift run path-in-code [output.svg]
+//     swift run --package-path Examples path-in-code [output.svg]
 import Foundation
 import RoleGraphKit
 

@@ -64,6 +64,10 @@ struct CommandLineConventions {
             }
             guard Self.commandNames.contains(word) else { throw Self.unknownCommand(word) }
             if let misplaced = options.first(where: { $0.position < commandIndex && !Self.isGlobal($0.name) }) {
+                // A near miss of a global option is a typo, not an option in the wrong place.
+                if let nearest = Self.nearest(to: misplaced.name, in: Array(GraphOptions.namesTakingValues)) {
+                    throw CLIError.usage("unknown option '\(misplaced.name)' (did you mean '\(nearest)'?)", command: word)
+                }
                 throw CLIError.usage("\(misplaced.spelling) is an option of the command and goes after its name: "
                                      + "'rolegraph \(word) \(misplaced.spelling) …'; only --graph and --graph-format may come before it",
                                      command: word)

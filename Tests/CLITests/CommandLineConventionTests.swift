@@ -166,6 +166,14 @@ struct DeclaredOptions {
                 + "'rolegraph roles --format …'; only --graph and --graph-format may come before it (see 'rolegraph roles --help')\n")
     }
 
+    /// A near miss of a global option before the command is reported as a typo of that option.
+    @Test func misspeltGlobalOptionBeforeTheCommandIsATypo() throws {
+        let result = try CLI.run(["--grph", "x.yaml", "roles"])
+        #expect(result.status == 64)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.hasPrefix("rolegraph: error: unknown option '--grph' (did you mean '--graph'?)"))
+    }
+
     // MARK: The tables, against what the commands declare
 
     @Test func theRepeatableOptionsAreExactlyTheOnesThatRepeat() {

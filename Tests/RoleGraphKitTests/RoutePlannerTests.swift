@@ -71,7 +71,7 @@ import RoleGraphTestSupport
         #expect(throws: RouteError.endpointAvoided("ml-engineer")) {
             try planner.paths(from: "data-analyst", to: "ml-engineer", constraints: RouteConstraints(avoid: ["ml-engineer"]))
         }
-        #expect(throws: RouteError.invalidArgument("--k must be at least 1, found 0")) {
+        #expect(throws: RouteError.invalidArgument("the number of paths must be at least 1, found 0")) {
             try planner.paths(from: "data-analyst", to: "ml-engineer", count: 0)
         }
     }

@@ -61,7 +61,7 @@ public enum RouteError: Error, Hashable, Sendable, CustomStringConvertible {
     case noRoute(goal: RoleID, starts: [RoleID], reaching: [RoleID], entryLevelOnly: Bool, lateral: Bool)
     /// The start or the goal is in the avoid set.
     case endpointAvoided(RoleID)
-    /// An argument out of range (`--k 0`, `--max-steps -1`, a negative lateral cost).
+    /// An argument out of range (no paths asked for, a step limit below 1, a negative lateral cost).
     case invalidArgument(String)
     /// A via query examined its limit of routes to the via role without finding a simple path.
     case viaSearchLimitReached(via: RoleID)

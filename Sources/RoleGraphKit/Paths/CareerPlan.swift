@@ -68,7 +68,7 @@ extension RoleGraph {
     public func plan(
         have: Set<SkillID>, goal: RoleID, routes count: Int = 3, lateralCost: Double? = nil, starts: StartPolicy = .entryLevel
     ) throws(RouteError) -> CareerPlan {
-        guard count >= 1 else { throw .invalidArgument("--k must be at least 1, found \(count)") }
+        guard count >= 1 else { throw .invalidArgument("the number of paths must be at least 1, found \(count)") }
         guard let goalIndex = index(of: goal) else { throw .invalidArgument("no role '\(goal)'") }
         let planner = try RoutePlanner(graph: self, costing: StepCosting(model: .skills, have: have, lateralCost: lateralCost))
 

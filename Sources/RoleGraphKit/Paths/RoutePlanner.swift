@@ -66,7 +66,7 @@ public struct RoutePlanner: Sendable {
     public mutating func paths(
         from: RoleID, to: RoleID, count: Int = 1, constraints: RouteConstraints = RouteConstraints()
     ) throws(RouteError) -> [CareerPath] {
-        guard count >= 1 else { throw .invalidArgument("--k must be at least 1, found \(count)") }
+        guard count >= 1 else { throw .invalidArgument("the number of paths must be at least 1, found \(count)") }
         if let maxSteps = constraints.maxSteps, maxSteps < 1 {
             throw .invalidArgument("--max-steps must be at least 1, found \(maxSteps)")
         }

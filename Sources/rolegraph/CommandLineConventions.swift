@@ -1,4 +1,5 @@
 import ArgumentParser
+import RoleGraphKit
 
 /// The command-line conventions ArgumentParser does not enforce, checked in one place before it
 /// parses (``RoleGraphCommand/main()``):
@@ -177,36 +178,10 @@ struct CommandLineConventions {
 
     // MARK: Suggestions
 
-    /// The command nearest to a mistyped word: at most 2 edits away, or a third of its length
-    /// for longer words; ties go to the earlier command.
+    /// The command or option nearest to a mistyped word, by the library's one "did you mean"
+    /// rule (`Suggestions`): at most 2 edits away, or a third of its length for longer words;
+    /// ties go to the earlier candidate.
     static func nearest(to word: String, in candidates: [String]) -> String? {
-        let target = Array(word.lowercased())
-        let limit = max(2, target.count / 3)
-        var best: (candidate: String, distance: Int)?
-        for candidate in candidates {
-            let distance = editDistance(target, Array(candidate))
-            if distance <= limit && distance < (best?.distance ?? .max) { best = (candidate, distance) }
-        }
-        return best?.candidate
-    }
-
-    /// Optimal string alignment distance: insertions, deletions, substitutions and adjacent
-    /// transpositions each cost 1.
-    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
-        for i in 0...a.count { table[i][0] = i }
-        for j in 0...b.count { table[0][j] = j }
-        for i in 1...a.count {
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
-                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                    table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
-                }
-            }
-        }
-        return table[a.count][b.count]
+        Suggestions.nearest(to: word, in: candidates)
     }
 }

@@ -72,10 +72,10 @@ struct DeclaredOptions {
         #expect(bare.stdout.contains("SUBCOMMANDS:"))
     }
 
-    @Test func editDistanceCountsTranspositionsAsOneEdit() {
-        #expect(CommandLineConventions.editDistance(Array("patj"), Array("path")) == 1)
-        #expect(CommandLineConventions.editDistance(Array("sohw"), Array("show")) == 1)
-        #expect(CommandLineConventions.editDistance(Array(""), Array("path")) == 4)
+    /// The edit distance itself is tested with the library's `Suggestions` (LookupTests).
+    @Test func nearestCommandIsSuggested() {
+        #expect(CommandLineConventions.nearest(to: "patj", in: CommandLineConventions.commandNames) == "path")
+        #expect(CommandLineConventions.nearest(to: "sohw", in: CommandLineConventions.commandNames) == "show")
         #expect(CommandLineConventions.nearest(to: "stast", in: CommandLineConventions.commandNames) == "stats")
         #expect(CommandLineConventions.nearest(to: "banana", in: CommandLineConventions.commandNames) == nil)
     }

@@ -1,11 +1,11 @@
 /// "Did you mean" suggestions: the candidate nearest to a misspelt word.
-enum Suggestions {
+package enum Suggestions {
     /// The candidate with the smallest edit distance to `word` (case-insensitive), if it is close
     /// enough to be a plausible typo: at most a third of the word's length, and at least 2 edits for
     /// short words. A candidate that differs only in case is the best suggestion (distance 0). Ties go to the earlier candidate, so suggestions are stable.
     ///
     /// - Complexity: O(*n* · *m* · *k*) for *k* candidates of length *m* and a word of length *n*.
-    static func nearest(to word: String, in candidates: some Sequence<String>) -> String? {
+    package static func nearest(to word: String, in candidates: some Sequence<String>) -> String? {
         let target = Array(word.lowercased().unicodeScalars)
         let limit = max(2, target.count / 3)
         var best: (candidate: String, distance: Int)?

@@ -33,21 +33,26 @@ public struct Relation: Hashable, Sendable {
     /// How hard the move is, for transitions: greater than zero; 1 is a small step. `nil` for
     /// other kinds.
     public var effort: Double?
+    /// How many moves along this transition were observed (a job-to-job transition file's
+    /// `count` column); `nil` when the graph states no observations. A weighted estimate may be
+    /// fractional. Only a transition has a count.
+    public var count: Double?
     /// Why the relation holds, in a sentence.
     public var note: String?
     /// Where the relation comes from (for the built-in graph, the article's section).
     public var section: String?
 
     /// Creates a relation. A graph checks it when it is built: its roles exist and differ, and only
-    /// a transition has an effort.
+    /// a transition has an effort or a count.
     public init(
         kind: RelationKind, from: RoleID, to: RoleID, effort: Double? = nil,
-        note: String? = nil, section: String? = nil
+        count: Double? = nil, note: String? = nil, section: String? = nil
     ) {
         self.kind = kind
         self.from = from
         self.to = to
         self.effort = effort
+        self.count = count
         self.note = note
         self.section = section
     }
@@ -60,7 +65,7 @@ public struct Relation: Hashable, Sendable {
 
 // The JSON form: the graph file's key names; facts the graph does not state are omitted.
 extension Relation: Encodable {
-    private enum CodingKeys: String, CodingKey { case kind, from, to, effort, note, section }
+    private enum CodingKeys: String, CodingKey { case kind, from, to, effort, count, note, section }
     /// Encodes the relation under the graph file's key names, leaving out the facts it does not
     /// state.
     ///
@@ -71,6 +76,7 @@ extension Relation: Encodable {
         try c.encode(from.rawValue, forKey: .from)
         try c.encode(to.rawValue, forKey: .to)
         try c.encodeIfPresent(effort, forKey: .effort)
+        try c.encodeIfPresent(count, forKey: .count)
         try c.encodeIfPresent(note, forKey: .note)
         try c.encodeIfPresent(section, forKey: .section)
     }

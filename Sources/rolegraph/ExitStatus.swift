@@ -11,7 +11,7 @@ enum ExitStatus: Int32, CaseIterable {
     case usage = 64
     /// The graph file is not valid (syntax, schema or references).
     case invalidGraph = 65
-    /// An input file is missing or cannot be read.
+    /// An input file is missing, cannot be read, or is larger than `--max-input-size`.
     case inputMissing = 66
     /// A role or skill named on the command line does not exist, or is ambiguous.
     case notFound = 67
@@ -28,7 +28,7 @@ enum ExitStatus: Int32, CaseIterable {
         case .failure: return "unexpected failure (a bug: please report it)"
         case .usage: return "bad usage: unknown option, missing argument, invalid value"
         case .invalidGraph: return "the graph file is invalid (each problem printed as file:line:column)"
-        case .inputMissing: return "an input file is missing or unreadable"
+        case .inputMissing: return "an input file is missing, unreadable or over --max-input-size"
         case .notFound: return "a role or skill is unknown or ambiguous"
         case .noPath: return "no path between the roles under the given constraints"
         case .renderFailed: return "Graphviz could not lay out or render the diagram"
@@ -91,6 +91,9 @@ enum ErrorReporter {
                 return .invalidGraph
             case .fileNotFound, .unreadable:
                 printError(error.description)
+                return .inputMissing
+            case .tooLarge:
+                printError(error.description + " (raise it with --max-input-size)")
                 return .inputMissing
             }
         case let error as LookupError:

@@ -31,13 +31,23 @@ struct GraphOptions: ParsableArguments {
     @Option(name: .customLong("graph-format"), help: "The graph file's format, when its extension does not say.")
     var graphFormat: GraphFileFormat?
 
+    @Option(name: .customLong("max-input-size"), help: ArgumentHelp(
+        "The largest graph file read, in bytes or with a K, M or G suffix (default 1G).", valueName: "size"))
+    var maxInputSize: InputSize?
+
     /// The options that take a value, as `CommandLineConventions` needs to know them.
-    static let namesTakingValues = ["--graph", "--graph-format"]
+    static let namesTakingValues = ["--graph", "--graph-format", "--max-input-size"]
 
     /// The graph to work on: the file named with --graph, or the built-in one.
     func load() throws -> RoleGraph {
         guard let graph else { return RoleGraph.builtIn }
-        return try RoleGraph.load(contentsOf: graph, format: graphFormat)
+        return try load(graph)
+    }
+
+    /// The graph in `file`, read with these options' format and size limit.
+    func load(_ file: String) throws(GraphLoadError) -> RoleGraph {
+        try RoleGraph.load(contentsOf: file, format: graphFormat,
+                           maximumSize: maxInputSize?.bytes ?? RoleGraph.defaultMaximumInputSize)
     }
 }
 

@@ -16,17 +16,19 @@ struct Roles: ParsableCommand {
     func run() throws {
         let graph = try graphOptions.load()
         var areas = graph.areas
+        // Grouped once: asking the graph per area scans every role for each of thousands of areas.
+        let byArea = Dictionary(grouping: graph.roles, by: \.area)
         if !area.isEmpty {
             let ids = Set(try area.map { try graph.resolveArea($0) })
             areas = areas.filter { ids.contains($0.id) }
         }
         switch format {
         case .json:
-            try emit(try Output.json(areas.flatMap { graph.roles(in: $0.id) }))
+            try emit(try Output.json(areas.flatMap { byArea[$0.id] ?? [] }))
         case .table:
             var blocks: [String] = []
             for area in areas {
-                let roles = graph.roles(in: area.id)
+                let roles = byArea[area.id] ?? []
                 var rows: [[String]] = []
                 for role in roles {
                     var facts: [String] = []

@@ -34,7 +34,7 @@ struct Validate: ParsableCommand {
         for file in files {
             let report: FileReport
             do {
-                report = FileReport(file: file, graph: try RoleGraph.load(contentsOf: file, format: graphOptions.graphFormat))
+                report = FileReport(file: file, graph: try graphOptions.load(file))
             } catch {
                 reports.append(FileReport(file: file, error: error))
                 _ = ErrorReporter.report(error, command: RoleGraphCommand.self)
@@ -97,6 +97,9 @@ struct FileReport: Encodable {
         case .unreadable(_, let reason):
             status = .missing
             problems = [Problem(message: "cannot read: \(reason)")]
+        case .tooLarge:
+            status = .missing
+            problems = [Problem(message: String(error.description.drop { $0 != ":" }.dropFirst(2)))]
         }
     }
 

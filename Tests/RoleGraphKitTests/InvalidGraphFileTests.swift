@@ -36,6 +36,7 @@ import RoleGraphTestSupport
                 }
             case .unreadable(_, let reason): lines = ["\(name): cannot read: \(reason)"]
             case .fileNotFound: lines = ["\(name): not found"]
+            case .tooLarge: lines = ["\(name): too large"]
             }
             #expect(lines == expected)
         }

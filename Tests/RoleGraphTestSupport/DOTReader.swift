@@ -199,7 +199,7 @@ package struct DOTReader {
     // MARK: Decoding
 
     /// An escString attribute as Graphviz shows it: `\\` is a backslash, `\n`, `\l` and `\r` are
-    /// line breaks.
+    /// line breaks, and `&amp;` is `&`.
     package static func escString(_ raw: String) -> String {
         var result = ""
         var iterator = raw.unicodeScalars.makeIterator()
@@ -212,7 +212,8 @@ package struct DOTReader {
             default: result.unicodeScalars.append(c); result.unicodeScalars.append(d)
             }
         }
-        return result
+        // Graphviz draws the entity RoleGraph writes for `&` as the character.
+        return result.replacingOccurrences(of: "&amp;", with: "&")
     }
 
     /// The text of an HTML-like label: `<BR/>` as a line break, other tags dropped, entities

@@ -1,22 +1,37 @@
-/// Quoting for Graphviz DOT text.
+/// Quoting for Graphviz DOT text: the one escaping function for everything RoleGraph writes
+/// into DOT.
 ///
 /// A graph file may hold any text in an id, a name or a note, so nothing is ever written into DOT
 /// raw. Two quotings are needed because DOT has two kinds of string:
 ///
-/// - Quoted strings (`"…"`) for ids and for escString attributes (`tooltip`, edge `label`):
-///   Graphviz's lexer ends the string at an unescaped `"`, and escString attributes then read
-///   backslash sequences (`\n`, `\l`, `\N` for the node's name…). So `\` becomes `\\` (a literal
-///   backslash once the escString is read, never the start of `\N`), `"` becomes `\"`, and a
-///   line break becomes `\n`.
+/// - Quoted strings (`"…"`) for ids, escString attributes (`tooltip`, edge `label`) and the
+///   data attributes the importer reads back. The escaping must be right for three readers at
+///   once: Graphviz's lexer, which ends the string at an unescaped `"`; Graphviz's renderers,
+///   which read backslash sequences (`\n`, `\N`…) and copy the text into SVG, where an `&`
+///   that starts something entity-like (`&bogus;`, `&#1;`) is copied as is and makes the XML
+///   invalid or changes the text; and ``DOTImporter``, which must get back exactly the text
+///   written, so that distinct ids stay distinct nodes. So `\` becomes `\\`, `"` becomes `\"`,
+///   `&` becomes `&amp;` (drawn as `&` in every output format), LF becomes `\n` and CR `\r`
+///   (both line breaks when drawn, but different when read back), and a character XML cannot
+///   carry (C0 controls other than tab, LF and CR; U+FFFE, U+FFFF) becomes `\uXXXX`, which
+///   Graphviz draws as visible text and the importer turns back into the character. Inside a
+///   list attribute (`titles`, `skills`…) the list's own separator, `;` or `,`, becomes `\;` or `\,`.
+///   Every escape is undone by ``DOTImporter/unescape(_:)`` in one pass, so the mapping is
+///   injective.
 /// - HTML-like strings (`<…>`) for the node labels, which mix bold names with small badge
 ///   lines: Graphviz parses them as XML, so `&`, `<`, `>` and `"` become entities and a line
-///   break becomes `<BR/>`; a backslash is an ordinary character there.
+///   break becomes `<BR/>`; a backslash is an ordinary character there. These labels are only
+///   drawn, never read back, so a character XML cannot carry becomes U+FFFD.
 ///
-/// Characters that no output format can carry (C0 control characters other than tab, and
-/// U+FFFE/U+FFFF) become U+FFFD, because Graphviz copies label text into SVG, where they would
-/// make the XML invalid. Everything else, including non-Latin text, is kept as UTF-8 (the writer
-/// declares `charset="UTF-8"`).
+/// Everything else, including non-Latin text, is kept as UTF-8 (the writer declares
+/// `charset="UTF-8"`).
 enum DOTEscaping {
+    /// The longest run of escaped text written into one quoted token. The `dot` tool refuses a
+    /// quoted string over 16,384 bytes ("longer than 16384?"), and libcgraph's lexer takes time
+    /// quadratic in a token's length, so a longer text is written as `"…" + "…"`, which DOT
+    /// joins back into one string. ``DOTPreflight`` refuses longer tokens on input.
+    static let maximumQuotedRun = 16_000
+
     /// `text` as a DOT quoted string, quotes included.
     ///
     /// - Complexity: O(*n*) in the length of `text`.
@@ -94,43 +109,58 @@ extension DOTOutput {
     /// - Complexity: O(*n*) in the length of `text`.
     mutating func appendQuoted(_ text: String) {
         append(byte: UInt8(ascii: "\""))
+        quotedRun = 0
         appendQuotedBody(text)
         append(byte: UInt8(ascii: "\""))
     }
 
     /// Appends `text` escaped for the inside of a DOT quoted string.
     ///
-    /// A string written in pieces must pass on whether the piece before ended with CR, so that a
-    /// CR LF split across two pieces is still one line break.
-    ///
-    /// - Parameter afterCR: whether the text before `text`, in the same string, ends with CR.
+    /// - Parameter afterCR: kept for callers that write a string in pieces; every character is
+    ///   escaped on its own, so the text before does not change the escape.
     /// - Returns: whether the text written so far ends with CR.
     /// - Complexity: O(*n*) in the length of `text`.
     @discardableResult
     mutating func appendQuotedBody(_ text: String, afterCR: Bool = false) -> Bool {
         var text = text
-        return text.withUTF8 { appendEscaped(UnsafeRawBufferPointer($0), html: false, afterCR: afterCR) }
+        return text.withUTF8 { appendEscaped(UnsafeRawBufferPointer($0), mode: .quoted, afterCR: afterCR) }
+    }
+
+    /// Appends `text` escaped as one item of a list attribute inside a DOT quoted string: as
+    /// ``appendQuotedBody(_:afterCR:)``, and the list's separator (`;` or `,`) as `\;` or `\,`.
+    ///
+    /// - Complexity: O(*n*) in the length of `text`.
+    mutating func appendQuotedListItem(_ text: String, separator: UInt8) {
+        var text = text
+        let mode: DOTEscapeMode = separator == UInt8(ascii: ",") ? .commaListItem : .semicolonListItem
+        _ = text.withUTF8 { appendEscaped(UnsafeRawBufferPointer($0), mode: mode, afterCR: false) }
     }
 
     /// Appends `text` escaped for the body of an HTML-like label.
     ///
-    /// - Parameter afterCR: as for ``appendQuotedBody(_:afterCR:)``.
+    /// - Parameter afterCR: whether the text before `text`, in the same label, ends with CR, so
+    ///   that a CR LF split across two pieces is still one line break.
     /// - Returns: whether the text written so far ends with CR.
     /// - Complexity: O(*n*) in the length of `text`.
     @discardableResult
     mutating func appendHTML(_ text: String, afterCR: Bool = false) -> Bool {
         var text = text
-        return text.withUTF8 { appendEscaped(UnsafeRawBufferPointer($0), html: true, afterCR: afterCR) }
+        return text.withUTF8 { appendEscaped(UnsafeRawBufferPointer($0), mode: .html, afterCR: afterCR) }
     }
 
-    /// The one escaping loop for both kinds of DOT string (see ``DOTEscaping``).
-    private mutating func appendEscaped(_ bytes: UnsafeRawBufferPointer, html: Bool, afterCR: Bool) -> Bool {
+    /// The one escaping loop for every kind of DOT string (see ``DOTEscaping``).
+    private mutating func appendEscaped(_ bytes: UnsafeRawBufferPointer, mode: DOTEscapeMode, afterCR: Bool) -> Bool {
         // Bytes below 128 that need a look, as bit masks: control characters other than tab, and
         // the quoting's own specials.
         let controls: UInt64 = 0xFFFF_FFFF & ~(1 << 0x09)
-        let low: UInt64 = html
-            ? controls | 1 << 0x22 | 1 << 0x26 | 1 << 0x27 | 1 << 0x3C | 1 << 0x3E  // " & ' < >
-            : controls | 1 << 0x22  // "
+        let low: UInt64
+        switch mode {
+        case .html: low = controls | 1 << 0x22 | 1 << 0x26 | 1 << 0x27 | 1 << 0x3C | 1 << 0x3E  // " & ' < >
+        case .quoted: low = controls | 1 << 0x22 | 1 << 0x26  // " &
+        case .commaListItem: low = controls | 1 << 0x22 | 1 << 0x26 | 1 << 0x2C  // " & ,
+        case .semicolonListItem: low = controls | 1 << 0x22 | 1 << 0x26 | 1 << 0x3B  // " & ;
+        }
+        let html = mode == .html
         let high: UInt64 = html ? 0 : 1 << (0x5C - 64)  // backslash
         var start = 0  // the first byte not yet appended
         var index = 0
@@ -144,7 +174,8 @@ extension DOTOutput {
                 continue
             }
             var width = 1
-            let replacement: StaticString?
+            var replacement: StaticString?
+            var unicodeEscape: UInt32?
             switch byte {
             case 0xEF:
                 // U+FFFE and U+FFFF are EF BF BE and EF BF BF; any other EF sequence stays.
@@ -153,26 +184,95 @@ extension DOTOutput {
                     continue
                 }
                 width = 3
-                replacement = "\u{FFFD}"
+                if html { replacement = "\u{FFFD}" } else { unicodeEscape = bytes[index + 2] == 0xBE ? 0xFFFE : 0xFFFF }
             case UInt8(ascii: "\n"):
-                // CR LF and a lone CR are one line break each.
-                let previousWasCR = index > 0 ? bytes[index - 1] == UInt8(ascii: "\r") : afterCR
-                replacement = previousWasCR ? nil : html ? "<BR/>" : "\\n"
-            case UInt8(ascii: "\r"): replacement = html ? "<BR/>" : "\\n"
+                if html {
+                    // CR LF and a lone CR are one line break each.
+                    let previousWasCR = index > 0 ? bytes[index - 1] == UInt8(ascii: "\r") : afterCR
+                    replacement = previousWasCR ? nil : "<BR/>"
+                } else {
+                    replacement = "\\n"
+                }
+            case UInt8(ascii: "\r"): replacement = html ? "<BR/>" : "\\r"
             case UInt8(ascii: "\""): replacement = html ? "&quot;" : "\\\""
             case UInt8(ascii: "\\"): replacement = "\\\\"
             case UInt8(ascii: "&"): replacement = "&amp;"
             case UInt8(ascii: "<"): replacement = "&lt;"
             case UInt8(ascii: ">"): replacement = "&gt;"
             case UInt8(ascii: "'"): replacement = "&#39;"
-            default: replacement = "\u{FFFD}"  // a control character no output format can carry
+            case UInt8(ascii: ";"): replacement = "\\;"
+            case UInt8(ascii: ","): replacement = "\\,"
+            default:
+                // A control character XML cannot carry.
+                if html { replacement = "\u{FFFD}" } else { unicodeEscape = UInt32(byte) }
             }
-            append(bytes, start..<index)
-            if let replacement { append(replacement) }
+            if html {
+                append(bytes, start..<index)
+                if let replacement { append(replacement) }
+            } else {
+                appendQuotedRun(bytes, start..<index)
+                if let replacement {
+                    reserveQuotedRun(replacement.utf8CodeUnitCount)
+                    append(replacement)
+                }
+                if let unicodeEscape {
+                    reserveQuotedRun(6)
+                    appendUnicodeEscape(unicodeEscape)
+                }
+            }
             index += width
             start = index
         }
-        append(bytes, start..<bytes.count)
+        if html { append(bytes, start..<bytes.count) } else { appendQuotedRun(bytes, start..<bytes.count) }
         return bytes.isEmpty ? afterCR : bytes[bytes.count - 1] == UInt8(ascii: "\r")
     }
+
+    /// Makes room for `count` more bytes in the current quoted token, closing it and opening
+    /// the next (`" + "`) when it would pass ``DOTEscaping/maximumQuotedRun``.
+    private mutating func reserveQuotedRun(_ count: Int) {
+        if quotedRun + count > DOTEscaping.maximumQuotedRun {
+            append("\" + \"")
+            quotedRun = 0
+        }
+        quotedRun += count
+    }
+
+    /// Appends `bytes[range]`, text that needs no escape, inside a quoted string, split into
+    /// tokens of at most ``DOTEscaping/maximumQuotedRun`` bytes at character boundaries.
+    private mutating func appendQuotedRun(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) {
+        var lower = range.lowerBound
+        while range.upperBound - lower > DOTEscaping.maximumQuotedRun - quotedRun {
+            var cut = lower + max(0, DOTEscaping.maximumQuotedRun - quotedRun)
+            // Never inside a UTF-8 sequence: back up to the byte that starts one.
+            while cut > lower && bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+            append(bytes, lower..<cut)
+            append("\" + \"")
+            quotedRun = 0
+            lower = cut
+        }
+        append(bytes, lower..<range.upperBound)
+        quotedRun += range.upperBound - lower
+    }
+
+    /// Appends `\uXXXX` (four upper-case hex digits) for `value`.
+    private mutating func appendUnicodeEscape(_ value: UInt32) {
+        let digits: StaticString = "0123456789ABCDEF"
+        append(byte: UInt8(ascii: "\\"))
+        append(byte: UInt8(ascii: "u"))
+        for shift in stride(from: 12, through: 0, by: -4) {
+            append(byte: digits.utf8Start[Int(value >> UInt32(shift) & 0xF)])
+        }
+    }
+}
+
+/// What ``DOTOutput/appendEscaped`` escapes for.
+private enum DOTEscapeMode {
+    /// The inside of a DOT quoted string.
+    case quoted
+    /// One item of a `,`-separated list attribute inside a quoted string.
+    case commaListItem
+    /// One item of a `;`-separated list attribute inside a quoted string.
+    case semicolonListItem
+    /// The body of an HTML-like label.
+    case html
 }

@@ -16,6 +16,10 @@ protocol DOTOutput {
 
     /// Appends `text`'s UTF-8.
     mutating func append(contentsOf text: String)
+
+    /// The bytes escaped into the current quoted string since it opened or was last split, so
+    /// that no quoted token grows past Graphviz's limit (see `DOTEscaping.maximumQuotedRun`).
+    var quotedRun: Int { get set }
 }
 
 extension DOTOutput {
@@ -68,6 +72,7 @@ extension DOTOutput {
 /// Adds up the length of the text without keeping it.
 struct DOTByteCounter: DOTOutput {
     private(set) var count = 0
+    var quotedRun = 0
 
     @inline(__always)
     mutating func append(_ bytes: UnsafeRawBufferPointer) { count += bytes.count }
@@ -83,6 +88,7 @@ struct DOTByteCounter: DOTOutput {
 struct DOTBufferWriter: DOTOutput {
     private let buffer: UnsafeMutableBufferPointer<UInt8>
     private(set) var count = 0
+    var quotedRun = 0
 
     /// Writes from the start of `buffer`; appending past its end stops the program.
     init(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
@@ -109,6 +115,7 @@ struct DOTBufferWriter: DOTOutput {
 /// Collects the text in a growing array, for short texts written once.
 struct DOTByteArray: DOTOutput {
     private(set) var bytes: [UInt8] = []
+    var quotedRun = 0
 
     var count: Int { bytes.count }
 

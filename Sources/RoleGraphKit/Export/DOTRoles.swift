@@ -170,13 +170,14 @@ extension DOTComposition {
             output.append(", ")
             output.append(key)
             output.append("=\"")
-            var afterCR = false
-            for (offset, item) in items.enumerated() {
-                if offset > 0 {
-                    output.append(separator)
-                    afterCR = false
+            if items.count == 1 && separator.utf8CodeUnitCount == 0 {
+                output.appendQuotedBody(items[0])
+            } else {
+                // Each item escapes the separators, so an item holding `;` stays one item.
+                for (offset, item) in items.enumerated() {
+                    if offset > 0 { output.append(separator) }
+                    output.appendQuotedListItem(item, separator: separator.utf8Start[0])
                 }
-                afterCR = output.appendQuotedBody(item, afterCR: afterCR)
             }
             output.append("\"")
         }

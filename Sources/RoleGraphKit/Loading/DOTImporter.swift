@@ -24,6 +24,8 @@ enum DOTImporter {
     static let defaultArea = Area(id: "unassigned", name: "Unassigned", summary: "Roles the file places in no area.")
 
     static func read(_ text: String, file: String) throws(GraphLoadError) -> RoleGraph {
+        // Tokens too long for libcgraph's lexer, and unbalanced HTML labels, are refused first.
+        try DOTPreflight.check(text, file: file)
         let parsed: DOTDocument
         do {
             parsed = try Graphviz.parse(dot: text, file: file)
@@ -39,26 +41,31 @@ enum DOTImporter {
 
         // Areas from clusters, and which nodes each encloses (innermost cluster wins).
         var areas: [Area] = []
+        // The area ids seen so far: a lookup, not a scan of `areas` (a file may name 40,000).
+        var knownAreas: Set<AreaID> = []
         var areaOfNode: [String: AreaID] = [:]
         var legendNodes: Set<String> = []
-        func visit(_ subgraphs: [DOTSubgraph]) {
+        // libcgraph reports a subgraph's attribute only where it differs from the parent's, so a
+        // cluster labelled like the graph (an area named as the graph) inherits its label.
+        func visit(_ subgraphs: [DOTSubgraph], inheritedLabel: String?) {
             for subgraph in subgraphs {
+                let label = subgraph.attributes["label"] ?? inheritedLabel
                 if subgraph.name == "cluster_legend" {
                     legendNodes.formUnion(subgraph.nodes)
                     continue
                 }
                 if subgraph.isCluster, let name = subgraph.name {
                     let id = AreaID(subgraph.attributes["area"] ?? String(name.dropFirst("cluster_".count)))
-                    if !areas.contains(where: { $0.id == id }) {
-                        areas.append(Area(id: id, name: subgraph.attributes["label"].flatMap { $0.isEmpty || $0.hasPrefix("<") ? nil : $0 } ?? id.rawValue,
+                    if knownAreas.insert(id).inserted {
+                        areas.append(Area(id: id, name: label.flatMap { $0.isEmpty || $0.hasPrefix("<") ? nil : $0 } ?? id.rawValue,
                                           summary: subgraph.attributes["area_summary"] ?? ""))
                     }
                     for node in subgraph.nodes { areaOfNode[node] = id }
                 }
-                visit(subgraph.subgraphs)
+                visit(subgraph.subgraphs, inheritedLabel: label)
             }
         }
-        visit(document.subgraphs)
+        visit(document.subgraphs, inheritedLabel: document.graphAttributes["label"])
 
         var roles: [Role] = []
         var skillIDs: [SkillID] = []
@@ -66,24 +73,29 @@ enum DOTImporter {
         var usesDefaultArea = false
         var diagnostics: [Diagnostic] = []
         var located: [(problem: GraphProblem, names: [String])] = []
-        for node in document.nodes where !legendNodes.contains(node.name) {
+        // List attributes are split before they are unescaped (an item may hold an escaped `;`),
+        // so they are read from the document as libcgraph gave it.
+        for (node, raw) in zip(document.nodes, parsed.nodes) where !legendNodes.contains(node.name) {
             let a = node.attributes
+            func list(_ key: String, separator: Unicode.Scalar) -> [String] {
+                raw.attributes[key].map { splitList($0, separator: separator) } ?? []
+            }
             let label = a["label"].flatMap { $0 == "\\N" || $0.isEmpty || $0.hasPrefix("<") ? nil : $0 }
             var area = a["area"].map(AreaID.init) ?? areaOfNode[node.name]
-            if let id = area, !areas.contains(where: { $0.id == id }) { areas.append(Area(id: id, name: id.rawValue)) }
+            if let id = area, knownAreas.insert(id).inserted { areas.append(Area(id: id, name: id.rawValue)) }
             if area == nil {
                 area = defaultArea.id
                 usesDefaultArea = true
             }
-            let primary = list(a["skills"], separator: ",").map(SkillID.init)
-            let secondary = list(a["secondary_skills"], separator: ",").map(SkillID.init)
+            let primary = list("skills", separator: ",").map(SkillID.init)
+            let secondary = list("secondary_skills", separator: ",").map(SkillID.init)
             for skill in primary + secondary where knownSkills.insert(skill).inserted { skillIDs.append(skill) }
             roles.append(Role(
                 id: RoleID(node.name), name: a["role_name"] ?? label ?? node.name, area: area!,
                 summary: a["summary"] ?? "",
-                responsibilities: list(a["responsibilities"], separator: ";"),
-                problems: list(a["problems"], separator: ";"),
-                titles: list(a["titles"], separator: ";"),
+                responsibilities: list("responsibilities", separator: ";"),
+                problems: list("problems", separator: ";"),
+                titles: list("titles", separator: ";"),
                 primarySkills: primary, secondarySkills: secondary,
                 entryLevel: a["entry_level"].flatMap { $0 == "true" ? true : $0 == "false" ? false : nil },
                 prevalence: a["prevalence"].flatMap(Prevalence.init(rawValue:))))
@@ -94,7 +106,7 @@ enum DOTImporter {
                 located.append((.invalidEnumValue(key: "prevalence", value: value, valid: Prevalence.allCases.map(\.rawValue)), [node.name]))
             }
         }
-        if usesDefaultArea && !areas.contains(where: { $0.id == defaultArea.id }) { areas.append(defaultArea) }
+        if usesDefaultArea && knownAreas.insert(defaultArea.id).inserted { areas.append(defaultArea) }
 
         var relations: [Relation] = []
         for edge in document.edges where !legendNodes.contains(edge.tail) && !legendNodes.contains(edge.head) {
@@ -165,33 +177,88 @@ enum DOTImporter {
         return result
     }
 
-    /// Undoes the escapes libcgraph leaves in quoted strings: `\\` is a backslash and `\n`,
-    /// `\l`, `\r` are line breaks (Graphviz's own meaning in labels); `\"` was already undone.
+    /// Undoes RoleGraph's escapes (see `DOTEscaping`) that libcgraph leaves in quoted strings,
+    /// in one pass from the left, so every text the writer escapes comes back exactly: `\\` is a
+    /// backslash, `\n` and `\l` are LF (Graphviz's line breaks), `\r` is CR, `\uXXXX` is that
+    /// character, `\;` and `\,` are the list separators as text, and `&amp;` is `&`. Any other
+    /// backslash is kept with the character after it (`\"` was already undone by libcgraph).
+    ///
+    /// - Complexity: O(*n*) in the length of `value`.
     static func unescape(_ value: String) -> String {
-        guard value.contains("\\") else { return value }
-        var result = ""
-        var escaped = false
-        for c in value {
-            if escaped {
-                switch c {
-                case "\\": result.append("\\")
-                case "n", "l", "r": result.append("\n")
-                default: result.append("\\"); result.append(c)
-                }
-                escaped = false
-            } else if c == "\\" {
-                escaped = true
-            } else {
-                result.append(c)
+        guard value.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "&") }) else { return value }
+        let scalars = Array(value.unicodeScalars)
+        var result = String.UnicodeScalarView()
+        var i = 0
+        while i < scalars.count {
+            let c = scalars[i]
+            if c == "&", i + 4 < scalars.count, scalars[i + 1] == "a", scalars[i + 2] == "m", scalars[i + 3] == "p",
+               scalars[i + 4] == ";" {
+                result.append("&")
+                i += 5
+                continue
             }
+            guard c == "\\", i + 1 < scalars.count else {
+                result.append(c)
+                i += 1
+                continue
+            }
+            let next = scalars[i + 1]
+            switch next {
+            case "\\", ";", ",": result.append(next)
+            case "n", "l": result.append("\n")
+            case "r": result.append("\r")
+            case "u":
+                if i + 5 < scalars.count, let value = UInt32(String(String.UnicodeScalarView(scalars[(i + 2)...(i + 5)])), radix: 16),
+                   let scalar = Unicode.Scalar(value) {
+                    result.append(scalar)
+                    i += 6
+                    continue
+                }
+                result.append(c)
+                result.append(next)
+            default:
+                result.append(c)
+                result.append(next)
+            }
+            i += 2
         }
-        if escaped { result.append("\\") }
-        return result
+        return String(result)
     }
 
-    private static func list(_ value: String?, separator: Character) -> [String] {
-        guard let value else { return [] }
-        return value.split(separator: separator).map { String(String($0).trimmingWhitespace()) }.filter { !$0.isEmpty }
+    /// The items of a list attribute, split at separators that are not escaped (an item's own
+    /// `;` is written `\;`, and `&amp;`'s `;` is part of the entity), each item unescaped.
+    ///
+    /// - Complexity: O(*n*) in the length of `value`.
+    static func splitList(_ value: String, separator: Unicode.Scalar) -> [String] {
+        let scalars = Array(value.unicodeScalars)
+        var items: [String] = []
+        var current = String.UnicodeScalarView()
+        var i = 0
+        func finish() {
+            let item = String(unescape(String(current)).trimmingWhitespace())
+            if !item.isEmpty { items.append(item) }
+            current = String.UnicodeScalarView()
+        }
+        while i < scalars.count {
+            let c = scalars[i]
+            if c == "\\" && i + 1 < scalars.count {
+                current.append(c)
+                current.append(scalars[i + 1])
+                i += 2
+            } else if c == "&", i + 4 < scalars.count, scalars[i + 1] == "a", scalars[i + 2] == "m",
+                      scalars[i + 3] == "p", scalars[i + 4] == ";" {
+                current.append(contentsOf: scalars[i...(i + 4)])
+                i += 5
+            } else if c == separator {
+                finish()
+                i += 1
+            } else {
+                current.append(c)
+                i += 1
+            }
+        }
+        finish()
+        return items
     }
 }
 
@@ -204,9 +271,23 @@ struct TextLocator {
     let file: String
     /// Each token's occurrences as (line, column), in text order.
     private var occurrences: [String: [(line: Int, column: Int)]] = [:]
+    /// For each token, the column of its first occurrence on each line it appears on: whether
+    /// a name is on a line is one lookup, however often the name occurs (a hub with 30,000 edges).
+    private var columnOnLine: [String: [Int: Int]] = [:]
 
+    /// - Complexity: O(*n*) expected for a text of *n* characters.
     init(text: String, file: String) {
         self.file = file
+        var occurrences: [String: [(line: Int, column: Int)]] = [:]
+        var columnOnLine: [String: [Int: Int]] = [:]
+        func record(_ token: String, _ line: Int, _ column: Int) {
+            occurrences[token, default: []].append((line, column))
+            if columnOnLine[token, default: [:]][line] == nil { columnOnLine[token, default: [:]][line] = column }
+        }
+        defer {
+            self.occurrences = occurrences
+            self.columnOnLine = columnOnLine
+        }
         let scalars = Array(text.unicodeScalars)
         var i = 0, line = 1, lineStart = 0
         func isWord(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic || ("0"..."9").contains(c) || c == "_" || c == "." || c == "-" }
@@ -224,13 +305,13 @@ struct TextLocator {
                     token.unicodeScalars.append(scalars[j])
                     j += 1
                 }
-                occurrences[DOTImporter.unescape(token.replacingOccurrences(of: "\\\"", with: "\"")), default: []].append((startLine, column))
+                record(DOTImporter.unescape(token.replacingOccurrences(of: "\\\"", with: "\"")), startLine, column)
                 i = j + 1
             } else if isWord(c) {
                 var j = i
                 var token = ""
                 while j < scalars.count && isWord(scalars[j]) { token.unicodeScalars.append(scalars[j]); j += 1 }
-                occurrences[token, default: []].append((line, column))
+                record(token, line, column)
                 i = j
             } else {
                 i += 1
@@ -242,11 +323,24 @@ struct TextLocator {
 
     /// The first line on which every name appears (at the first name's column); else the first
     /// mention of the first name; else line 1.
+    ///
+    /// The name with the fewest occurrences drives the search and the others are looked up by
+    /// line, so a relation of a hub costs as much as one of a leaf.
+    ///
+    /// - Complexity: O(*k* · *m*) expected for *k* names, the rarest of which occurs *m* times.
     func locate(_ names: [String]) -> SourceLocation {
         guard let first = names.first, let places = occurrences[first] else { return SourceLocation(file: file, line: 1) }
-        let others = names.dropFirst().map { Set((occurrences[$0] ?? []).map(\.line)) }
-        let place = places.first { place in others.allSatisfy { $0.contains(place.line) } } ?? places[0]
-        return SourceLocation(file: file, line: place.line, column: place.column)
+        var driver = places
+        for name in names.dropFirst() {
+            guard let other = occurrences[name] else { return SourceLocation(file: file, line: places[0].line, column: places[0].column) }
+            if other.count < driver.count { driver = other }
+        }
+        for place in driver {
+            if names.allSatisfy({ columnOnLine[$0]?[place.line] != nil }), let column = columnOnLine[first]?[place.line] {
+                return SourceLocation(file: file, line: place.line, column: column)
+            }
+        }
+        return SourceLocation(file: file, line: places[0].line, column: places[0].column)
     }
 }
 

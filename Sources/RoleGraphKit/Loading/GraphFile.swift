@@ -67,7 +67,27 @@ extension RoleGraph {
     /// - Complexity: O(*n* + *R* + *E* + *S*) expected for a file of *n* bytes, plus edit-distance
     ///   work for at most 100 unknown references when the graph is invalid.
     public static func load(contentsOf path: String, format: GraphFileFormat? = nil) throws(GraphLoadError) -> RoleGraph {
-        let bytes = try readFile(path)
+        try load(contentsOf: path, format: format, maximumSize: defaultMaximumInputSize)
+    }
+
+    /// The input size limit ``load(contentsOf:format:)`` applies: 1 GiB.
+    public static let defaultMaximumInputSize = 1 << 30
+
+    /// Reads a graph file of at most `maximumSize` bytes. `-` reads standard input.
+    ///
+    /// Without a limit, a mistaken path (`/dev/zero`, a disk image) would fill memory until the
+    /// process is killed; with one, a regular file is refused from its size before any byte is
+    /// read, and a stream or pipe as soon as it passes the limit.
+    ///
+    /// - Parameter path: the file, or `-` for standard input.
+    /// - Parameter format: the file's format; by default, implied by the extension, else sniffed.
+    /// - Parameter maximumSize: the most bytes to read.
+    /// - Throws: ``GraphLoadError``, ``GraphLoadError/tooLarge(path:limit:)`` for an input over
+    ///   the limit.
+    /// - Complexity: as ``load(contentsOf:format:)``; at most `maximumSize` bytes are read.
+    public static func load(contentsOf path: String, format: GraphFileFormat? = nil,
+                            maximumSize: Int) throws(GraphLoadError) -> RoleGraph {
+        let bytes = try readFile(path, maximumSize: maximumSize)
         let format = format ?? GraphFileFormat(path: path) ?? GraphFileFormat.sniff(bytes)
         let name = path == "-" ? "<stdin>" : path
         return try parse(bytes: bytes, format: format, file: name)
@@ -91,7 +111,7 @@ extension RoleGraph {
                 throw .unreadable(path: file, reason: "not UTF-8 text")
             }
             let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-            return try GraphFileReader.read(body, file: file)
+            return try GraphFileReader.read(body, file: file, json: format == .json)
         case .dot:
             guard let text = String(validating: bytes, as: UTF8.self) else {
                 throw .unreadable(path: file, reason: "not UTF-8 text")
@@ -105,7 +125,7 @@ extension RoleGraph {
 
 /// Reads a whole file (or standard input for `-`) with POSIX calls, mapping errno to
 /// ``GraphLoadError``.
-func readFile(_ path: String) throws(GraphLoadError) -> [UInt8] {
+func readFile(_ path: String, maximumSize: Int = RoleGraph.defaultMaximumInputSize) throws(GraphLoadError) -> [UInt8] {
     let fd: Int32 = path == "-" ? 0 : open(path, O_RDONLY | O_CLOEXEC)
     if fd < 0 {
         let code = errno
@@ -117,8 +137,12 @@ func readFile(_ path: String) throws(GraphLoadError) -> [UInt8] {
     if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
         throw .unreadable(path: path, reason: "is a directory")
     }
+    // A regular file reports its size: refused before reading. Streams are checked as they come.
+    if (info.st_mode & S_IFMT) == S_IFREG && Int(info.st_size) > maximumSize {
+        throw .tooLarge(path: path, limit: maximumSize)
+    }
     var result: [UInt8] = []
-    var capacity = max(Int(info.st_size) + 1, 64 * 1024)
+    var capacity = min(max(Int(info.st_size) + 1, 64 * 1024), maximumSize + 1)
     result.reserveCapacity(capacity)
     var chunk = [UInt8](repeating: 0, count: 64 * 1024)
     while true {
@@ -128,6 +152,7 @@ func readFile(_ path: String) throws(GraphLoadError) -> [UInt8] {
             throw .unreadable(path: path, reason: String(cString: strerror(errno)))
         }
         if count == 0 { break }
+        if result.count + count > maximumSize { throw .tooLarge(path: path, limit: maximumSize) }
         result.append(contentsOf: chunk[0..<count])
         if result.count > capacity { capacity *= 2 }
     }

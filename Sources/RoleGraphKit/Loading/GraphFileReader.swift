@@ -2,8 +2,8 @@ import Yams
 
 /// Reads the graph file format (version 1) from YAML or JSON text.
 ///
-/// The text is composed into a YAML node tree first (JSON is read by the same parser, so both
-/// get the same line and column numbers), then walked against the schema documented in
+/// The text is composed into a YAML node tree first (JSON by ``JSONNodeParser``, into the same
+/// kind of tree with the same line and column marks), then walked against the schema documented in
 /// Guides/CommandLine.md. Every structural problem is collected rather than thrown at the first
 /// one: a misspelt `relatons:` is reported as an unknown key instead of silently dropping every
 /// relation, and a file with five problems gets five diagnostics. Semantic checks follow in
@@ -28,15 +28,26 @@ struct GraphFileReader {
     /// Parses and validates a graph file's text.
     ///
     /// - Throws: ``GraphLoadError/invalid(_:)`` with every problem, in file order.
-    static func read(_ text: String, file: String) throws(GraphLoadError) -> RoleGraph {
+    /// - Parameter json: whether `text` is JSON, read by ``JSONNodeParser`` (which accepts all
+    ///   of JSON and only JSON) instead of the YAML parser.
+    static func read(_ text: String, file: String, json: Bool = false) throws(GraphLoadError) -> RoleGraph {
         var reader = GraphFileReader(file: file)
         let root: Node?
-        do {
-            // The basic resolver: scalars are typed by `Node.Scalar.value` below, without the
-            // default resolver's regular expressions, which run on every scalar.
-            root = try Yams.compose(yaml: text, .basic)
-        } catch {
-            throw .invalid([reader.syntaxDiagnostic(for: error, in: text)])
+        if json {
+            do {
+                root = try JSONNodeParser.parse(text)
+            } catch {
+                throw .invalid([Diagnostic(.syntax(error.message),
+                                           at: SourceLocation(file: file, line: error.line, column: error.column))])
+            }
+        } else {
+            do {
+                // The basic resolver: scalars are typed by `Node.Scalar.value` below, without the
+                // default resolver's regular expressions, which run on every scalar.
+                root = try Yams.compose(yaml: text, .basic)
+            } catch {
+                throw .invalid([reader.syntaxDiagnostic(for: error, in: text)])
+            }
         }
         guard let root else { throw .invalid([Diagnostic(.empty, at: SourceLocation(file: file, line: 1, column: 1))]) }
         guard let document = reader.readDocument(root) else {
@@ -351,7 +362,9 @@ struct GraphFileReader {
             case .number: return "a number (\(scalar.string))"
             case .string: break
             }
-            let text = scalar.string.count > 40 ? String(scalar.string.prefix(40)) + "…" : scalar.string
+            // Only the head is counted: describing a 300 KB string must not walk all of it.
+            let head = scalar.string.prefix(41)
+            let text = head.count > 40 ? String(head.prefix(40)) + "…" : String(head)
             return "a string ('\(text)')"
         }
     }

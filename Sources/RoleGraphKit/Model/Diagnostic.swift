@@ -120,6 +120,14 @@ public enum GraphProblem: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
+/// A byte count as people write it: `1 GiB`, `64 KiB`, `1500 bytes`.
+func byteCount(_ bytes: Int) -> String {
+    for (unit, size) in [("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)] where bytes >= size && bytes % size == 0 {
+        return "\(bytes / size) \(unit)"
+    }
+    return bytes == 1 ? "1 byte" : "\(bytes) bytes"
+}
+
 func didYouMean(_ suggestion: String?) -> String {
     suggestion.map { " (did you mean '\($0)'?)" } ?? ""
 }
@@ -132,6 +140,9 @@ public enum GraphLoadError: Error, Hashable, Sendable, CustomStringConvertible {
     case unreadable(path: String, reason: String)
     /// The file was read but is not a valid graph: every problem found, in file order.
     case invalid([Diagnostic])
+    /// The input is larger than the size limit (see ``RoleGraph/load(contentsOf:format:maximumSize:)``):
+    /// refused before it is read, or as soon as a stream passes the limit.
+    case tooLarge(path: String, limit: Int)
 
     /// The error as the CLI prints it: path and reason, or one diagnostic per line.
     public var description: String {
@@ -139,6 +150,7 @@ public enum GraphLoadError: Error, Hashable, Sendable, CustomStringConvertible {
         case .fileNotFound(let path): return "\(path): no such file"
         case .unreadable(let path, let reason): return "\(path): cannot read: \(reason)"
         case .invalid(let diagnostics): return diagnostics.map(\.description).joined(separator: "\n")
+        case .tooLarge(let path, let limit): return "\(path): larger than the input size limit of \(byteCount(limit))"
         }
     }
 

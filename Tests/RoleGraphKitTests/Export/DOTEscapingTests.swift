@@ -11,16 +11,21 @@ import RoleGraphTestSupport
     enum Reference {
         static func quoted(_ text: String) -> String {
             var result = "\""
-            var previousWasCR = false
             for scalar in text.unicodeScalars {
-                defer { previousWasCR = scalar == "\r" }
                 switch scalar {
                 case "\"": result += "\\\""
                 case "\\": result += "\\\\"
-                case "\n": if !previousWasCR { result += "\\n" }
-                case "\r": result += "\\n"
+                case "\n": result += "\\n"
+                case "\r": result += "\\r"
+                case "&": result += "&amp;"
                 case "\t": result.unicodeScalars.append(scalar)
-                default: result.unicodeScalars.append(XMLEscaping.isAllowed(scalar) ? scalar : "\u{FFFD}")
+                default:
+                    if XMLEscaping.isAllowed(scalar) {
+                        result.unicodeScalars.append(scalar)
+                    } else {
+                        let hex = String(scalar.value, radix: 16, uppercase: true)
+                        result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    }
                 }
             }
             return result + "\""

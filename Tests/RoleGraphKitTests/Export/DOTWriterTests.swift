@@ -312,7 +312,8 @@ import RoleGraphTestSupport
         // Graphviz keeps backslashes of a quoted id as they are, so the id's backslash is doubled
         // in the node's name; everything else reads back as written.
         let storedID = HostileGraph.id.rawValue.replacingOccurrences(of: "\\", with: "\\\\")
-        #expect(text.contains(#""ops\"lead\\<x>&" ["#))
+            .replacingOccurrences(of: "&", with: "&amp;")
+        #expect(text.contains(#""ops\"lead\\<x>&amp;" ["#))
         let node = try #require(dot.node(storedID))
         #expect(node.subgraphs == ["cluster_legend_2"])
         let label = try #require(node.attributes["label"]).text
@@ -321,7 +322,7 @@ import RoleGraphTestSupport
         #expect(lines.prefix(2).joined(separator: "\n") == HostileGraph.name)
         #expect(lines.contains(HostileGraph.titles[1]))
         let tooltip = DOTReader.escString(try #require(node.attributes["tooltip"]).text)
-        #expect(tooltip.hasPrefix(HostileGraph.name + "\n" + "Summary with a bell \u{FFFD} & <tag> \"quotes\" and CR LF\nnext"))
+        #expect(tooltip.hasPrefix(HostileGraph.name + "\n" + "Summary with a bell \\u0007 & <tag> \"quotes\" and CR LF\n\nnext"))
         #expect(tooltip.contains("Primary skills: SQL <&> \"q\""))
 
         let transition = try #require(dot.edges.first { $0.attributes["class"]?.text == "transition" })
@@ -329,15 +330,15 @@ import RoleGraphTestSupport
         #expect(transition.attributes["label"]?.text == "effort 2.5")
         #expect(DOTReader.escString(transition.attributes["tooltip"]!.text).hasSuffix(HostileGraph.note))
         #expect(DOTReader.escString(dot.graphAttributes["label"]!.text) == "Hostile \"graph\" <&> \\")
-        #expect(dot.graphName == #"Hostile "graph" <&> \\"#)
+        #expect(dot.graphName == #"Hostile "graph" <&amp;> \\"#)
         #expect(DOTReader.escString(dot.subgraphAttributes["cluster_legend_2"]!["label"]!.text) == "Ops \"&\" <Data>\n运维")
         // The area named "legend" must not be taken for the legend, nor clash with it.
         #expect(dot.subgraphs.filter { $0 == "cluster_legend" }.count == 1)
     }
 
     @Test func escapingRules() {
-        #expect(DOTEscaping.quoted("a\"b\\c\nd\r\ne\rf") == #""a\"b\\c\nd\ne\nf""#)
-        #expect(DOTEscaping.quoted("\\N \u{1} 数据") == "\"\\\\N \u{FFFD} 数据\"")
+        #expect(DOTEscaping.quoted("a\"b\\c\nd\r\ne\rf") == #""a\"b\\c\nd\r\ne\rf""#)
+        #expect(DOTEscaping.quoted("\\N \u{1} 数据 &amp; \u{FFFF}") == #""\\N \u0001 数据 &amp;amp; \uFFFF""#)
         #expect(DOTEscaping.html("<a href=\"x\">&'\n") == "&lt;a href=&quot;x&quot;&gt;&amp;&#39;<BR/>")
         #expect(DOTEscaping.sanitised("ops\"lead-<x>") == "ops_lead__x_")
         var names = UniqueNames(reserved: ["cluster_legend"])

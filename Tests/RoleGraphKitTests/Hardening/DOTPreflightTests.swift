@@ -1,0 +1,66 @@
+import Testing
+@testable import RoleGraphKit
+import RoleGraphAlgorithms
+
+/// DOT input is checked before libcgraph sees it: no token over Graphviz's 16 KiB limit, and
+/// every HTML-like label balanced. RoleGraph's own export splits long text so it reads back.
+@Suite struct DOTPreflightTests {
+    static func problem(_ text: String) -> String? {
+        do {
+            _ = try RoleGraph.parse(text, format: .dot, file: "f.gv")
+            return nil
+        } catch {
+            return error.description
+        }
+    }
+
+    @Test func tokensOverTheLimitAreRefusedWithTheirPlace() {
+        let long = String(repeating: "x", count: DOTPreflight.maximumTokenLength + 1)
+        #expect(Self.problem("digraph {\n  a [summary=\"\(long)\"];\n}") ==
+            "f.gv:2:14: a quoted string longer than 16384 bytes: split it as \"…\" + \"…\" (Graphviz's limit)")
+        #expect(Self.problem("digraph {\n  é\(long) -> b;\n}") ==
+            "f.gv:2:3: a name longer than 16384 bytes: split it as \"…\" + \"…\" (Graphviz's limit)")
+        // At the limit, and split with +, it is fine.
+        let atLimit = String(repeating: "x", count: DOTPreflight.maximumTokenLength)
+        #expect(Self.problem("digraph { a [summary=\"\(atLimit)\" + \"\(atLimit)\"]; }") == nil)
+        // Quotes inside comments and escaped quotes do not open or close strings.
+        #expect(Self.problem("digraph {\n// \"\n# \"\n/* \" */ a [summary=\"q\\\"\"]; }") == nil)
+    }
+
+    @Test(arguments: [
+        ("digraph {\n  a [label=<<B>x>];\n}", "f.gv:2:13: unclosed tag <B> in an HTML-like label (every tag needs its </B>)"),
+        ("digraph { a [label=<<B>x</I>>]; }", "f.gv:1:25: closing tag </I> does not match <B> in an HTML-like label"),
+        ("digraph { a [label=<x</B>>]; }", "f.gv:1:22: closing tag </B> without an opening tag in an HTML-like label"),
+        ("digraph { a [label=<<B>x", "f.gv:1:20: unterminated HTML-like string: expected '>' before the end of the file"),
+    ])
+    func unbalancedHTMLLabelsAreRefused(text: String, message: String) {
+        #expect(Self.problem(text) == message)
+    }
+
+    @Test func balancedHTMLLabelsPass() {
+        #expect(Self.problem("digraph { a [label=<<B>x</B><BR/><FONT POINT-SIZE=\"10\"><I>y</I></FONT><!-- c -->>]; }") == nil)
+    }
+
+    /// A 40,000-character summary and note are written as several quoted tokens, each within
+    /// the limit, and read back whole.
+    @Test func longTextIsSplitAndReadsBack() throws {
+        let summary = String(repeating: "é&\"数", count: 10_000)
+        let yaml = """
+            format: 1
+            name: G
+            areas: [{id: a, name: A}]
+            roles:
+              - {id: x, name: X, area: a, summary: "\(summary)"}
+              - {id: y, name: Y, area: a}
+            relations:
+              - {kind: transition, from: x, to: y, note: "\(summary)"}
+            """.replacingOccurrences(of: "\"数", with: "\\\"数")
+        let graph = try RoleGraph.parse(yaml)
+        #expect(graph.roles[0].summary == summary)
+        let dot = DOTWriter().write(graph)
+        #expect(dot.contains("\" + \""))
+        let imported = try RoleGraph.parse(dot, format: .dot)
+        #expect(imported.roles == graph.roles)
+        #expect(imported.relations == graph.relations)
+    }
+}

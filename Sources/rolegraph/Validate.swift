@@ -97,9 +97,10 @@ struct FileReport: Encodable {
         case .unreadable(_, let reason):
             status = .missing
             problems = [Problem(message: "cannot read: \(reason)")]
-        case .tooLarge:
+        case .tooLarge(let path, _):
             status = .missing
-            problems = [Problem(message: String(error.description.drop { $0 != ":" }.dropFirst(2)))]
+            // The description is "PATH: larger than …"; the report names the file already.
+            problems = [Problem(message: String(error.description.dropFirst(path.count + 2)))]
         }
     }
 

@@ -127,6 +127,9 @@ import FoundationXML
         let small = try CLI.run(["--max-input-size", "1k", "roles", "--graph", file])
         #expect(small.status == 66)
         #expect(small.stderr.hasSuffix("big.yaml: larger than the input size limit of 1 KiB (raise it with --max-input-size)\n"))
+        let report = try CLI.run(["validate", file, "--max-input-size", "1K", "--format", "json"])
+        #expect(report.status == 66)
+        #expect(report.stdout.contains("\"message\" : \"larger than the input size limit of 1 KiB\""), "\(report.stdout)")
         let raised = try CLI.run(["roles", "--graph", file, "--max-input-size", "4K"])
         #expect(raised.status == 0, "\(raised.stderr)")
 

@@ -48,7 +48,7 @@ struct DOTEdgePlan {
         var ends = [0]
         ends.reserveCapacity(2 * graph.roles.count + 1)
         for role in graph.roles {
-            texts.appendQuoted(role.id.rawValue)
+            texts.appendQuotedName(role.id.rawValue)
             ends.append(texts.count)
             // Safe to escape alone: in every tooltip a name starts the text or follows a space,
             // and ends it or is followed by a space or ": ", so no CR LF pair is split.

@@ -114,6 +114,26 @@ extension DOTOutput {
         append(byte: UInt8(ascii: "\""))
     }
 
+    /// Appends a node's name (a role id) as a DOT quoted string, quotes included.
+    ///
+    /// libcgraph takes a name that starts with `%` for one of its anonymous objects and renames
+    /// it (`%` would read back as `%5`), so a leading `%` is written `\u0025`, which the importer
+    /// reads back as `%`; the rest is escaped as any quoted string.
+    ///
+    /// - Complexity: O(*n*) in the length of `text`.
+    mutating func appendQuotedName(_ text: String) {
+        append(byte: UInt8(ascii: "\""))
+        quotedRun = 0
+        if text.utf8.first == UInt8(ascii: "%") {
+            append("\\u0025")
+            quotedRun = 6
+            appendQuotedBody(String(text.dropFirst()))
+        } else {
+            appendQuotedBody(text)
+        }
+        append(byte: UInt8(ascii: "\""))
+    }
+
     /// Appends `text` escaped for the inside of a DOT quoted string.
     ///
     /// - Parameter afterCR: kept for callers that write a string in pieces; every character is

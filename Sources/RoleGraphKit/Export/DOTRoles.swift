@@ -94,7 +94,7 @@ extension DOTComposition {
         }
 
         output.append(indent)
-        output.appendQuoted(role.id.rawValue)
+        output.appendQuotedName(role.id.rawValue)
         // The label: the name in bold, any titles, and a small line of badges.
         output.append(" [label=<<B>")
         output.appendHTML(role.name)

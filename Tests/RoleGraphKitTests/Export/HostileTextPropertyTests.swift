@@ -30,13 +30,20 @@ import FoundationXML
         return padded ? "k" + body + "k" : body
     }
 
+    /// An id: padded text, or (one time in four) text that starts with `%`, which libcgraph
+    /// reserves for its anonymous objects.
+    static func id(_ generator: inout SplitMix64) -> String {
+        let text = text(&generator, padded: true)
+        return Int.random(in: 0..<4, using: &generator) == 0 ? "%" + text : text
+    }
+
     static func randomGraph(seed: UInt64) throws -> RoleGraph {
         var generator = SplitMix64(seed: seed)
         func unique(_ count: Int, _ prefix: String) -> [String] {
             var seen: Set<String> = []
             var result: [String] = []
             while result.count < count {
-                let candidate = prefix + text(&generator, padded: true)
+                let candidate = prefix == "r" ? id(&generator) : prefix + text(&generator, padded: true)
                 if seen.insert(candidate).inserted { result.append(candidate) }
             }
             return result

@@ -41,6 +41,15 @@ import RoleGraphAlgorithms
         #expect(Self.problem("digraph { a [label=<<B>x</B><BR/><FONT POINT-SIZE=\"10\"><I>y</I></FONT><!-- c -->>]; }") == nil)
     }
 
+    /// Found by fuzz-tsv: libcgraph renames a node whose name starts with `%` (its prefix for
+    /// anonymous objects), so `%` read back as `%5`. The writer escapes the leading `%`.
+    @Test func idsStartingWithPercentReadBack() throws {
+        let graph = try RoleGraph.parse("from\tto\teffort\n%\t1l\t\n%5\t%\t2\n", format: .tsv)
+        let back = try RoleGraph.parse(DOTWriter().write(graph), format: .dot)
+        #expect(back.roles.map(\.id) == ["%", "1l", "%5"])
+        #expect(Set(back.relations) == Set(graph.relations))
+    }
+
     /// A 40,000-character summary and note are written as several quoted tokens, each within
     /// the limit, and read back whole.
     @Test func longTextIsSplitAndReadsBack() throws {

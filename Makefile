@@ -7,7 +7,7 @@ APT_PACKAGES := libgraphviz-dev pkg-config
 BIN_DIR = $(shell $(SWIFT) build --show-bin-path)
 ROLEGRAPH = $(BIN_DIR)/rolegraph
 
-.PHONY: all deps build release run test examples docs clean install uninstall
+.PHONY: all deps build release run test examples docs clean install uninstall fuzz fuzz-smoke fuzz-build fuzz-regress
 
 all: build
 
@@ -120,7 +120,51 @@ uninstall:
 	rm -f $(MANDIR)/rolegraph.1 $(MANDIR)/rolegraph.*.1
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz
+
+# Fuzzing (Guides/Fuzzing.md), never part of make test. The package in Fuzz/ builds one libFuzzer
+# executable per input format with AddressSanitizer; the vendored libyaml is instrumented too.
+# Leak detection is off (Graphviz and the Swift runtime keep allocations for the process's life).
+# The Swift backtracer is off: it reads the crashed process with ASan watching, which hides the report.
+# -max_len reaches the long-line cases; -timeout=2 turns a slow input into a finding.
+FUZZ_FORMATS := yaml json dot csv tsv
+FUZZ_SWIFT_BUILD = $(SWIFT) build --package-path Fuzz --scratch-path .build-fuzz -c release \
+	-Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xcc -fsanitize=fuzzer-no-link,address
+FUZZ_BIN = $(shell $(FUZZ_SWIFT_BUILD) --show-bin-path)
+FUZZ_FLAGS := -max_len=1048576 -timeout=2 -rss_limit_mb=4096 -print_final_stats=1
+FUZZ_SECONDS ?= 600
+# The seed corpora: the fixtures of each format (copied, so libFuzzer never writes into Tests/).
+FUZZ_SEEDS_yaml := Graphs/*.yaml Tests/Fixtures/*/*.yaml
+FUZZ_SEEDS_json := Tests/Fixtures/*/*.json
+FUZZ_SEEDS_dot := Tests/Fixtures/*/*.gv Tests/Fixtures/*/*.dot
+FUZZ_SEEDS_csv := Tests/Fixtures/*/*.csv
+FUZZ_SEEDS_tsv := Tests/Fixtures/*/*.tsv
+
+fuzz-build: deps
+	$(FUZZ_SWIFT_BUILD)
+
+# make fuzz: FUZZ_SECONDS (default 600) per format; new inputs collect in .build-fuzz/corpus.
+fuzz: fuzz-build
+	@for f in $(FUZZ_FORMATS); do \
+	  mkdir -p .build-fuzz/corpus/$$f .build-fuzz/seeds/$$f .build-fuzz/findings/$$f; \
+	  case $$f in yaml) seeds="$(FUZZ_SEEDS_yaml)";; json) seeds="$(FUZZ_SEEDS_json)";; dot) seeds="$(FUZZ_SEEDS_dot)";; \
+	    csv) seeds="$(FUZZ_SEEDS_csv)";; tsv) seeds="$(FUZZ_SEEDS_tsv)";; esac; \
+	  cp $$seeds .build-fuzz/seeds/$$f/ 2>/dev/null; \
+	  echo "make: fuzzing $$f for $(FUZZ_SECONDS) s"; \
+	  SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 $(FUZZ_BIN)/fuzz-$$f .build-fuzz/corpus/$$f .build-fuzz/seeds/$$f \
+	    -dict=Fuzz/Dictionaries/$$f.dict $(FUZZ_FLAGS) -max_total_time=$(FUZZ_SECONDS) \
+	    -artifact_prefix=.build-fuzz/findings/$$f/ 2>&1 | grep -E '^(#[0-9]+ +DONE|stat::number_of_executed_units|==[0-9]+==ERROR|SUMMARY|artifact_prefix|Test unit written)' ; \
+	  status=$${PIPESTATUS[0]}; [ $$status -eq 0 ] || { echo "make: fuzz-$$f found a problem (exit $$status): see .build-fuzz/findings/$$f" >&2; exit 1; }; \
+	done
+
+# A short run of every harness (30 s each), as CI runs it after make test.
+fuzz-smoke:
+	$(MAKE) fuzz FUZZ_SECONDS=30
+
+# The reproducers of issue 21, timed: each must finish within a second with its exit status.
+fuzz-regress: release
+	python3 Tests/Reproducers/generate.py .build/reproducers
+	python3 Tests/Reproducers/run.py $(RELEASE_BIN) .build/reproducers
 
 # make bench, make bench-full: RoleGraph beside NetworkX, igraph, networkit, rustworkx, leidenalg and
 # Graphviz's tools on the same files; writes Benchmarks/RESULTS.md.

@@ -18,6 +18,11 @@ import RoleGraphGraphviz
 /// A subgraph named `cluster_legend` is a legend and is skipped with its nodes. Nodes outside
 /// any area get the area `unassigned`. Skills named by roles form the vocabulary.
 ///
+/// Text comes back exactly as RoleGraph's export wrote it: the importer undoes its escapes
+/// (`&amp;`, `\r`, `\uXXXX`, and `\;` or `\,` inside a list item; see `DOTEscaping`). Before
+/// libcgraph sees the text, ``DOTPreflight`` refuses tokens longer than Graphviz accepts and
+/// HTML-like labels whose tags do not nest.
+///
 /// libcgraph keeps no line numbers for objects, so a problem with a node or edge is located at
 /// the first place its name appears in the text; syntax errors carry Graphviz's own line.
 enum DOTImporter {

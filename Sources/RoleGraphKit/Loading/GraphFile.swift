@@ -142,7 +142,7 @@ func readFile(_ path: String, maximumSize: Int = RoleGraph.defaultMaximumInputSi
         throw .tooLarge(path: path, limit: maximumSize)
     }
     var result: [UInt8] = []
-    var capacity = min(max(Int(info.st_size) + 1, 64 * 1024), maximumSize + 1)
+    var capacity = max(0, min(max(Int(info.st_size) + 1, 64 * 1024), maximumSize == .max ? .max : maximumSize + 1))
     result.reserveCapacity(capacity)
     var chunk = [UInt8](repeating: 0, count: 64 * 1024)
     while true {

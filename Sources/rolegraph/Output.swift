@@ -20,7 +20,9 @@ enum Output {
         }
         return rows.map { row in
             indent + row.enumerated().map { i, cell in
-                i == row.count - 1 ? cell : cell.padding(toLength: widths[i], withPad: " ", startingAt: 0)
+                // Padded by characters: Foundation's padding(toLength:) counts UTF-16 units, and
+                // cut "X😀" to "X" and half an emoji.
+                i == row.count - 1 ? cell : cell + String(repeating: " ", count: max(0, widths[i] - cell.count))
             }.joined(separator: "  ")
         }.joined(separator: "\n")
     }

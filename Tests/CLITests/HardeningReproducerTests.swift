@@ -116,6 +116,15 @@ import FoundationXML
         #expect(result.stdout.contains("\"name\" : \"😀\""))
     }
 
+    /// Found with item 6: the table padded cells by UTF-16 units, so "X😀" printed as "X" and
+    /// half an emoji (U+FFFD), and "X😀 数据" lost its last character.
+    @Test func tableCellsKeepEveryCharacter() throws {
+        let json = #"{"format": 1, "name": "t", "areas": [{"id": "a", "name": "A"}], "roles": [{"id": "x", "name": "X😀", "area": "a"}, {"id": "y", "name": "X😀 数据", "area": "a"}]}"#
+        let result = try CLI.run(["roles", "--graph", Self.file("table.json", json)])
+        #expect(result.status == 0)
+        #expect(result.stdout == "A (2 roles)\n  x  X😀" + String(repeating: " ", count: 7) + "\n  y  X😀 数据    \n")
+    }
+
     /// Item 8: a stream with no end, and a file over the limit, are refused with exit 66.
     @Test func inputOverTheSizeLimitIsRefused() throws {
         let zero = try CLI.run(["roles", "--graph", "/dev/zero", "--graph-format", "yaml", "--max-input-size", "1M"])

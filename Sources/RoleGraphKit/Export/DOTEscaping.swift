@@ -247,6 +247,20 @@ extension DOTOutput {
         return bytes.isEmpty ? afterCR : bytes[bytes.count - 1] == UInt8(ascii: "\r")
     }
 
+    /// Appends `bytes[range]`, text escaped earlier for the inside of a quoted string (a role's
+    /// name, escaped once and copied into every tooltip that names it), counting it towards the
+    /// current quoted token so that no token grows past ``DOTEscaping/maximumQuotedRun``.
+    ///
+    /// - Complexity: O(*n*) in the length of the range.
+    mutating func appendEscapedText(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) {
+        if quotedRun + range.count > DOTEscaping.maximumQuotedRun && quotedRun > 0 {
+            append("\" + \"")
+            quotedRun = 0
+        }
+        append(bytes, range)
+        quotedRun += range.count
+    }
+
     /// Makes room for `count` more bytes in the current quoted token, closing it and opening
     /// the next (`" + "`) when it would pass ``DOTEscaping/maximumQuotedRun``.
     private mutating func reserveQuotedRun(_ count: Int) {

@@ -44,22 +44,22 @@ extension DOTComposition {
         switch kind {
         case .stakeholder:
             output.append(contentsOf: plan.stakeholderHead)
-            output.append(bytes, plan.name(from))
+            output.appendEscapedText(bytes, plan.name(from))
             output.append(" relies on ")
-            output.append(bytes, plan.name(to))
+            output.appendEscapedText(bytes, plan.name(to))
         case .collaboration:
             output.append(contentsOf: plan.collaborationHead)
-            output.append(bytes, plan.name(from))
+            output.appendEscapedText(bytes, plan.name(from))
             output.append(" and ")
-            output.append(bytes, plan.name(to))
+            output.appendEscapedText(bytes, plan.name(to))
             output.append(" work together")
         case .transition:
             let effort = plan.efforts[Int(plan.effortSlots[position])]
             if mirror != nil { output.append("dir=both, ") }
             output.append(contentsOf: effort.head)
-            output.append(bytes, plan.name(from))
+            output.appendEscapedText(bytes, plan.name(from))
             output.append(mirror == nil ? " can move to " : " and ")
-            output.append(bytes, plan.name(to))
+            output.appendEscapedText(bytes, plan.name(to))
             if mirror != nil { output.append(" can move to each other") }
             output.append(contentsOf: effort.tail)
         }
@@ -103,9 +103,9 @@ extension DOTComposition {
         output.append(", weight=4, tooltip=\"Step ")
         output.append(decimal: step.step)
         output.append(": ")
-        output.append(bytes, plan.name(step.from))
+        output.appendEscapedText(bytes, plan.name(step.from))
         output.append(" → ")
-        output.append(bytes, plan.name(step.to))
+        output.appendEscapedText(bytes, plan.name(step.to))
         if let note = graph.relations[position].note, !note.isEmpty {
             output.append(": ")
             output.appendQuotedBody(note)

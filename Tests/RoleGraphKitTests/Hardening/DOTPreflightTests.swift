@@ -41,6 +41,21 @@ import RoleGraphAlgorithms
         #expect(Self.problem("digraph { a [label=<<B>x</B><BR/><FONT POINT-SIZE=\"10\"><I>y</I></FONT><!-- c -->>]; }") == nil)
     }
 
+    /// Two 10,000-character names in one edge tooltip ("A can move to B"): the names are escaped
+    /// once and copied, and the copies count towards the token's length too.
+    @Test func tooltipsOfLongNamesStayWithinTheLimit() throws {
+        let a = String(repeating: "a", count: 10_000), b = String(repeating: "数", count: 4_000)
+        let graph = try RoleGraph(
+            name: "G", areas: [Area(id: "x", name: "X")], skills: [],
+            roles: [Role(id: "a", name: a, area: "x"), Role(id: "b", name: b, area: "x")],
+            relations: [Relation(kind: .transition, from: "a", to: "b", effort: 1, note: a)])
+        for options in [DOTOptions(), DOTOptions(highlight: Highlight.path(along: ["a", "b"], in: graph))] {
+            let back = try RoleGraph.parse(DOTWriter(options: options).write(graph), format: .dot)
+            #expect(back.roles == graph.roles)
+            #expect(back.relations == graph.relations)
+        }
+    }
+
     /// Found by fuzz-tsv: libcgraph renames a node whose name starts with `%` (its prefix for
     /// anonymous objects), so `%` read back as `%5`. The writer escapes the leading `%`.
     @Test func idsStartingWithPercentReadBack() throws {

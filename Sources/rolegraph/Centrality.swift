@@ -89,10 +89,10 @@ struct Centrality: ParsableCommand {
         }
     }
 
-    /// "exact, all 5,000 sources" or "sampled 250 of 20,000 sources (seed 1)".
+    /// "exact" or "sampled 250 of 20,000 sources, seed 1".
     static func method(_ result: CentralityRanking) -> String {
         guard let k = result.sampledSources else { return "exact" }
-        return "sampled \(DiagramNote.grouped(k)) of \(DiagramNote.grouped(result.sourceCount)) sources (seed \(result.seed ?? 0))"
+        return "sampled \(DiagramNote.grouped(k)) of \(DiagramNote.grouped(result.sourceCount)) sources, seed \(result.seed ?? 0)"
     }
 
     /// Decimal places enough to tell the shown values apart: 3, or more (up to 8) while two

@@ -87,11 +87,13 @@ struct DiagramOptions: ParsableArguments {
         return options
     }
 
-    /// The policy to draw `graph` with: the one its size calls for, with the engine, edges and
+    /// The policy to draw `graph` with: `base` (a command's own), else the one its size calls
+    /// for, with the engine, edges and
     /// overlap removal asked for. Warns on standard error, with the time the measured table
     /// predicts, when the choice will take longer than ``LayoutPolicy/slowSeconds``.
-    func policy(for graph: RoleGraph) -> LayoutPolicy {
-        var policy = LayoutPolicy.recommended(roleCount: graph.roles.count, relationCount: graph.relations.count, engine: layout)
+    func policy(for graph: RoleGraph, base: LayoutPolicy? = nil) -> LayoutPolicy {
+        var policy = base ?? LayoutPolicy.recommended(roleCount: graph.roles.count, relationCount: graph.relations.count, engine: layout)
+        if let layout, base != nil { policy.engine = layout }
         if let splines { policy.splines = splines }
         if let overlap { policy.overlap = overlap }
         if let seconds = policy.estimatedSeconds(roleCount: graph.roles.count), seconds > LayoutPolicy.slowSeconds,
@@ -114,7 +116,7 @@ struct DiagramOptions: ParsableArguments {
     /// Lays out and renders `graph` in `format`, showing progress on a terminal.
     func renderBytes(_ graph: RoleGraph, format: ExportFormat, options: DOTOptions) throws -> [UInt8] {
         var options = options
-        options.layoutPolicy = policy(for: graph)
+        options.layoutPolicy = policy(for: graph, base: options.layoutPolicy)
         Interrupt.install()
         guard format.needsLayout else { return try Exporter.export(graph, format: format, options: options) }
         let engine = options.layoutPolicy!.engine.rawValue

@@ -20,6 +20,13 @@ enum Interrupt {
     static func install() {
         guard !installed else { return }
         installed = true
+        // A parent may start us with the signals blocked (some process launchers do), which
+        // would hold Ctrl-C back until the work is done.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        sigaddset(&unblock, SIGINT)
+        sigaddset(&unblock, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
         for signalNumber in [SIGINT, SIGTERM] {
             signal(signalNumber) { number in
                 if let path = Interrupt.pending { unlink(path) }

@@ -7,6 +7,8 @@ extension DiagramOptions {
     /// Above this many roles, `path --render` draws the path's surroundings and
     /// `clusters --render` one node per cluster, instead of the whole graph.
     static let wholeGraphLimit = 150
+    /// The most roles drawn around a path on a large graph.
+    static let pathSurroundings = 40
 
     /// Draws `path` (roles in order, and the position of each step's relation) over `graph`, or
     /// over its surroundings when the graph has more than ``wholeGraphLimit`` roles.
@@ -17,7 +19,7 @@ extension DiagramOptions {
             options.highlight = highlight
             return try render(graph, options: options, to: file)
         }
-        let selected = graph.surroundings(of: roles, relations: relations, kinds: options.relations, limit: Self.wholeGraphLimit)
+        let selected = graph.surroundings(of: roles, relations: relations, kinds: options.relations, limit: Self.pathSurroundings)
         options.highlight = selected.translating(highlight)
         ErrorReporter.printNote(DiagramNote.drew(selected, why: "the path and its most connected neighbours"))
         try render(selected.graph, options: options, to: file)
@@ -35,6 +37,9 @@ extension DiagramOptions {
         }
         let (clusters, weights) = graph.clusterOverview(communities: assignment.map { $0 }, names: names, kinds: options.relations)
         options.nodeWeights = weights
+        // A few dozen nodes joined by many links: a force-directed layout routes them in
+        // moments, where dot stacks hundreds of parallel curves.
+        options.layoutPolicy = LayoutPolicy(engine: .sfdp, splines: .curved, overlap: .prism, edgeLabels: false, compact: false)
         options.relations = [.transition]
         options.areas = nil
         if !overview {

@@ -190,8 +190,8 @@ extension RoleGraph {
     }
 
     /// The surroundings of a path (or of any roles that must be drawn) on a large graph: the
-    /// roles themselves, every relation among them, and as many of their nearest neighbours,
-    /// most connected first, as fit in `limit` roles.
+    /// roles themselves, as many of their neighbours, most connected first, as fit in `limit`
+    /// roles, and the relations that touch the given roles.
     ///
     /// - Parameters:
     ///   - roles: the roles that must be drawn.
@@ -215,6 +215,14 @@ extension RoleGraph {
         let neighbours = self.roles.indices.filter { near[$0] && !keepRole[$0] }
             .sorted { (degree[$0], -$0) > (degree[$1], -$1) }
         for index in neighbours.prefix(max(0, limit - starts.count)) { keepRole[index] = true }
+        // Only the relations that touch the given roles: among the neighbours themselves they
+        // are a mesh that hides the path.
+        var isStart = [Bool](repeating: false, count: self.roles.count)
+        for start in starts { isStart[Int(start)] = true }
+        for position in relations.indices where keepRelation[position] {
+            let (a, b) = endpoints[position]
+            if !isStart[Int(a)] && !isStart[Int(b)] { keepRelation[position] = false }
+        }
         return subgraph(keepingRoles: keepRole, relations: keepRelation)
     }
 
@@ -242,36 +250,57 @@ extension RoleGraph {
         return SelectedGraph(graph: graph, originalPositions: positions, totalRoles: roles.count, totalRelations: relations.count)
     }
 
-    /// One role per community, named after it and weighted by its members, with one transition
-    /// per ordered pair of communities that relations join, its ``Relation/count`` the number of
-    /// those relations: a picture of a clustered graph too large to draw role by role.
+    /// One role per community, named after it and its most connected member, weighted by its
+    /// members, with the strongest links between communities: a picture of a clustered graph too
+    /// large to draw role by role.
+    ///
+    /// A link from community *a* to *b* is a transition whose ``Relation/count`` is the number of
+    /// relations from *a*'s roles to *b*'s; each community keeps its `linksPerCluster` strongest
+    /// outgoing links, since all of them (hundreds among a few dozen communities) draw as a mesh.
     ///
     /// - Parameters:
     ///   - communities: each role's community (indexed like ``roles``); `nil` for none.
     ///   - names: the community names (community *c* is `names[c]`, else "Cluster c").
     ///   - kinds: the relations counted.
-    /// - Complexity: O(*R* + *E*) expected.
-    public func clusterOverview(communities: [Int?], names: [String], kinds: Set<RelationKind> = Set(RelationKind.allCases))
-        -> (graph: RoleGraph, weights: NodeWeights) {
+    ///   - linksPerCluster: the outgoing links kept per community.
+    /// - Complexity: O(*R* + *E* + *L* log *L*) expected, for *L* links between communities.
+    public func clusterOverview(communities: [Int?], names: [String], kinds: Set<RelationKind> = Set(RelationKind.allCases),
+                                linksPerCluster: Int = 3) -> (graph: RoleGraph, weights: NodeWeights) {
         precondition(communities.count == roles.count, "one community per role")
         var members: [Int: Int] = [:]
         for community in communities.compactMap({ $0 }) { members[community, default: 0] += 1 }
         let numbers = members.keys.sorted()
+        var degree = [Int](repeating: 0, count: roles.count)
+        var links: [Pair: Double] = [:]
+        for (position, relation) in relations.enumerated() where kinds.contains(relation.kind) {
+            let (a, b) = endpoints[position]
+            degree[Int(a)] += 1
+            degree[Int(b)] += 1
+            guard let x = communities[Int(a)], let y = communities[Int(b)], x != y else { continue }
+            links[Pair(from: x, to: y), default: 0] += 1
+        }
+        var hub: [Int: Int] = [:]
+        for (index, community) in communities.enumerated() {
+            guard let community else { continue }
+            if let best = hub[community], degree[best] >= degree[index] { continue }
+            hub[community] = index
+        }
         let area = Area(id: "clusters", name: "Clusters", summary: "")
         func id(_ number: Int) -> RoleID { RoleID("cluster-\(number)") }
         let clusterRoles = numbers.map { number in
             let base = names.indices.contains(number) ? names[number] : "Cluster \(number)"
-            return Role(id: id(number), name: "\(base) (\(members[number]!) roles)", area: area.id)
+            let around = hub[number].map { " · " + roles[$0].name } ?? ""
+            return Role(id: id(number), name: "\(base)\(around) (\(members[number]!) roles)", area: area.id)
         }
-        var links: [Pair: Double] = [:]
-        for (position, relation) in relations.enumerated() where kinds.contains(relation.kind) {
-            let (a, b) = endpoints[position]
-            guard let x = communities[Int(a)], let y = communities[Int(b)], x != y else { continue }
-            links[Pair(from: x, to: y), default: 0] += 1
-        }
-        let overviewRelations = links.keys.sorted { ($0.from, $0.to) < ($1.from, $1.to) }.map { pair in
-            Relation(kind: .transition, from: id(pair.from), to: id(pair.to), effort: 1, count: links[pair],
-                     note: "\(Int(links[pair]!)) relations")
+        var outgoing: [Int: [(to: Int, count: Double)]] = [:]
+        for (pair, count) in links { outgoing[pair.from, default: []].append((pair.to, count)) }
+        var overviewRelations: [Relation] = []
+        for from in numbers {
+            let strongest = (outgoing[from] ?? []).sorted { ($0.count, -$0.to) > ($1.count, -$1.to) }.prefix(linksPerCluster)
+            for link in strongest.sorted(by: { $0.to < $1.to }) {
+                overviewRelations.append(Relation(kind: .transition, from: id(from), to: id(link.to), effort: 1, count: link.count,
+                                                  note: "\(Int(link.count)) relations"))
+            }
         }
         var weights: [RoleID: Double] = [:]
         for number in numbers { weights[id(number)] = Double(members[number]!) }

@@ -88,20 +88,23 @@ struct DiagramOptions: ParsableArguments {
     }
 
     /// The policy to draw `graph` with: `base` (a command's own), else the one its size calls
-    /// for, with the engine, edges and
-    /// overlap removal asked for. Warns on standard error, with the time the measured table
-    /// predicts, when the choice will take longer than ``LayoutPolicy/slowSeconds``.
+    /// for, with the engine, edges and overlap removal asked for. Warns on standard error, with
+    /// the time the measured table predicts, when a choice other than the default will take
+    /// longer than ``LayoutPolicy/slowSeconds``.
     func policy(for graph: RoleGraph, base: LayoutPolicy? = nil) -> LayoutPolicy {
         var policy = base ?? LayoutPolicy.recommended(roleCount: graph.roles.count, relationCount: graph.relations.count, engine: layout)
         if let layout, base != nil { policy.engine = layout }
         if let splines { policy.splines = splines }
         if let overlap { policy.overlap = overlap }
-        if let seconds = policy.estimatedSeconds(roleCount: graph.roles.count), seconds > LayoutPolicy.slowSeconds,
-           layout != nil || splines != nil {
+        // Warn only about a choice that departs from the default's engine or edge routing: the
+        // default is what the measurements made fast.
+        let standard = LayoutPolicy.recommended(roleCount: graph.roles.count, relationCount: graph.relations.count)
+        if layout != nil || splines != nil,
+           policy.engine != standard.engine || policy.splines.routesEdges != standard.splines.routesEdges,
+           let seconds = policy.estimatedSeconds(roleCount: graph.roles.count), seconds > LayoutPolicy.slowSeconds {
             let choice = [layout.map { "--layout \($0.rawValue)" }, splines.map { "--splines \($0.rawValue)" }].compactMap { $0 }.joined(separator: " ")
             ErrorReporter.printWarning("\(choice) on \(graph.roles.count) roles and \(graph.relations.count) relations takes about "
-                                       + "\(Self.duration(seconds)) here; the default (\(LayoutPolicy.recommended(roleCount: graph.roles.count, relationCount: graph.relations.count).summary)) "
-                                       + "is faster")
+                                       + "\(Self.duration(seconds)) here; the default (\(standard.summary)) is faster")
         }
         return policy
     }

@@ -10,8 +10,13 @@ import RoleGraphGraphviz
 ///
 /// | band | engine | edges | overlap | labels |
 /// | --- | --- | --- | --- | --- |
-/// | ≤ 300 roles and ≤ 600 relations | `dot` (`nslimit`, `mclimit` bounded) | splines | — | every transition |
-/// | larger | `sfdp`, `K=2` | straight (`splines=false`) | `prism` | only up to 150 relations |
+/// | ≤ 300 roles and ≤ 600 relations | `dot` (`nslimit`, `mclimit` bounded) | splines | — | up to 150 relations |
+/// | larger | `sfdp`, `K=2` | straight (`splines=false`) | `prism` | up to 150 relations |
+///
+/// Two costs dominate. `dot` makes every edge label a node of its own, so a hundred roles with
+/// five hundred labelled transitions take it longer than five thousand roles take `sfdp`; without
+/// the labels the same graph is laid out in about a second. And, with `sfdp`, spline routing
+/// grows far faster than the layout.
 ///
 /// Spline routing is what made large diagrams take minutes: `sfdp` places thousands of nodes in
 /// seconds, but routing every edge around every node grows far faster than the layout. Straight
@@ -24,7 +29,8 @@ public struct LayoutPolicy: Hashable, Sendable {
         case spline
         /// Straight segments routed around nodes (`splines=polyline`): slow like `spline`.
         case polyline
-        /// Curved arcs that ignore nodes (`splines=curved`): cheap.
+        /// Curved arcs (`splines=curved`): as slow as `spline` on large graphs (Graphviz still
+        /// routes them), fine on a few dozen nodes.
         case curved
         /// Straight lines that ignore nodes (`splines=line`): the cheapest.
         case line
@@ -42,8 +48,9 @@ public struct LayoutPolicy: Hashable, Sendable {
             }
         }
 
-        /// Whether Graphviz routes edges around nodes, the costly part on large graphs.
-        public var routesAroundNodes: Bool { self == .spline || self == .polyline || self == .ortho }
+        /// Whether Graphviz routes edges, the costly part on large graphs: every style but
+        /// `line` and `none`.
+        public var routesEdges: Bool { self != .line && self != .none }
     }
 
     /// How a force-directed layout removes node overlaps: Graphviz's `overlap` attribute.
@@ -74,7 +81,7 @@ public struct LayoutPolicy: Hashable, Sendable {
     /// How overlaps are removed; used by the force-directed and radial engines only.
     public var overlap: Overlap
     /// Whether transitions carry an "effort N" label: readable on a small diagram, a cloud of
-    /// overlapping text (and a large SVG) on a big one.
+    /// overlapping text (and a large SVG, and for `dot` a slow layout) on a big one.
     public var edgeLabels: Bool
     /// Whether the compact style is used: small type, no hover texts on edges, label size by how
     /// connected a role is, and a caption in place of the legend box.
@@ -109,7 +116,9 @@ public struct LayoutPolicy: Hashable, Sendable {
     public static func recommended(roleCount: Int, relationCount: Int, engine: GraphvizLayout? = nil) -> LayoutPolicy {
         let small = roleCount <= dotRoleLimit && relationCount <= dotRelationLimit
         let engine = engine ?? (small ? .dot : .sfdp)
-        let labels = relationCount <= edgeLabelLimit || (small && engine == .dot)
+        // Every label is a node to dot and a box to place to the others: above this many
+        // relations they cost dot ten times the layout without them.
+        let labels = relationCount <= edgeLabelLimit
         let compact = roleCount > compactRoleLimit || relationCount > dotRelationLimit
         switch engine {
         case .dot, .fdp, .osage:
@@ -156,9 +165,10 @@ public struct LayoutPolicy: Hashable, Sendable {
     /// role), by engine and edge routing, at role counts: the points ``estimatedSeconds(roleCount:)``
     /// interpolates between. The numbers and how they were taken are in Guides/Rendering.md.
     static let measurements: [(engine: GraphvizLayout, routed: Bool, points: [(roles: Double, seconds: Double)])] = [
-        (.dot, true, [(100, 0.35), (300, 2.4), (500, 9.5), (1_000, 60)]),
-        (.sfdp, false, [(300, 1.3), (500, 2.1), (1_000, 6.1), (2_000, 13.5), (5_000, 36.5)]),
-        (.sfdp, true, [(300, 30), (400, 105), (500, 180), (1_000, 600)]),
+        // dot without edge labels (the policy's choice above 150 relations).
+        (.dot, true, [(100, 1.2), (300, 88)]),
+        (.sfdp, false, [(300, 0.41), (500, 0.49), (1_000, 1.39), (2_000, 3.05), (5_000, 16.4)]),
+        (.sfdp, true, [(300, 36.5), (400, 105), (500, 180)]),
     ]
 
     /// The estimated time to lay out and render this policy's diagram of `roleCount` roles, from
@@ -167,7 +177,7 @@ public struct LayoutPolicy: Hashable, Sendable {
     ///
     /// - Complexity: O(1).
     public func estimatedSeconds(roleCount: Int) -> Double? {
-        let routed = engine == .dot ? true : splines.routesAroundNodes
+        let routed = engine == .dot ? true : splines.routesEdges
         let family: GraphvizLayout = engine == .dot ? .dot : (engine == .sfdp || engine == .neato || engine == .fdp ? .sfdp : engine)
         guard let row = Self.measurements.first(where: { $0.engine == family && $0.routed == routed }) else { return nil }
         return Self.interpolate(row.points, at: Double(max(roleCount, 1)))

@@ -195,7 +195,7 @@ extension RoleGraph {
     ///
     /// - Parameters:
     ///   - roles: the roles that must be drawn.
-    ///   - relations: positions of relations that must be drawn (a path's steps).
+    ///   - mustDraw: positions of relations that must be drawn (a path's steps).
     ///   - kinds: the kinds of the other relations drawn.
     ///   - limit: the most roles to draw (never fewer than `roles`).
     /// - Complexity: O(*R* + *E* + *n* log *n*) for *n* neighbours.

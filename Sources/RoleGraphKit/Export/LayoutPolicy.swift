@@ -10,7 +10,7 @@ import RoleGraphGraphviz
 ///
 /// | band | engine | edges | overlap | labels |
 /// | --- | --- | --- | --- | --- |
-/// | ≤ 300 roles and ≤ 600 relations | `dot` (`nslimit`, `mclimit` bounded) | splines | — | up to 150 relations |
+/// | ≤ 300 roles and ≤ 600 relations | `dot` (`nslimit`, `mclimit` bounded above 150 relations) | splines | — | up to 150 relations |
 /// | larger | `sfdp`, `K=2` | straight (`splines=false`) | `prism` | up to 150 relations |
 ///
 /// Two costs dominate. `dot` makes every edge label a node of its own, so a hundred roles with
@@ -87,13 +87,20 @@ public struct LayoutPolicy: Hashable, Sendable {
     /// connected a role is, and a caption in place of the legend box.
     public var compact: Bool
 
+    /// Whether `dot`'s network simplex and crossing minimisation are bounded (`nslimit`,
+    /// `mclimit`): on graphs of more than ``edgeLabelLimit`` relations, where they cost the most;
+    /// a small diagram keeps its fully optimised drawing.
+    public var boundsIterations: Bool
+
     /// Creates a policy from its parts.
-    public init(engine: GraphvizLayout, splines: Splines, overlap: Overlap = .prism, edgeLabels: Bool = true, compact: Bool = false) {
+    public init(engine: GraphvizLayout, splines: Splines, overlap: Overlap = .prism, edgeLabels: Bool = true, compact: Bool = false,
+                boundsIterations: Bool = false) {
         self.engine = engine
         self.splines = splines
         self.overlap = overlap
         self.edgeLabels = edgeLabels
         self.compact = compact
+        self.boundsIterations = boundsIterations
     }
 
     /// Graphs up to this many roles (and ``dotRelationLimit`` relations) are drawn by `dot`.
@@ -122,11 +129,13 @@ public struct LayoutPolicy: Hashable, Sendable {
         let compact = roleCount > compactRoleLimit || relationCount > dotRelationLimit
         switch engine {
         case .dot, .fdp, .osage:
-            return LayoutPolicy(engine: engine, splines: .spline, overlap: .prism, edgeLabels: labels, compact: compact)
+            return LayoutPolicy(engine: engine, splines: .spline, overlap: .prism, edgeLabels: labels, compact: compact,
+                                boundsIterations: !labels)
         case .neato, .sfdp, .circo, .twopi:
             // Routing around nodes is affordable only on small graphs.
             let splines: Splines = small ? .spline : .none
-            return LayoutPolicy(engine: engine, splines: splines, overlap: .prism, edgeLabels: labels, compact: compact)
+            return LayoutPolicy(engine: engine, splines: splines, overlap: .prism, edgeLabels: labels, compact: compact,
+                                boundsIterations: !labels)
         }
     }
 
@@ -139,7 +148,7 @@ public struct LayoutPolicy: Hashable, Sendable {
     func graphAttributes(drawsClusters: Bool) -> [(String, String)] {
         var attributes: [(String, String)] = []
         switch engine {
-        case .dot:
+        case .dot where boundsIterations:
             // Bounds on network simplex and crossing minimisation: the layered layout's cost on
             // dense graphs, with little visible loss on the sizes dot is chosen for.
             attributes += [("nslimit", "2"), ("nslimit1", "2"), ("mclimit", "0.5")]

@@ -58,7 +58,10 @@ import RoleGraphTestSupport
         #expect(caption.contains("Text size: relations per role"))
 
         let small = try DOTReader(DOTWriter().write(.builtIn))
-        #expect(small.graphAttributes["nslimit"] == .id("2"))
+        #expect(small.graphAttributes["nslimit"] == nil, "a small diagram keeps dot's full optimisation")
+        let dense = try DOTReader(DOTWriter().write(try LargeGraphs.transitions(roles: 100, perRole: 3, seed: 2)))
+        #expect(dense.graphAttributes["layout"] == .quoted("dot"))
+        #expect(dense.graphAttributes["nslimit"] == .id("2") && dense.graphAttributes["mclimit"] == .id("0.5"))
         #expect(small.graphAttributes["splines"] == nil)
         #expect(small.edges.filter { $0.attributes["kind"] == .id("transition") }.allSatisfy { $0.attributes["label"] != nil })
     }

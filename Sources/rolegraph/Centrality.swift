@@ -62,7 +62,7 @@ struct Centrality: ParsableCommand {
     func run() throws {
         let graph = try graphOptions.load()
         Interrupt.install()
-        let result = Progress.run("betweenness on \(DiagramNote.grouped(graph.roles.count)) roles", enabled: format != .json) { _ in
+        let result = Progress.run("betweenness on \(DiagramNote.grouped(graph.roles.count)) roles", enabled: format != .json) {
             graph.centrality(samples: samples.samples, seed: seed, weighted: weighted)
         }
         let ranking = Array(result.roles.prefix(top))

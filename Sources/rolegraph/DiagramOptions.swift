@@ -123,7 +123,7 @@ struct DiagramOptions: ParsableArguments {
         Interrupt.install()
         guard format.needsLayout else { return try Exporter.export(graph, format: format, options: options) }
         let engine = options.layoutPolicy!.engine.rawValue
-        return try Progress.run("laying out \(DiagramNote.grouped(graph.roles.count)) roles with \(engine)") { _ in
+        return try Progress.run("laying out \(DiagramNote.grouped(graph.roles.count)) roles with \(engine)") {
             try Exporter.export(graph, format: format, options: options)
         }
     }

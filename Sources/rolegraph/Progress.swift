@@ -5,7 +5,8 @@ import Glibc
 #endif
 
 /// Progress of long work (a layout, betweenness on a large graph) on standard error: the phase
-/// and the time it has taken so far, redrawn in place, and a percentage where one is known.
+/// and the time it has taken so far, redrawn in place. (Neither Graphviz's layout nor the
+/// betweenness kernel reports how far it has got, so no percentage is shown.)
 ///
 /// Shown only when standard error is a terminal: a pipe, a log file or a script's capture never
 /// sees it, and commands asked for JSON turn it off, so machine-read output stays clean. The
@@ -20,7 +21,6 @@ final class Progress: Sendable {
 
     private struct State {
         var finished = false
-        var fraction: Double?
     }
 
     private init(phase: String) {
@@ -29,8 +29,8 @@ final class Progress: Sendable {
 
     /// Runs `body`, showing `phase` and the elapsed time while it runs when `enabled` and
     /// standard error is a terminal.
-    static func run<Result>(_ phase: String, enabled: Bool = true, _ body: (Progress?) throws -> Result) rethrows -> Result {
-        guard enabled && stderrIsTerminal else { return try body(nil) }
+    static func run<Result>(_ phase: String, enabled: Bool = true, _ body: () throws -> Result) rethrows -> Result {
+        guard enabled && stderrIsTerminal else { return try body() }
         let progress = Progress(phase: phase)
         progress.draw()
         let thread = Thread { [progress] in
@@ -41,22 +41,14 @@ final class Progress: Sendable {
         }
         thread.start()
         defer { progress.finish() }
-        return try body(progress)
-    }
-
-    /// Records how much of the work is done (0–1), shown as a percentage.
-    func report(fraction: Double) {
-        state.withLock { $0.fraction = min(max(fraction, 0), 1) }
+        return try body()
     }
 
     private var isFinished: Bool { state.withLock { $0.finished } }
 
     private func draw() {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        let fraction = state.withLock { $0.fraction }
-        var text = "\r\u{1B}[Krolegraph: \(phase)… \(String(format: "%.1f", seconds)) s"
-        if let fraction { text += String(format: " (%.0f%%)", fraction * 100) }
-        StandardStreams.writeError(text)
+        StandardStreams.writeError("\r\u{1B}[Krolegraph: \(phase)… \(String(format: "%.1f", seconds)) s")
     }
 
     private func finish() {

@@ -49,7 +49,8 @@ test: deps
 	$(SWIFT) build --package-path Examples
 	$(SWIFT) test --disable-xctest
 
-# The rendered diagrams in Examples/diagrams, and the example program's output.
+# The rendered diagrams in Examples/diagrams, and the example program's output; one of a generated
+# 1,000-role transition network (its 60 most connected roles).
 EXAMPLES := Examples/diagrams
 examples: build
 	@mkdir -p $(EXAMPLES)
@@ -63,6 +64,8 @@ examples: build
 	$(ROLEGRAPH) clusters --render $(EXAMPLES)/clusters.svg > /dev/null
 	$(ROLEGRAPH) clusters --method skills --boxes --render $(EXAMPLES)/clusters-skills-boxes.svg > /dev/null
 	$(ROLEGRAPH) export --to mermaid -o $(EXAMPLES)/data-careers.mmd
+	python3 Benchmarks/transition_network.py 1000 .build/transitions-1000.csv
+	$(ROLEGRAPH) --graph .build/transitions-1000.csv export --top 60 -o $(EXAMPLES)/transitions-1000-top-60.svg
 	$(SWIFT) run --package-path Examples path-in-code $(EXAMPLES)/path-in-code.svg
 
 # The API documentation: the DocC catalogs of RoleGraphKit (with the getting-started article and

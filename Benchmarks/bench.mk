@@ -34,3 +34,16 @@ bench: bench-deps
 
 bench-full: bench-deps
 	cd $(BENCH_DIR) && .venv/bin/python run.py --full
+
+# make bench-diagrams: `rolegraph export` on generated 500–5,000-role transition networks beside
+# `sfdp -Tsvg` on the same DOT, path --render on 5,000 roles, centrality on 20,000; writes
+# Benchmarks/RESULTS-diagrams.md. Needs only Graphviz's tools (Debian `graphviz`) and python3.
+.PHONY: bench-diagrams
+bench-diagrams: deps
+	@if ! command -v sfdp >/dev/null 2>&1; then \
+	  echo "make: installing graphviz with apt-get"; \
+	  $(BENCH_SUDO) apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $(BENCH_SUDO) apt-get install -y -q --no-install-recommends graphviz; \
+	fi
+	$(SWIFT) build -c release --product rolegraph
+	python3 $(BENCH_DIR)/diagrams.py --bin "$$($(SWIFT) build -c release --show-bin-path)/rolegraph"

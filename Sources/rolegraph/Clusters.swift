@@ -43,12 +43,16 @@ struct Clusters: ParsableCommand {
     @Flag(help: "With --render: draw clusters as boxes instead of colours.")
     var boxes = false
 
+    @Flag(help: "With --render: draw one node per cluster, sized by its members (the default above \(DiagramOptions.wholeGraphLimit) roles).")
+    var overview = false
+
     @OptionGroup(title: "Diagram options (with --render)") var diagram: DiagramOptions
 
     func validate() throws {
         guard resolution > 0 && resolution.isFinite else { throw ValidationError("--resolution must be a number greater than 0") }
         guard neighbours >= 1 else { throw ValidationError("--neighbours must be at least 1") }
         if boxes && render == nil { throw ValidationError("--boxes shapes the diagram of --render; add --render FILE") }
+        if overview && render == nil { throw ValidationError("--overview shapes the diagram of --render; add --render FILE") }
         try diagram.refuseUnlessDrawing(render != nil)
     }
 
@@ -59,10 +63,9 @@ struct Clusters: ParsableCommand {
         var generator = SplitMix64(seed: seed)
         let result = graph.clusters(options, using: &generator)
         if let render {
-            var dot = try diagram.dotOptions(for: graph, defaultKinds: options.relations)
-            let names = result.clusters.map { name(of: $0, in: graph) }
-            dot.highlight = .clustering(byRoleIndex: result.assignment, in: graph, names: names, style: boxes ? .boxes : .fill)
-            try diagram.render(graph, options: dot, to: render)
+            try diagram.renderClusters(assignment: result.assignment, names: result.clusters.map { name(of: $0, in: graph) },
+                                       style: boxes ? .boxes : .fill, overview: overview, in: graph,
+                                       options: try diagram.dotOptions(for: graph, defaultKinds: options.relations), to: render)
             ErrorReporter.printNote("wrote \(render)")
         }
         switch format {

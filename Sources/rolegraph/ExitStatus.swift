@@ -21,6 +21,9 @@ enum ExitStatus: Int32, CaseIterable {
     case renderFailed = 69
     /// An output file could not be written.
     case cannotWrite = 73
+    /// Interrupted by Ctrl-C (SIGINT; SIGTERM gives 143) while writing: no output file was left
+    /// (see `Interrupt.swift`).
+    case interrupted = 130
 
     var summary: String {
         switch self {
@@ -33,6 +36,7 @@ enum ExitStatus: Int32, CaseIterable {
         case .noPath: return "no path between the roles under the given constraints"
         case .renderFailed: return "Graphviz could not lay out or render the diagram"
         case .cannotWrite: return "an output file could not be written"
+        case .interrupted: return "interrupted by Ctrl-C (143: SIGTERM); no output file left behind"
         }
     }
 

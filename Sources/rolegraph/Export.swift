@@ -33,6 +33,8 @@ struct Export: ParsableCommand {
 
     @OptionGroup var diagram: DiagramOptions
 
+    @OptionGroup(title: "What to draw") var selection: DiagramSelectionOptions
+
     @Option(name: .customLong("relations"), help: .private)
     var oldDraw: String?
 
@@ -49,8 +51,9 @@ struct Export: ParsableCommand {
             throw CLIError.refusesTerminal(format: format.rawValue)
         }
         let options = try diagram.dotOptions(for: graph)
-        let layout = format.needsLayout ? diagram.resolvedLayout(for: graph) : (diagram.layout ?? Exporter.defaultLayout(roleCount: graph.roles.count, relationCount: graph.relations.count))
-        let bytes = try Exporter.export(graph, format: format, options: options, layout: layout)
+        let (drawn, note) = try selection.select(in: graph, kinds: options.relations)
+        if let note { ErrorReporter.printNote(note) }
+        let bytes = try diagram.renderBytes(drawn, format: format, options: options)
         try OutputFile.write(bytes, to: output, binary: format.isBinary, formatName: format.rawValue)
     }
 
@@ -59,12 +62,12 @@ struct Export: ParsableCommand {
     private func refuseDiagramOptionsUnused(by format: ExportFormat) throws {
         switch format {
         case .json, .graphml:
-            if let option = diagram.givenOptions.first {
+            if let option = (diagram.givenOptions + selection.givenOptions).first {
                 throw CLIError.invalidValue("\(option) shapes a diagram; --to \(format.rawValue) exports the whole graph without one")
             }
         case .mermaid:
             if let option = diagram.givenOptions.first(where: { $0 != "--rankdir" && $0 != "--draw" }) {
-                throw CLIError.invalidValue("\(option) is not used by --to mermaid, which takes only --rankdir and --draw")
+                throw CLIError.invalidValue("\(option) is not used by --to mermaid, which takes only --rankdir, --draw and the options that pick what to draw")
             }
         case .dot, .svg, .png, .pdf, .positionedDot, .graphvizJSON:
             break

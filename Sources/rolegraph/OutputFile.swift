@@ -62,8 +62,12 @@ enum OutputFile {
         guard fd >= 0 else { throw CLIError.cannotWrite(path: shown, reason: reason(errno, directory: directory)) }
         // mkstemp filled in the X's; the name is everything before the terminating NUL.
         let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        Interrupt.removeOnInterrupt(temporary)
         var renamed = false
-        defer { if !renamed { unlink(temporary) } }
+        defer {
+            if !renamed { unlink(temporary) }
+            Interrupt.clear()
+        }
         do {
             try writeAll(fd, bytes)
             if fchmod(fd, mode ?? (0o666 & ~currentUmask())) != 0 || fsync(fd) != 0 { throw POSIXError(errno) }

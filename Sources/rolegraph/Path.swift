@@ -66,9 +66,8 @@ struct Path: ParsableCommand {
         var planner = try RoutePlanner(graph: graph, costing: try costOptions.costing(in: graph))
         let paths = try planner.paths(from: from, to: to, count: top, constraints: constraints)
         if let render, let best = paths.first {
-            var options = try diagram.dotOptions(for: graph)
-            options.highlight = .path(roles: best.roles, relations: best.steps.map(\.relationPosition))
-            try diagram.render(graph, options: options, to: render)
+            try diagram.renderPath(roles: best.roles, relations: best.steps.map(\.relationPosition), in: graph,
+                                   options: try diagram.dotOptions(for: graph), to: render)
             ErrorReporter.printNote("wrote \(render)")
         }
         switch format {

@@ -224,7 +224,7 @@ struct DeclaredOptions {
             #expect(!options.contains { $0.names.contains(name) }, "\(name)")
         }
         let top = options.filter { $0.preferred == "--top" }
-        #expect(Set(top.map(\.command)) == ["path", "plan", "next", "similar", "centrality"])
+        #expect(Set(top.map(\.command)) == ["path", "plan", "next", "similar", "centrality", "export"])
         for option in top { #expect(option.names.contains("-n"), "\(option.command)") }
     }
 }
@@ -254,6 +254,7 @@ struct DeclaredOptions {
             default:
                 if case .array(let paths)? = value["paths"] { return paths.count }
                 if case .array(let routes)? = value["routes"] { return routes.count }
+                if case .array(let roles)? = value["roles"] { return roles.count }
                 return -1
             }
         }

@@ -89,7 +89,7 @@ import Testing
         (["clusters", "--boxes"], "--boxes shapes the diagram of --render; add --render FILE (see 'rolegraph clusters --help')"),
         (["export", "--to", "json", "--layout", "neato"], "--layout shapes a diagram; --to json exports the whole graph without one"),
         (["export", "-o", "x.graphml", "--draw", "transition"], "--draw shapes a diagram; --to graphml exports the whole graph without one"),
-        (["export", "--to", "mermaid", "--area", "models"], "--area is not used by --to mermaid, which takes only --rankdir and --draw"),
+        (["export", "--to", "mermaid", "--area", "models"], "--area is not used by --to mermaid, which takes only --rankdir, --draw and the options that pick what to draw"),
     ] as [([String], String)])
     func diagramOptionsWithoutADiagramAreRefused(arguments: [String], message: String) throws {
         let result = try CLI.run(arguments)

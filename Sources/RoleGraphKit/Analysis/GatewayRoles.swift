@@ -28,6 +28,14 @@ extension RoleGraph {
     public func centrality(weighted: Bool = false) -> [RoleCentrality] {
         let transitions = network(kinds: [.transition]) { $0.effort ?? 1 }
         let betweenness = transitions.betweennessCentrality(BetweennessOptions(directed: true, weighted: weighted, normalized: true))
+        let result = centrality(betweenness: betweenness)
+        return result.enumerated().sorted { ($0.element.betweenness, -$0.offset) > ($1.element.betweenness, -$1.offset) }.map(\.element)
+    }
+
+    /// Each role's measures in file order, with the betweenness given (indexed like ``roles``).
+    ///
+    /// - Complexity: O(*R* + *E*).
+    func centrality(betweenness: [Double]) -> [RoleCentrality] {
         var result = roles.map { RoleCentrality(role: $0.id, betweenness: 0, transitionsIn: 0, transitionsOut: 0,
                                                 reliedOnBy: 0, reliesOn: 0, collaborations: 0) }
         for (position, relation) in relations.enumerated() {
@@ -39,7 +47,7 @@ extension RoleGraph {
             }
         }
         for i in result.indices { result[i].betweenness = betweenness[i] }
-        return result.enumerated().sorted { ($0.element.betweenness, -$0.offset) > ($1.element.betweenness, -$1.offset) }.map(\.element)
+        return result
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import RoleGraphGraphviz
 
 /// One DOT document: what is drawn, and the text, written on demand into any ``DOTOutput``.
 ///
@@ -25,6 +26,11 @@ struct DOTComposition {
     var clusterStyle: Highlight.ClusterStyle = .fill
     /// Whether the layout draws `cluster_*` subgraphs (see ``drawsClusters(layout:)``).
     let drawsClusters: Bool
+    /// The engine's attributes and the style for this diagram's size.
+    let policy: LayoutPolicy
+    /// In the compact style, each role's label size in points (by ``DOTOptions/nodeWeights`` or
+    /// by its relations); empty otherwise.
+    var labelSizes: [Int] = []
     let isPath: Bool
     let isClustering: Bool
 
@@ -42,6 +48,9 @@ struct DOTComposition {
         self.graph = graph
         self.options = options
         drawsClusters = Self.drawsClusters(layout: options.layout)
+        policy = options.layoutPolicy ?? LayoutPolicy.recommended(
+            roleCount: graph.roles.count, relationCount: graph.relations.count,
+            engine: GraphvizLayout(rawValue: options.layout))
         drawn = graph.roles.map { options.areas?.contains($0.area) ?? true }
         areaOfRole = graph.roles.map { graph.areaIndex[$0.area] ?? 0 }
         quotedAreaIDs = graph.areas.map { DOTEscaping.quoted($0.id.rawValue) }
@@ -80,7 +89,41 @@ struct DOTComposition {
             isPath = false
             isClustering = false
         }
+        if policy.compact || options.nodeWeights != nil { labelSizes = Self.labelSizes(graph, options) }
         if !graph.relations.isEmpty { edgePlan = DOTEdgePlan(self) }
+    }
+
+    /// The smallest and largest label sizes of the compact style, in points.
+    static let labelSizeRange = (smallest: 8.0, largest: 22.0)
+
+    /// Each role's label size: by the square root of its weight (so area, not height, grows
+    /// with it), from ``labelSizeRange``'s smallest for the lightest to its largest for the
+    /// heaviest.
+    ///
+    /// - Complexity: O(*R* + *E*).
+    static func labelSizes(_ graph: RoleGraph, _ options: DOTOptions) -> [Int] {
+        var weights = [Double](repeating: 0, count: graph.roles.count)
+        if let given = options.nodeWeights {
+            for (index, role) in graph.roles.enumerated() { weights[index] = max(0, given.values[role.id] ?? 0) }
+        } else {
+            for position in graph.relations.indices where options.relations.contains(graph.relations[position].kind) {
+                let (a, b) = graph.endpoints(ofRelationAt: position)
+                weights[Int(a)] += 1
+                weights[Int(b)] += 1
+            }
+        }
+        let heaviest = weights.max() ?? 0
+        let (low, high) = labelSizeRange
+        return weights.map { weight in
+            heaviest > 0 ? Int((low + (high - low) * (weight / heaviest).squareRoot()).rounded()) : Int(low)
+        }
+    }
+
+    /// What the compact style's label size and line width mean, for the caption.
+    var caption: String {
+        let size = options.nodeWeights?.meaning ?? "relations per role"
+        let width = edgePlan?.widthByCount == true ? "observed moves (count)" : "easier moves are thicker (effort)"
+        return "Text size: \(size) · line width: \(width)"
     }
 
     /// Whether a layout draws `cluster_*` subgraphs. neato, sfdp, circo and twopi ignore them
@@ -137,12 +180,19 @@ struct DOTComposition {
             ("outputorder", "edgesfirst"),
             ("bgcolor", "\"white\""),
         ]
-        if !drawsClusters {
-            // Force-directed and radial layouts place nodes freely: keep them apart, route edges
-            // around them.
-            graphAttributes += [("overlap", "prism"), ("sep", "\"+18\""), ("splines", "true")]
+        // Force-directed and radial layouts place nodes freely: keep them apart; route edges
+        // around them only where the policy can afford it.
+        graphAttributes += policy.graphAttributes(drawsClusters: drawsClusters)
+        if !labelSizes.isEmpty && options.legend {
+            // The legend box is a cluster, which only some engines draw; the caption says what
+            // sizes and widths mean on every engine.
+            // An HTML-like label, which DOT import does not take for the graph's name (the name
+            // comes back from the `digraph` statement).
+            let name = graph.name.isEmpty ? "" : DOTEscaping.html(graph.name) + "<BR/>"
+            graphAttributes.append(("label", "<\(name)<FONT POINT-SIZE=\"11\" COLOR=\"\(DOTStyle.mutedTextColour)\">\(DOTEscaping.html(caption))</FONT>>"))
+        } else if !graph.name.isEmpty {
+            graphAttributes.append(("label", DOTEscaping.quoted(graph.name)))
         }
-        if !graph.name.isEmpty { graphAttributes.append(("label", DOTEscaping.quoted(graph.name))) }
         if !graph.description.isEmpty {
             graphAttributes.append(("tooltip", DOTEscaping.quoted(graph.description)))
             graphAttributes.append(("description", DOTEscaping.quoted(graph.description)))
@@ -153,8 +203,13 @@ struct DOTComposition {
             graphAttributes.append(("skills", DOTEscaping.quoted(skillsJSON)))
         }
         line("  graph [\(list(graphAttributes))];", to: &output)
-        line("  node [\(list([("shape", "box"), ("style", "\"rounded,filled\""), ("fontname", font), ("fontsize", "13"), ("fontcolor", quote(DOTStyle.textColour)), ("margin", "\"0.16,0.07\""), ("penwidth", "1.4")]))];", to: &output)
-        line("  edge [\(list([("fontname", font), ("fontsize", "10"), ("arrowsize", "0.8")]))];", to: &output)
+        if policy.compact {
+            line("  node [\(list([("shape", "box"), ("style", "\"rounded,filled\""), ("fontname", font), ("fontsize", "9"), ("fontcolor", quote(DOTStyle.textColour)), ("margin", "\"0.05,0.02\""), ("height", "0.2"), ("width", "0.3"), ("penwidth", "0.8")]))];", to: &output)
+            line("  edge [\(list([("fontname", font), ("fontsize", "8"), ("arrowsize", "0.5")]))];", to: &output)
+        } else {
+            line("  node [\(list([("shape", "box"), ("style", "\"rounded,filled\""), ("fontname", font), ("fontsize", "13"), ("fontcolor", quote(DOTStyle.textColour)), ("margin", "\"0.16,0.07\""), ("penwidth", "1.4")]))];", to: &output)
+            line("  edge [\(list([("fontname", font), ("fontsize", "10"), ("arrowsize", "0.8")]))];", to: &output)
+        }
         writeRoles(to: &output)
         if let edgePlan { writeRelations(edgePlan, to: &output) }
         if options.legend && drawsClusters { writeLegend(to: &output) }

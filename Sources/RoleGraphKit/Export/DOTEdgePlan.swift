@@ -18,15 +18,22 @@ struct DOTEdgePlan {
     /// For each relation, the position of the mirror it is drawn with as one two-headed arrow,
     /// or -1. Empty when no transition has a mirror.
     let mirrors: [Int]
-    /// A stakeholder's and a collaboration's attributes up to the tooltip's text.
+    /// A stakeholder's and a collaboration's attributes up to the tooltip (each ends with ", ").
     let stakeholderHead: String
     let collaborationHead: String
+    /// Whether edges carry hover texts: not in the compact style, where they are most of an
+    /// SVG's bytes and no one hovers over ten thousand lines.
+    let tooltips: Bool
+    /// Whether transitions are as wide as their observed moves rather than as easy as they are:
+    /// when some transition has a ``Relation/count``.
+    let widthByCount: Bool
 
     /// The texts of one effort value in a transition's edge statement.
     struct Effort {
         /// The number, as the effort attribute and the path step's label write it.
         let number: String
-        /// `label="effort N", penwidth=…, weight=…, color=…, fontcolor=…, tooltip="`
+        /// `label="effort N", penwidth=…, weight=…, color=…, fontcolor=…, ` (no label when the
+        /// policy draws none).
         let head: String
         /// ` (effort N)`, which ends the tooltip's sentence.
         let tail: String
@@ -39,10 +46,17 @@ struct DOTEdgePlan {
     init(_ document: DOTComposition) {
         let graph = document.graph, relations = graph.relations
         let dim = document.isPath
-        stakeholderHead = "style=dashed, arrowhead=vee, penwidth=1.4, color=\(DOTEscaping.quoted(dim ? DOTStyle.dimmedEdgeColour : DOTStyle.stakeholderColour)), tooltip=\""
+        let compact = document.policy.compact
+        tooltips = !compact
+        let thin = compact ? 0.5 : 1
+        stakeholderHead = "style=dashed, arrowhead=vee, penwidth=\(formatNumber(1.4 * thin)), color=\(DOTEscaping.quoted(dim ? DOTStyle.dimmedEdgeColour : DOTStyle.stakeholderColour)), "
         // A collaboration has no direction, so it must not push one role a rank ahead.
-        collaborationHead = "dir=none, style=dotted, penwidth=2.2, color=\(DOTEscaping.quoted(dim ? DOTStyle.dimmedEdgeColour : DOTStyle.collaborationColour)), constraint=false, tooltip=\""
-        let transitionColours = "color=\(DOTEscaping.quoted(dim ? DOTStyle.dimmedEdgeColour : DOTStyle.transitionColour)), fontcolor=\(DOTEscaping.quoted(dim ? DOTStyle.dimmedText : DOTStyle.mutedTextColour))"
+        collaborationHead = "dir=none, style=dotted, penwidth=\(formatNumber(2.2 * thin)), color=\(DOTEscaping.quoted(dim ? DOTStyle.dimmedEdgeColour : DOTStyle.collaborationColour)), constraint=false, "
+        let labels = document.policy.edgeLabels
+        let largestCount = relations.lazy.compactMap(\.count).max()
+        widthByCount = largestCount != nil
+        let transitionColour = dim ? DOTStyle.dimmedEdgeColour : (document.policy.compact ? DOTStyle.compactTransitionColour : DOTStyle.transitionColour)
+        let transitionColours = "color=\(DOTEscaping.quoted(transitionColour)), fontcolor=\(DOTEscaping.quoted(dim ? DOTStyle.dimmedText : DOTStyle.mutedTextColour))"
 
         var texts = DOTByteArray()
         var ends = [0]
@@ -62,7 +76,7 @@ struct DOTEdgePlan {
         let kinds = RelationKind.allCases
         var kindOf = [UInt8](repeating: 0, count: relations.count)
         var isDrawn = [Bool](repeating: false, count: relations.count)
-        var slotOfEffort: [UInt64: Int32] = [:]
+        var slotOfEffort: [EffortKey: Int32] = [:]
         var efforts: [Effort] = []
         var slots = [Int32](repeating: 0, count: relations.count)
         let kindIsDrawn = kinds.map { document.options.relations.contains($0) }
@@ -74,17 +88,24 @@ struct DOTEdgePlan {
             isDrawn[position] = (hasPath && document.pathSteps[position] != nil)
                 || (kindIsDrawn[kind] && document.drawn[Int(from)] && document.drawn[Int(to)])
             let effort = relations[position].effort ?? 1
-            if let slot = slotOfEffort[effort.bitPattern] {
+            let width: Double
+            if let largestCount {
+                width = DOTStyle.transitionPenWidth(count: relations[position].count ?? 0, largest: largestCount)
+            } else {
+                width = DOTStyle.transitionPenWidth(effort: effort) * thin
+            }
+            let key = EffortKey(effort: effort.bitPattern, width: width.bitPattern)
+            if let slot = slotOfEffort[key] {
                 slots[position] = slot
                 continue
             }
             let slot = Int32(efforts.count)
-            slotOfEffort[effort.bitPattern] = slot
+            slotOfEffort[key] = slot
             let number = formatNumber(effort)
-            let penWidth = formatNumber(DOTStyle.transitionPenWidth(effort: effort))
+            let label = labels ? "label=\"effort \(number)\", " : ""
             efforts.append(Effort(
                 number: number,
-                head: "label=\"effort \(number)\", penwidth=\(penWidth), weight=\(DOTStyle.transitionWeight(effort: effort)), \(transitionColours), tooltip=\"",
+                head: "\(label)penwidth=\(formatNumber(width)), weight=\(DOTStyle.transitionWeight(effort: effort)), \(transitionColours), ",
                 tail: " (effort \(number))",
                 data: ", effort=\"\(number)\""))
             slots[position] = slot
@@ -104,6 +125,12 @@ struct DOTEdgePlan {
         }
         self.order = order
         self.runEnds = runEnds
+    }
+
+    /// An effort and a line width: what one ``Effort`` entry is written for.
+    struct EffortKey: Hashable {
+        var effort: UInt64
+        var width: UInt64
     }
 
     /// Role `index`'s id, quoted.

@@ -9,9 +9,13 @@ extension DOTComposition {
             while roleIDs.contains(name) { name += "'" }
             return DOTEscaping.quoted(name)
         }
-        let drawnKinds = RelationKind.allCases.filter { kind in
-            options.relations.contains(kind) || pathSteps.keys.contains { graph.relations[$0].kind == kind }
-        }
+        // Only the kinds the diagram has lines of: an edge list of transitions gets no samples of
+        // stakeholder and collaboration lines it never draws.
+        let drawnKinds = RelationKind.allCases.enumerated().filter { index, kind in
+            guard let edgePlan else { return false }
+            let start = index == 0 ? 0 : edgePlan.runEnds[index - 1]
+            return edgePlan.runEnds[index] > start || pathSteps.keys.contains { graph.relations[$0].kind == kind }
+        }.map(\.element)
         line("  subgraph \"cluster_legend\" {", to: &output)
         line("    graph [\(list([("label", "\"Legend\""), ("style", "\"rounded\""), ("color", "\"#BBBBBB\""), ("fontcolor", quote(DOTStyle.mutedTextColour)), ("fontsize", "12"), ("margin", "8")]))];", to: &output)
         // Each entry is a text node and a short sample of the line style, ending at an invisible

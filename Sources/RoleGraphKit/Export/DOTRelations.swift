@@ -38,30 +38,46 @@ extension DOTComposition {
     ) {
         let (from, to) = graph.endpoints(ofRelationAt: position)
         let kind = graph.relations[position].kind
-        let note = graph.relations[position].note
         writeEdgeStart(from: from, to: to, plan, bytes, to: &output)
         let mirror = plan.mirror(of: position)
         switch kind {
+        case .stakeholder: output.append(contentsOf: plan.stakeholderHead)
+        case .collaboration: output.append(contentsOf: plan.collaborationHead)
+        case .transition:
+            if mirror != nil { output.append("dir=both, ") }
+            output.append(contentsOf: plan.efforts[Int(plan.effortSlots[position])].head)
+        }
+        if plan.tooltips { writeEdgeTooltip(position, from: from, to: to, mirror: mirror, plan, bytes, to: &output) }
+        output.append("class=\"")
+        output.append(contentsOf: kind.rawValue)
+        output.append("\"")
+        writeData(of: position, plan, to: &output)
+        output.append("];\n")
+    }
+
+    /// `tooltip="…", `: the relation as a sentence, with its note (and its mirror's).
+    private func writeEdgeTooltip<Output: DOTOutput>(
+        _ position: Int, from: Int32, to: Int32, mirror: Int?, _ plan: DOTEdgePlan, _ bytes: UnsafeRawBufferPointer,
+        to output: inout Output
+    ) {
+        let note = graph.relations[position].note
+        output.append("tooltip=\"")
+        switch graph.relations[position].kind {
         case .stakeholder:
-            output.append(contentsOf: plan.stakeholderHead)
             output.appendEscapedText(bytes, plan.name(from))
             output.append(" relies on ")
             output.appendEscapedText(bytes, plan.name(to))
         case .collaboration:
-            output.append(contentsOf: plan.collaborationHead)
             output.appendEscapedText(bytes, plan.name(from))
             output.append(" and ")
             output.appendEscapedText(bytes, plan.name(to))
             output.append(" work together")
         case .transition:
-            let effort = plan.efforts[Int(plan.effortSlots[position])]
-            if mirror != nil { output.append("dir=both, ") }
-            output.append(contentsOf: effort.head)
             output.appendEscapedText(bytes, plan.name(from))
             output.append(mirror == nil ? " can move to " : " and ")
             output.appendEscapedText(bytes, plan.name(to))
             if mirror != nil { output.append(" can move to each other") }
-            output.append(contentsOf: effort.tail)
+            output.append(contentsOf: plan.efforts[Int(plan.effortSlots[position])].tail)
         }
         var afterCR = false
         if let note, !note.isEmpty {
@@ -72,11 +88,7 @@ extension DOTComposition {
             afterCR = output.appendQuotedBody("\n", afterCR: afterCR)
             output.appendQuotedBody(other, afterCR: afterCR)
         }
-        output.append("\", class=\"")
-        output.append(contentsOf: kind.rawValue)
-        output.append("\"")
-        writeData(of: position, plan, to: &output)
-        output.append("];\n")
+        output.append("\", ")
     }
 
     private func writePathEdge<Output: DOTOutput>(

@@ -74,7 +74,7 @@ extension DOTComposition {
 
         var fill = colours.nodeFill
         var border = colours.border
-        var penWidth: StaticString = "1.4"
+        var penWidth: StaticString = policy.compact ? "0.8" : "1.4"
         var textColour = DOTStyle.textColour
         var subColour = DOTStyle.mutedTextColour
         if dimmed {
@@ -126,9 +126,18 @@ extension DOTComposition {
         output.append(", penwidth=")
         output.append(penWidth)
         if Self.isScarce(role) { output.append(", peripheries=2") }
-        output.append(", tooltip=\"")
-        writeTooltip(of: index, to: &output)
-        output.append("\", class=")
+        if !labelSizes.isEmpty {
+            output.append(", fontsize=")
+            output.append(decimal: labelSizes[index])
+        }
+        // In the compact style a tooltip that would only repeat the name is left out: it doubles
+        // an SVG node's bytes.
+        if !policy.compact || !role.summary.isEmpty || !role.primarySkills.isEmpty || !role.secondarySkills.isEmpty || isClustering {
+            output.append(", tooltip=\"")
+            writeTooltip(of: index, to: &output)
+            output.append("\"")
+        }
+        output.append(", class=")
         output.append(contentsOf: roleClasses[areaOfRole[index]])
         writeData(of: role, at: index, to: &output)
         output.append("];\n")

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The look of the DOT diagrams: fonts, colours and the style of each relation kind.
 ///
 /// The choices aim at a diagram that reads at slide size and in grey scale:
@@ -55,12 +57,24 @@ enum DOTStyle {
     static let stakeholderColour = "#4B5B73"
     static let collaborationColour = "#8C8C8C"
     static let transitionColour = "#2B2B2B"
+    /// Transitions in the compact style: translucent, so thousands of crossing lines read as
+    /// shades of grey, darkest where moves are densest, rather than as a black mass.
+    static let compactTransitionColour = "#3A3A3A4D"
 
     /// The line width of a transition: effort 1 (a small step) is drawn thickest, so the easy
     /// moves stand out; effort 5 and above thinnest.
     static func transitionPenWidth(effort: Double) -> Double {
         let clamped = min(max(effort, 1), 5)
         return ((3.2 - 0.5 * (clamped - 1)) * 100).rounded() / 100
+    }
+
+    /// The line width of a transition observed `count` times, when the busiest one was observed
+    /// `largest` times: logarithmic, since counts span orders of magnitude, from 0.4 to 4, in
+    /// tenths so that few distinct widths are written.
+    static func transitionPenWidth(count: Double, largest: Double) -> Double {
+        guard largest > 0, count > 0 else { return 0.4 }
+        let share = log1p(count) / log1p(largest)
+        return ((0.4 + 3.6 * min(share, 1)) * 10).rounded() / 10
     }
 
     /// The `weight` of a transition for the dot layout: easy moves pull their roles closer and

@@ -31,6 +31,12 @@ public struct DOTOptions: Hashable, Sendable {
     public var showTitles: Bool
     /// A path or clustering to draw over the graph.
     public var highlight: Highlight?
+    /// The engine's attributes and the style for the diagram's size, or `nil` to choose them by
+    /// the size of the graph drawn (``LayoutPolicy/recommended(roleCount:relationCount:engine:)``).
+    public var layoutPolicy: LayoutPolicy?
+    /// What sets each role's label size in the compact style, or `nil` for its number of
+    /// relations drawn.
+    public var nodeWeights: NodeWeights?
 
     /// Options with every default spelled out: the whole graph, all relation kinds, a legend,
     /// names without titles, no highlight, laid out by dot from left to right.
@@ -46,6 +52,21 @@ public struct DOTOptions: Hashable, Sendable {
         self.legend = legend
         self.showTitles = showTitles
         self.highlight = highlight
+    }
+}
+
+/// A number per role that sets its label size in a diagram, and what the number means (for the
+/// caption: "Text size: members").
+public struct NodeWeights: Hashable, Sendable {
+    /// Each role's weight; roles not listed weigh 0.
+    public var values: [RoleID: Double]
+    /// What the weight is, in a few words ("members", "betweenness").
+    public var meaning: String
+
+    /// Weights and their meaning.
+    public init(values: [RoleID: Double], meaning: String) {
+        self.values = values
+        self.meaning = meaning
     }
 }
 

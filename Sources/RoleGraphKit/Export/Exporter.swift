@@ -53,26 +53,28 @@ public enum ExportFormat: String, CaseIterable, Sendable {
 /// Exports a role graph: writes DOT, GraphML, JSON or Mermaid in Swift, and renders through
 /// Graphviz in-process for the laid-out formats.
 public enum Exporter {
-    /// Graphs with more roles than this are laid out with `sfdp` by default: `dot`'s cost grows
-    /// steeply with the number of nodes, even on sparse graphs, while `sfdp`'s multilevel layout
-    /// stays tractable into the thousands.
-    package static let dotRoleLimit = 300
-
-    /// Graphs with more relations than this are laid out with `sfdp` too: density costs `dot` as
-    /// much as size (a hundred roles with a thousand transitions in one area is already beyond it).
-    static let dotRelationLimit = 600
+    /// Graphs with more roles than this are laid out with `sfdp` by default; see ``LayoutPolicy``.
+    package static let dotRoleLimit = LayoutPolicy.dotRoleLimit
 
     /// The layout to use when none is asked for: `dot` for the article's graph and other small,
-    /// sparse ones (layered, readable), `sfdp` beyond 300 roles or 600 relations.
+    /// sparse ones (layered, readable), `sfdp` beyond 300 roles or 600 relations (the bands of
+    /// ``LayoutPolicy``).
     ///
     /// - Complexity: O(1).
     public static func defaultLayout(roleCount: Int, relationCount: Int = 0) -> GraphvizLayout {
-        roleCount > dotRoleLimit || relationCount > dotRelationLimit ? .sfdp : .dot
+        LayoutPolicy.recommended(roleCount: roleCount, relationCount: relationCount).engine
     }
 
-    /// Whether `dot` will be slow on this graph.
-    package static func dotIsSlow(for graph: RoleGraph) -> Bool {
-        defaultLayout(roleCount: graph.roles.count, relationCount: graph.relations.count) != .dot
+    /// The policy a diagram of `graph` is drawn with: `options`' own, else the recommended one
+    /// for the graph's size on `layout` (or on the engine the size calls for).
+    ///
+    /// - Complexity: O(1).
+    public static func policy(for graph: RoleGraph, options: DOTOptions = DOTOptions(), layout: GraphvizLayout? = nil) -> LayoutPolicy {
+        if var policy = options.layoutPolicy {
+            if let layout { policy.engine = layout }
+            return policy
+        }
+        return LayoutPolicy.recommended(roleCount: graph.roles.count, relationCount: graph.relations.count, engine: layout)
     }
 
     /// Lays out and renders DOT text that is already written (by ``DOTWriter`` or by hand), in
@@ -92,16 +94,19 @@ public enum Exporter {
     ///   - format: the format of the bytes returned.
     ///   - options: what to draw and how (used by the DOT-based formats).
     ///   - layout: the Graphviz layout for rendered formats; it is also written into the DOT. By
-    ///     default ``defaultLayout(roleCount:relationCount:)``.
+    ///     default the engine of ``DOTOptions/layoutPolicy``, else the one
+    ///     ``defaultLayout(roleCount:relationCount:)`` picks.
     /// - Throws: ``GraphvizError`` when Graphviz cannot lay out or render the diagram.
     /// - Complexity: O(*R* + *E* + *S*) plus the length of the output for the formats written in
     ///   Swift; the rendered formats add the cost of the layout engine.
     public static func export(
         _ graph: RoleGraph, format: ExportFormat, options: DOTOptions = DOTOptions(), layout: GraphvizLayout? = nil
     ) throws(GraphvizError) -> [UInt8] {
-        let layout = layout ?? defaultLayout(roleCount: graph.roles.count, relationCount: graph.relations.count)
+        let policy = policy(for: graph, options: options, layout: layout)
+        let layout = policy.engine
         var options = options
         options.layout = layout.rawValue
+        options.layoutPolicy = policy
         switch format {
         case .dot: return DOTWriter(options: options).utf8(graph)
         case .json: return Array(JSONGraphWriter().write(graph).utf8)

@@ -75,7 +75,8 @@ struct Plan: ParsableCommand {
         out.append(Output.wrap("With \(skills), aiming for \(graph.displayName(plan.goal))."))
         out.append("")
         if plan.closest.allSatisfy({ $0.totalWeight == 0 }) {
-            out.append("Closest roles today: this graph lists no skills for its roles, so none is closer than another.")
+            out.append(Output.wrap("Closest roles today: this graph lists no skills for its roles, so none is closer than "
+                                   + "another and every route below has a skill gap of 0 ('rolegraph path' compares routes by effort)."))
         } else if closest > 0 {
             out.append("Closest roles today (covered = weights of the role's skills you have / weights of all its skills;")
             out.append("primary skills weigh 2, secondary 1; gap = the weights you miss):")

@@ -157,7 +157,8 @@ enum PathText {
     static let shownSkills = 10
 
     /// The note under output whose path-dependent search reached its budget.
-    static let candidatesNote = "Note: the exact search for the cheapest skill gap reached its limit of "
+    static let candidatesNote = "Note: " + candidatesExplanation
+    static let candidatesExplanation = "the exact search for the cheapest skill gap reached its limit of "
         + "\(RoutePlanner.exactSearchBudget) partial paths, so these are the best of the candidate paths found under "
         + "per-step costs; each total is the true total of its path."
 

@@ -107,7 +107,7 @@ extension RoleGraph {
     /// name, the name that word belongs to.
     ///
     /// - Throws: ``LookupError/notFound(_:_:suggestion:)`` or
-    ///   ``LookupError/ambiguousSkill(_:candidates:)``.
+    ///   ``LookupError/ambiguousSkill(_:candidates:total:)``.
     /// - Complexity: O(*S* · *a*) for *S* skills of *a* labels each, plus edit-distance work
     ///   against every label and word when nothing matches.
     public func resolveSkill(_ query: String) throws(LookupError) -> SkillID {

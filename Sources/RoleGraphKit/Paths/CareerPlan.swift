@@ -138,14 +138,23 @@ extension RoleGraph {
 
         let rule = startRule(for: starts)
         let allowed = roles.indices.filter { rule != .entryLevelRoles || roles[$0].entryLevel == true }
-        let search = SkillPathSearch(graph: self, network: planner.network, costing: planner.costing)
-        let outcome = search.search(sources: allowed.map { (Int32($0), fits[$0].gap.cost) }, goal: goalIndex,
-                                    count: count, budget: searchBudget)
-        var routes = outcome.found.map {
-            route(search.vertices(of: $0, in: outcome.partials), search.edges(of: $0, in: outcome.partials), planner, fits)
-        }
-        if outcome.budgetReached {
-            routes = try candidateRoutes(planner: planner, fits: fits, allowed: allowed, goal: goalIndex, count: count, proven: routes)
+        // Candidates under path-independent costs, costed exactly, bound the exact search; none
+        // means no allowed start leads to the goal.
+        let candidates = try candidateRoutes(planner: planner, fits: fits, allowed: allowed, goal: goalIndex, count: count)
+        var routes: [PlannedRoute] = []
+        var budgetReached = false
+        if !candidates.isEmpty {
+            let search = SkillPathSearch(graph: self, network: planner.network, costing: planner.costing)
+            let outcome = search.search(sources: allowed.map { (Int32($0), fits[$0].gap.cost) }, goal: goalIndex,
+                                        count: count, budget: searchBudget,
+                                        costBound: RoutePlanner.bound(candidates.map(\.cost), count: count))
+            routes = outcome.found.map {
+                route(search.vertices(of: $0, in: outcome.partials), search.edges(of: $0, in: outcome.partials), planner, fits)
+            }
+            if outcome.budgetReached {
+                budgetReached = true
+                routes = Self.best(of: routes + candidates, count: count)
+            }
         }
         if routes.isEmpty {
             var reaching: [RoleID] = []
@@ -157,7 +166,7 @@ extension RoleGraph {
                            entryLevelOnly: rule == .entryLevelRoles, lateral: lateralCost != nil)
         }
         return CareerPlan(have: have.sorted(), goal: goal, closest: closest, routes: routes, startRule: rule,
-                          search: outcome.budgetReached ? .bestOfCandidates : .exact)
+                          search: budgetReached ? .bestOfCandidates : .exact)
     }
 
     /// A route through `vertices` along network `edges`, its steps costed with the skills
@@ -168,11 +177,11 @@ extension RoleGraph {
         return PlannedRoute(start: entry, path: path, cost: entry.gap.cost + path.cost)
     }
 
-    /// The fallback when the exact search reached its budget: Yen's best routes from a virtual
-    /// start under path-independent costs (each an upper bound of the true cost), costed exactly,
-    /// together with the routes the exact search had already proved optimal; the cheapest win.
+    /// Yen's best routes from a virtual start (an edge to every allowed start, weighted by its
+    /// entry gap) under path-independent costs, each an upper bound of its true cost, costed
+    /// exactly: the bound for the exact search, and its fallback.
     private func candidateRoutes(
-        planner: RoutePlanner, fits: [RoleFit], allowed: [Int], goal: Int32, count: Int, proven: [PlannedRoute]
+        planner: RoutePlanner, fits: [RoleFit], allowed: [Int], goal: Int32, count: Int
     ) throws(RouteError) -> [PlannedRoute] {
         let base = planner.network
         let start = Int32(roles.count)
@@ -195,8 +204,7 @@ extension RoleGraph {
             throw .invalidArgument(error.description)
         }
         // Map the extended graph's edges back to the planner's network by relation and target.
-        var all = proven
-        var seen = Set(proven.map(\.path.roles))
+        var routes: [PlannedRoute] = []
         for path in found {
             let vertices = Array(path.vertices.dropFirst())
             var networkEdges: [Int32] = []
@@ -207,10 +215,16 @@ extension RoleGraph {
                     networkEdges.append(Int32(e))
                 }
             }
-            let candidate = route(vertices, networkEdges, planner, fits)
-            if seen.insert(candidate.path.roles).inserted { all.append(candidate) }
+            routes.append(route(vertices, networkEdges, planner, fits))
         }
-        let ranked = all.enumerated().sorted {
+        return routes
+    }
+
+    /// The `count` cheapest of `routes`, each route once (ties: fewer steps, then the given order).
+    private static func best(of routes: [PlannedRoute], count: Int) -> [PlannedRoute] {
+        var seen: Set<[RoleID]> = []
+        let distinct = routes.filter { seen.insert($0.path.roles).inserted }
+        let ranked = distinct.enumerated().sorted {
             ($0.element.cost, $0.element.path.steps.count, $0.offset) < ($1.element.cost, $1.element.path.steps.count, $1.offset)
         }
         return ranked.prefix(count).map(\.element)

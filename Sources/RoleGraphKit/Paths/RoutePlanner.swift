@@ -107,16 +107,28 @@ public struct RoutePlanner: Sendable {
         return found.map(careerPath)
     }
 
-    /// `paths` when step costs depend on the path: the exact best-first search over partial
-    /// paths, or, when that reaches its budget, the best of Yen's candidates under the
-    /// path-independent costs (each an upper bound of the true cost), costed exactly, together
-    /// with the paths the exact search had already proved optimal.
+    /// `paths` when step costs depend on the path. First Yen's best paths under the
+    /// path-independent costs (each an upper bound of its true cost), costed exactly: none means
+    /// there is no path, so the error comes at once; otherwise their exact costs bound the exact
+    /// best-first search over partial paths. Should that search reach its budget, the answer is
+    /// the best of those candidates and of the paths the search had already proved optimal.
     private mutating func pathDependentPaths(
         from source: Int32, to target: Int32, count: Int, constraints: PathConstraints, via viaRole: RoleID?
     ) throws(RouteError) -> [CareerPath] {
+        var candidates: [CareerPath] = []
+        do {
+            candidates = try finder.shortestPaths(from: source, to: target, count: max(count, Self.fallbackCandidates),
+                                                  constraints: constraints).map(careerPath)
+            if candidates.isEmpty { return [] }
+        } catch .viaSearchLimitReached {
+            // No candidates through the via role: the exact search alone decides.
+        } catch {
+            throw map(error, via: viaRole)
+        }
         let search = SkillPathSearch(graph: graph, network: network, costing: costing)
         let outcome = search.search(sources: [(source, 0)], goal: target, count: count, avoid: constraints.avoid,
-                                    via: constraints.via, maxSteps: constraints.maxSteps, budget: searchBudget)
+                                    via: constraints.via, maxSteps: constraints.maxSteps, budget: searchBudget,
+                                    costBound: Self.bound(candidates.map(\.cost), count: count))
         let proven = outcome.found.map {
             careerPath(vertices: search.vertices(of: $0, in: outcome.partials), edges: search.edges(of: $0, in: outcome.partials))
         }
@@ -125,20 +137,22 @@ public struct RoutePlanner: Sendable {
             return proven
         }
         lastSearch = .bestOfCandidates
-        let candidates: [GraphPath]
-        do {
-            candidates = try finder.shortestPaths(from: source, to: target, count: max(count, Self.fallbackCandidates),
-                                                  constraints: constraints)
-        } catch {
-            throw map(error, via: viaRole)
-        }
         var seen = Set(proven.map(\.roles))
         var all = proven
-        for candidate in candidates.map(careerPath) where seen.insert(candidate.roles).inserted { all.append(candidate) }
+        for candidate in candidates where seen.insert(candidate.roles).inserted { all.append(candidate) }
         let ranked = all.enumerated().sorted {
             ($0.element.cost, $0.element.steps.count, $0.offset) < ($1.element.cost, $1.element.steps.count, $1.offset)
         }
         return ranked.prefix(count).map(\.element)
+    }
+
+    /// The most a path among the `count` best can cost, given the exact costs of some paths:
+    /// the `count`-th smallest of them, or, with fewer, the largest (then they may be all there
+    /// are); unbounded with none.
+    static func bound(_ costs: [Double], count: Int) -> Double {
+        guard !costs.isEmpty else { return .infinity }
+        let sorted = costs.sorted()
+        return sorted[min(count, sorted.count) - 1]
     }
 
     /// How many candidate paths the fallback of a path-dependent search costs exactly.
@@ -165,10 +179,13 @@ public struct RoutePlanner: Sendable {
         if costing.costsDependOnPath {
             // Every role the tree reaches (the start too) is settled by the exact search, unless
             // its budget runs out first; the rest then keep the tree's path, costed exactly.
+            // The tree's paths, costed exactly, bound each role's best cost (see `roleBounds`).
             let reachable = (0 ..< Int32(graph.roles.count)).filter { tree.isReachable($0) }
+            var bounds = [Double](repeating: -.infinity, count: graph.roles.count)
+            for v in reachable { bounds[Int(v)] = tree.path(to: v).map { careerPath($0).cost } ?? .infinity }
             let search = SkillPathSearch(graph: graph, network: network, costing: costing)
             let outcome = search.search(sources: [(source, 0)], goal: nil, count: reachable.count, maxSteps: maxSteps,
-                                        budget: searchBudget)
+                                        budget: searchBudget, roleBounds: bounds)
             for found in outcome.found where outcome.partials[Int(found)].vertex != source {
                 best[outcome.partials[Int(found)].vertex] = careerPath(
                     vertices: search.vertices(of: found, in: outcome.partials), edges: search.edges(of: found, in: outcome.partials))

@@ -120,15 +120,31 @@ struct SkillPathSearch {
     ///
     /// - Complexity: O(*P* · (log *P* + *d* · *h* · *s*)) for *P* ≤ `budget` partial paths of at
     ///   most *h* steps, *d* moves out of a role and *s* skills per role.
+    ///
+    /// - Parameter costBound: partial paths costing more are dropped. Pass the `count`-th best
+    ///   exact cost among known paths to the goal: no path costing more can be among the `count`
+    ///   best, and costs never fall as a path grows, so nothing an answer needs is dropped.
+    /// - Parameter roleBounds: with no goal, the exact cost of some path to each role (infinity
+    ///   for none). A partial path costing more than every role not yet settled could reach can
+    ///   settle nothing, so it is dropped; the bound falls as roles settle.
     func search(
         sources: [(vertex: Int32, cost: Double)], goal: Int32?, count: Int,
-        avoid: Set<Int32> = [], via: Int32? = nil, maxSteps: Int? = nil, budget: Int = defaultBudget
+        avoid: Set<Int32> = [], via: Int32? = nil, maxSteps: Int? = nil, budget: Int = defaultBudget,
+        costBound: Double = .infinity, roleBounds: [Double]? = nil
     ) -> Outcome {
+        var costBound = costBound
+        func unsettledBound(_ settled: [Bool]) -> Double {
+            guard let roleBounds else { return .infinity }
+            var bound = -Double.infinity
+            for (v, b) in roleBounds.enumerated() where !settled[v] { bound = max(bound, b) }
+            return bound
+        }
         var partials: [Partial] = []
         var heap = PartialHeap()
         var found: [Int32] = []
         var settled = [Bool](repeating: false, count: network.vertexCount)
-        for source in sources where !avoid.contains(source.vertex) {
+        if goal == nil { costBound = min(costBound, unsettledBound(settled)) }
+        for source in sources where !avoid.contains(source.vertex) && (source.cost <= costBound || goal == nil) {
             partials.append(Partial(vertex: source.vertex, parent: -1, edge: -1, cost: source.cost, steps: 0,
                                     passedVia: source.vertex == via))
             heap.push(cost: source.cost, steps: 0, index: Int32(partials.count - 1))
@@ -149,6 +165,7 @@ struct SkillPathSearch {
                 settled[Int(path.vertex)] = true
                 found.append(index)
                 if found.count == count { return Outcome(found: found, partials: partials, budgetReached: false) }
+                if let roleBounds, roleBounds[Int(path.vertex)] >= costBound { costBound = min(costBound, unsettledBound(settled)) }
             }
             if let maxSteps, Int(path.steps) >= maxSteps { continue }
             let visited = vertices(of: index, in: partials)
@@ -157,6 +174,7 @@ struct SkillPathSearch {
                 if avoid.contains(target) || visited.contains(target) { continue }
                 if partials.count >= budget { return Outcome(found: found, partials: partials, budgetReached: true) }
                 let cost = path.cost + stepCost(into: target, after: visited, lateral: isLateral(e))
+                if cost > costBound { continue }
                 partials.append(Partial(vertex: target, parent: index, edge: Int32(e), cost: cost, steps: path.steps + 1,
                                         passedVia: path.passedVia || target == via))
                 heap.push(cost: cost, steps: path.steps + 1, index: Int32(partials.count - 1))

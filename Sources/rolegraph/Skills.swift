@@ -24,10 +24,12 @@ struct Skills: ParsableCommand {
 
     @OptionGroup var graphOptions: GraphOptions
 
-    @Argument(help: ArgumentHelp("list (the default), search or show.", valueName: "action"))
+    @Argument(help: ArgumentHelp("list (the default), search or show.", valueName: "action"),
+              completion: .list(Action.allCases.map(\.rawValue)))
     var action: String?
 
-    @Argument(help: ArgumentHelp("The word to search for, or the skill to show.", valueName: "word"))
+    @Argument(help: ArgumentHelp("The word to search for, or the skill to show.", valueName: "word"),
+              completion: .custom(Completions.skills))
     var query: String?
 
     @Option(help: "Output format: table or json.")

@@ -138,6 +138,16 @@ TRANSVERSAL = [
     "build relationships", "attend to detail", "meet deadlines", "work independently", "use mathematics",
     "use email", "organise information", "assess performance", "observe safety rules", "manage conflicts",
     "apply ethics", "learn continuously", "deal with ambiguity",
+    "coach employees", "delegate tasks", "interpret graphical communication interfaces", "listen actively",
+    "manage budgets", "perform risk analysis", "promote health and safety", "respond to emergencies",
+    "use microsoft office", "write technical documentation", "demonstrate intercultural competence",
+    "apply conflict management", "assist customers", "check quality of products", "conduct interviews",
+    "create work schedules", "estimate duration of work", "follow company standards", "handle stock",
+    "identify customer needs", "inspect equipment", "lift heavy weights", "maintain equipment",
+    "manage supplies", "operate computer systems", "order supplies", "perform cleaning duties",
+    "prepare presentations", "process incoming orders", "provide information", "read manuals",
+    "recruit employees", "speak different languages", "supervise work", "think creatively",
+    "translate requirements into designs", "use ergonomic work practices",
 ]
 
 # Alternative labels, as ESCO gives them.

@@ -87,9 +87,11 @@ struct Skills: ParsableCommand {
         }
         guard !hits.isEmpty else {
             var text = "No skill's id, name or alias contains '\(Output.clean(word))'."
-            if case LookupError.notFound(_, _, let suggestion?)? = Result(catching: { try graph.resolveSkill(word) }).failure {
+            do {
+                _ = try graph.resolveSkill(word)
+            } catch .notFound(_, _, let suggestion?) {
                 text += " Did you mean '\(Output.clean(suggestion))'?"
-            }
+            } catch {}
             return text
         }
         var rows = [["ID", "NAME", "ROLES", "MATCH"]]
@@ -122,14 +124,6 @@ struct Skills: ParsableCommand {
         out.append(Output.table(uses.map { [graph.displayName($0.role), $0.isPrimary ? "primary (must have)" : "secondary (nice to have)"] },
                                 indent: "  "))
         return out.joined(separator: "\n")
-    }
-}
-
-extension Result {
-    /// The error, when there is one.
-    var failure: Failure? {
-        if case .failure(let error) = self { return error }
-        return nil
     }
 }
 

@@ -44,6 +44,9 @@ struct Path: ParsableCommand {
             completion: .file())
     var render: String?
 
+    @Flag(help: "List every skill to learn, not only the heaviest \(PathText.shownSkills) of a long list.")
+    var all = false
+
     @OptionGroup(title: "Diagram options (with --render)") var diagram: DiagramOptions
 
     @Option(name: .customLong("relations"), help: .private)
@@ -72,9 +75,10 @@ struct Path: ParsableCommand {
         }
         switch format {
         case .json:
-            try emit(try Output.json(PathReport(from: from, to: to, cost: costOptions.cost, paths: paths)))
+            try emit(try Output.json(PathReport(from: from, to: to, cost: costOptions.cost, search: planner.lastSearch, paths: paths)))
         case .table:
-            var text = PathText.render(paths, in: graph, model: costOptions.cost)
+            var text = PathText.render(paths, in: graph, model: costOptions.cost, limit: all ? nil : PathText.shownSkills)
+            if planner.lastSearch == .bestOfCandidates { text += "\n\n" + PathText.candidatesNote }
             if paths.count < top {
                 text += "\n\nOnly \(paths.count) loopless path\(paths.count == 1 ? "" : "s") exist\(paths.count == 1 ? "s" : "") "
                     + "(\(top) asked for)" + (costOptions.lateralCost == nil ? "; --lateral-cost N also allows moves along collaborations." : ".")
@@ -89,26 +93,28 @@ struct PathReport: Encodable {
     var from: RoleID
     var to: RoleID
     var cost: CostModel
+    var search: PathSearch
     var paths: [CareerPath]
 
-    enum CodingKeys: String, CodingKey { case from, to, costModel = "cost_model", paths }
+    enum CodingKeys: String, CodingKey { case from, to, costModel = "cost_model", search, paths }
     func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(from.rawValue, forKey: .from)
         try c.encode(to.rawValue, forKey: .to)
         try c.encode(cost.rawValue, forKey: .costModel)
+        try c.encode(search.rawValue, forKey: .search)
         try c.encode(paths, forKey: .paths)
     }
 }
 
 /// The text `path` prints.
 enum PathText {
-    static func render(_ paths: [CareerPath], in graph: RoleGraph, model: CostModel) -> String {
+    static func render(_ paths: [CareerPath], in graph: RoleGraph, model: CostModel, limit: Int? = shownSkills) -> String {
         guard let best = paths.first else { return "" }
         var out: [String] = []
         out.append(summary(best, in: graph))
         out.append("")
-        out.append(contentsOf: steps(best, in: graph))
+        out.append(contentsOf: steps(best, in: graph, limit: limit))
         out.append("")
         out.append("Total \(unit(model)): \(Output.number(best.cost)) over \(best.steps.count) step\(best.steps.count == 1 ? "" : "s")")
         if paths.count > 1 {
@@ -134,26 +140,49 @@ enum PathText {
         return text
     }
 
-    static func steps(_ path: CareerPath, in graph: RoleGraph, indent: String = "") -> [String] {
+    static func steps(_ path: CareerPath, in graph: RoleGraph, indent: String = "", limit: Int? = shownSkills) -> [String] {
         var out: [String] = []
         for (i, step) in path.steps.enumerated() {
             let move = step.isLateral ? "lateral move (they work together)" : "transition"
             out.append("\(indent)\(i + 1). \(graph.displayName(step.from)) → \(graph.displayName(step.to))  "
                        + "[\(move), cost \(Output.number(step.cost))]")
             if let note = step.relation.note { out.append(Output.wrap(note, indent: indent + "   ")) }
-            out.append(contentsOf: learn(step.skillsToLearn, in: graph, indent: indent + "   "))
+            out.append(contentsOf: learn(step.skillsToLearn, in: graph, indent: indent + "   ", limit: limit))
         }
         return out
     }
 
-    static func learn(_ gap: SkillGap, in graph: RoleGraph, indent: String) -> [String] {
+    /// How many skills a list shows before it is summarised (`--all` shows every one).
+    static let shownSkills = 10
+
+    /// The note under output whose path-dependent search reached its budget.
+    static let candidatesNote = "Note: " + candidatesExplanation
+    static let candidatesExplanation = "the exact search for the cheapest skill gap reached its limit of "
+        + "\(RoutePlanner.exactSearchBudget) partial paths, so these are the best of the candidate paths found under "
+        + "per-step costs; each total is the true total of its path."
+
+    /// "a, b, c (+N more)": the first `limit` names, or all of them without a limit.
+    static func summarised(_ names: [String], limit: Int?) -> String {
+        guard let limit, names.count > limit else { return names.joined(separator: ", ") }
+        return names.prefix(limit).joined(separator: ", ") + " (+\(names.count - limit) more)"
+    }
+
+    /// The skills to learn for a step. Must-have (primary, weight 2) skills come before
+    /// nice-to-have ones, so a summarised list keeps the heaviest.
+    static func learn(_ gap: SkillGap, in graph: RoleGraph, indent: String, limit: Int? = nil) -> [String] {
         if gap.isEmpty { return ["\(indent)Skills to learn: none"] }
         var out: [String] = []
+        let primaryShown = limit.map { min($0, gap.primary.count) }
         if !gap.primary.isEmpty {
-            out.append(Output.wrap("Must learn: " + gap.primary.map(graph.skillName).joined(separator: ", "), indent: indent))
+            out.append(Output.wrap("Must learn: " + summarised(gap.primary.map(graph.skillName), limit: limit), indent: indent))
         }
         if !gap.secondary.isEmpty {
-            out.append(Output.wrap("Nice to have: " + gap.secondary.map(graph.skillName).joined(separator: ", "), indent: indent))
+            let room = limit.map { max(0, $0 - (primaryShown ?? 0)) }
+            if room == 0 {
+                out.append("\(indent)Nice to have: \(gap.secondary.count) more skill\(gap.secondary.count == 1 ? "" : "s") (--all lists them)")
+            } else {
+                out.append(Output.wrap("Nice to have: " + summarised(gap.secondary.map(graph.skillName), limit: room), indent: indent))
+            }
         }
         return out
     }

@@ -6,9 +6,15 @@ struct Plan: ParsableCommand {
         commandName: "plan",
         abstract: "Plan a way from the skills you have to a goal role: where to start, the stepping stones, what to learn.",
         discussion: """
-            Roles are ranked by how much of each you already cover (a missing primary skill \
-            counts 2, a secondary 1). Routes enter the role that makes the whole way cheapest, \
-            then move on to the goal, with the skills to learn at each step.
+            Closest roles are ranked by the share of each role's skills you already cover: \
+            covered = (sum of the weights of the role's skills you have) / (sum of the weights of \
+            all its skills), a primary skill weighing 2 and a secondary 1; the gap (the weights \
+            you miss) is shown beside it. Routes enter the role that makes the whole way cheapest, \
+            then move on to the goal; each step costs the skills its role needs beyond yours, the \
+            starting role's and every earlier role's, and the routes are the exact optimum of that \
+            cost unless the output says otherwise. Only roles marked entry_level: true are starts \
+            (unless the graph states no entry_level at all); --experienced allows any. Skill \
+            lists longer than \(PathText.shownSkills) show the heaviest first; --all shows them all.
             """)
 
     @OptionGroup var graphOptions: GraphOptions
@@ -36,6 +42,9 @@ struct Plan: ParsableCommand {
     @Flag(help: "You have relevant experience: any role may be a starting point, not only entry-level ones.")
     var experienced = false
 
+    @Flag(help: "List every skill to learn, not only the heaviest \(PathText.shownSkills) of a long list.")
+    var all = false
+
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
 
@@ -61,36 +70,55 @@ struct Plan: ParsableCommand {
 
     func render(_ plan: CareerPlan, in graph: RoleGraph) -> String {
         var out: [String] = []
+        let limit = all ? nil : PathText.shownSkills
         let skills = plan.have.isEmpty ? "no skills yet" : plan.have.map(graph.skillName).joined(separator: ", ")
         out.append(Output.wrap("With \(skills), aiming for \(graph.displayName(plan.goal))."))
         out.append("")
-        out.append("Closest roles today (skill gap: missing primary ×2 + missing secondary ×1):")
-        var rows: [[String]] = []
-        for fit in plan.closest.prefix(closest) {
-            let role = graph.role(fit.role)
-            rows.append([graph.displayName(fit.role), "gap \(Output.number(fit.gap.cost))",
-                         role?.entryLevel == true ? "entry-level" : "", missing(fit.gap, in: graph)])
+        if plan.closest.allSatisfy({ $0.totalWeight == 0 }) {
+            out.append(Output.wrap("Closest roles today: this graph lists no skills for its roles, so none is closer than "
+                                   + "another and every route below has a skill gap of 0 ('rolegraph path' compares routes by effort)."))
+        } else if closest > 0 {
+            out.append("Closest roles today (covered = weights of the role's skills you have / weights of all its skills;")
+            out.append("primary skills weigh 2, secondary 1; gap = the weights you miss):")
+            var rows: [[String]] = []
+            for fit in plan.closest.prefix(closest) {
+                let role = graph.role(fit.role)
+                let share = fit.coveredShare.map { "\(Int(($0 * 100).rounded()))% covered" } ?? "lists no skills"
+                rows.append([graph.displayName(fit.role), share, "gap \(Output.number(fit.gap.cost))",
+                             role?.entryLevel == true ? "entry-level" : "", missing(fit.gap, in: graph, limit: limit)])
+            }
+            out.append(Output.table(rows, indent: "  "))
         }
-        out.append(Output.table(rows, indent: "  "))
         out.append("")
-        out.append("Routes to \(graph.displayName(plan.goal))" + (experienced ? ":" : ", starting in an entry-level role (--experienced allows any):"))
+        switch plan.startRule {
+        case .entryLevelRoles:
+            out.append("Routes to \(graph.displayName(plan.goal)), starting in a role marked entry-level (--experienced allows any):")
+        case .anyRoleNoEntryLevelFacts:
+            out.append("Routes to \(graph.displayName(plan.goal)), starting in any role (this graph marks no role entry-level or not):")
+        case .anyRoleExperienced:
+            out.append("Routes to \(graph.displayName(plan.goal)), starting in any role (--experienced):")
+        }
         for (i, route) in plan.routes.enumerated() {
             let roles = [route.start.role] + route.path.steps.map(\.to)
             out.append("")
             out.append("\(i + 1). \(roles.map(graph.displayName).joined(separator: " → "))  (total skill gap \(Output.number(route.cost)))")
             out.append("   Start as \(graph.displayName(route.start.role)) [gap \(Output.number(route.start.gap.cost))]")
-            out.append(contentsOf: PathText.learn(route.start.gap, in: graph, indent: "      "))
+            out.append(contentsOf: PathText.learn(route.start.gap, in: graph, indent: "      ", limit: limit))
             for step in route.path.steps {
                 out.append("   Then \(graph.displayName(step.to)) [\(step.isLateral ? "lateral move, " : "")gap \(Output.number(step.cost))]")
-                out.append(contentsOf: PathText.learn(step.skillsToLearn, in: graph, indent: "      "))
+                out.append(contentsOf: PathText.learn(step.skillsToLearn, in: graph, indent: "      ", limit: limit))
             }
+        }
+        if plan.search == .bestOfCandidates {
+            out.append("")
+            out.append(PathText.candidatesNote)
         }
         return out.joined(separator: "\n")
     }
 
-    private func missing(_ gap: SkillGap, in graph: RoleGraph) -> String {
+    private func missing(_ gap: SkillGap, in graph: RoleGraph, limit: Int?) -> String {
         if gap.isEmpty { return "you have every skill it lists" }
-        return "missing " + (gap.primary.map(graph.skillName) + gap.secondary.map { graph.skillName($0) + " (nice to have)" })
-            .joined(separator: ", ")
+        let names = gap.primary.map(graph.skillName) + gap.secondary.map { graph.skillName($0) + " (nice to have)" }
+        return "missing " + PathText.summarised(names, limit: limit)
     }
 }

@@ -23,7 +23,10 @@ struct Reachable: ParsableCommand {
         var planner = try RoutePlanner(graph: graph, costing: try costOptions.costing(in: graph))
         let paths = try planner.reachable(from: role, maxSteps: maxSteps)
         switch format {
-        case .json: try emit(try Output.json(paths))
+        case .json:
+            try emit(try Output.json(paths))
+            // The JSON is a list of paths; the search that found them is a note on standard error.
+            if planner.lastSearch == .bestOfCandidates { ErrorReporter.printNote("note: " + PathText.candidatesExplanation) }
         case .table:
             let limit = maxSteps.map { " within \($0) step\($0 == 1 ? "" : "s")" } ?? ""
             guard !paths.isEmpty else {
@@ -37,6 +40,7 @@ struct Reachable: ParsableCommand {
             }
             try emit("Reachable from \(graph.displayName(role))\(limit): \(paths.count) role\(paths.count == 1 ? "" : "s")\n")
             try emit(Output.table(rows))
+            if planner.lastSearch == .bestOfCandidates { try emit("\n" + PathText.candidatesNote) }
         }
     }
 }

@@ -31,6 +31,10 @@ import Testing
         ["clusters", "--method", "skills"],
         ["clusters", "--method", "labels", "--relations", "transition", "--seed", "3"],
         ["similar", "data-scientist"],
+        ["skills"],
+        ["skills", "search", "data"],
+        ["skills", "show", "python"],
+        ["skills", "search", "no-such-word"],
         ["centrality"],
         ["centrality", "--weighted", "-n", "3"],
         ["validate", CLI.repositoryRoot.appendingPathComponent("Graphs/data-careers.yaml").path],
@@ -59,7 +63,7 @@ import Testing
 
     @Test func everyCommandWithFormatHasASchemaAndARun() throws {
         let withFormat = Set(DeclaredOptions.shared.options.filter { $0.preferred == "--format" && $0.shown }.map(\.command))
-        #expect(withFormat.count == 12)
+        #expect(withFormat.count == 13)
         let schemas = Set(try FileManager.default.contentsOfDirectory(atPath: Self.schemaDirectory.path)
             .filter { $0.hasSuffix(".schema.json") }.map { String($0.dropLast(".schema.json".count)) })
         #expect(schemas == withFormat)

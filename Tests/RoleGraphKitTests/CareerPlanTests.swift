@@ -7,52 +7,62 @@ import RoleGraphTestSupport
 @Suite struct CareerPlanTests {
     let graph = RoleGraph.builtIn
 
-    @Test func closestRolesAreRankedByGap() throws {
+    @Test func closestRolesAreRankedByCoveredShare() throws {
         let plan = try graph.plan(have: ["sql", "data-visualisation", "spreadsheets", "business-communication"], goal: "ml-engineer")
         #expect(plan.closest.first?.role == "data-analyst")
-        #expect(plan.closest.map(\.gap.cost) == plan.closest.map(\.gap.cost).sorted())
+        // Data Analyst: primary sql, data-visualisation, spreadsheets, business-communication
+        // (4 × 2) and secondary statistics, python (2 × 1): 8 of 10 covered.
+        #expect(plan.closest.first?.coveredWeight == 8)
+        #expect(plan.closest.first?.totalWeight == 10)
+        #expect(plan.closest.first?.coveredShare == 0.8)
+        let shares = plan.closest.map { $0.coveredShare ?? -1 }
+        #expect(shares == shares.sorted(by: >))
     }
 
-    /// The best route's cost equals an independent computation: the minimum over every start
-    /// role of its entry gap plus the cheapest skills-costed path from it (Bellman-Ford).
-    @Test(arguments: [
-        (["sql", "python", "statistics"], "ml-engineer", StartPolicy.entryLevel),
-        (["sql", "python", "statistics"], "ml-platform-engineer", .entryLevel),
-        (["sql", "python", "statistics"], "ml-platform-engineer", .any),
-        ([], "infrastructure-engineer", .any),
-        ([], "infrastructure-engineer", .entryLevel),
-        (["deep-learning", "python"], "ml-platform-engineer", .any),
-        (["sql"], "backend-engineer", .entryLevel),
-    ] as [([String], String, StartPolicy)])
-    func bestRouteMatchesBruteForce(have: [String], goal: String, starts: StartPolicy) throws {
-        let skills = Set(have.map(SkillID.init))
-        let plan = try graph.plan(have: skills, goal: RoleID(goal), routes: 4, starts: starts)
-        let planner = try RoutePlanner(graph: graph, costing: StepCosting(model: .skills, have: skills))
-        let network = planner.network
-        let goalIndex = try #require(graph.index(of: RoleID(goal)))
-        var best = Double.infinity
-        for start in 0 ..< Int32(graph.roles.count) where starts == .any || graph.role(at: start).entryLevel != false {
-            // Bellman-Ford from start.
-            var distance = [Double](repeating: .infinity, count: graph.roles.count)
-            distance[Int(start)] = 0
-            for _ in 0 ..< graph.roles.count {
-                for v in 0 ..< Int32(graph.roles.count) where distance[Int(v)] < .infinity {
-                    for e in network.edgeRange(of: v) {
-                        distance[Int(network.targets[e])] = min(distance[Int(network.targets[e])], distance[Int(v)] + network.weights[e])
-                    }
-                }
-            }
-            let entry = graph.skillGap(to: graph.role(at: start).id, knowing: skills).cost
-            best = min(best, entry + distance[Int(goalIndex)])
+    /// A role with few skills, none of them the person's, is not close: the share ranks a large
+    /// role half covered above a small role not covered at all, although its gap is larger.
+    @Test func shareBeatsAbsoluteGap() throws {
+        let skills = (0 ..< 10).map { Skill(id: SkillID("s\($0)"), name: "S\($0)") }
+        let big = Role(id: "big", name: "Big", area: "a", primarySkills: (0 ..< 10).map { SkillID("s\($0)") })
+        let small = Role(id: "small", name: "Small", area: "a", primarySkills: ["s9"])
+        let g = try RoleGraph(name: "g", areas: [Area(id: "a", name: "A")], skills: skills, roles: [small, big], relations: [])
+        let plan = try g.plan(have: Set((0 ..< 5).map { SkillID("s\($0)") }), goal: "big", starts: .any)
+        #expect(plan.closest.map(\.role) == ["big", "small"])
+        #expect(plan.closest.map(\.gap.cost) == [10, 2])
+    }
+
+    /// Unknown is not entry-level when the graph states entry_level for some role; with no such
+    /// fact anywhere, any role may start, and the plan says which rule applied.
+    @Test func startRuleFollowsTheGraphsEntryLevelFacts() throws {
+        let skills = [Skill(id: "s", name: "S")]
+        func graph(_ entry: Bool?) throws -> RoleGraph {
+            try RoleGraph(name: "g", areas: [Area(id: "a", name: "A")], skills: skills, roles: [
+                Role(id: "a", name: "A", area: "a", primarySkills: ["s"], entryLevel: entry),
+                Role(id: "b", name: "B", area: "a", primarySkills: ["s"]),
+                Role(id: "c", name: "C", area: "a", primarySkills: ["s"]),
+            ], relations: [Relation(kind: .transition, from: "b", to: "c", effort: 1), Relation(kind: .transition, from: "a", to: "c", effort: 1)])
         }
-        let first = try #require(plan.routes.first)
-        #expect(first.cost == best)
-        #expect(plan.routes.map(\.cost) == plan.routes.map(\.cost).sorted())
+        let stated = try graph(true).plan(have: [], goal: "c", routes: 5)
+        #expect(stated.startRule == .entryLevelRoles)
+        #expect(stated.routes.map(\.start.role) == ["a"])
+        let silent = try graph(nil).plan(have: [], goal: "c", routes: 5)
+        #expect(silent.startRule == .anyRoleNoEntryLevelFacts)
+        #expect(Set(silent.routes.map(\.start.role)) == ["a", "b", "c"])
+        #expect(try graph(nil).plan(have: [], goal: "c", starts: .any).startRule == .anyRoleExperienced)
+    }
+
+    /// On the built-in graph the route's later steps never ask for what an earlier role had:
+    /// the analyst's SQL is not learned again on the way to ML engineering.
+    @Test func laterStepsRememberEarlierRoles() throws {
+        let plan = try graph.plan(have: [], goal: "ml-engineer", routes: 3)
         for route in plan.routes {
-            if starts == .entryLevel { #expect(graph.role(route.start.role)?.entryLevel != false) }
-            #expect(route.cost == route.start.gap.cost + route.path.cost)
-            #expect((route.path.roles.last ?? route.start.role) == RoleID(goal))
+            var known = graph.skills(of: route.start.role)
+            for step in route.path.steps {
+                #expect(known.isDisjoint(with: step.skillsToLearn.primary + step.skillsToLearn.secondary))
+                known.formUnion(graph.skills(of: step.to))
+            }
         }
+        #expect(plan.search == .exact)
     }
 
     @Test func noRouteFromEntryLevelRolesIsExplained() {

@@ -78,6 +78,6 @@ import RoleGraphTestSupport
         #expect(ranking.map(\.betweenness) == ranking.map(\.betweenness).sorted(by: >))
         // No transition leads into or out of the accelerators engineer: it is on no path.
         #expect(ranking.first { $0.role == "ml-accelerators-engineer" }?.betweenness == 0)
-        #expect(ranking.first { $0.role == "data-analyst" }?.transitionsOut == 1)
+        #expect(ranking.first { $0.role == "data-analyst" }?.transitionsOut == 2)
     }
 }

@@ -76,11 +76,35 @@ import RoleGraphTestSupport
         }
     }
 
+    /// The article: analytics engineers serve analysts directly, and roles that work closely
+    /// together are easier to move between.
+    @Test func analystToAnalyticsEngineerIsOneStep() throws {
+        var planner = try RoutePlanner(graph: graph)
+        let path = try planner.paths(from: "data-analyst", to: "analytics-engineer")[0]
+        #expect(path.roles == ["data-analyst", "analytics-engineer"])
+        #expect(path.cost == 2)
+        #expect(path.steps[0].relation.section == "Working together › Data and science")
+        let back = try planner.paths(from: "analytics-engineer", to: "data-analyst")[0]
+        #expect(back.roles == ["analytics-engineer", "data-analyst"])
+    }
+
+    /// Under `skills`, a later step never asks for what the start or an earlier role had: the
+    /// analyst's SQL is not learned again on the way to ML engineering.
+    @Test func skillsGatheredOnThePathAreNotLearnedAgain() throws {
+        var planner = try RoutePlanner(graph: graph, costing: StepCosting(model: .skills))
+        let path = try planner.paths(from: "data-analyst", to: "ml-engineer")[0]
+        #expect(planner.lastSearch == .exact)
+        let asked = path.steps.flatMap { $0.skillsToLearn.primary + $0.skillsToLearn.secondary }
+        #expect(!asked.contains("sql"))
+        #expect(Set(asked).count == asked.count)
+        #expect(path.cost == path.steps.map(\.cost).reduce(0, +))
+    }
+
     @Test func movesAreRankedByCost() throws {
         let planner = try RoutePlanner(graph: graph)
         let moves = try planner.moves(from: "data-scientist")
-        #expect(moves.map(\.to) == ["data-analyst", "ml-scientist"])
-        #expect(moves.map(\.cost) == [1, 3])
+        #expect(moves.map(\.to) == ["data-analyst", "analytics-engineer", "ml-scientist"])
+        #expect(moves.map(\.cost) == [1, 2, 3])
     }
 
     @Test func reachableWithinStepsIsExact() throws {

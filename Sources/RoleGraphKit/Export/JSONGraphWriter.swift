@@ -6,7 +6,7 @@ import Foundation
 /// ```json
 /// {"format": "rolegraph-node-link", "version": 1, "directed": true, "multigraph": true,
 ///  "graph": {"name": …, "source": …, "description": …},
-///  "areas": [{"id", "name", "summary"}], "skills": [{"id", "name", "summary"}],
+///  "areas": [{"id", "name", "summary"}], "skills": [{"id", "name", "summary", "aliases"}],
 ///  "nodes": [{"id", "name", "area", "summary", "responsibilities", "problems", "titles",
 ///             "skills": {"primary", "secondary"}, "entry_level", "prevalence"}],
 ///  "links": [{"source", "target", "kind", "directed", "effort", "note", "section"}]}

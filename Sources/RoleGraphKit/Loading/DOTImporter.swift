@@ -175,10 +175,10 @@ enum DOTImporter {
     /// The skills a `skills` graph attribute declares: a JSON list of `{"id", "name", "summary"}`.
     /// Anything unreadable declares nothing (the skills are then named by their ids).
     private static func declaredSkills(_ json: String) -> [SkillID: Skill] {
-        struct Declared: Decodable { var id: String; var name: String; var summary: String? }
+        struct Declared: Decodable { var id: String; var name: String; var summary: String?; var aliases: [String]? }
         guard let list = try? JSONDecoder().decode([Declared].self, from: Data(json.utf8)) else { return [:] }
         var result: [SkillID: Skill] = [:]
-        for item in list { result[SkillID(item.id)] = Skill(id: SkillID(item.id), name: item.name, summary: item.summary ?? "") }
+        for item in list { result[SkillID(item.id)] = Skill(id: SkillID(item.id), name: item.name, summary: item.summary ?? "", aliases: item.aliases ?? []) }
         return result
     }
 

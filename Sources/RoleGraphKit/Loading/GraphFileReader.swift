@@ -13,7 +13,7 @@ struct GraphFileReader {
 
     static let topKeys = ["format", "name", "source", "description", "areas", "skills", "roles", "relations"]
     static let areaKeys = ["id", "name", "summary"]
-    static let skillKeys = ["id", "name", "summary"]
+    static let skillKeys = ["id", "name", "summary", "aliases"]
     static let roleKeys = ["id", "name", "area", "summary", "responsibilities", "problems", "titles",
                            "skills", "entry_level", "prevalence"]
     static let roleSkillKeys = ["primary", "secondary"]
@@ -114,7 +114,8 @@ struct GraphFileReader {
             map[.skill(document.skills.count)] = location(of: fields["id"]?.node ?? node)
             if readID == nil { map.reported.insert(.skill(document.skills.count)) }
             document.skills.append(Skill(id: SkillID(id), name: optionalString(fields, "name") ?? id,
-                                         summary: optionalString(fields, "summary") ?? ""))
+                                         summary: optionalString(fields, "summary") ?? "",
+                                         aliases: stringList(fields, "aliases")))
         }
         for node in list(top, "roles", required: true, in: root, context: "the graph file") {
             if let role = readRole(node, position: document.roles.count) { document.roles.append(role) }

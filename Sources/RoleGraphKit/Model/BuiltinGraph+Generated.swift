@@ -14,45 +14,45 @@ extension BuiltinGraph {
 
         var skills: [Skill] = []
         skills.reserveCapacity(40)
-        skills.append(Skill(id: "sql", name: "SQL", summary: "Querying, joining and aggregating data in relational databases and warehouses."))
-        skills.append(Skill(id: "spreadsheets", name: "Spreadsheets", summary: "Quick analysis, modelling and reporting in tools such as Excel or Google Sheets."))
-        skills.append(Skill(id: "data-visualisation", name: "Data visualisation", summary: "Charts and dashboards, including BI tools, that make data easy to read."))
-        skills.append(Skill(id: "statistics", name: "Statistics", summary: "Descriptive and inferential statistics, hypothesis testing and uncertainty."))
-        skills.append(Skill(id: "business-communication", name: "Business communication", summary: "Understanding business questions and explaining findings to non-technical stakeholders."))
-        skills.append(Skill(id: "experimentation", name: "Experimentation and A/B testing", summary: "Designing, running and reading controlled experiments on products and processes."))
-        skills.append(Skill(id: "mathematics", name: "Mathematics", summary: "Linear algebra, calculus and probability as used in modelling."))
-        skills.append(Skill(id: "classical-ml", name: "Classical machine learning", summary: "Regression, tree ensembles, clustering and other non-deep-learning models."))
-        skills.append(Skill(id: "data-modelling", name: "Data modelling", summary: "Designing tables, schemas and dimensional models that describe the business."))
-        skills.append(Skill(id: "data-transformation", name: "Data transformation", summary: "Turning raw data into clean, tested, documented tables with SQL-based transformation tools."))
-        skills.append(Skill(id: "data-warehousing", name: "Data warehousing", summary: "Working with analytical warehouses and lakehouses, their storage and their cost."))
-        skills.append(Skill(id: "data-quality", name: "Data quality", summary: "Testing, validating and monitoring data so that consumers can trust it."))
-        skills.append(Skill(id: "orchestration", name: "Workflow orchestration", summary: "Scheduling and monitoring data pipelines as dependency graphs of jobs."))
-        skills.append(Skill(id: "python", name: "Python", summary: "General-purpose programming in Python, the common language of data and ML work."))
-        skills.append(Skill(id: "software-engineering", name: "Software engineering", summary: "Writing maintainable, tested, version-controlled code and designing programs well."))
-        skills.append(Skill(id: "systems-programming", name: "Systems programming", summary: "Low-level, performance-sensitive programming in languages such as C++ or Rust."))
-        skills.append(Skill(id: "deep-learning", name: "Deep learning", summary: "Neural network architectures, training dynamics and their practical pitfalls."))
+        skills.append(Skill(id: "sql", name: "SQL", summary: "Querying, joining and aggregating data in relational databases and warehouses.", aliases: ["structured query language"]))
+        skills.append(Skill(id: "spreadsheets", name: "Spreadsheets", summary: "Quick analysis, modelling and reporting in tools such as Excel or Google Sheets.", aliases: ["Excel", "Google Sheets"]))
+        skills.append(Skill(id: "data-visualisation", name: "Data visualisation", summary: "Charts and dashboards, including BI tools, that make data easy to read.", aliases: ["data visualization", "dashboards", "BI tools"]))
+        skills.append(Skill(id: "statistics", name: "Statistics", summary: "Descriptive and inferential statistics, hypothesis testing and uncertainty.", aliases: ["stats"]))
+        skills.append(Skill(id: "business-communication", name: "Business communication", summary: "Understanding business questions and explaining findings to non-technical stakeholders.", aliases: ["communication", "stakeholder management"]))
+        skills.append(Skill(id: "experimentation", name: "Experimentation and A/B testing", summary: "Designing, running and reading controlled experiments on products and processes.", aliases: ["A/B testing", "experiment design"]))
+        skills.append(Skill(id: "mathematics", name: "Mathematics", summary: "Linear algebra, calculus and probability as used in modelling.", aliases: ["maths", "linear algebra", "probability"]))
+        skills.append(Skill(id: "classical-ml", name: "Classical machine learning", summary: "Regression, tree ensembles, clustering and other non-deep-learning models.", aliases: ["machine learning", "scikit-learn"]))
+        skills.append(Skill(id: "data-modelling", name: "Data modelling", summary: "Designing tables, schemas and dimensional models that describe the business.", aliases: ["data modeling", "dimensional modelling"]))
+        skills.append(Skill(id: "data-transformation", name: "Data transformation", summary: "Turning raw data into clean, tested, documented tables with SQL-based transformation tools.", aliases: ["dbt", "ELT"]))
+        skills.append(Skill(id: "data-warehousing", name: "Data warehousing", summary: "Working with analytical warehouses and lakehouses, their storage and their cost.", aliases: ["data warehouse", "lakehouse"]))
+        skills.append(Skill(id: "data-quality", name: "Data quality", summary: "Testing, validating and monitoring data so that consumers can trust it.", aliases: ["data testing"]))
+        skills.append(Skill(id: "orchestration", name: "Workflow orchestration", summary: "Scheduling and monitoring data pipelines as dependency graphs of jobs.", aliases: ["Airflow", "pipeline scheduling"]))
+        skills.append(Skill(id: "python", name: "Python", summary: "General-purpose programming in Python, the common language of data and ML work.", aliases: ["Python programming"]))
+        skills.append(Skill(id: "software-engineering", name: "Software engineering", summary: "Writing maintainable, tested, version-controlled code and designing programs well.", aliases: ["programming", "coding"]))
+        skills.append(Skill(id: "systems-programming", name: "Systems programming", summary: "Low-level, performance-sensitive programming in languages such as C++ or Rust.", aliases: ["C++", "Rust"]))
+        skills.append(Skill(id: "deep-learning", name: "Deep learning", summary: "Neural network architectures, training dynamics and their practical pitfalls.", aliases: ["neural networks"]))
         skills.append(Skill(id: "ml-research", name: "ML research", summary: "Reading papers, forming hypotheses and running rigorous modelling experiments."))
-        skills.append(Skill(id: "ml-frameworks", name: "ML frameworks", summary: "Building and training models with libraries such as PyTorch, JAX or TensorFlow."))
+        skills.append(Skill(id: "ml-frameworks", name: "ML frameworks", summary: "Building and training models with libraries such as PyTorch, JAX or TensorFlow.", aliases: ["PyTorch", "TensorFlow", "JAX"]))
         skills.append(Skill(id: "distributed-training", name: "Distributed training", summary: "Training large models across many accelerators and machines."))
-        skills.append(Skill(id: "ml-lifecycle-tooling", name: "ML lifecycle tooling", summary: "Experiment tracking, model registries, feature stores and similar ML tools."))
+        skills.append(Skill(id: "ml-lifecycle-tooling", name: "ML lifecycle tooling", summary: "Experiment tracking, model registries, feature stores and similar ML tools.", aliases: ["MLflow", "experiment tracking", "model registry"]))
         skills.append(Skill(id: "ml-pipelines", name: "ML pipelines", summary: "Automated pipelines for data preparation, training, evaluation and retraining."))
-        skills.append(Skill(id: "ml-serving", name: "Model serving", summary: "Deploying models behind services for batch or real-time inference and monitoring them."))
-        skills.append(Skill(id: "model-optimisation", name: "Model optimisation", summary: "Making models cheaper and faster, for example by quantisation, pruning, distillation and profiling."))
-        skills.append(Skill(id: "gpu-programming", name: "GPU programming", summary: "Writing and tuning kernels for GPUs and other accelerators, for example with CUDA or Triton."))
+        skills.append(Skill(id: "ml-serving", name: "Model serving", summary: "Deploying models behind services for batch or real-time inference and monitoring them.", aliases: ["model deployment", "inference"]))
+        skills.append(Skill(id: "model-optimisation", name: "Model optimisation", summary: "Making models cheaper and faster, for example by quantisation, pruning, distillation and profiling.", aliases: ["model optimization", "quantisation"]))
+        skills.append(Skill(id: "gpu-programming", name: "GPU programming", summary: "Writing and tuning kernels for GPUs and other accelerators, for example with CUDA or Triton.", aliases: ["CUDA"]))
         skills.append(Skill(id: "compilers", name: "Compilers", summary: "Compiler techniques, especially ML compilers that lower model graphs onto hardware."))
-        skills.append(Skill(id: "hardware-architecture", name: "Hardware architecture", summary: "How processors, memory hierarchies and interconnects shape performance."))
-        skills.append(Skill(id: "apis", name: "APIs", summary: "Designing and building service interfaces such as REST or gRPC APIs."))
-        skills.append(Skill(id: "databases", name: "Databases", summary: "Operating and designing transactional databases: indexing, transactions, replication."))
-        skills.append(Skill(id: "distributed-data-processing", name: "Distributed data processing", summary: "Processing large datasets in parallel with engines such as Spark."))
-        skills.append(Skill(id: "stream-processing", name: "Stream processing", summary: "Moving and processing data as event streams, for example with Kafka or Flink."))
+        skills.append(Skill(id: "hardware-architecture", name: "Hardware architecture", summary: "How processors, memory hierarchies and interconnects shape performance.", aliases: ["computer architecture"]))
+        skills.append(Skill(id: "apis", name: "APIs", summary: "Designing and building service interfaces such as REST or gRPC APIs.", aliases: ["REST", "gRPC"]))
+        skills.append(Skill(id: "databases", name: "Databases", summary: "Operating and designing transactional databases: indexing, transactions, replication.", aliases: ["PostgreSQL", "RDBMS"]))
+        skills.append(Skill(id: "distributed-data-processing", name: "Distributed data processing", summary: "Processing large datasets in parallel with engines such as Spark.", aliases: ["Spark", "big data"]))
+        skills.append(Skill(id: "stream-processing", name: "Stream processing", summary: "Moving and processing data as event streams, for example with Kafka or Flink.", aliases: ["Kafka", "streaming"]))
         skills.append(Skill(id: "distributed-systems", name: "Distributed systems", summary: "Designing reliable, scalable systems made of many cooperating services."))
-        skills.append(Skill(id: "cloud-infrastructure", name: "Cloud infrastructure", summary: "Compute, storage and managed services on public cloud providers."))
-        skills.append(Skill(id: "containers-orchestration", name: "Containers and Kubernetes", summary: "Packaging software in containers and running it on Kubernetes or similar schedulers."))
-        skills.append(Skill(id: "infrastructure-as-code", name: "Infrastructure as code", summary: "Declaring and changing infrastructure through code, for example with Terraform."))
-        skills.append(Skill(id: "ci-cd", name: "CI/CD", summary: "Automated build, test and deployment pipelines."))
-        skills.append(Skill(id: "observability", name: "Observability", summary: "Metrics, logs, traces and alerting to understand systems running in production."))
+        skills.append(Skill(id: "cloud-infrastructure", name: "Cloud infrastructure", summary: "Compute, storage and managed services on public cloud providers.", aliases: ["AWS", "GCP", "Azure", "cloud"]))
+        skills.append(Skill(id: "containers-orchestration", name: "Containers and Kubernetes", summary: "Packaging software in containers and running it on Kubernetes or similar schedulers.", aliases: ["Docker", "Kubernetes", "k8s"]))
+        skills.append(Skill(id: "infrastructure-as-code", name: "Infrastructure as code", summary: "Declaring and changing infrastructure through code, for example with Terraform.", aliases: ["Terraform", "IaC"]))
+        skills.append(Skill(id: "ci-cd", name: "CI/CD", summary: "Automated build, test and deployment pipelines.", aliases: ["continuous integration", "continuous delivery"]))
+        skills.append(Skill(id: "observability", name: "Observability", summary: "Metrics, logs, traces and alerting to understand systems running in production.", aliases: ["monitoring"]))
         skills.append(Skill(id: "networking", name: "Networking", summary: "Network protocols, load balancing, DNS and network security boundaries."))
-        skills.append(Skill(id: "linux-systems", name: "Linux systems", summary: "Administering and troubleshooting Linux hosts, processes and resources."))
+        skills.append(Skill(id: "linux-systems", name: "Linux systems", summary: "Administering and troubleshooting Linux hosts, processes and resources.", aliases: ["Linux"]))
         skills.append(Skill(id: "security", name: "Security", summary: "Access control, secrets management and secure design of systems."))
 
         var roles: [Role] = []
@@ -159,7 +159,7 @@ extension BuiltinGraph {
             prevalence: .common))
 
         var relations: [Relation] = []
-        relations.reserveCapacity(34)
+        relations.reserveCapacity(39)
         relations.append(Relation(
             kind: .stakeholder, from: "data-analyst", to: "analytics-engineer",
             effort: nil,
@@ -330,6 +330,31 @@ extension BuiltinGraph {
             effort: 2.0,
             note: "Both grew out of the data engineer role; the move mainly adds data modelling for insights, an effort implied by the article's split.",
             section: "Working together › Data and software"))
+        relations.append(Relation(
+            kind: .transition, from: "data-analyst", to: "analytics-engineer",
+            effort: 2.0,
+            note: "Analysts are the analytics engineers' direct stakeholders and roles that work this closely are easier to move between: an analyst adds data modelling and transformation, an analytics engineer business communication and visualisation.",
+            section: "Working together › Data and science"))
+        relations.append(Relation(
+            kind: .transition, from: "analytics-engineer", to: "data-analyst",
+            effort: 2.0,
+            note: "Analysts are the analytics engineers' direct stakeholders and roles that work this closely are easier to move between: an analyst adds data modelling and transformation, an analytics engineer business communication and visualisation.",
+            section: "Working together › Data and science"))
+        relations.append(Relation(
+            kind: .transition, from: "data-scientist", to: "analytics-engineer",
+            effort: 2.0,
+            note: "Data scientists are stakeholders of analytics engineers and already have their SQL; the move adds data modelling, transformation and warehousing.",
+            section: "Working together › Data and science"))
+        relations.append(Relation(
+            kind: .transition, from: "analytics-engineer", to: "data-scientist",
+            effort: 3.0,
+            note: "Analytics engineers prepare the data scientists' data and know its SQL, but statistics, experimentation and classical ML are a new skill area to build.",
+            section: "Working together › Data and science"))
+        relations.append(Relation(
+            kind: .transition, from: "ml-platform-engineer", to: "ml-engineer",
+            effort: 2.0,
+            note: "In small teams ML engineers do the platform work, so the two roles overlap; a platform engineer moving over adds modelling frameworks and serving models of their own.",
+            section: "Working together › Machine learning"))
 
         return RoleGraph(
             unchecked: "Career options in data",

@@ -70,6 +70,24 @@ enum GraphValidator {
                 skillFirst[skill.id] = i
             }
         }
+        // Aliases: none empty, and none names two skills (an alias may repeat its own skill's name).
+        var labelOwner: [String: SkillID] = [:]
+        for skill in skills {
+            for label in [skill.id.rawValue, skill.name] where labelOwner[SkillText.normalised(label)] == nil {
+                labelOwner[SkillText.normalised(label)] = skill.id
+            }
+        }
+        for (i, skill) in skills.enumerated() {
+            for alias in skill.aliases {
+                let key = SkillText.normalised(alias)
+                if key.isEmpty { report(.emptyValue(key: "aliases"), .skill(i)); continue }
+                if let owner = labelOwner[key], owner != skill.id {
+                    report(.other("alias '\(alias)' of skill '\(skill.id)' already names skill '\(owner)'"), .skill(i))
+                } else {
+                    labelOwner[key] = skill.id
+                }
+            }
+        }
         var roleFirst: [RoleID: Int] = [:]
         for (i, role) in roles.enumerated() {
             if role.id.rawValue.isEmpty { report(.emptyValue(key: "id"), .role(i)); continue }

@@ -4,12 +4,23 @@ public enum LookupError: Error, Hashable, Sendable, CustomStringConvertible {
     case notFound(ReferenceKind, String, suggestion: String?)
     /// A title (or name) shared by several roles, such as "Data Engineer".
     case ambiguous(String, candidates: [Candidate])
+    /// A skill query that matches several skills equally well ("data" in a taxonomy with "data
+    /// mining" and "data models"); `candidates` are the first of them, `total` how many there are.
+    case ambiguousSkill(String, candidates: [SkillCandidate], total: Int)
 
     /// One of the roles an ambiguous query could mean.
     public struct Candidate: Hashable, Sendable {
         /// The role's id, which names it unambiguously.
         public var id: RoleID
         /// The role's name.
+        public var name: String
+    }
+
+    /// One of the skills an ambiguous query could mean.
+    public struct SkillCandidate: Hashable, Sendable {
+        /// The skill's id, which names it unambiguously.
+        public var id: SkillID
+        /// The skill's name.
         public var name: String
     }
 
@@ -21,6 +32,10 @@ public enum LookupError: Error, Hashable, Sendable, CustomStringConvertible {
         case .ambiguous(let query, let candidates):
             let list = candidates.map { "'\($0.id)' (\($0.name))" }.joined(separator: ", ")
             return "'\(query)' is a title of \(candidates.count) roles: \(list); name one of them by id"
+        case .ambiguousSkill(let query, let candidates, let total):
+            let list = candidates.map { "'\($0.id)' (\($0.name))" }.joined(separator: ", ")
+            let more = total > candidates.count ? " and \(total - candidates.count) more" : ""
+            return "'\(query)' matches \(total) skills: \(list)\(more); name one of them by id or full name"
         }
     }
 }
@@ -56,21 +71,6 @@ extension RoleGraph {
         let suggestion = Suggestions.nearest(to: hyphenated, in: roles.map(\.id.rawValue))
             ?? Suggestions.nearest(to: key, in: names)
         throw .notFound(.role, query, suggestion: suggestion)
-    }
-
-    /// Finds a skill by id or name, ignoring case.
-    ///
-    /// - Throws: ``LookupError/notFound(_:_:suggestion:)`` with the nearest skill id.
-    /// - Complexity: O(*S*) for *S* skills, plus edit-distance work against every id when nothing
-    ///   matches.
-    public func resolveSkill(_ query: String) throws(LookupError) -> SkillID {
-        let key = query.trimmingWhitespace().lowercased()
-        let hyphenated = String(key.map { $0 == " " || $0 == "_" ? "-" : $0 })
-        for skill in skills where skill.id.rawValue.lowercased() == key || skill.id.rawValue.lowercased() == hyphenated
-            || skill.name.lowercased() == key {
-            return skill.id
-        }
-        throw .notFound(.skill, query, suggestion: Suggestions.nearest(to: hyphenated, in: skills.map(\.id.rawValue)))
     }
 
     /// Finds an area by id or name, ignoring case.

@@ -5,7 +5,8 @@ public enum CostModel: String, CaseIterable, Hashable, Sendable {
     /// A move costs its declared effort (1 = a small step, 5 = a major retraining).
     case effort
     /// A move costs the skill gap to the target role: its primary skills (weight 2) and secondary
-    /// skills (weight 1) that neither the role being left nor the person's own skills cover.
+    /// skills (weight 1) that neither the person's own skills nor any role earlier on the path
+    /// (the starting role included) cover.
     case skills
 }
 
@@ -17,9 +18,10 @@ public enum CostModel: String, CaseIterable, Hashable, Sendable {
 /// effort), and `lateralCost` plus the skill gap under `skills`: working beside a role is a way
 /// in, but not a free one.
 ///
-/// Step costs depend only on the step, not on the path before it, so shortest paths are exact.
-/// The consequence for `skills`: a skill is counted at every step whose target needs it and
-/// whose source role lacks it, even if an earlier role on the path had it.
+/// Under `hops` and `effort` a step's cost depends only on the step. Under `skills` it depends
+/// on the path before it: a step costs what its target needs that the person, the starting role
+/// and every role passed through do not already cover (see ``costsDependOnPath``), so a skill is
+/// paid for once, on the first step that needs it.
 public struct StepCosting: Hashable, Sendable {
     /// What a step costs.
     public var model: CostModel
@@ -35,10 +37,17 @@ public struct StepCosting: Hashable, Sendable {
         self.lateralCost = lateralCost
     }
 
+    /// Whether a step's cost depends on the roles before it on the path, which is so under
+    /// `skills`. Such queries are answered by an exact search over partial paths (see
+    /// ``PathSearch``) rather than by shortest paths on fixed edge weights.
+    public var costsDependOnPath: Bool { model == .skills }
+
     /// The relation kinds a path may follow.
     var kinds: Set<RelationKind> { lateralCost == nil ? [.transition] : [.transition, .collaboration] }
 
-    /// The cost of moving from `from` to `to` along `relation`.
+    /// The cost of moving from `from` to `to` along `relation`, knowing only the role left and
+    /// the person's skills: the exact cost under `hops` and `effort`, and under `skills` the
+    /// most the step can cost on any path (skills gathered earlier only lower it).
     func cost(of relation: Relation, from: RoleID, to: RoleID, in graph: RoleGraph) -> Double {
         let lateral = relation.kind == .collaboration
         switch model {

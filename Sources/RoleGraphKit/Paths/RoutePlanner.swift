@@ -13,6 +13,15 @@ public struct RoutePlanner: Sendable {
     /// The weighted network over role indices; edge ids are positions in `graph.relations`.
     let network: CSRGraph
     private var finder: PathFinder
+    /// How the most recent ``paths(from:to:count:constraints:)`` or ``reachable(from:maxSteps:)``
+    /// was answered: ``PathSearch/exact`` unless step costs depend on the path
+    /// (``StepCosting/costsDependOnPath``) and the exact search reached its budget.
+    public private(set) var lastSearch: PathSearch = .exact
+    /// How many partial paths the exact search of a path-dependent query may create before it
+    /// answers with the best of its candidates instead (``PathSearch/bestOfCandidates``).
+    public static let exactSearchBudget = SkillPathSearch.defaultBudget
+    /// Partial paths a path-dependent search may create; lowered by tests to reach the fallback.
+    var searchBudget = SkillPathSearch.defaultBudget
 
     /// A planner for `graph` under `costing`.
     ///
@@ -80,17 +89,74 @@ public struct RoutePlanner: Sendable {
         if let via, avoid.contains(via) {
             throw .invalidArgument("'\(constraints.via!)' cannot be both avoided and passed through")
         }
+        let pathConstraints = PathConstraints(avoid: avoid, via: via, maxSteps: constraints.maxSteps)
+        if costing.costsDependOnPath {
+            let found = try pathDependentPaths(from: source, to: target, count: count, constraints: pathConstraints,
+                                               via: constraints.via)
+            if found.isEmpty { throw noPath(from: source, to: target, constrained: !constraints.isEmpty) }
+            return found
+        }
+        lastSearch = .exact
         let found: [GraphPath]
         do {
-            found = try finder.shortestPaths(
-                from: source, to: target, count: count,
-                constraints: PathConstraints(avoid: avoid, via: via, maxSteps: constraints.maxSteps))
+            found = try finder.shortestPaths(from: source, to: target, count: count, constraints: pathConstraints)
         } catch {
             throw map(error, via: constraints.via)
         }
         if found.isEmpty { throw noPath(from: source, to: target, constrained: !constraints.isEmpty) }
         return found.map(careerPath)
     }
+
+    /// `paths` when step costs depend on the path. First Yen's best paths under the
+    /// path-independent costs (each an upper bound of its true cost), costed exactly: none means
+    /// there is no path, so the error comes at once; otherwise their exact costs bound the exact
+    /// best-first search over partial paths. Should that search reach its budget, the answer is
+    /// the best of those candidates and of the paths the search had already proved optimal.
+    private mutating func pathDependentPaths(
+        from source: Int32, to target: Int32, count: Int, constraints: PathConstraints, via viaRole: RoleID?
+    ) throws(RouteError) -> [CareerPath] {
+        var candidates: [CareerPath] = []
+        do {
+            candidates = try finder.shortestPaths(from: source, to: target, count: max(count, Self.fallbackCandidates),
+                                                  constraints: constraints).map(careerPath)
+            if candidates.isEmpty { return [] }
+        } catch .viaSearchLimitReached {
+            // No candidates through the via role: the exact search alone decides.
+        } catch {
+            throw map(error, via: viaRole)
+        }
+        let search = SkillPathSearch(graph: graph, network: network, costing: costing)
+        let outcome = search.search(sources: [(source, 0)], goal: target, count: count, avoid: constraints.avoid,
+                                    via: constraints.via, maxSteps: constraints.maxSteps, budget: searchBudget,
+                                    costBound: Self.bound(candidates.map(\.cost), count: count))
+        let proven = outcome.found.map {
+            careerPath(vertices: search.vertices(of: $0, in: outcome.partials), edges: search.edges(of: $0, in: outcome.partials))
+        }
+        if !outcome.budgetReached {
+            lastSearch = .exact
+            return proven
+        }
+        lastSearch = .bestOfCandidates
+        var seen = Set(proven.map(\.roles))
+        var all = proven
+        for candidate in candidates where seen.insert(candidate.roles).inserted { all.append(candidate) }
+        let ranked = all.enumerated().sorted {
+            ($0.element.cost, $0.element.steps.count, $0.offset) < ($1.element.cost, $1.element.steps.count, $1.offset)
+        }
+        return ranked.prefix(count).map(\.element)
+    }
+
+    /// The most a path among the `count` best can cost, given the exact costs of some paths:
+    /// the `count`-th smallest of them, or, with fewer, the largest (then they may be all there
+    /// are); unbounded with none.
+    static func bound(_ costs: [Double], count: Int) -> Double {
+        guard !costs.isEmpty else { return .infinity }
+        let sorted = costs.sorted()
+        return sorted[min(count, sorted.count) - 1]
+    }
+
+    /// How many candidate paths the fallback of a path-dependent search costs exactly.
+    static let fallbackCandidates = 20
 
     /// Every role reachable from `from`, with the cheapest path to it, nearest first.
     ///
@@ -108,11 +174,31 @@ public struct RoutePlanner: Sendable {
         } catch {
             throw map(error, via: nil)
         }
+        var best: [Int32: CareerPath] = [:]
+        lastSearch = .exact
+        if costing.costsDependOnPath {
+            // Every role the tree reaches (the start too) is settled by the exact search, unless
+            // its budget runs out first; the rest then keep the tree's path, costed exactly.
+            // The tree's paths, costed exactly, bound each role's best cost (see `roleBounds`).
+            let reachable = (0 ..< Int32(graph.roles.count)).filter { tree.isReachable($0) }
+            var bounds = [Double](repeating: -.infinity, count: graph.roles.count)
+            for v in reachable { bounds[Int(v)] = tree.path(to: v).map { careerPath($0).cost } ?? .infinity }
+            let search = SkillPathSearch(graph: graph, network: network, costing: costing)
+            let outcome = search.search(sources: [(source, 0)], goal: nil, count: reachable.count, maxSteps: maxSteps,
+                                        budget: searchBudget, roleBounds: bounds)
+            for found in outcome.found where outcome.partials[Int(found)].vertex != source {
+                best[outcome.partials[Int(found)].vertex] = careerPath(
+                    vertices: search.vertices(of: found, in: outcome.partials), edges: search.edges(of: found, in: outcome.partials))
+            }
+            if outcome.budgetReached { lastSearch = .bestOfCandidates }
+        }
         var result: [CareerPath] = []
         for v in 0 ..< Int32(graph.roles.count) where v != source {
-            if let path = tree.path(to: v) { result.append(careerPath(path)) }
+            if let path = best[v] { result.append(path) } else if let path = tree.path(to: v) { result.append(careerPath(path)) }
         }
-        return result.sorted { ($0.cost, $0.steps.count) < ($1.cost, $1.steps.count) }
+        return result.enumerated().sorted {
+            ($0.element.cost, $0.element.steps.count, $0.offset) < ($1.element.cost, $1.element.steps.count, $1.offset)
+        }.map(\.element)
     }
 
     /// The moves out of a role, cheapest first (ties in file order).
@@ -138,13 +224,29 @@ public struct RoutePlanner: Sendable {
     }
 
     func careerPath(_ path: GraphPath) -> CareerPath {
+        careerPath(vertices: path.vertices, edges: path.edgePositions)
+    }
+
+    /// The path along `edges` of the network through `vertices`. Each step's skills to learn are
+    /// what its target needs beyond the person's skills and those of every role before it on the
+    /// path; under a path-dependent model that gap (plus any lateral cost) is also the step's
+    /// cost, so the printed steps always add up to the printed total.
+    func careerPath(vertices: [Int32], edges: [Int32]) -> CareerPath {
         var steps: [CareerStep] = []
-        for (i, position) in path.edgePositions.enumerated() {
+        var known = costing.have.union(graph.skills(of: graph.role(at: vertices[0]).id))
+        for (i, position) in edges.enumerated() {
             let p = Int(position)
-            steps.append(step(from: path.vertices[i], to: path.vertices[i + 1],
-                              relationAt: Int(network.edgeIDs[p]), cost: network.weights[p]))
+            let to = graph.role(at: vertices[i + 1]).id
+            let relation = graph.relations[Int(network.edgeIDs[p])]
+            let gap = graph.skillGap(to: to, knowing: known)
+            let cost = costing.costsDependOnPath
+                ? gap.cost + (relation.kind == .collaboration ? (costing.lateralCost ?? 0) : 0)
+                : network.weights[p]
+            steps.append(CareerStep(from: graph.role(at: vertices[i]).id, to: to, relation: relation,
+                                    relationPosition: Int(network.edgeIDs[p]), cost: cost, skillsToLearn: gap))
+            known.formUnion(graph.skills(of: to))
         }
-        return CareerPath(start: graph.role(at: path.vertices[0]).id, steps: steps, cost: path.cost)
+        return CareerPath(start: graph.role(at: vertices[0]).id, steps: steps, cost: steps.reduce(0) { $0 + $1.cost })
     }
 
     private func step(from: Int32, to: Int32, relationAt position: Int, cost: Double) -> CareerStep {

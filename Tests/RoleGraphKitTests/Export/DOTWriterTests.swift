@@ -140,8 +140,8 @@ import RoleGraphTestSupport
         #expect(Double(easier.attributes["penwidth"]!.text)! > Double(transition.attributes["penwidth"]!.text)!)
     }
 
-    /// Two transitions that mirror each other with the same effort become one two-headed edge;
-    /// every other transition is an edge of its own.
+    /// Two transitions that mirror each other with the same effort, note and section become one
+    /// two-headed edge; every other transition is an edge of its own.
     @Test func mirroredTransitionsOfEqualEffortAreDrawnOnce() throws {
         let edges = Self.roleEdges(try Self.read(DOTOptions()))
         let pair = edges.filter { Set([$0.from, $0.to]) == ["data-scientist", "ml-scientist"] && $0.attributes["class"]?.text == "transition" }
@@ -151,10 +151,15 @@ import RoleGraphTestSupport
         let unequal = edges.filter { Set([$0.from, $0.to]) == ["data-analyst", "data-scientist"] && $0.attributes["class"]?.text == "transition" }
         #expect(unequal.count == 2)
         #expect(unequal.allSatisfy { $0.attributes["dir"] == nil })
+        // Equal efforts with different notes (each way has its own reason) stay two edges too.
+        let platform = edges.filter { Set([$0.from, $0.to]) == ["ml-engineer", "ml-platform-engineer"] && $0.attributes["class"]?.text == "transition" }
+        #expect(platform.count == 2)
         let graph = RoleGraph.builtIn
         let transitions = graph.relations.filter { $0.kind == .transition }.count
         let mirrored = graph.relations.filter { r in
-            r.kind == .transition && graph.relations.contains { $0.kind == .transition && $0.from == r.to && $0.to == r.from && $0.effort == r.effort }
+            r.kind == .transition && graph.relations.contains {
+                $0.kind == .transition && $0.from == r.to && $0.to == r.from && $0.effort == r.effort && $0.note == r.note && $0.section == r.section
+            }
         }.count
         #expect(edges.filter { $0.attributes["class"]?.text == "transition" }.count == transitions - mirrored / 2)
     }

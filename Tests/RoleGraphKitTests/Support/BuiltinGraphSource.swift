@@ -38,7 +38,7 @@ enum BuiltinGraphSource {
 
             """
         for skill in graph.skills {
-            out += "        skills.append(Skill(id: \(literal(skill.id.rawValue)), name: \(literal(skill.name)), summary: \(literal(skill.summary))))\n"
+            out += "        skills.append(Skill(id: \(literal(skill.id.rawValue)), name: \(literal(skill.name)), summary: \(literal(skill.summary))\(skill.aliases.isEmpty ? "" : ", aliases: " + list(skill.aliases))))\n"
         }
         out += """
 

@@ -7,7 +7,8 @@ extension GraphFileFormat: ExpressibleByArgument {
     static let fileExtensions = ["yaml", "yml", "json", "dot", "gv", "csv", "tsv", "tab"]
 }
 
-/// The global options: `--graph FILE` and `--graph-format F`, which graph a command reads.
+/// The global options: `--graph FILE` and `--graph-format F`, which graph a command reads, and
+/// `--columns` and `--strict`, how an edge list is read.
 ///
 /// They may stand before or after the command name (`rolegraph --graph f.yaml roles` is
 /// `rolegraph roles --graph f.yaml`). ArgumentParser does this itself when the same
@@ -31,13 +32,49 @@ struct GraphOptions: ParsableArguments {
     @Option(name: .customLong("graph-format"), help: "The graph file's format, when its extension does not say.")
     var graphFormat: GraphFileFormat?
 
-    /// The options that take a value, as `CommandLineConventions` needs to know them.
-    static let namesTakingValues = ["--graph", "--graph-format"]
+    @Option(help: ArgumentHelp(
+        "An edge list's columns named explicitly: from=NAME,to=NAME,kind=NAME,effort=NAME,count=NAME,note=NAME (any of them).",
+        valueName: "map"))
+    var columns: String?
 
-    /// The graph to work on: the file named with --graph, or the built-in one.
+    @Flag(help: "Refuse an edge list's repeated rows, self-moves and zero-count rows (exit 65) instead of repairing them with a warning.")
+    var strict = false
+
+    /// The options that take a value, as `CommandLineConventions` needs to know them.
+    static let namesTakingValues = ["--graph", "--graph-format", "--columns"]
+
+    /// How to read the graph file: the parsed --columns (a usage error when malformed) and --strict.
+    func loadOptions() throws -> GraphLoadOptions {
+        var options = GraphLoadOptions(strict: strict)
+        if let columns {
+            do {
+                options.columns = try GraphLoadOptions.parseColumns(columns)
+            } catch {
+                throw CLIError.invalidValue("--columns: \(error.description)")
+            }
+        }
+        return options
+    }
+
+    /// The graph to work on: the file named with --graph, or the built-in one. An edge list's
+    /// repairs are printed as one warning line on standard error.
     func load() throws -> RoleGraph {
-        guard let graph else { return RoleGraph.builtIn }
-        return try RoleGraph.load(contentsOf: graph, format: graphFormat)
+        guard let graph else {
+            if columns != nil { throw CLIError.invalidValue("--columns names an edge list's columns; give the edge list with --graph FILE") }
+            return RoleGraph.builtIn
+        }
+        return try Self.load(graph, format: graphFormat, options: try loadOptions())
+    }
+
+    /// Loads one file, printing what its loading repaired as one warning line.
+    static func load(_ path: String, format: GraphFileFormat?, options: GraphLoadOptions) throws -> RoleGraph {
+        let result = try RoleGraph.load(contentsOf: path, format: format, options: options)
+        if let summary = result.edgeListSummary, !summary.isEmpty {
+            ErrorReporter.printWarning(summary.message)
+        } else if !options.columns.isEmpty && result.edgeListSummary == nil {
+            throw CLIError.invalidValue("--columns names an edge list's columns, and \(path) is not a CSV/TSV edge list")
+        }
+        return result.graph
     }
 }
 

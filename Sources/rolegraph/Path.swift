@@ -149,7 +149,10 @@ enum PathText {
         return out
     }
 
+    /// The skills a step needs; nothing for a graph with no skills (an edge list), where "none"
+    /// would claim a fact the graph cannot state.
     static func learn(_ gap: SkillGap, in graph: RoleGraph, indent: String) -> [String] {
+        if graph.skills.isEmpty { return [] }
         if gap.isEmpty { return ["\(indent)Skills to learn: none"] }
         var out: [String] = []
         if !gap.primary.isEmpty {

@@ -72,8 +72,6 @@ enum EdgeListReader {
     /// The separators an edge list may use, in the order a tie prefers them.
     static let separators: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09, UInt8(ascii: "|")]
 
-    /// The largest count a row may state.
-    static let maximumCount = 1e15
 
     /// How many problems are listed before the rest are only counted.
     static let diagnosticLimit = 100
@@ -552,7 +550,7 @@ private struct EdgeListParser {
             if !field.isEmpty {
                 if kind != .transition {
                     report(.other("a \(kind.rawValue) relation has no count; only a transition counts observed moves"), field)
-                } else if let value = parseNumber(field), value.isFinite, value >= 0, value <= EdgeListReader.maximumCount {
+                } else if let value = parseNumber(field), value.isFinite, value >= 0, value <= GraphValidator.maximumCount {
                     count = value
                 } else {
                     report(.other("invalid count '\(shown(field))': a count is a number of observed moves, from 0 to 1e15"), field)

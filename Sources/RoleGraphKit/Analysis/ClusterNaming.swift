@@ -15,6 +15,7 @@ public enum ClusterNaming {
     /// words gets "".
     ///
     /// - Parameter clusters: each cluster's role names.
+    /// - Parameter count: how many words name a cluster.
     /// - Complexity: O(*n*) for *n* characters of names in all, plus sorting each cluster's words.
     public static func names(of clusters: [[String]], count: Int = 2) -> [String] {
         var documentFrequency: [String: Int] = [:]

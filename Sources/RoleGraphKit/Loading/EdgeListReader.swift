@@ -122,8 +122,18 @@ enum EdgeListReader {
 }
 
 extension EdgeListField {
-    /// The column's position in ``allCases``, which indexes the parser's tables.
-    fileprivate var index: Int { Self.allCases.firstIndex(of: self)! }
+    /// The column's position in ``allCases``, which indexes the parser's tables (read for every
+    /// field of every row, so a switch rather than a search).
+    fileprivate var index: Int {
+        switch self {
+        case .from: 0
+        case .to: 1
+        case .kind: 2
+        case .effort: 3
+        case .count: 4
+        case .note: 5
+        }
+    }
 }
 
 /// One field of the current row: a byte range of the input (inside the quotes for a quoted field).
@@ -429,6 +439,8 @@ private struct EdgeListParser {
         for (field, name) in options.columns { explicit[EdgeListField.normalised(name)] = field }
         var explicitFound: Set<EdgeListField> = []
         let knownList = EdgeListReader.knownColumns.dropLast().joined(separator: ", ") + " and " + EdgeListReader.knownColumns.last!
+        // Names a misspelt header may have meant: every name of a column not mapped explicitly.
+        let candidates = EdgeListField.allNames.filter { EdgeListField(headerName: $0).map { options.columns[$0] == nil } ?? true }
         for k in 0..<fieldCount {
             let field = fields[k]
             let raw = shown(field)
@@ -451,8 +463,10 @@ private struct EdgeListParser {
                 positionOf[column.index] = k
                 columnOf.append(column)
             } else {
-                let candidates = EdgeListField.allNames.filter { EdgeListField(headerName: $0).map { options.columns[$0] == nil } ?? true }
-                let suggestion = name.isEmpty ? nil : Suggestions.nearest(to: name, in: candidates)
+                // Suggestions only for the problems that will be listed: a header of many thousand
+                // unknown columns costs no edit distances past the limit.
+                let listed = diagnostics.count < EdgeListReader.diagnosticLimit
+                let suggestion = name.isEmpty || !listed ? nil : Suggestions.nearest(to: name, in: candidates)
                 let what = name.isEmpty ? "an empty column name" : "unknown column '\(raw.lowercased())'"
                 report(.other("\(what) in the header" + didYouMean(suggestion)
                               + "; the columns are \(knownList) (or name them with --columns)"), field)

@@ -83,6 +83,29 @@ import Testing
         #expect(lines.contains { $0.contains("--strict refuses") })
     }
 
+    @Test func validateReportsTheRepairsAndStrictRefusesThem() throws {
+        let text = "from,to,count\na,b,1\na,b,2\nb,b,5\n"
+        let result = try CLI.run(["validate", "-", "--graph-format", "csv"], stdin: text)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr == "rolegraph: warning: <stdin>: aggregated 1 repeated row, 1 self-move kept as stayers\n")
+        let strict = try CLI.run(["validate", "-", "--graph-format", "csv", "--strict"], stdin: text)
+        #expect(strict.status == 65)
+        #expect(strict.stderr.hasPrefix("rolegraph: error: <stdin>:3:1: the transition 'a' → 'b' repeats line 2; --strict refuses repeated rows"))
+    }
+
+    /// Issue 21, item 2, end to end: the 400 KB line of 80,000 "text after a closing quote"
+    /// problems is one data error (exit 65) listing the first 100 and counting the rest.
+    @Test func aLineOfManyQuoteErrorsIsADataError() throws {
+        let text = "from,to\n" + String(repeating: "\"a\"x,", count: 80_000) + "\n"
+        let result = try CLI.run(["stats", "--graph", "-", "--graph-format", "csv"], stdin: text)
+        #expect(result.status == 65)
+        #expect(result.stdout.isEmpty)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 101)
+        #expect(lines.first == "rolegraph: error: <stdin>:2:4: unexpected text after a closing quote (double a quote inside a quoted field: \"\")")
+        #expect(lines.last == "rolegraph: error: … and 79901 more problems")
+    }
+
     @Test func misspeltHeadersGetADidYouMean() throws {
         let result = try CLI.run(["roles", "--graph", "-", "--graph-format", "csv"], stdin: "sourse,target,wieght\na,b,1\n")
         #expect(result.status == 65)

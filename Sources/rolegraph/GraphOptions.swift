@@ -3,8 +3,9 @@ import Foundation
 import RoleGraphKit
 
 extension GraphFileFormat: ExpressibleByArgument {
-    /// The extensions completion offers for `--graph` (and `validate`'s files).
-    static let fileExtensions = ["yaml", "yml", "json", "dot", "gv", "csv", "tsv", "tab"]
+    /// The extensions completion offers for `--graph` (and `validate`'s files); `gz` for a
+    /// compressed file of any of them (`moves.csv.gz`).
+    static let fileExtensions = ["yaml", "yml", "json", "dot", "gv", "csv", "tsv", "tab", "gz"]
 }
 
 /// The global options: `--graph FILE` and `--graph-format F`, which graph a command reads, and

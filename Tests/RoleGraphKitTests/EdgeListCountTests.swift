@@ -117,6 +117,13 @@ import RoleGraphTestSupport
         #expect(EdgeListReader.sniffSeparator(Array("from\n".utf8), preferring: 0x09) == 0x09)
     }
 
+    @Test func aFileWithoutAnExtensionIsRecognisedByAliasedHeaders() {
+        #expect(GraphFileFormat.sniff(Array("source;target;weight\n".utf8)) == .csv)
+        #expect(GraphFileFormat.sniff(Array("Origin|Destination|n\n".utf8)) == .csv)
+        #expect(GraphFileFormat.sniff(Array("src\tdst\n".utf8)) == .tsv)
+        #expect(GraphFileFormat.sniff(Array("source: a book\ntarget: b\n".utf8)) == .yaml)
+    }
+
     @Test func countsAreCheckedLikeEfforts() {
         #expect(messages("from,to,count\na,b,-1\n") == ["moves.csv:2:5: invalid count '-1': a count is a number of observed moves, from 0 to 1e15"])
         #expect(messages("from,to,kind,count\na,b,collaboration,3\n")

@@ -2,23 +2,25 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-# Debian packages the build needs: Graphviz's C libraries and headers, pkg-config to find them.
-APT_PACKAGES := libgraphviz-dev pkg-config
+# Debian packages the build needs: Graphviz's C libraries and headers, pkg-config to find them,
+# zlib's headers (for .gz graph files).
+APT_PACKAGES := libgraphviz-dev pkg-config zlib1g-dev
 BIN_DIR = $(shell $(SWIFT) build --show-bin-path)
 ROLEGRAPH = $(BIN_DIR)/rolegraph
 
-.PHONY: all deps build release run test examples docs clean install uninstall fuzz fuzz-smoke fuzz-build fuzz-regress
+.PHONY: all deps build release run test examples docs clean install uninstall fuzz fuzz-smoke fuzz-build fuzz-regress likely-oracle
 
 all: build
 
 # Install Debian packages only when something is missing (apt-get, sudo when not root).
 deps:
-	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libgvc; then \
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libgvc || ! pkg-config --exists zlib; then \
 	  echo "make: installing $(APT_PACKAGES) with apt-get"; \
 	  $(SUDO) apt-get update -q && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends $(APT_PACKAGES); \
 	fi
 	@pkg-config --exists libgvc || { echo "make: error: libgvc (libgraphviz-dev) is still missing" >&2; exit 1; }
+	@pkg-config --exists zlib || { echo "make: error: zlib (zlib1g-dev) is still missing" >&2; exit 1; }
 
 # Every build checks that a target imports only the targets it declares as dependencies, so a
 # lower layer cannot import a higher one even when that module happens to be built already.
@@ -48,6 +50,15 @@ test: deps
 	$(SWIFT) build $(LAYER_CHECK)
 	$(SWIFT) build --package-path Examples
 	$(SWIFT) test --disable-xctest
+
+# The oracle for --cost likely: the generated count network and networkx's answers for 200
+# random pairs (Tests/Fixtures/edgelists/likely; LikelyCostOracleTests compares against them).
+# networkx is installed with pip only here, and only when missing.
+LIKELY := Tests/Fixtures/edgelists/likely
+likely-oracle:
+	@python3 -c 'import networkx' 2>/dev/null || python3 -m pip install --quiet networkx || python3 -m pip install --quiet --break-system-packages networkx
+	python3 $(LIKELY)/generate.py
+	python3 $(LIKELY)/oracle.py
 
 # The rendered diagrams in Examples/diagrams, and the example program's output; one of a generated
 # 1,000-role transition network (its 60 most connected roles).

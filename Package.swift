@@ -35,11 +35,14 @@ let package = Package(
             providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]
         ),
         .target(name: "RoleGraphGraphviz", dependencies: ["CGraphviz"]),
+        // The system's zlib (Debian: zlib1g-dev), for reading .gz graph files.
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         .target(
             name: "RoleGraphKit",
             dependencies: [
                 "RoleGraphAlgorithms",
                 "RoleGraphGraphviz",
+                "CZlib",
                 .product(name: "Yams", package: "Yams"),
             ],
             exclude: ["Resources/README.md"],

@@ -11,8 +11,15 @@ struct Clusters: ParsableCommand {
         discussion: """
             Clusters the undirected projection of the chosen relation kinds; every relation adds \
             weight 1 between its roles (a two-way transition 2). --method skills clusters the \
-            skill-similarity graph instead. The same --seed gives the same clusters.
+            skill-similarity graph instead. The same --seed gives the same clusters. Each cluster \
+            lists its size and its \(Clusters.shownRoles) roles of highest weighted degree (observed \
+            moves when the graph counts them, else relations); --members lists all. A graph with \
+            fewer than two areas names its clusters by their most distinctive words (tf-idf over \
+            the role names).
             """)
+
+    /// How many roles each cluster lists without --members.
+    static let shownRoles = 8
 
     @OptionGroup var graphOptions: GraphOptions
 
@@ -46,6 +53,9 @@ struct Clusters: ParsableCommand {
     @Flag(help: "With --render: draw one node per cluster, sized by its members (the default above \(DiagramOptions.wholeGraphLimit) roles).")
     var overview = false
 
+    @Flag(help: "List every role of each cluster, not only the \(Clusters.shownRoles) of highest weighted degree.")
+    var members = false
+
     @OptionGroup(title: "Diagram options (with --render)") var diagram: DiagramOptions
 
     func validate() throws {
@@ -62,35 +72,59 @@ struct Clusters: ParsableCommand {
         if let relationKinds { options.relations = try parseKinds(relationKinds, option: "--relations") }
         var generator = SplitMix64(seed: seed)
         let result = graph.clusters(options, using: &generator)
+        let names = names(of: result, in: graph)
         if let render {
-            try diagram.renderClusters(assignment: result.assignment, names: result.clusters.map { name(of: $0, in: graph) },
+            try diagram.renderClusters(assignment: result.assignment, names: names,
                                        style: boxes ? .boxes : .fill, overview: overview, in: graph,
                                        options: try diagram.dotOptions(for: graph, defaultKinds: options.relations), to: render)
             ErrorReporter.printNote("wrote \(render)")
         }
         switch format {
         case .json: try emit(try Output.json(ClusteringReport(result: result, seed: seed, resolution: resolution, graph: graph)))
-        case .table: try emit(text(result, options: options, in: graph))
+        case .table: try emit(text(result, names: names, options: options, in: graph))
         }
     }
 
-    func name(of cluster: RoleCluster, in graph: RoleGraph) -> String {
-        let area = graph.area(cluster.dominantArea)?.name ?? cluster.dominantArea.rawValue
-        let skills = cluster.sharedSkills.prefix(2).map(graph.skillName)
-        return skills.isEmpty ? area : "\(area) · \(skills.joined(separator: ", "))"
+    /// Whether the clusters are named by words of their roles' names: the graph has fewer than two
+    /// areas (an edge list has one), so an area would name every cluster alike.
+    func namedByWords(_ graph: RoleGraph) -> Bool { graph.areas.count < 2 }
+
+    func names(of result: RoleClustering, in graph: RoleGraph) -> [String] {
+        if namedByWords(graph) {
+            return ClusterNaming.names(of: result.clusters.map { $0.roles.map(graph.displayName) })
+                .enumerated().map { $1.isEmpty ? "Cluster \($0 + 1)" : $1 }
+        }
+        return result.clusters.map { cluster in
+            let area = graph.area(cluster.dominantArea)?.name ?? cluster.dominantArea.rawValue
+            let skills = cluster.sharedSkills.prefix(2).map(graph.skillName)
+            return skills.isEmpty ? area : "\(area) · \(skills.joined(separator: ", "))"
+        }
     }
 
-    func text(_ result: RoleClustering, options: ClusteringOptions, in graph: RoleGraph) -> String {
+    func text(_ result: RoleClustering, names: [String], options: ClusteringOptions, in graph: RoleGraph) -> String {
+        let degrees = graph.weightedDegrees(kinds: method == .skills ? Set(RelationKind.allCases) : options.relations)
         let on = method == .skills ? "the skill-similarity graph (\(neighbours) nearest roles each)"
             : "the " + RelationKind.allCases.filter(options.relations.contains).map(\.rawValue).joined(separator: ", ") + " relations"
         var out = ["\(methodName) clusters of \(on) (seed \(seed), resolution \(Output.number(resolution))):", ""]
         for (i, cluster) in result.clusters.enumerated() {
             let area = graph.area(cluster.dominantArea)?.name ?? cluster.dominantArea.rawValue
-            out.append("\(i + 1). \(name(of: cluster, in: graph))  (\(cluster.roles.count) role\(cluster.roles.count == 1 ? "" : "s"), "
-                       + "\(cluster.dominantAreaCount) in \(area))")
-            out.append(Output.wrap(cluster.roles.map(graph.displayName).joined(separator: ", "), indent: "   "))
+            let size = "\(cluster.roles.count) role\(cluster.roles.count == 1 ? "" : "s")"
+            out.append("\(i + 1). \(names[i])  (" + (namedByWords(graph) ? size : "\(size), \(cluster.dominantAreaCount) in \(area)") + ")")
+            // Highest weighted degree first; ties in the cluster's own order.
+            let ranked = cluster.roles.enumerated().sorted { a, b in
+                let da = degrees[Int(graph.index(of: a.element)!)], db = degrees[Int(graph.index(of: b.element)!)]
+                return da != db ? da > db : a.offset < b.offset
+            }.map(\.element)
+            let shown = members ? ranked : Array(ranked.prefix(Self.shownRoles))
+            var list = shown.map(graph.displayName).joined(separator: ", ")
+            if shown.count < ranked.count { list += " … and \(ranked.count - shown.count) more (--members lists all)" }
+            out.append(Output.wrap(list, indent: "   "))
         }
         out.append("")
+        if namedByWords(graph) {
+            out.append("Modularity \(fixed(result.modularity)); the graph declares fewer than two areas, so there are none to compare with")
+            return out.joined(separator: "\n")
+        }
         out.append("Modularity \(fixed(result.modularity)) (the declared areas: \(fixed(result.areaModularity)))")
         out.append("Agreement with the \(graph.areas.count) areas: NMI \(fixed(result.normalizedMutualInformation)), "
                    + "adjusted Rand \(fixed(result.adjustedRandIndex))")

@@ -3,11 +3,13 @@ import Foundation
 import RoleGraphKit
 
 extension GraphFileFormat: ExpressibleByArgument {
-    /// The extensions completion offers for `--graph` (and `validate`'s files).
-    static let fileExtensions = ["yaml", "yml", "json", "dot", "gv", "csv", "tsv", "tab"]
+    /// The extensions completion offers for `--graph` (and `validate`'s files); `gz` for a
+    /// compressed file of any of them (`moves.csv.gz`).
+    static let fileExtensions = ["yaml", "yml", "json", "dot", "gv", "csv", "tsv", "tab", "gz"]
 }
 
-/// The global options: `--graph FILE` and `--graph-format F`, which graph a command reads.
+/// The global options: `--graph FILE` and `--graph-format F`, which graph a command reads, and
+/// `--columns` and `--strict`, how an edge list is read.
 ///
 /// They may stand before or after the command name (`rolegraph --graph f.yaml roles` is
 /// `rolegraph roles --graph f.yaml`). ArgumentParser does this itself when the same
@@ -35,19 +37,51 @@ struct GraphOptions: ParsableArguments {
         "The largest graph file read, in bytes or with a K, M or G suffix (default 1G).", valueName: "size"))
     var maxInputSize: InputSize?
 
-    /// The options that take a value, as `CommandLineConventions` needs to know them.
-    static let namesTakingValues = ["--graph", "--graph-format", "--max-input-size"]
+    @Option(help: ArgumentHelp(
+        "An edge list's columns named explicitly: from=NAME,to=NAME,kind=NAME,effort=NAME,count=NAME,note=NAME (any of them).",
+        valueName: "map"))
+    var columns: String?
 
-    /// The graph to work on: the file named with --graph, or the built-in one.
-    func load() throws -> RoleGraph {
-        guard let graph else { return RoleGraph.builtIn }
-        return try load(graph)
+    @Flag(help: "Refuse an edge list's repeated rows, self-moves and zero-count rows (exit 65) instead of repairing them with a warning.")
+    var strict = false
+
+    /// The options that take a value, as `CommandLineConventions` needs to know them.
+    static let namesTakingValues = ["--graph", "--graph-format", "--max-input-size", "--columns"]
+
+    /// How to read the graph file: the parsed --columns (a usage error when malformed), --strict
+    /// and --max-input-size.
+    func loadOptions() throws -> GraphLoadOptions {
+        var options = GraphLoadOptions(strict: strict,
+                                       maximumSize: maxInputSize?.bytes ?? RoleGraph.defaultMaximumInputSize)
+        if let columns {
+            do {
+                options.columns = try GraphLoadOptions.parseColumns(columns)
+            } catch {
+                throw CLIError.invalidValue("--columns: \(error.description)")
+            }
+        }
+        return options
     }
 
-    /// The graph in `file`, read with these options' format and size limit.
-    func load(_ file: String) throws(GraphLoadError) -> RoleGraph {
-        try RoleGraph.load(contentsOf: file, format: graphFormat,
-                           maximumSize: maxInputSize?.bytes ?? RoleGraph.defaultMaximumInputSize)
+    /// The graph to work on: the file named with --graph, or the built-in one. An edge list's
+    /// repairs are printed as one warning line on standard error.
+    func load() throws -> RoleGraph {
+        guard let graph else {
+            if columns != nil { throw CLIError.invalidValue("--columns names an edge list's columns; give the edge list with --graph FILE") }
+            return RoleGraph.builtIn
+        }
+        return try Self.load(graph, format: graphFormat, options: try loadOptions())
+    }
+
+    /// Loads one file, printing what its loading repaired as one warning line.
+    static func load(_ path: String, format: GraphFileFormat?, options: GraphLoadOptions) throws -> RoleGraph {
+        let result = try RoleGraph.load(contentsOf: path, format: format, options: options)
+        if let summary = result.edgeListSummary, !summary.isEmpty {
+            ErrorReporter.printWarning(summary.message)
+        } else if !options.columns.isEmpty && result.edgeListSummary == nil {
+            throw CLIError.invalidValue("--columns names an edge list's columns, and \(path) is not a CSV/TSV edge list")
+        }
+        return result.graph
     }
 }
 

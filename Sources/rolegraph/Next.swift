@@ -36,9 +36,13 @@ struct Next: ParsableCommand {
             }
             var out = ["Moves from \(graph.displayName(role)), cheapest first (\(PathText.unit(costOptions.cost))):", ""]
             for (i, step) in moves.enumerated() {
-                out.append("\(i + 1). \(graph.displayName(step.to))  [\(step.isLateral ? "lateral move, " : "")cost \(Output.number(step.cost))]")
+                out.append("\(i + 1). \(graph.displayName(step.to))  [\(step.isLateral ? "lateral move, " : "")cost \(Output.number(step.cost))\(PathText.shareText(step, in: graph))]")
                 if let note = step.relation.note { out.append(Output.wrap(note, indent: "   ")) }
                 out.append(contentsOf: PathText.learn(step.skillsToLearn, in: graph, indent: "   "))
+            }
+            if let index = graph.index(of: role), let stayed = TransitionShares(graph: graph).stayShare(ofRoleAt: index), stayed > 0 {
+                out.append("")
+                out.append("\(PathText.percent(stayed)) of the people observed in \(graph.displayName(role)) stayed.")
             }
             try emit(out.joined(separator: "\n"))
         }

@@ -10,36 +10,87 @@ enum Output {
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
-    /// Left-aligned columns separated by two spaces; the last column is not padded.
-    static func table(_ rows: [[String]], indent: String = "") -> String {
+    /// Left-aligned columns separated by two spaces, fitted to the terminal (``Terminal/width``):
+    /// cells are aligned by display width (a CJK character or an emoji takes two columns); the
+    /// last column is not padded and wraps onto continuation lines aligned under it when a row is
+    /// too wide; when the other columns alone leave it fewer than 20 columns, the widest of them is
+    /// narrowed (to no less than 12) and its long cells end in "…". No line ends in a space.
+    static func table(_ rows: [[String]], indent: String = "", width: Int = Terminal.width) -> String {
         let rows = rows.map { $0.map(clean) }
         guard let columns = rows.map(\.count).max(), columns > 0 else { return "" }
         var widths = [Int](repeating: 0, count: columns)
         for row in rows {
-            for (i, cell) in row.enumerated() where i < columns - 1 { widths[i] = max(widths[i], cell.count) }
+            for (i, cell) in row.enumerated() where i < columns - 1 { widths[i] = max(widths[i], Terminal.displayWidth(cell)) }
         }
-        return rows.map { row in
-            indent + row.enumerated().map { i, cell in
-                // Padded by characters: Foundation's padding(toLength:) counts UTF-16 units, and
-                // cut "X😀" to "X" and half an emoji.
-                i == row.count - 1 ? cell : cell + String(repeating: " ", count: max(0, widths[i] - cell.count))
-            }.joined(separator: "  ")
-        }.joined(separator: "\n")
+        let indentWidth = Terminal.displayWidth(indent)
+        func prefixWidth() -> Int { indentWidth + widths.dropLast().reduce(0, +) + 2 * (columns - 1) }
+        while columns > 1 && prefixWidth() > width - 20,
+              let widest = widths.dropLast().indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > 12 {
+            widths[widest] -= 1
+        }
+        let lastWidth = max(10, width - prefixWidth())
+        var lines: [String] = []
+        for row in rows {
+            var line = indent
+            for (i, cell) in row.enumerated() where i < row.count - 1 {
+                let fitted = truncated(cell, to: widths[i])
+                line += fitted + String(repeating: " ", count: max(0, widths[i] - Terminal.displayWidth(fitted))) + "  "
+            }
+            let continuation = String(repeating: " ", count: Terminal.displayWidth(line))
+            let last = row.last ?? ""
+            let wrapped = row.count == columns ? wrapLines(last, width: lastWidth) : [last]
+            for (k, part) in wrapped.enumerated() {
+                lines.append(trimmingTrailingSpaces((k == 0 ? line : continuation) + part))
+            }
+        }
+        return lines.joined(separator: "\n")
     }
 
-    /// Wraps text to `width` columns, prefixing every line with `indent`.
-    static func wrap(_ text: String, width: Int = 96, indent: String = "") -> String {
+    /// `text` cut to `width` display columns, ending in "…" when cut.
+    static func truncated(_ text: String, to width: Int) -> String {
+        guard Terminal.displayWidth(text) > width else { return text }
+        var result = ""
+        var used = 0
+        for character in text {
+            let w = Terminal.displayWidth(String(character))
+            if used + w > width - 1 { break }
+            result.append(character)
+            used += w
+        }
+        return result + "…"
+    }
+
+    static func trimmingTrailingSpaces(_ line: String) -> String {
+        var line = Substring(line)
+        while line.last == " " { line.removeLast() }
+        return String(line)
+    }
+
+    /// Words of `text` in lines of at most `width` display columns (a longer word alone on its line).
+    static func wrapLines(_ text: String, width: Int) -> [String] {
+        guard Terminal.displayWidth(text) > width else { return [text] }
         var lines: [String] = []
         var line = ""
-        for word in clean(text).split(separator: " ") {
-            if !line.isEmpty && indent.count + line.count + 1 + word.count > width {
-                lines.append(indent + line)
+        var used = 0
+        for word in text.split(separator: " ") {
+            let w = Terminal.displayWidth(String(word))
+            if !line.isEmpty && used + 1 + w > width {
+                lines.append(line)
                 line = ""
+                used = 0
             }
             line += (line.isEmpty ? "" : " ") + word
+            used += (used == 0 ? 0 : 1) + w
         }
-        if !line.isEmpty { lines.append(indent + line) }
-        return lines.joined(separator: "\n")
+        if !line.isEmpty { lines.append(line) }
+        return lines.isEmpty ? [""] : lines
+    }
+
+    /// Wraps text to `width` display columns (96, or the terminal when narrower), prefixing every
+    /// line with `indent`.
+    static func wrap(_ text: String, width: Int = min(96, Terminal.width), indent: String = "") -> String {
+        wrapLines(clean(text), width: max(20, width - Terminal.displayWidth(indent)))
+            .map { trimmingTrailingSpaces(indent + $0) }.joined(separator: "\n")
     }
 
     /// "2" rather than "2.0"; two decimals for ordinary fractions; significant digits for the

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import RoleGraphKit
 
 struct Path: ParsableCommand {
@@ -116,7 +117,8 @@ enum PathText {
         out.append("")
         out.append(contentsOf: steps(best, in: graph, limit: limit))
         out.append("")
-        out.append("Total \(unit(model)): \(Output.number(best.cost)) over \(best.steps.count) step\(best.steps.count == 1 ? "" : "s")")
+        out.append("Total \(unit(model)): \(Output.number(best.cost)) over \(best.steps.count) step\(best.steps.count == 1 ? "" : "s")"
+                   + (best.probability.map { "; probability \(percent($0)) (the product of the steps' shares)" } ?? ""))
         if paths.count > 1 {
             out.append("")
             out.append("Alternatives:")
@@ -145,7 +147,7 @@ enum PathText {
         for (i, step) in path.steps.enumerated() {
             let move = step.isLateral ? "lateral move (they work together)" : "transition"
             out.append("\(indent)\(i + 1). \(graph.displayName(step.from)) → \(graph.displayName(step.to))  "
-                       + "[\(move), cost \(Output.number(step.cost))]")
+                       + "[\(move), cost \(Output.number(step.cost))\(shareText(step, in: graph))]")
             if let note = step.relation.note { out.append(Output.wrap(note, indent: indent + "   ")) }
             out.append(contentsOf: learn(step.skillsToLearn, in: graph, indent: indent + "   ", limit: limit))
         }
@@ -168,8 +170,10 @@ enum PathText {
     }
 
     /// The skills to learn for a step. Must-have (primary, weight 2) skills come before
-    /// nice-to-have ones, so a summarised list keeps the heaviest.
+    /// nice-to-have ones, so a summarised list keeps the heaviest. Nothing for a graph with no
+    /// skills (an edge list), where "none" would claim a fact the graph cannot state.
     static func learn(_ gap: SkillGap, in graph: RoleGraph, indent: String, limit: Int? = nil) -> [String] {
+        if graph.skills.isEmpty { return [] }
         if gap.isEmpty { return ["\(indent)Skills to learn: none"] }
         var out: [String] = []
         let primaryShown = limit.map { min($0, gap.primary.count) }
@@ -192,6 +196,22 @@ enum PathText {
         case .hops: return "steps"
         case .effort: return "effort"
         case .skills: return "skill gap"
+        case .likely: return "-ln share"
         }
+    }
+
+    /// ", 31% of moves out of Data Analyst" for a step with a share; empty otherwise.
+    static func shareText(_ step: CareerStep, in graph: RoleGraph) -> String {
+        guard let share = step.share else { return "" }
+        return ", \(percent(share)) of moves out of \(graph.displayName(step.from))"
+    }
+
+    /// A share as a percentage: whole percents from 10%, one decimal from 1%, two significant
+    /// digits below (so a rare move never shows as 0%).
+    static func percent(_ share: Double) -> String {
+        let value = share * 100
+        if value >= 10 { return String(format: "%.0f%%", value) }
+        if value >= 1 { return String(format: "%.1f%%", value) }
+        return String(format: "%.2g%%", value)
     }
 }

@@ -6,7 +6,10 @@ extension CostModel: ExpressibleByArgument {}
 
 /// `--cost`, `--have` and `--lateral-cost`: how path commands cost a move.
 struct CostOptions: ParsableArguments {
-    @Option(help: "How a move is costed: hops (1 each), effort (declared), skills (the skill gap).")
+    @Option(help: ArgumentHelp(
+        "How a move is costed: hops (1 each; reads nothing), effort (reads the transitions' effort), "
+            + "skills (reads the roles' skills: the skill gap), likely (reads the transitions' count: −ln of the share of moves out of a role, so the most likely path).",
+        valueName: "model"))
     var cost: CostModel = .effort
 
     @Option(help: ArgumentHelp("Skills you already have, comma-separated or repeated (ids or names).", valueName: "skills"),

@@ -31,10 +31,13 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         var reports: [FileReport] = []
+        let options = try graphOptions.loadOptions()
         for file in files {
             let report: FileReport
             do {
-                report = FileReport(file: file, graph: try graphOptions.load(file))
+                let result = try RoleGraph.load(contentsOf: file, format: graphOptions.graphFormat, options: options)
+                if let summary = result.edgeListSummary, !summary.isEmpty { ErrorReporter.printWarning(summary.message) }
+                report = FileReport(file: file, graph: result.graph)
             } catch {
                 reports.append(FileReport(file: file, error: error))
                 _ = ErrorReporter.report(error, command: RoleGraphCommand.self)

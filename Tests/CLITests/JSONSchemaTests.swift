@@ -41,7 +41,16 @@ import Testing
         ["validate", CLI.repositoryRoot.appendingPathComponent("Graphs/data-careers.yaml").path,
          CLI.fixture("invalid/five-problems.yaml"), "no-such-graph.yaml"],
         ["stats"],
+        // Observed moves: counts, shares, probabilities and stayers.
+        ["path", "Data Analyst", "ML Engineer", "--graph", movesFile, "--cost", "likely", "-n", "2"],
+        ["next", "Data Analyst", "--graph", movesFile, "--cost", "likely"],
+        ["reachable", "Data Analyst", "--graph", movesFile, "--cost", "likely"],
+        ["compare", "Data Analyst", "ML Engineer", "--graph", movesFile, "--cost", "likely"],
+        ["show", "Data Analyst", "--graph", movesFile],
+        ["roles", "--graph", movesFile],
     ]
+
+    static let movesFile = CLI.fixture("edgelists/likely/moves.csv")
 
     @Test(arguments: runs)
     func outputMatchesTheCommandsSchema(arguments: [String]) throws {

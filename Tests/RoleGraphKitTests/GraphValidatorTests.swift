@@ -48,6 +48,24 @@ import RoleGraphTestSupport
         }
     }
 
+    @Test func countsAndStayersAreChecked() {
+        do {
+            _ = try RoleGraph(
+                name: "t", areas: areas, skills: skills,
+                roles: [Role(id: "x", name: "X", area: "a", stays: -1), Role(id: "y", name: "Y", area: "a")],
+                relations: [Relation(kind: .transition, from: "x", to: "y", count: .infinity),
+                            Relation(kind: .collaboration, from: "y", to: "x", count: 3),
+                            Relation(kind: .transition, from: "y", to: "x", count: 0)])
+            Issue.record("should have thrown")
+        } catch {
+            #expect(error.diagnostics.map(\.description) == [
+                "invalid stayers '-1' for role 'x': a number of people, from 0 to 1e15",
+                "invalid count 'inf': a count is a number of observed moves, from 0 to 1e15",
+                "a collaboration relation has no count; only a transition counts observed moves",
+            ])
+        }
+    }
+
     @Test func jsonWithTheSameSchemaLoads() throws {
         let json = """
             {"format": 1, "name": "J", "areas": [{"id": "a", "name": "A"}],

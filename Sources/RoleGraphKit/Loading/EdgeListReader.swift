@@ -11,12 +11,17 @@
 ///
 /// - The first row that is not blank and not a comment is the header. It must name a `from` and a
 ///   `to` column, in any order; `kind` (`stakeholder`, `collaboration` or `transition`; default
-///   `transition`), `effort` (a number greater than 0; default 1, transitions only) and `note` are
-///   optional. Column names ignore case and surrounding spaces. Any other column is an error (with
-///   the nearest known name suggested), so a misspelt `efort` is never silently dropped.
-/// - Fields are separated by `,` (`.csv`) or a tab (`.tsv`); either may be quoted as in RFC 4180
-///   (`"a ""quoted"" word"`, separators and line breaks allowed inside quotes). Spaces around an
-///   unquoted field are dropped.
+///   `transition`), `effort` (a number greater than 0; default 1, transitions only), `count` (the
+///   observed moves: a number 0 or more, transitions only) and `note` are optional. Column names
+///   ignore case, surrounding spaces, and spaces or hyphens versus `_`; the common names of real
+///   transition files are aliases (``EdgeListField/aliases``: `source`/`target`, `src`/`dst`,
+///   `from_role`/`to_role`, `weight`/`n`/`moves` …), and ``GraphLoadOptions/columns`` names any
+///   other. Any other column is an error (with the nearest known name suggested), so a misspelt
+///   `efort` is never silently dropped.
+/// - Fields are separated by the header line's separator: `,`, `;`, a tab or `|`, whichever it
+///   holds most outside quotes (the extension's separator when the header holds it at all). Fields
+///   may be quoted as in RFC 4180 (`"a ""quoted"" word"`, separators and line breaks allowed inside
+///   quotes). Spaces around an unquoted field are dropped.
 /// - Lines end in LF or CRLF; a UTF-8 byte order mark is skipped; blank lines, and lines whose first
 ///   character is `#`, are skipped (quote an id that starts with `#`).
 /// - An empty optional field takes the default.
@@ -32,10 +37,17 @@
 /// - A file with a header and no rows is an error ("has a header but no edges"), like an empty
 ///   file: every command on an edge-less graph would fail later with a less helpful message, and an
 ///   export that lost its rows should be caught at the load.
-/// - A relation stated twice (the same kind and endpoints; a collaboration in either order) is an
-///   error at the second row, as in YAML graph files: one graph, one rule. Aggregate parallel
-///   transitions (sum or minimum of their effort) before loading.
-/// - A row from a role to itself is an error, as everywhere.
+/// - A relation stated again (the same kind and endpoints; a collaboration in either order) is
+///   merged into its first row, since observed-move files repeat rows: counts are summed, a stated
+///   effort is kept, and two different stated efforts are an error naming both lines. The first
+///   note is kept.
+/// - A transition from a role to itself (`C,C`) is a self-move: people who stayed. It never becomes
+///   an edge; with a count column its count is the role's ``Role/stays`` (part of the denominator
+///   of a transition's share), without one it is dropped. Any other relation to itself is an error.
+/// - A row whose count is 0 observed no move and is skipped.
+/// - These three repairs are counted in an ``EdgeListSummary`` (a warning, never silence); under
+///   ``GraphLoadOptions/strict`` each is an error at its row instead. YAML graph files get none of
+///   this leniency.
 ///
 /// ## Errors
 ///
@@ -54,24 +66,74 @@ enum EdgeListReader {
         id: "unassigned", name: "Unassigned",
         summary: "Roles read from an edge list, which does not say what area they belong to.")
 
-    /// The columns a header may name.
-    static let knownColumns = ["from", "to", "kind", "effort", "note"]
+    /// The columns a header may name (canonical names).
+    static let knownColumns = EdgeListField.allCases.map(\.rawValue)
+
+    /// The separators an edge list may use, in the order a tie prefers them.
+    static let separators: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09, UInt8(ascii: "|")]
+
 
     /// How many problems are listed before the rest are only counted.
     static let diagnosticLimit = 100
 
-    static func read(_ bytes: [UInt8], separator: UInt8, file: String) throws(GraphLoadError) -> RoleGraph {
-        let result: Result<RoleGraph, GraphLoadError> = bytes.withUnsafeBytes { raw in
-            var parser = EdgeListParser(raw, separator: separator, file: file)
+    /// Reads an edge list whose extension implies `separator` (the header line may name another).
+    ///
+    /// - Complexity: O(*n* + *E* + *R*) for *n* bytes; edit-distance work only for unknown headers.
+    static func read(_ bytes: [UInt8], separator: UInt8, file: String,
+                     options: GraphLoadOptions = GraphLoadOptions()) throws(GraphLoadError) -> (graph: RoleGraph, summary: EdgeListSummary) {
+        let separator = sniffSeparator(bytes, preferring: separator)
+        let result: Result<(graph: RoleGraph, summary: EdgeListSummary), GraphLoadError> = bytes.withUnsafeBytes { raw in
+            var parser = EdgeListParser(raw, separator: separator, file: file, options: options)
             return parser.run()
         }
         return try result.get()
     }
+
+    /// The separator of the header line (the first line that is not blank and not a comment):
+    /// `preferred` when the line holds it outside quotes, else the candidate it holds most (ties
+    /// in ``separators`` order), else `preferred`.
+    ///
+    /// - Complexity: O(*h*) for the bytes up to the end of the header line.
+    static func sniffSeparator(_ bytes: [UInt8], preferring preferred: UInt8) -> UInt8 {
+        var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let n = bytes.count
+        // Skip blank and comment lines.
+        while i < n {
+            var j = i
+            while j < n && (bytes[j] == 0x20 || bytes[j] == 0x09) { j += 1 }
+            if j < n && bytes[j] != 0x0A && bytes[j] != 0x0D && bytes[j] != UInt8(ascii: "#") { break }
+            while j < n && bytes[j] != 0x0A { j += 1 }
+            i = j + 1
+        }
+        var counts = [Int](repeating: 0, count: separators.count)
+        var quoted = false
+        while i < n {
+            let b = bytes[i]
+            if b == UInt8(ascii: "\"") { quoted.toggle() }
+            else if !quoted && (b == 0x0A || b == 0x0D) { break }
+            else if !quoted, let k = separators.firstIndex(of: b) { counts[k] += 1 }
+            i += 1
+        }
+        if let k = separators.firstIndex(of: preferred), counts[k] > 0 { return preferred }
+        var best = -1
+        for k in counts.indices where counts[k] > 0 && (best < 0 || counts[k] > counts[best]) { best = k }
+        return best >= 0 ? separators[best] : preferred
+    }
 }
 
-/// The columns an edge list can have.
-private enum EdgeListColumn: Int {
-    case from, to, kind, effort, note
+extension EdgeListField {
+    /// The column's position in ``allCases``, which indexes the parser's tables (read for every
+    /// field of every row, so a switch rather than a search).
+    fileprivate var index: Int {
+        switch self {
+        case .from: 0
+        case .to: 1
+        case .kind: 2
+        case .effort: 3
+        case .count: 4
+        case .note: 5
+        }
+    }
 }
 
 /// One field of the current row: a byte range of the input (inside the quotes for a quoted field).
@@ -95,6 +157,7 @@ private struct EdgeListParser {
     let n: Int
     let separator: UInt8
     let file: String
+    let options: GraphLoadOptions
 
     var pos = 0
     var line = 1
@@ -109,8 +172,8 @@ private struct EdgeListParser {
     var rowEndLineStart = 0
 
     // The header.
-    var columnOf: [EdgeListColumn?] = []
-    var positionOf: [Int] = Array(repeating: -1, count: 5)
+    var columnOf: [EdgeListField?] = []
+    var positionOf: [Int] = Array(repeating: -1, count: EdgeListField.allCases.count)
 
     // What has been read.
     var interner: ByteInterner
@@ -118,8 +181,18 @@ private struct EdgeListParser {
     var targets: [Int32] = []
     var kinds: [RelationKind] = []
     var efforts: [Double?] = []
+    /// Whether the row stated its effort (an empty field takes the default, which a repeated row
+    /// may then state without a conflict).
+    var effortStated: [Bool] = []
+    var counts: [Double?] = []
     var notes: [String?] = []
     var rowLines: [Int32] = []
+    /// Observed stayers per interned id (self-moves with a count).
+    var stays: [Double?] = []
+    var summary: EdgeListSummary
+    /// The last column computed on a line, so positions later on the same line continue from it
+    /// instead of rescanning the line (a line of 80,000 problems would be quadratic otherwise).
+    var columnCache: (lineStart: Int, offset: Int, column: Int) = (-1, 0, 1)
     /// For each interned id, where it was first seen (for a not-UTF-8 id).
     var firstSeen: [(line: Int, lineStart: Int, offset: Int)] = []
 
@@ -127,11 +200,13 @@ private struct EdgeListParser {
     var problemCount = 0
     var scratch: [UInt8] = []
 
-    init(_ p: UnsafeRawBufferPointer, separator: UInt8, file: String) {
+    init(_ p: UnsafeRawBufferPointer, separator: UInt8, file: String, options: GraphLoadOptions) {
         self.p = p
         self.n = p.count
         self.separator = separator
         self.file = file
+        self.options = options
+        self.summary = EdgeListSummary(file: file)
         // About 12 bytes per row and one new id per ten rows in a typical transition network.
         let rowEstimate = max(16, p.count / 24)
         interner = ByteInterner(expectedCount: max(1024, rowEstimate / 8))
@@ -144,19 +219,33 @@ private struct EdgeListParser {
 
     // MARK: Diagnostics
 
-    func location(line: Int, lineStart: Int, offset: Int) -> SourceLocation {
-        // Columns count Unicode scalars: every byte that is not a UTF-8 continuation byte.
+    /// The location of a byte. Columns count Unicode scalars: every byte that is not a UTF-8
+    /// continuation byte. A later position on the line last asked about continues from it.
+    mutating func location(line: Int, lineStart: Int, offset: Int) -> SourceLocation {
         var column = 1
         var i = lineStart
+        if columnCache.lineStart == lineStart && columnCache.offset <= offset {
+            column = columnCache.column
+            i = columnCache.offset
+        }
         while i < offset && i < n {
             if p[i] & 0xC0 != 0x80 { column += 1 }
             i += 1
         }
+        columnCache = (lineStart, i, column)
         return SourceLocation(file: file, line: line, column: column)
     }
 
-    func location(of field: Field) -> SourceLocation {
+    mutating func location(of field: Field) -> SourceLocation {
         location(line: field.line, lineStart: field.lineStart, offset: field.offset)
+    }
+
+    /// Counts a problem; lists it (computing its position) only while under the limit.
+    mutating func report(_ problem: GraphProblem, line: Int, lineStart: Int, offset: Int) {
+        problemCount += 1
+        if diagnostics.count < EdgeListReader.diagnosticLimit {
+            diagnostics.append(Diagnostic(problem, at: location(line: line, lineStart: lineStart, offset: offset)))
+        }
     }
 
     mutating func report(_ problem: GraphProblem, at location: SourceLocation) {
@@ -167,10 +256,7 @@ private struct EdgeListParser {
     }
 
     mutating func report(_ problem: GraphProblem, _ field: Field) {
-        problemCount += 1
-        if diagnostics.count < EdgeListReader.diagnosticLimit {
-            diagnostics.append(Diagnostic(problem, at: location(of: field)))
-        }
+        report(problem, line: field.line, lineStart: field.lineStart, offset: field.offset)
     }
 
     // MARK: Fields
@@ -256,7 +342,7 @@ private struct EdgeListParser {
                 while i < n && isSpace(p[i]) { i += 1 }
                 if i < n && p[i] != separator && p[i] != 0x0A && p[i] != 0x0D {
                     report(.other("unexpected text after a closing quote (double a quote inside a quoted field: \"\")"),
-                           at: location(line: line, lineStart: lineStart, offset: i))
+                           line: line, lineStart: lineStart, offset: i)
                     while i < n && p[i] != separator && p[i] != 0x0A && p[i] != 0x0D { i += 1 }
                 }
             } else {
@@ -314,7 +400,7 @@ private struct EdgeListParser {
 
     // MARK: The file
 
-    mutating func run() -> Result<RoleGraph, GraphLoadError> {
+    mutating func run() -> Result<(graph: RoleGraph, summary: EdgeListSummary), GraphLoadError> {
         if n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF {
             pos = 3
             lineStart = 3
@@ -339,35 +425,61 @@ private struct EdgeListParser {
             report(.other("the edge list has a header but no edges"),
                    at: SourceLocation(file: file, line: headerLine, column: 1))
         }
-        findDuplicates()
+        let kept = aggregate()
         let roleIDs = makeRoleIDs()
         if problemCount > 0 { return .failure(.invalid(finalDiagnostics())) }
-        return .success(makeGraph(roleIDs))
+        summary.selfMovesKept = positionOf[EdgeListField.count.index] >= 0
+        return .success((makeGraph(roleIDs, keeping: kept), summary))
     }
 
     mutating func readHeader() {
-        var seen: [EdgeListColumn: Field] = [:]
+        var seen: [EdgeListField: Field] = [:]
         columnOf = []
+        var explicit: [String: EdgeListField] = [:]
+        for (field, name) in options.columns { explicit[EdgeListField.normalised(name)] = field }
+        var explicitFound: Set<EdgeListField> = []
+        let knownList = EdgeListReader.knownColumns.dropLast().joined(separator: ", ") + " and " + EdgeListReader.knownColumns.last!
+        // Names a misspelt header may have meant: every name of a column not mapped explicitly.
+        let candidates = EdgeListField.allNames.filter { EdgeListField(headerName: $0).map { options.columns[$0] == nil } ?? true }
         for k in 0..<fieldCount {
             let field = fields[k]
-            let name = shown(field).lowercased()
-            if let index = EdgeListReader.knownColumns.firstIndex(of: name), let column = EdgeListColumn(rawValue: index) {
-                if seen[column] != nil {
-                    report(.other("column '\(name)' is named twice in the header"), field)
+            let raw = shown(field)
+            let name = EdgeListField.normalised(raw)
+            var column: EdgeListField?
+            if let mapped = explicit[name] {
+                column = mapped
+                explicitFound.insert(mapped)
+            } else if let known = EdgeListField(headerName: name), options.columns[known] == nil {
+                column = known
+            }
+            if let column {
+                if let earlier = seen[column] {
+                    let earlierName = shown(earlier)
+                    report(.other(earlierName.lowercased() == raw.lowercased()
+                                  ? "column '\(raw)' is named twice in the header"
+                                  : "columns '\(earlierName)' and '\(raw)' both name the '\(column.rawValue)' column; keep one, or map one with --columns \(column.rawValue)=NAME"), field)
                 }
                 seen[column] = field
-                positionOf[index] = k
+                positionOf[column.index] = k
                 columnOf.append(column)
             } else {
-                let suggestion = name.isEmpty ? nil : Suggestions.nearest(to: name, in: EdgeListReader.knownColumns)
-                let what = name.isEmpty ? "an empty column name" : "unknown column '\(name)'"
+                // Suggestions only for the problems that will be listed: a header of many thousand
+                // unknown columns costs no edit distances past the limit.
+                let listed = diagnostics.count < EdgeListReader.diagnosticLimit
+                let suggestion = name.isEmpty || !listed ? nil : Suggestions.nearest(to: name, in: candidates)
+                let what = name.isEmpty ? "an empty column name" : "unknown column '\(raw.lowercased())'"
                 report(.other("\(what) in the header" + didYouMean(suggestion)
-                              + "; the columns are from, to, kind, effort and note"), field)
+                              + "; the columns are \(knownList) (or name them with --columns)"), field)
                 columnOf.append(nil)
             }
         }
-        for required in ["from", "to"] where !seen.keys.contains(where: { EdgeListReader.knownColumns[$0.rawValue] == required }) {
-            report(.other("the header has no '\(required)' column (an edge list starts with a header such as 'from\(separator == 0x09 ? "\\t" : ",")to')"),
+        for (field, name) in options.columns.sorted(by: { $0.key.index < $1.key.index }) where !explicitFound.contains(field) {
+            report(.other("--columns maps '\(field.rawValue)' to '\(name)', but the header has no column '\(name)'"),
+                   at: SourceLocation(file: file, line: fields[0].line, column: 1))
+        }
+        let separatorName = separator == 0x09 ? "\\t" : String(UnicodeScalar(separator))
+        for required in [EdgeListField.from, .to] where seen[required] == nil && options.columns[required] == nil {
+            report(.other("the header has no '\(required.rawValue)' column (an edge list starts with a header such as 'from\(separatorName)to' or 'source\(separatorName)target')"),
                    at: SourceLocation(file: file, line: fields[0].line, column: 1))
         }
     }
@@ -399,7 +511,7 @@ private struct EdgeListParser {
         }
         if fieldCount != columnCount {
             if fieldCount < columnCount {
-                let missing = columnOf[fieldCount].map { EdgeListReader.knownColumns[$0.rawValue] } ?? "?"
+                let missing = columnOf[fieldCount].map(\.rawValue) ?? "?"
                 report(.other("missing value for column '\(missing)': the row has \(fieldCount) field\(fieldCount == 1 ? "" : "s"), the header \(columnCount)"),
                        at: location(line: rowEndLine, lineStart: rowEndLineStart, offset: rowEnd))
             } else {
@@ -407,14 +519,14 @@ private struct EdgeListParser {
             }
             return
         }
-        let fromField = fields[positionOf[EdgeListColumn.from.rawValue]]
-        let toField = fields[positionOf[EdgeListColumn.to.rawValue]]
+        let fromField = fields[positionOf[EdgeListField.from.index]]
+        let toField = fields[positionOf[EdgeListField.to.index]]
         let before = problemCount
         let from = intern(fromField, key: "from")
         let to = intern(toField, key: "to")
 
         var kind = RelationKind.transition
-        let kindPosition = positionOf[EdgeListColumn.kind.rawValue]
+        let kindPosition = positionOf[EdgeListField.kind.index]
         if kindPosition >= 0 {
             let field = fields[kindPosition]
             if !field.isEmpty {
@@ -429,7 +541,8 @@ private struct EdgeListParser {
         }
 
         var effort: Double? = kind == .transition ? 1 : nil
-        let effortPosition = positionOf[EdgeListColumn.effort.rawValue]
+        var stated = false
+        let effortPosition = positionOf[EdgeListField.effort.index]
         if effortPosition >= 0 {
             let field = fields[effortPosition]
             if !field.isEmpty {
@@ -437,14 +550,30 @@ private struct EdgeListParser {
                     report(.effortOnNonTransition(kind), field)
                 } else if let value = parseNumber(field), value.isFinite, value > 0, value <= GraphValidator.maximumEffort {
                     effort = value
+                    stated = true
                 } else {
                     report(.invalidEffort(shown(field)), field)
                 }
             }
         }
 
+        var count: Double?
+        let countPosition = positionOf[EdgeListField.count.index]
+        if countPosition >= 0 {
+            let field = fields[countPosition]
+            if !field.isEmpty {
+                if kind != .transition {
+                    report(.other("a \(kind.rawValue) relation has no count; only a transition counts observed moves"), field)
+                } else if let value = parseNumber(field), value.isFinite, value >= 0, value <= GraphValidator.maximumCount {
+                    count = value
+                } else {
+                    report(.other("invalid count '\(shown(field))': a count is a number of observed moves, from 0 to 1e15"), field)
+                }
+            }
+        }
+
         var note: String?
-        let notePosition = positionOf[EdgeListColumn.note.rawValue]
+        let notePosition = positionOf[EdgeListField.note.index]
         if notePosition >= 0 {
             let field = fields[notePosition]
             if !field.isEmpty {
@@ -454,14 +583,35 @@ private struct EdgeListParser {
         }
 
         guard let from, let to, problemCount == before else { return }
+        if count == 0 {
+            summary.zeroCountRows += 1
+            if options.strict {
+                report(.other("a row with count 0 (no observed move); --strict refuses it, without --strict it is skipped"), fields[0])
+            }
+            return
+        }
         if from == to {
-            report(.selfRelation(kind, RoleID(shown(fromField))), fields[0])
+            guard kind == .transition else {
+                report(.selfRelation(kind, RoleID(shown(fromField))), fields[0])
+                return
+            }
+            summary.selfMoves += 1
+            if options.strict {
+                report(.other("a self-move from '\(shown(fromField))' to itself; --strict refuses it, without --strict it counts the role's stayers"), fields[0])
+                return
+            }
+            if let count {
+                while stays.count <= Int(from) { stays.append(nil) }
+                stays[Int(from)] = (stays[Int(from)] ?? 0) + count
+            }
             return
         }
         sources.append(from)
         targets.append(to)
         kinds.append(kind)
         efforts.append(effort)
+        effortStated.append(stated)
+        counts.append(count)
         rowLines.append(Int32(truncatingIfNeeded: fields[0].line))
         if notePosition >= 0 { notes.append(note) }
     }
@@ -515,12 +665,17 @@ private struct EdgeListParser {
 
     // MARK: After the pass
 
-    /// Reports each relation stated again, at its second (and later) row. Duplicates are found by
-    /// grouping rows by source (a stable counting sort) and marking each source's targets, so it
-    /// takes O(*R* + *E*) time and no hashing.
-    mutating func findDuplicates() {
+    /// Merges each relation stated again into its first row (counts summed; a stated effort kept,
+    /// two different stated efforts an error naming both lines; the first note kept), counting
+    /// the merged rows in the summary (errors under --strict). Rows are grouped by source with a
+    /// stable counting sort and each source's targets marked, so it takes O(*R* + *E*) time and no
+    /// hashing.
+    ///
+    /// - Returns: for each row, whether it stays (`false` for a row merged into an earlier one).
+    mutating func aggregate() -> [Bool] {
         let roleCount = interner.count
         let edgeCount = sources.count
+        var keep = [Bool](repeating: true, count: edgeCount)
         // A collaboration is keyed by its smaller endpoint.
         var keyFrom = [Int32](repeating: 0, count: edgeCount)
         var keyTo = [Int32](repeating: 0, count: edgeCount)
@@ -540,28 +695,49 @@ private struct EdgeListParser {
             order[Int(next[v])] = Int32(e)
             next[v] += 1
         }
-        // mark[3 * target + kind] == source + 1 when (source, target, kind) has been seen.
+        // mark[3 * target + kind] == source + 1 when (source, target, kind) has been seen, first
+        // at row firstRow[3 * target + kind].
         var mark = [Int32](repeating: 0, count: 3 * roleCount)
-        var duplicates: [Int] = []
+        var firstRow = [Int32](repeating: 0, count: 3 * roleCount)
+        var repeats: [(row: Int, first: Int)] = []
         for v in 0..<roleCount {
             for slot in Int(start[v]) ..< Int(start[v + 1]) {
                 let e = Int(order[slot])
                 let key = 3 * Int(keyTo[e]) + kindCode(kinds[e])
                 if mark[key] == Int32(v + 1) {
-                    duplicates.append(e)
+                    repeats.append((e, Int(firstRow[key])))
                 } else {
                     mark[key] = Int32(v + 1)
+                    firstRow[key] = Int32(e)
                 }
             }
         }
-        guard !duplicates.isEmpty else { return }
-        duplicates.sort()
-        for e in duplicates {
+        guard !repeats.isEmpty else { return keep }
+        repeats.sort { $0.row < $1.row }
+        for (e, f) in repeats {
+            keep[e] = false
+            summary.aggregatedRows += 1
             let from = RoleID(String(decoding: interner.bytes(at: Int(sources[e])), as: UTF8.self))
             let to = RoleID(String(decoding: interner.bytes(at: Int(targets[e])), as: UTF8.self))
-            report(.duplicateRelation(kinds[e], from: from, to: to),
-                   at: SourceLocation(file: file, line: Int(rowLines[e]), column: 1))
+            if effortStated[e] && effortStated[f] && efforts[e] != efforts[f] {
+                report(.other("conflicting efforts for the \(kinds[e].rawValue) '\(from)' → '\(to)': "
+                              + "\(formatNumber(efforts[f] ?? 1)) at line \(rowLines[f]), \(formatNumber(efforts[e] ?? 1)) at line \(rowLines[e])"),
+                       at: SourceLocation(file: file, line: Int(rowLines[e]), column: 1))
+                continue
+            }
+            if options.strict {
+                report(.other("the \(kinds[e].rawValue) '\(from)' → '\(to)' repeats line \(rowLines[f]); --strict refuses repeated rows, without --strict they are aggregated"),
+                       at: SourceLocation(file: file, line: Int(rowLines[e]), column: 1))
+                continue
+            }
+            if effortStated[e] && !effortStated[f] {
+                efforts[f] = efforts[e]
+                effortStated[f] = true
+            }
+            if let c = counts[e] { counts[f] = (counts[f] ?? 0) + c }
+            if !notes.isEmpty && notes[f] == nil { notes[f] = notes[e] }
         }
+        return keep
     }
 
     func kindCode(_ kind: RelationKind) -> Int {
@@ -606,23 +782,25 @@ private struct EdgeListParser {
         return sorted
     }
 
-    func makeGraph(_ ids: [RoleID]) -> RoleGraph {
+    func makeGraph(_ ids: [RoleID], keeping keep: [Bool]) -> RoleGraph {
         let area = EdgeListReader.defaultArea
         var roles: [Role] = []
         roles.reserveCapacity(ids.count)
-        for id in ids { roles.append(Role(id: id, name: id.rawValue, area: area.id)) }
+        for (i, id) in ids.enumerated() {
+            roles.append(Role(id: id, name: id.rawValue, area: area.id, stays: i < stays.count ? stays[i] : nil))
+        }
         var relations: [Relation] = []
         relations.reserveCapacity(sources.count)
+        var endpoints: [(from: Int32, to: Int32)] = []
+        endpoints.reserveCapacity(sources.count)
         let hasNotes = !notes.isEmpty
-        for e in 0..<sources.count {
+        for e in 0..<sources.count where keep[e] {
             relations.append(Relation(kind: kinds[e], from: ids[Int(sources[e])], to: ids[Int(targets[e])],
-                                      effort: efforts[e], note: hasNotes ? notes[e] : nil))
+                                      effort: efforts[e], count: counts[e], note: hasNotes ? notes[e] : nil))
+            endpoints.append((sources[e], targets[e]))
         }
         let base = file.split(separator: "/").last.map(String.init) ?? file
         let name = base.split(separator: ".").first.map(String.init) ?? base
-        var endpoints: [(from: Int32, to: Int32)] = []
-        endpoints.reserveCapacity(sources.count)
-        for e in 0..<sources.count { endpoints.append((sources[e], targets[e])) }
         return RoleGraph(edgeList: name, source: file, area: area, roles: roles, relations: relations,
                          endpoints: endpoints)
     }

@@ -14,12 +14,15 @@ public enum GraphFileFormat: String, CaseIterable, Sendable {
     case json
     /// Graphviz DOT, read through libcgraph.
     case dot
-    /// An edge list with a header row (`from,to[,kind][,effort]`), comma- or tab-separated.
+    /// An edge list with a header row (`from,to[,kind][,effort][,count]`); `csv` prefers `,` and
+    /// `tsv` a tab, but the header line's separator (`,` `;` tab `|`) decides.
     case csv, tsv
 
-    /// The format a file name's extension implies, if any.
+    /// The format a file name's extension implies, if any; a `.gz` suffix is looked through
+    /// (`moves.csv.gz` is a CSV edge list, decompressed as it is read).
     init?(path: String) {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
+        var name = path.split(separator: "/").last.map(String.init) ?? path
+        if name.lowercased().hasSuffix(".gz") { name.removeLast(3) }
         guard let dot = name.lastIndex(of: ".") else { return nil }
         switch name[name.index(after: dot)...].lowercased() {
         case "yaml", "yml": self = .yaml
@@ -39,11 +42,13 @@ public enum GraphFileFormat: String, CaseIterable, Sendable {
         if bytes.first == UInt8(ascii: "{") { return .json }
         let head = String(decoding: bytes.prefix(16), as: UTF8.self).lowercased()
         if head.hasPrefix("digraph") || head.hasPrefix("graph") || head.hasPrefix("strict") { return .dot }
-        // An edge list's header row names `from` and `to` among its columns.
-        let firstLine = String(decoding: bytes.prefix { $0 != 0x0A && $0 != 0x0D }.prefix(512), as: UTF8.self).lowercased()
-        for (separator, format) in [("\t", GraphFileFormat.tsv), (",", .csv)] {
-            let columns = Set(firstLine.split(separator: Character(separator)).map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) })
-            if columns.contains("from") && columns.contains("to") { return format }
+        // An edge list's header row names a `from` and a `to` column (or their aliases).
+        let firstLine = String(decoding: bytes.prefix { $0 != 0x0A && $0 != 0x0D }.prefix(512), as: UTF8.self)
+        for (separator, format) in [("\t", GraphFileFormat.tsv), (",", .csv), (";", .csv), ("|", .csv)] {
+            let columns = Set(firstLine.split(separator: Character(separator)).compactMap {
+                EdgeListField(headerName: $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"")))
+            })
+            if columns.contains(.from) && columns.contains(.to) { return format }
         }
         return .yaml
     }
@@ -67,10 +72,11 @@ extension RoleGraph {
     /// - Complexity: O(*n* + *R* + *E* + *S*) expected for a file of *n* bytes, plus edit-distance
     ///   work for at most 100 unknown references when the graph is invalid.
     public static func load(contentsOf path: String, format: GraphFileFormat? = nil) throws(GraphLoadError) -> RoleGraph {
-        try load(contentsOf: path, format: format, maximumSize: defaultMaximumInputSize)
+        try load(contentsOf: path, format: format, options: GraphLoadOptions()).graph
     }
 
-    /// The input size limit ``load(contentsOf:format:)`` applies: 1 GiB.
+    /// The input size limit ``load(contentsOf:format:)`` applies: 1 GiB, which holds an edge
+    /// list of tens of millions of rows.
     public static let defaultMaximumInputSize = 1 << 30
 
     /// Reads a graph file of at most `maximumSize` bytes. `-` reads standard input.
@@ -81,16 +87,37 @@ extension RoleGraph {
     ///
     /// - Parameter path: the file, or `-` for standard input.
     /// - Parameter format: the file's format; by default, implied by the extension, else sniffed.
-    /// - Parameter maximumSize: the most bytes to read.
+    /// - Parameter maximumSize: the most bytes to read (and, for a gzip file, to decompress).
     /// - Throws: ``GraphLoadError``, ``GraphLoadError/tooLarge(path:limit:)`` for an input over
     ///   the limit.
     /// - Complexity: as ``load(contentsOf:format:)``; at most `maximumSize` bytes are read.
     public static func load(contentsOf path: String, format: GraphFileFormat? = nil,
                             maximumSize: Int) throws(GraphLoadError) -> RoleGraph {
-        let bytes = try readFile(path, maximumSize: maximumSize)
-        let format = format ?? GraphFileFormat(path: path) ?? GraphFileFormat.sniff(bytes)
+        try load(contentsOf: path, format: format, options: GraphLoadOptions(maximumSize: maximumSize)).graph
+    }
+
+    /// Reads a graph file with options, returning what an edge list's loading repaired beside
+    /// the graph. A gzip-compressed file (any format) is decompressed as it is read, up to the
+    /// options' `maximumSize` of decompressed data (a "zip bomb", or simply the wrong file, is
+    /// refused with a clear error instead of exhausting memory).
+    ///
+    /// - Parameter path: the file, or `-` for standard input.
+    /// - Parameter format: the file's format; by default, implied by the extension (through
+    ///   `.gz`), else sniffed.
+    /// - Parameter options: explicit edge-list columns, whether the edge-list repairs are errors,
+    ///   and the size limit.
+    /// - Throws: ``GraphLoadError``: the file is missing, unreadable, corrupt or over the size
+    ///   limit, or not a valid graph (with every problem and its location).
+    /// - Complexity: as ``load(contentsOf:format:)``, plus O(*n*) to decompress.
+    public static func load(contentsOf path: String, format: GraphFileFormat? = nil,
+                            options: GraphLoadOptions) throws(GraphLoadError) -> GraphLoadResult {
         let name = path == "-" ? "<stdin>" : path
-        return try parse(bytes: bytes, format: format, file: name)
+        var bytes = try readFile(path, maximumSize: options.maximumSize)
+        if Gzip.isCompressed(bytes) {
+            bytes = try Gzip.decompress(bytes, limit: options.maximumSize, file: name)
+        }
+        let format = format ?? GraphFileFormat(path: path) ?? GraphFileFormat.sniff(bytes)
+        return try parse(bytes: bytes, format: format, file: name, options: options)
     }
 
     /// Parses a graph from text.
@@ -105,6 +132,20 @@ extension RoleGraph {
     }
 
     static func parse(bytes: [UInt8], format: GraphFileFormat, file: String) throws(GraphLoadError) -> RoleGraph {
+        try parse(bytes: bytes, format: format, file: file, options: GraphLoadOptions()).graph
+    }
+
+    static func parse(bytes: [UInt8], format: GraphFileFormat, file: String,
+                      options: GraphLoadOptions) throws(GraphLoadError) -> GraphLoadResult {
+        if format == .csv || format == .tsv {
+            let (graph, summary) = try EdgeListReader.read(
+                bytes, separator: format == .csv ? UInt8(ascii: ",") : UInt8(ascii: "\t"), file: file, options: options)
+            return GraphLoadResult(graph: graph, edgeListSummary: summary)
+        }
+        return GraphLoadResult(graph: try parseOther(bytes: bytes, format: format, file: file))
+    }
+
+    private static func parseOther(bytes: [UInt8], format: GraphFileFormat, file: String) throws(GraphLoadError) -> RoleGraph {
         switch format {
         case .yaml, .json:
             guard let text = String(validating: bytes, as: UTF8.self) else {
@@ -118,7 +159,7 @@ extension RoleGraph {
             }
             return try DOTImporter.read(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text, file: file)
         case .csv, .tsv:
-            return try EdgeListReader.read(bytes, separator: format == .csv ? UInt8(ascii: ",") : UInt8(ascii: "\t"), file: file)
+            return try EdgeListReader.read(bytes, separator: format == .csv ? UInt8(ascii: ",") : UInt8(ascii: "\t"), file: file).graph
         }
     }
 }

@@ -28,6 +28,9 @@ enum GraphValidator {
     /// The largest effort a transition may declare. Large enough for any scale people use, small
     /// enough that no sum along a path can overflow to infinity.
     static let maximumEffort = 1_000_000.0
+    /// The largest observed count a transition (or a role's stayers) may state: far above any real
+    /// population, and small enough that sums of counts stay exact in a `Double`.
+    static let maximumCount = 1e15
 
     /// How many unknown references get a "did you mean": each suggestion compares the reference
     /// with every id, so without a limit a file with thousands of broken references would spend
@@ -108,6 +111,9 @@ enum GraphValidator {
                 report(.unknownReference(.area, role.area.rawValue, suggestion: nearest(role.area.rawValue, areaIDs)),
                        .roleArea(i))
             }
+            if let stays = role.stays, !(stays.isFinite && stays >= 0 && stays <= maximumCount) {
+                report(.other("invalid stayers '\(formatNumber(stays))' for role '\(role.id)': a number of people, from 0 to 1e15"), .role(i))
+            }
             var seen: [SkillID: Bool] = [:]  // skill → listed as primary
             for (primary, list) in [(true, role.primarySkills), (false, role.secondarySkills)] {
                 for (j, skill) in list.enumerated() {
@@ -147,6 +153,13 @@ enum GraphValidator {
                     report(.effortOnNonTransition(relation.kind), .relationEffort(i))
                 } else if !(effort.isFinite && effort > 0 && effort <= maximumEffort) {
                     report(.invalidEffort(formatNumber(effort)), .relationEffort(i))
+                }
+            }
+            if let count = relation.count {
+                if relation.kind != .transition {
+                    report(.other("a \(relation.kind.rawValue) relation has no count; only a transition counts observed moves"), .relation(i))
+                } else if !(count.isFinite && count >= 0 && count <= maximumCount) {
+                    report(.other("invalid count '\(formatNumber(count))': a count is a number of observed moves, from 0 to 1e15"), .relation(i))
                 }
             }
             guard endpointsKnown else { continue }

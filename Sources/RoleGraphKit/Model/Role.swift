@@ -30,6 +30,10 @@ public struct Role: Identifiable, Hashable, Sendable {
     public var entryLevel: Bool?
     /// How common the role is; `nil` when the file says nothing.
     public var prevalence: Prevalence?
+    /// How many people were observed staying in the role (a transition file's self-moves,
+    /// `C,C`); `nil` when the graph states none. Stayers are never an edge, but they are part of
+    /// the denominator of a transition's share: of everyone observed in the role, who left for where.
+    public var stays: Double?
 
     /// Creates a role. A graph checks it when it is built: its area and skills exist, and no skill
     /// is listed twice.
@@ -37,7 +41,7 @@ public struct Role: Identifiable, Hashable, Sendable {
         id: RoleID, name: String, area: AreaID, summary: String = "",
         responsibilities: [String] = [], problems: [String] = [], titles: [String] = [],
         primarySkills: [SkillID] = [], secondarySkills: [SkillID] = [],
-        entryLevel: Bool? = nil, prevalence: Prevalence? = nil
+        entryLevel: Bool? = nil, prevalence: Prevalence? = nil, stays: Double? = nil
     ) {
         self.id = id
         self.name = name
@@ -50,6 +54,7 @@ public struct Role: Identifiable, Hashable, Sendable {
         self.secondarySkills = secondarySkills
         self.entryLevel = entryLevel
         self.prevalence = prevalence
+        self.stays = stays
     }
 
     /// Primary then secondary skills.
@@ -60,7 +65,7 @@ public struct Role: Identifiable, Hashable, Sendable {
 extension Role: Encodable {
     private enum CodingKeys: String, CodingKey {
         case id, name, area, summary, responsibilities, problems, titles, skills
-        case entryLevel = "entry_level", prevalence
+        case entryLevel = "entry_level", prevalence, stays
     }
     private enum SkillKeys: String, CodingKey { case primary, secondary }
     /// Encodes the role under the graph file's key names, leaving out the facts it does not state.
@@ -81,5 +86,6 @@ extension Role: Encodable {
         try s.encode(secondarySkills.map(\.rawValue), forKey: .secondary)
         try c.encodeIfPresent(entryLevel, forKey: .entryLevel)
         try c.encodeIfPresent(prevalence?.rawValue, forKey: .prevalence)
+        try c.encodeIfPresent(stays, forKey: .stays)
     }
 }

@@ -12,6 +12,9 @@ public struct CareerStep: Hashable, Sendable {
     public var cost: Double
     /// What `to` needs that `from` and the person's own skills do not cover.
     public var skillsToLearn: SkillGap
+    /// The transition's share of the observed moves out of `from` (``TransitionShares``); `nil`
+    /// when the graph has no counts, or for a lateral move.
+    public var share: Double? = nil
 
     /// Whether the step follows a collaboration rather than a transition.
     public var isLateral: Bool { relation.kind == .collaboration }
@@ -25,6 +28,20 @@ public struct CareerPath: Hashable, Sendable {
     public var steps: [CareerStep]
     /// The sum of the step costs.
     public var cost: Double
+
+    /// The product of the steps' shares: how likely the whole path is for a person in the first
+    /// role, reading observed moves as a Markov chain; `nil` when a step has no share.
+    ///
+    /// - Complexity: O(*n*) for *n* steps.
+    public var probability: Double? {
+        guard !steps.isEmpty else { return nil }
+        var product = 1.0
+        for step in steps {
+            guard let share = step.share else { return nil }
+            product *= share
+        }
+        return product
+    }
 
     /// The roles visited, from the first to the last.
     ///
@@ -97,7 +114,7 @@ public enum RouteError: Error, Hashable, Sendable, CustomStringConvertible {
 
 // The JSON form: the graph file's key names; facts the graph does not state are omitted.
 extension CareerStep: Encodable {
-    private enum CodingKeys: String, CodingKey { case from, to, kind, effort, cost, note, section, learn }
+    private enum CodingKeys: String, CodingKey { case from, to, kind, effort, count, share, cost, note, section, learn }
     /// Encodes the step: its roles, its relation's kind, effort, note and section, its cost, and
     /// the skills to learn.
     ///
@@ -109,6 +126,8 @@ extension CareerStep: Encodable {
         try c.encode(to.rawValue, forKey: .to)
         try c.encode(relation.kind.rawValue, forKey: .kind)
         try c.encodeIfPresent(relation.effort, forKey: .effort)
+        try c.encodeIfPresent(relation.count, forKey: .count)
+        try c.encodeIfPresent(share, forKey: .share)
         try c.encode(cost, forKey: .cost)
         try c.encodeIfPresent(relation.note, forKey: .note)
         try c.encodeIfPresent(relation.section, forKey: .section)
@@ -118,7 +137,7 @@ extension CareerStep: Encodable {
 
 // The JSON form: the graph file's key names; facts the graph does not state are omitted.
 extension CareerPath: Encodable {
-    private enum CodingKeys: String, CodingKey { case roles, cost, steps }
+    private enum CodingKeys: String, CodingKey { case roles, cost, probability, steps }
     /// Encodes the path as its roles, its cost and its steps.
     ///
     /// - Throws: The encoder's errors.
@@ -127,6 +146,7 @@ extension CareerPath: Encodable {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(roles.map(\.rawValue), forKey: .roles)
         try c.encode(cost, forKey: .cost)
+        try c.encodeIfPresent(probability, forKey: .probability)
         try c.encode(steps, forKey: .steps)
     }
 }

@@ -8,6 +8,20 @@ public enum CostModel: String, CaseIterable, Hashable, Sendable {
     /// skills (weight 1) that neither the person's own skills nor any role earlier on the path
     /// (the starting role included) cover.
     case skills
+    /// A move costs −ln of its share of the observed moves out of its role (``TransitionShares``),
+    /// so the cheapest path is the most likely one. Reads the transitions' `count`; a transition
+    /// without one cannot be taken.
+    case likely
+
+    /// What the model reads from the graph, for help and errors.
+    public var reads: String {
+        switch self {
+        case .hops: "nothing (every move costs 1)"
+        case .effort: "the transitions' effort (default 1)"
+        case .skills: "the roles' primary and secondary skills"
+        case .likely: "the transitions' count (observed moves) and the roles' stayers"
+        }
+    }
 }
 
 /// Turns relations into step costs for one query: a cost model, the person's skills, and
@@ -45,12 +59,17 @@ public struct StepCosting: Hashable, Sendable {
     /// The relation kinds a path may follow.
     var kinds: Set<RelationKind> { lateralCost == nil ? [.transition] : [.transition, .collaboration] }
 
-    /// The cost of moving from `from` to `to` along `relation`, knowing only the role left and
-    /// the person's skills: the exact cost under `hops` and `effort`, and under `skills` the
-    /// most the step can cost on any path (skills gathered earlier only lower it).
-    func cost(of relation: Relation, from: RoleID, to: RoleID, in graph: RoleGraph) -> Double {
+    /// The cost of moving from `from` to `to` along `relation` (at `position`), knowing only the
+    /// role left and the person's skills: the exact cost under `hops`, `effort` and `likely`
+    /// (infinite for a transition with no observed move), and under `skills` the most the step
+    /// can cost on any path (skills gathered earlier only lower it).
+    func cost(of relation: Relation, at position: Int, from: RoleID, to: RoleID, in graph: RoleGraph,
+              shares: TransitionShares?) -> Double {
         let lateral = relation.kind == .collaboration
         switch model {
+        case .likely:
+            if lateral { return lateralCost ?? 1 }
+            return shares?.share(ofRelationAt: position).map(TransitionShares.cost(ofShare:)) ?? .infinity
         case .hops:
             return lateral ? (lateralCost ?? 1) : 1
         case .effort:

@@ -12,6 +12,8 @@ public struct RoutePlanner: Sendable {
     let costing: StepCosting
     /// The weighted network over role indices; edge ids are positions in `graph.relations`.
     let network: CSRGraph
+    /// The transitions' shares of observed moves, when the graph has counts.
+    let shares: TransitionShares?
     private var finder: PathFinder
     /// How the most recent ``paths(from:to:count:constraints:)`` or ``reachable(from:maxSteps:)``
     /// was answered: ``PathSearch/exact`` unless step costs depend on the path
@@ -25,15 +27,23 @@ public struct RoutePlanner: Sendable {
 
     /// A planner for `graph` under `costing`.
     ///
-    /// - Throws: ``RouteError/invalidArgument(_:)`` for a negative or non-finite lateral cost.
+    /// - Throws: ``RouteError/invalidArgument(_:)`` for a negative or non-finite lateral cost, or
+    ///   for ``CostModel/likely`` on a graph whose transitions have no counts.
     /// - Complexity: O(*R* + *E*), plus the skill-gap work of each edge under `skills`.
     public init(graph: RoleGraph, costing: StepCosting = StepCosting()) throws(RouteError) {
         if let lateral = costing.lateralCost, !(lateral >= 0 && lateral <= GraphValidator.maximumEffort) {
             throw .invalidArgument("--lateral-cost must be a number from 0 to \(formatNumber(GraphValidator.maximumEffort)), found \(lateral)")
         }
+        let hasCounts = graph.hasTransitionCounts
+        if costing.model == .likely && !hasCounts {
+            throw .invalidArgument("--cost likely reads \(CostModel.likely.reads), and no transition of this graph has a count "
+                                   + "(an edge list's 'count' column, or 'weight', 'n', 'moves'); use --cost effort, hops or skills")
+        }
         self.graph = graph
         self.costing = costing
-        let network = Self.buildNetwork(graph, costing)
+        let shares = hasCounts ? TransitionShares(graph: graph) : nil
+        self.shares = shares
+        let network = Self.buildNetwork(graph, costing, shares)
         self.network = network
         do {
             self.finder = try PathFinder(network)
@@ -44,17 +54,23 @@ public struct RoutePlanner: Sendable {
         }
     }
 
-    private static func buildNetwork(_ graph: RoleGraph, _ costing: StepCosting) -> CSRGraph {
+    private static func buildNetwork(_ graph: RoleGraph, _ costing: StepCosting, _ shares: TransitionShares?) -> CSRGraph {
         var edges: [WeightedEdge] = []
         var ids: [Int32] = []
         let kinds = costing.kinds
         for (position, relation) in graph.relations.enumerated() where kinds.contains(relation.kind) {
             let (a, b) = graph.endpoints(ofRelationAt: position)
-            edges.append(WeightedEdge(a, b, weight: costing.cost(of: relation, from: relation.from, to: relation.to, in: graph)))
-            ids.append(Int32(position))
-            if relation.kind.isSymmetric {
-                edges.append(WeightedEdge(b, a, weight: costing.cost(of: relation, from: relation.to, to: relation.from, in: graph)))
+            let forward = costing.cost(of: relation, at: position, from: relation.from, to: relation.to, in: graph, shares: shares)
+            if forward.isFinite {
+                edges.append(WeightedEdge(a, b, weight: forward))
                 ids.append(Int32(position))
+            }
+            if relation.kind.isSymmetric {
+                let backward = costing.cost(of: relation, at: position, from: relation.to, to: relation.from, in: graph, shares: shares)
+                if backward.isFinite {
+                    edges.append(WeightedEdge(b, a, weight: backward))
+                    ids.append(Int32(position))
+                }
             }
         }
         let csr = CSRGraph(vertexCount: graph.roles.count, edges: edges)
@@ -253,7 +269,8 @@ public struct RoutePlanner: Sendable {
         let a = graph.role(at: from).id, b = graph.role(at: to).id
         let known = graph.skills(of: a).union(costing.have)
         return CareerStep(from: a, to: b, relation: graph.relations[position], relationPosition: position, cost: cost,
-                          skillsToLearn: graph.skillGap(to: b, knowing: known))
+                          skillsToLearn: graph.skillGap(to: b, knowing: known),
+                          share: shares?.share(ofRelationAt: position))
     }
 
     /// The no-path error, with what the start reaches and what reaches the goal (ignoring the

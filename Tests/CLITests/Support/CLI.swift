@@ -30,14 +30,17 @@ enum CLI {
     }
 
     /// Runs `rolegraph arguments…` in `directory` (a fresh temporary one by default, so nothing
-    /// depends on the working directory) and waits for it.
-    static func run(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil) throws -> CLIResult {
+    /// depends on the working directory) and waits for it. `COLUMNS` is 120 unless `environment`
+    /// sets it.
+    static func run(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil,
+                    environment extra: [String: String] = [:]) throws -> CLIResult {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? FileManager.default.temporaryDirectory
         var environment = ProcessInfo.processInfo.environment
         environment["COLUMNS"] = "120"
+        environment.merge(extra) { $1 }
         process.environment = environment
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out

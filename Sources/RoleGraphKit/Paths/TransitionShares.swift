@@ -1,0 +1,66 @@
+import Foundation
+
+/// The share of observed moves each transition carries: of everyone observed in role A (who
+/// moved out, or stayed), the fraction who moved to B.
+///
+/// share(A→B) = count(A→B) / (Σ counts of A's outgoing transitions + A's stayers), the standard
+/// reading of a job-to-job transition file as a Markov chain. Under `--cost likely` a move costs
+/// −ln(share), so the cheapest path is the most likely one: the path whose product of shares is
+/// largest. Stayers (``Role/stays``) are part of the denominator, never an edge, so the shares out
+/// of a role sum to 1 minus its stayers' share.
+public struct TransitionShares: Sendable {
+    /// Per relation position: its share, or `nil` for a relation with no count (or not a transition).
+    private let shares: [Double?]
+    /// Per role index: everyone observed in it (outgoing counts plus stayers).
+    private let totals: [Double]
+    private let stays: [Double]
+
+    /// The shares of `graph`'s transitions.
+    ///
+    /// - Complexity: O(*R* + *E*).
+    public init(graph: RoleGraph) {
+        var totals = graph.roles.map { $0.stays ?? 0 }
+        let stays = totals
+        for (position, relation) in graph.relations.enumerated() where relation.kind == .transition {
+            if let count = relation.count { totals[Int(graph.endpoints(ofRelationAt: position).from)] += count }
+        }
+        var shares: [Double?] = []
+        shares.reserveCapacity(graph.relations.count)
+        for (position, relation) in graph.relations.enumerated() {
+            guard relation.kind == .transition, let count = relation.count else {
+                shares.append(nil)
+                continue
+            }
+            let total = totals[Int(graph.endpoints(ofRelationAt: position).from)]
+            shares.append(total > 0 ? count / total : 0)
+        }
+        self.shares = shares
+        self.totals = totals
+        self.stays = stays
+    }
+
+    /// The share of the relation at `position` in ``RoleGraph/relations``; `nil` when it has no count.
+    ///
+    /// - Complexity: O(1).
+    public func share(ofRelationAt position: Int) -> Double? { shares[position] }
+
+    /// The share of people observed in the role at `index` who stayed; `nil` when none were observed.
+    ///
+    /// - Complexity: O(1).
+    public func stayShare(ofRoleAt index: Int32) -> Double? {
+        let total = totals[Int(index)]
+        return total > 0 ? stays[Int(index)] / total : nil
+    }
+
+    /// The cost of a move with this share under `--cost likely`: −ln(share), infinite for 0.
+    ///
+    /// - Complexity: O(1).
+    public static func cost(ofShare share: Double) -> Double { share > 0 ? -log(share) : .infinity }
+}
+
+extension RoleGraph {
+    /// Whether any transition states an observed count, which `--cost likely` needs.
+    ///
+    /// - Complexity: O(*E*).
+    public var hasTransitionCounts: Bool { relations.contains { $0.kind == .transition && $0.count != nil } }
+}

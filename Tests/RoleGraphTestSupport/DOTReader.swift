@@ -48,6 +48,7 @@ package struct DOTReader {
     package static func tokenize(_ text: String) throws -> [Token] {
         let chars = Array(text.unicodeScalars)
         var tokens: [Token] = []
+        var concatenating = false
         var i = 0
         func isWord(_ c: Unicode.Scalar) -> Bool {
             c == "_" || c == "." || CharacterSet.alphanumerics.contains(c) || c.value >= 0x80
@@ -76,8 +77,17 @@ package struct DOTReader {
                     value.append(d); i += 1
                 }
                 guard closed else { throw ParseError(description: "unterminated quoted string") }
-                tokens.append(.quoted(String(value)))
+                if concatenating, case .quoted(let head)? = tokens.last {
+                    tokens[tokens.count - 1] = .quoted(head + String(value))
+                } else {
+                    tokens.append(.quoted(String(value)))
+                }
+                concatenating = false
                 continue
+            }
+            // `"a" + "b"`: DOT's concatenation of quoted strings (long texts are written so).
+            if c == "+", case .quoted? = tokens.last {
+                concatenating = true; i += 1; continue
             }
             if c == "<" {
                 var depth = 1

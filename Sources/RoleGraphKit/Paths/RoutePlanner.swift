@@ -258,8 +258,10 @@ public struct RoutePlanner: Sendable {
             let cost = costing.costsDependOnPath
                 ? gap.cost + (relation.kind == .collaboration ? (costing.lateralCost ?? 0) : 0)
                 : network.weights[p]
+            let position = Int(network.edgeIDs[p])
             steps.append(CareerStep(from: graph.role(at: vertices[i]).id, to: to, relation: relation,
-                                    relationPosition: Int(network.edgeIDs[p]), cost: cost, skillsToLearn: gap))
+                                    relationPosition: position, cost: cost, skillsToLearn: gap,
+                                    share: shares?.share(ofRelationAt: position)))
             known.formUnion(graph.skills(of: to))
         }
         return CareerPath(start: graph.role(at: vertices[0]).id, steps: steps, cost: steps.reduce(0) { $0 + $1.cost })

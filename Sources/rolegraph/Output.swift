@@ -14,8 +14,10 @@ enum Output {
     /// cells are aligned by display width (a CJK character or an emoji takes two columns); the
     /// last column is not padded and wraps onto continuation lines aligned under it when a row is
     /// too wide; when the other columns alone leave it fewer than 20 columns, the widest of them is
-    /// narrowed (to no less than 12) and its long cells end in "…". No line ends in a space.
-    static func table(_ rows: [[String]], indent: String = "", width: Int = Terminal.width) -> String {
+    /// narrowed (to no less than 12) and its long cells end in "…" — but only when the width is
+    /// known (`COLUMNS` or a terminal): in a pipe or a file nothing is cut. No line ends in a space.
+    static func table(_ rows: [[String]], indent: String = "", width: Int = Terminal.width,
+                      mayCut: Bool = Terminal.measuredWidth != nil) -> String {
         let rows = rows.map { $0.map(clean) }
         guard let columns = rows.map(\.count).max(), columns > 0 else { return "" }
         var widths = [Int](repeating: 0, count: columns)
@@ -24,7 +26,7 @@ enum Output {
         }
         let indentWidth = Terminal.displayWidth(indent)
         func prefixWidth() -> Int { indentWidth + widths.dropLast().reduce(0, +) + 2 * (columns - 1) }
-        while columns > 1 && prefixWidth() > width - 20,
+        while mayCut && columns > 1 && prefixWidth() > width - 20,
               let widest = widths.dropLast().indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > 12 {
             widths[widest] -= 1
         }

@@ -10,11 +10,16 @@ import Darwin
 enum Terminal {
     /// The width tables fit: `COLUMNS` when set to a number, else the width of the terminal on
     /// standard output, else 80 (a pipe or a file).
-    static let width: Int = {
+    static var width: Int { measuredWidth ?? 80 }
+
+    /// `COLUMNS`, else the terminal's width; `nil` for a pipe or a file with no `COLUMNS`, where
+    /// no screen limits the line and tables cut nothing (a cut role name in a saved file is a
+    /// lost fact).
+    static let measuredWidth: Int? = {
         if let text = ProcessInfo.processInfo.environment["COLUMNS"], let value = Int(text), value > 0 { return value }
         var size = winsize()
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 { return Int(size.ws_col) }
-        return 80
+        return nil
     }()
 
     /// The columns `text` takes on a terminal: 2 for a wide character (CJK, fullwidth forms,

@@ -59,6 +59,20 @@ import Testing
         }
     }
 
+    /// In a pipe with no `COLUMNS` the width is unknown: nothing is cut, however long (a saved
+    /// table keeps every id), while `COLUMNS=60` cuts the same id with "…".
+    @Test func aPipeWithoutColumnsCutsNothing() throws {
+        let esco = CLI.fixture("esco/esco-like.yaml")
+        let id = "data-extraction-transformation-and-loading-tools"
+        let piped = try CLI.run(["skills", "search", "data", "--graph", esco], environment: ["COLUMNS": ""])
+        #expect(piped.status == 0, "\(piped.stderr)")
+        #expect(piped.stdout.contains(id))
+        #expect(!piped.stdout.contains("…"))
+        let narrow = try CLI.run(["skills", "search", "data", "--graph", esco], environment: ["COLUMNS": "60"])
+        #expect(!narrow.stdout.contains(id))
+        #expect(narrow.stdout.contains("…"))
+    }
+
     @Test func aNarrowTerminalWrapsTheLastColumnUnderItself() throws {
         let result = try CLI.run(["roles"], environment: ["COLUMNS": "70"])
         #expect(result.status == 0)

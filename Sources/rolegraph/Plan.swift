@@ -80,14 +80,19 @@ struct Plan: ParsableCommand {
         } else if closest > 0 {
             out.append("Closest roles today (covered = weights of the role's skills you have / weights of all its skills;")
             out.append("primary skills weigh 2, secondary 1; gap = the weights you miss):")
-            var rows: [[String]] = []
-            for fit in plan.closest.prefix(closest) {
-                let role = graph.role(fit.role)
+            // One row per role, its missing skills wrapped on the lines under it: a list of ten
+            // long skill names squeezed into a last column would be a narrow wall of text.
+            let fits = Array(plan.closest.prefix(closest))
+            let rows = fits.map { fit -> [String] in
                 let share = fit.coveredShare.map { "\(Int(($0 * 100).rounded()))% covered" } ?? "lists no skills"
-                rows.append([graph.displayName(fit.role), share, "gap \(Output.number(fit.gap.cost))",
-                             role?.entryLevel == true ? "entry-level" : "", missing(fit.gap, in: graph, limit: limit)])
+                return [graph.displayName(fit.role), share, "gap \(Output.number(fit.gap.cost))",
+                        graph.role(fit.role)?.entryLevel == true ? "entry-level" : ""]
             }
-            out.append(Output.table(rows, indent: "  "))
+            let lines = Output.table(rows, indent: "  ").split(separator: "\n", omittingEmptySubsequences: false)
+            for (line, fit) in zip(lines, fits) {
+                out.append(String(line))
+                out.append(Output.wrap(missing(fit.gap, in: graph, limit: limit), indent: "      "))
+            }
         }
         out.append("")
         switch plan.startRule {

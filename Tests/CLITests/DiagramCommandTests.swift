@@ -31,6 +31,23 @@ import Testing
         #expect(Self.roleNodes(zero.stdout) == ["data-scientist"])
     }
 
+    /// On a transition file with counts: A→B 10, A→C 2, B→C 5, C→A 1 and 7 stayers in A, so
+    /// the shares are A→B 10/19, A→C 2/19, B→C 1, C→A 1.
+    @Test(arguments: [
+        (["--min-count", "3"], ["\"A\" -> \"B\"", "\"B\" -> \"C\""],
+         "rolegraph: drew 3 of 3 roles and 2 of 4 relations (transitions seen at least 3 times)"),
+        (["--min-share", "0.3"], ["\"A\" -> \"B\"", "\"B\" -> \"C\"", "\"C\" -> \"A\""],
+         "rolegraph: drew 3 of 3 roles and 3 of 4 relations (transitions with at least 30% of their role's moves)"),
+    ])
+    func countFiltersKeepTheObservedMoves(options: [String], kept: [String], note: String) throws {
+        let moves = "from,to,count\nA,B,10\nA,C,2\nB,C,5\nC,A,1\nA,A,7\n"
+        let result = try CLI.run(["export", "--graph", "-", "--graph-format", "csv", "--to", "dot"] + options, stdin: moves)
+        #expect(result.status == 0, "\(result.stderr)")
+        let edges = result.stdout.split(separator: "\n").filter { $0.hasPrefix("  \"") && $0.contains(" -> ") && !$0.contains("legend") }
+        #expect(edges.map { String($0.prefix { $0 != "[" }).trimmingCharacters(in: .whitespaces) } == kept)
+        #expect(result.stderr == "rolegraph: warning: <stdin>: 1 self-move kept as stayers\n" + note + "\n")
+    }
+
     @Test func topDrawsTheMostRelatedRoles() throws {
         let result = try CLI.run(["export", "-n", "3", "--to", "dot"])
         #expect(result.status == 0, "\(result.stderr)")

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the reproducers of issue 21 into a directory (the large ones are generated, never
+"""Writes the reproducers of issue 21 (all ten items) into a directory (the large ones are generated, never
 committed), with a manifest: file, command-line arguments, expected exit status.
 
 Tests/CLITests/HardeningReproducerTests.swift checks the same inputs' outputs; this script
@@ -33,6 +33,9 @@ write("anchor.yaml", y, ["roles", "--graph", "{}"], 65)
 # 1. 30,000 aliases of a 300 KB string where roles must be mappings.
 write("aliases.yaml", header + "roles: [&l " + "x" * 300_000 + ", " + ", ".join(["*l"] * 30_000) + "]\n",
       ["roles", "--graph", "{}"], 65)
+# 2. One CSV line of `"a"x,` repeated 80,000 times (400 KB): each "text after a closing quote"
+# error must not rescan the line for its column.
+write("quotes.csv", "from,to\n" + '"a"x,' * 80_000 + "\n", ["roles", "--graph", "{}"], 65)
 # 3. A star of 30,000 edges plus one bad edge; 40,000 areas; a 4 MB quoted string.
 write("star.dot", "digraph {\n" + "".join("  hub -> n%d;\n" % i for i in range(30_000)) + "  hub -> n0 [kind=bogus];\n}\n",
       ["roles", "--graph", "{}"], 65)

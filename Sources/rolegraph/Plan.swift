@@ -39,6 +39,11 @@ struct Plan: ParsableCommand {
     @Option(name: .customLong("lateral-cost"), parsing: .unconditional, help: ArgumentHelp("Also allow moves along collaborations at this extra cost.", valueName: "x"))
     var lateralCost: Double?
 
+    @Option(help: ArgumentHelp(
+        "What the routes minimise: skills (the default: skills to learn, entry included), likely (the most likely way into the goal from observed moves; reads the transitions' count), effort or hops. The closest roles are ranked by skills either way.",
+        valueName: "model"))
+    var cost: CostModel = .skills
+
     @Flag(help: "You have relevant experience: any role may be a starting point, not only entry-level ones.")
     var experienced = false
 
@@ -58,7 +63,8 @@ struct Plan: ParsableCommand {
         let graph = try graphOptions.load()
         let goal = try graph.roleID(self.goal)
         let have = try graph.skillSet(self.have)
-        let plan = try graph.plan(have: have, goal: goal, routes: top, lateralCost: lateralCost, starts: experienced ? .any : .entryLevel)
+        let plan = try graph.plan(have: have, goal: goal, routes: top, lateralCost: lateralCost, starts: experienced ? .any : .entryLevel,
+                                 cost: cost)
         switch format {
         case .json:
             var listed = plan
@@ -75,8 +81,10 @@ struct Plan: ParsableCommand {
         out.append(Output.wrap("With \(skills), aiming for \(graph.displayName(plan.goal))."))
         out.append("")
         if plan.closest.allSatisfy({ $0.totalWeight == 0 }) {
-            out.append(Output.wrap("Closest roles today: this graph lists no skills for its roles, so none is closer than "
-                                   + "another and every route below has a skill gap of 0 ('rolegraph path' compares routes by effort)."))
+            out.append(Output.wrap("Closest roles today: this graph lists no skills for its roles, so none is closer than another"
+                                   + (plan.costModel == .skills
+                                      ? " and every route below has a skill gap of 0 (--cost likely, effort or hops compares routes otherwise)."
+                                      : ".")))
         } else if closest > 0 {
             out.append("Closest roles today (covered = weights of the role's skills you have / weights of all its skills;")
             out.append("primary skills weigh 2, secondary 1; gap = the weights you miss):")
@@ -106,11 +114,16 @@ struct Plan: ParsableCommand {
         for (i, route) in plan.routes.enumerated() {
             let roles = [route.start.role] + route.path.steps.map(\.to)
             out.append("")
-            out.append("\(i + 1). \(roles.map(graph.displayName).joined(separator: " → "))  (total skill gap \(Output.number(route.cost)))")
+            let total = "total \(PathText.unit(plan.costModel)) \(Output.number(route.cost))"
+                + (plan.costModel == .likely ? route.path.probability.map { ", probability \(PathText.percent($0))" } ?? "" : "")
+            out.append("\(i + 1). \(roles.map(graph.displayName).joined(separator: " → "))  (\(total))")
             out.append("   Start as \(graph.displayName(route.start.role)) [gap \(Output.number(route.start.gap.cost))]")
             out.append(contentsOf: PathText.learn(route.start.gap, in: graph, indent: "      ", limit: limit))
             for step in route.path.steps {
-                out.append("   Then \(graph.displayName(step.to)) [\(step.isLateral ? "lateral move, " : "")gap \(Output.number(step.cost))]")
+                let cost = plan.costModel == .skills
+                    ? "gap \(Output.number(step.cost))"
+                    : "\(PathText.unit(plan.costModel)) \(Output.number(step.cost))\(PathText.shareText(step, in: graph))"
+                out.append("   Then \(graph.displayName(step.to)) [\(step.isLateral ? "lateral move, " : "")\(cost)]")
                 out.append(contentsOf: PathText.learn(step.skillsToLearn, in: graph, indent: "      ", limit: limit))
             }
         }

@@ -144,6 +144,17 @@ import Testing
         try Golden.check(result.stdout, against: "path-likely.txt")
     }
 
+    /// The most likely ways into a role, from any role but the goal (the file states no entry
+    /// level), each with its probability; without counts the same command is a usage error.
+    @Test func likelyPlanGolden() throws {
+        let result = try CLI.run(["plan", "--goal", "ML Engineer", "--graph", Self.moves, "--cost", "likely", "--top", "2"])
+        #expect(result.status == 0, "\(result.stderr)")
+        try Golden.check(result.stdout, against: "plan-likely.txt")
+        let builtIn = try CLI.run(["plan", "--goal", "ml-engineer", "--cost", "likely"])
+        #expect(builtIn.status == 64)
+        #expect(builtIn.stderr.hasPrefix("rolegraph: error: --cost likely reads the transitions' count"))
+    }
+
     @Test func likelyNextGoldenAndSharesSumToOneMinusStayers() throws {
         let text = try CLI.run(["next", "Data Analyst", "--graph", Self.moves, "--cost", "likely"])
         #expect(text.status == 0, "\(text.stderr)")

@@ -46,6 +46,7 @@ import Testing
         ["next", "Data Analyst", "--graph", movesFile, "--cost", "likely"],
         ["reachable", "Data Analyst", "--graph", movesFile, "--cost", "likely"],
         ["compare", "Data Analyst", "ML Engineer", "--graph", movesFile, "--cost", "likely"],
+        ["plan", "--goal", "ML Engineer", "--graph", movesFile, "--cost", "likely"],
         ["show", "Data Analyst", "--graph", movesFile],
         ["roles", "--graph", movesFile],
     ]

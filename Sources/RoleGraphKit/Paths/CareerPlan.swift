@@ -37,7 +37,8 @@ public struct PlannedRoute: Hashable, Sendable {
     public var start: RoleFit
     /// The moves from the start to the goal; empty when the start is the goal itself.
     public var path: CareerPath
-    /// The start's skill gap plus the path's cost, under the `skills` cost model.
+    /// Under the `skills` cost model, the start's skill gap plus the path's cost; under any other
+    /// model, the path's cost alone (a skill gap and, say, −ln of a share are not one unit).
     public var cost: Double
 }
 
@@ -67,6 +68,8 @@ public struct CareerPlan: Hashable, Sendable {
     public var startRule: StartRule
     /// Whether the routes are the exact optimum or the best of a set of candidates.
     public var search: PathSearch
+    /// What the routes minimise: ``CostModel/skills`` by default.
+    public var costModel: CostModel = .skills
 }
 
 extension RoleGraph {
@@ -112,22 +115,28 @@ extension RoleGraph {
     /// - Parameter count: how many routes to return, at least 1.
     /// - Parameter lateralCost: the cost of a move along a collaboration; `nil` allows none.
     /// - Parameter starts: which roles a route may start in; by default entry-level ones.
+    /// - Parameter model: what the routes minimise; by default `skills`. Under another model
+    ///   (`likely`: the most likely way in, from observed moves) a route costs its moves alone,
+    ///   starts in an allowed role other than the goal, and Yen's k shortest paths from a virtual
+    ///   start answer exactly; the skill gaps are still listed, step by step.
     /// - Complexity: O(*R* log *R* + *R* · *s*) to rank the roles, plus the search: at most its
     ///   budget of partial routes, each costing O(*d* · *h* · *s*) for *d* moves out of a role and
     ///   routes of *h* steps.
     public func plan(
-        have: Set<SkillID>, goal: RoleID, routes count: Int = 3, lateralCost: Double? = nil, starts: StartPolicy = .entryLevel
+        have: Set<SkillID>, goal: RoleID, routes count: Int = 3, lateralCost: Double? = nil, starts: StartPolicy = .entryLevel,
+        cost model: CostModel = .skills
     ) throws(RouteError) -> CareerPlan {
         try plan(have: have, goal: goal, routes: count, lateralCost: lateralCost, starts: starts,
-                 searchBudget: SkillPathSearch.defaultBudget)
+                 searchBudget: SkillPathSearch.defaultBudget, cost: model)
     }
 
     func plan(
-        have: Set<SkillID>, goal: RoleID, routes count: Int, lateralCost: Double?, starts: StartPolicy, searchBudget: Int
+        have: Set<SkillID>, goal: RoleID, routes count: Int, lateralCost: Double?, starts: StartPolicy, searchBudget: Int,
+        cost model: CostModel = .skills
     ) throws(RouteError) -> CareerPlan {
         guard count >= 1 else { throw .invalidArgument("the number of paths must be at least 1, found \(count)") }
         guard let goalIndex = index(of: goal) else { throw .invalidArgument("no role '\(goal)'") }
-        let planner = try RoutePlanner(graph: self, costing: StepCosting(model: .skills, have: have, lateralCost: lateralCost))
+        let planner = try RoutePlanner(graph: self, costing: StepCosting(model: model, have: have, lateralCost: lateralCost))
 
         let fits = roles.map { fit(of: $0.id, knowing: have) }
         let closest = fits.enumerated().sorted { a, b in
@@ -137,13 +146,20 @@ extension RoleGraph {
         }.map(\.element)
 
         let rule = startRule(for: starts)
-        let allowed = roles.indices.filter { rule != .entryLevelRoles || roles[$0].entryLevel == true }
+        // Under a model other than `skills` entering a role costs nothing, so the goal itself
+        // would always be the best start; the question is then the best way *into* the goal.
+        let allowed = roles.indices.filter {
+            (rule != .entryLevelRoles || roles[$0].entryLevel == true) && (model == .skills || $0 != Int(goalIndex))
+        }
         // Candidates under path-independent costs, costed exactly, bound the exact search; none
         // means no allowed start leads to the goal.
         let candidates = try candidateRoutes(planner: planner, fits: fits, allowed: allowed, goal: goalIndex, count: count)
         var routes: [PlannedRoute] = []
         var budgetReached = false
-        if !candidates.isEmpty {
+        if !planner.costing.costsDependOnPath {
+            // Fixed step costs and no entry cost: Yen's routes from the virtual start are exact.
+            routes = Self.best(of: candidates, count: count)
+        } else if !candidates.isEmpty {
             let search = SkillPathSearch(graph: self, network: planner.network, costing: planner.costing)
             let outcome = search.search(sources: allowed.map { (Int32($0), fits[$0].gap.cost) }, goal: goalIndex,
                                         count: count, budget: searchBudget,
@@ -166,7 +182,7 @@ extension RoleGraph {
                            entryLevelOnly: rule == .entryLevelRoles, lateral: lateralCost != nil)
         }
         return CareerPlan(have: have.sorted(), goal: goal, closest: closest, routes: routes, startRule: rule,
-                          search: budgetReached ? .bestOfCandidates : .exact)
+                          search: budgetReached ? .bestOfCandidates : .exact, costModel: model)
     }
 
     /// A route through `vertices` along network `edges`, its steps costed with the skills
@@ -174,7 +190,7 @@ extension RoleGraph {
     private func route(_ vertices: [Int32], _ edges: [Int32], _ planner: RoutePlanner, _ fits: [RoleFit]) -> PlannedRoute {
         let entry = fits[Int(vertices[0])]
         let path = planner.careerPath(vertices: vertices, edges: edges)
-        return PlannedRoute(start: entry, path: path, cost: entry.gap.cost + path.cost)
+        return PlannedRoute(start: entry, path: path, cost: (planner.costing.model == .skills ? entry.gap.cost : 0) + path.cost)
     }
 
     /// Yen's best routes from a virtual start (an edge to every allowed start, weighted by its
@@ -188,7 +204,7 @@ extension RoleGraph {
         var edges = base.edges
         var ids = base.edgeIDs
         for i in allowed {
-            edges.append(WeightedEdge(start, Int32(i), weight: fits[i].gap.cost))
+            edges.append(WeightedEdge(start, Int32(i), weight: planner.costing.model == .skills ? fits[i].gap.cost : 0))
             ids.append(-1)
         }
         let built = CSRGraph(vertexCount: roles.count + 1, edges: edges)
@@ -266,7 +282,7 @@ extension PlannedRoute: Encodable {
 
 // The JSON form: the graph file's key names; facts the graph does not state are omitted.
 extension CareerPlan: Encodable {
-    private enum CodingKeys: String, CodingKey { case have, goal, closest, routes, startRule = "start_rule", search }
+    private enum CodingKeys: String, CodingKey { case have, goal, closest, routes, startRule = "start_rule", search, costModel = "cost_model" }
     /// Encodes the plan: the skills, the goal, the closest roles, the routes, the rule that chose
     /// the starting roles and the search that found the routes.
     ///
@@ -280,5 +296,6 @@ extension CareerPlan: Encodable {
         try c.encode(routes, forKey: .routes)
         try c.encode(startRule.rawValue, forKey: .startRule)
         try c.encode(search.rawValue, forKey: .search)
+        try c.encode(costModel.rawValue, forKey: .costModel)
     }
 }

@@ -26,11 +26,11 @@ extension GraphFileFormat: ExpressibleByArgument {
 /// `export` names its output format with `--to`.
 struct GraphOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "A graph file: YAML or JSON (format 1), DOT, or a CSV/TSV edge list; - reads standard input. Default: the built-in graph.",
+        "A graph file: YAML or JSON (format 1), DOT, or a CSV/TSV edge list; - reads standard input. Default: the built-in graph. Repeat it to apply later files (format 1 overlays) to the first, in order.",
         valueName: "file"), completion: .file(extensions: GraphFileFormat.fileExtensions))
-    var graph: String?
+    var graph: [String] = []
 
-    @Option(name: .customLong("graph-format"), help: "The graph file's format, when its extension does not say.")
+    @Option(name: .customLong("graph-format"), help: "The (first) graph file's format, when its extension does not say.")
     var graphFormat: GraphFileFormat?
 
     @Option(name: .customLong("max-input-size"), help: ArgumentHelp(
@@ -42,7 +42,7 @@ struct GraphOptions: ParsableArguments {
         valueName: "map"))
     var columns: String?
 
-    @Flag(help: "Refuse an edge list's repeated rows, self-moves and zero-count rows (exit 65) instead of repairing them with a warning.")
+    @Flag(help: "Refuse an edge list's repeated rows, self-moves and zero-count rows (exit 65) instead of repairing them with a warning; for validate, make every warning an error.")
     var strict = false
 
     /// The options that take a value, as `CommandLineConventions` needs to know them.
@@ -64,24 +64,32 @@ struct GraphOptions: ParsableArguments {
     }
 
     /// The graph to work on: the file named with --graph, or the built-in one. An edge list's
-    /// repairs are printed as one warning line on standard error.
+    /// repairs are printed as one warning line on standard error, and an overlay's notes (the
+    /// relations removed with a role) one line each.
     func load() throws -> RoleGraph {
-        guard let graph else {
+        try loadResult().graph
+    }
+
+    /// The graph with what loading it found: warnings, notes, provenance and the last overlay.
+    func loadResult() throws -> GraphLoadResult {
+        guard !graph.isEmpty else {
             if columns != nil { throw CLIError.invalidValue("--columns names an edge list's columns; give the edge list with --graph FILE") }
-            return RoleGraph.builtIn
+            return GraphLoadResult(graph: RoleGraph.builtIn)
         }
         return try Self.load(graph, format: graphFormat, options: try loadOptions())
     }
 
-    /// Loads one file, printing what its loading repaired as one warning line.
-    static func load(_ path: String, format: GraphFileFormat?, options: GraphLoadOptions) throws -> RoleGraph {
-        let result = try RoleGraph.load(contentsOf: path, format: format, options: options)
+    /// Loads files as layers (the first the base, each later one an overlay on it), printing what
+    /// an edge list's loading repaired as one warning line and each overlay note as a line.
+    static func load(_ paths: [String], format: GraphFileFormat?, options: GraphLoadOptions) throws -> GraphLoadResult {
+        let result = try RoleGraph.load(layers: paths, format: format, options: options)
         if let summary = result.edgeListSummary, !summary.isEmpty {
             ErrorReporter.printWarning(summary.message)
         } else if !options.columns.isEmpty && result.edgeListSummary == nil {
-            throw CLIError.invalidValue("--columns names an edge list's columns, and \(path) is not a CSV/TSV edge list")
+            throw CLIError.invalidValue("--columns names an edge list's columns, and \(paths[0]) is not a CSV/TSV edge list")
         }
-        return result.graph
+        for note in result.notes { ErrorReporter.printNote("note: \(note.description)") }
+        return result
     }
 }
 

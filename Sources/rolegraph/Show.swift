@@ -15,21 +15,75 @@ struct Show: ParsableCommand {
     var format: OutputFormat = .table
 
     func run() throws {
-        let graph = try graphOptions.load()
-        let role = graph.role(at: try graph.resolveRole(self.role))
+        let loaded = try graphOptions.loadResult()
+        let graph = loaded.graph
+        let index = try graph.resolveRole(self.role)
+        let role = graph.role(at: index)
         let relations = graph.relations(of: role.id)
+        let sources = RoleSources(role: Int(index), in: graph, provenance: loaded.provenance)
         if format == .json {
-            try emit(try Output.json(RoleCard(role: role, relations: relations)))
+            try emit(try Output.json(RoleCard(role: role, relations: relations, sources: sources)))
             return
         }
-        try emit(RoleCardText.render(role, relations: relations, in: graph))
+        var card = RoleCardText.render(role, relations: relations, in: graph)
+        if let lines = sources.lines(layers: loaded.provenance?.layers ?? []) { card += "\n\n" + lines }
+        try emit(card)
     }
 }
 
-/// The JSON form of `show`: the role and its relations.
+/// The JSON form of `show`: the role, its relations, and which file stated each fact.
 struct RoleCard: Encodable {
     var role: Role
     var relations: RoleRelations
+    var sources: RoleSources
+}
+
+/// Which file stated the role and each of its relations (provenance): the file that defined it,
+/// and the file that last overrode each field. A graph from one file names it everywhere.
+struct RoleSources: Encodable {
+    struct RelationSource: Encodable {
+        var kind: String
+        var from: String
+        var to: String
+        var file: String
+        var overrides: [String: String]
+    }
+
+    var file: String
+    var overrides: [String: String]
+    var relations: [RelationSource]
+
+    init(role index: Int, in graph: RoleGraph, provenance: GraphProvenance?) {
+        let fallback = RoleGraph.builtInName
+        let id = graph.roles[index].id
+        let roleSource = provenance?.roles[index]
+        file = roleSource?.file ?? fallback
+        overrides = roleSource?.overrides ?? [:]
+        relations = graph.relations.enumerated().compactMap { i, relation in
+            guard relation.from == id || relation.to == id else { return nil }
+            let source = provenance?.relations[i]
+            return RelationSource(kind: relation.kind.rawValue, from: relation.from.rawValue, to: relation.to.rawValue,
+                                  file: source?.file ?? fallback, overrides: source?.overrides ?? [:])
+        }
+    }
+
+    /// The "Sources:" lines of the text card, only when the graph was built from more than one
+    /// file: where the role and its fields came from, then each relation not from that file.
+    func lines(layers: [String]) -> String? {
+        guard layers.count > 1 else { return nil }
+        var out = ["Sources:"]
+        var role = "  role: \(file)"
+        for (file, fields) in Dictionary(grouping: overrides.keys.sorted(), by: { overrides[$0]! }).sorted(by: { $0.key < $1.key }) {
+            role += "; \(fields.joined(separator: ", ")) from \(file)"
+        }
+        out.append(role)
+        for relation in relations where relation.file != file || !relation.overrides.isEmpty {
+            var line = "  \(relation.kind) \(relation.from) → \(relation.to): \(relation.file)"
+            for (field, overrider) in relation.overrides.sorted(by: { $0.key < $1.key }) { line += "; \(field) from \(overrider)" }
+            out.append(line)
+        }
+        return out.joined(separator: "\n")
+    }
 }
 
 /// The text card `show` prints.

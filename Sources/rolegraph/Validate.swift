@@ -7,8 +7,12 @@ struct Validate: ParsableCommand {
         abstract: "Check graph files and report every problem as file:line:column.",
         discussion: """
             Prints one line per valid file on standard output and one error line per problem on \
-            standard error. With --format json the report of every file, problems included, goes \
-            to standard output; the error lines still go to standard error.
+            standard error, then a warning line for each thing that is allowed but probably a \
+            mistake: a role with no relation, or that no transition enters or leaves; an effort \
+            outside the scale of 1 to 5; a transition with no effort (it counts as 1). --strict \
+            makes the warnings errors (exit 65). A file that extends another graph is checked \
+            with it applied. With --format json the report of every file, problems and warnings \
+            included, goes to standard output; the lines still go to standard error.
             """)
 
     @Argument(help: "Graph files to check (YAML, JSON, DOT, CSV/TSV edge lists).",
@@ -23,7 +27,7 @@ struct Validate: ParsableCommand {
     var format: OutputFormat = .table
 
     func validate() throws {
-        if let graph = graphOptions.graph {
+        if let graph = graphOptions.graph.first {
             throw ValidationError("validate checks the files named as its arguments, not --graph: 'rolegraph validate \(graph)'")
         }
         if files.isEmpty { throw ValidationError("name at least one graph file to validate") }
@@ -33,11 +37,24 @@ struct Validate: ParsableCommand {
         var reports: [FileReport] = []
         let options = try graphOptions.loadOptions()
         for file in files {
-            let report: FileReport
+            var report: FileReport
             do {
                 let result = try RoleGraph.load(contentsOf: file, format: graphOptions.graphFormat, options: options)
                 if let summary = result.edgeListSummary, !summary.isEmpty { ErrorReporter.printWarning(summary.message) }
+                for note in result.notes { ErrorReporter.printNote("note: \(note.description)") }
                 report = FileReport(file: file, graph: result.graph)
+                if !result.warnings.isEmpty {
+                    let problems = result.warnings.map(FileReport.Problem.init)
+                    if graphOptions.strict {
+                        for warning in result.warnings { ErrorReporter.printError(warning.description + " (--strict)") }
+                        report.status = .invalid
+                        report.problems = problems
+                        reports.append(report)
+                        continue
+                    }
+                    for warning in result.warnings { ErrorReporter.printWarning(warning.description) }
+                    report.warnings = problems
+                }
             } catch {
                 reports.append(FileReport(file: file, error: error))
                 _ = ErrorReporter.report(error, command: RoleGraphCommand.self)
@@ -63,11 +80,24 @@ struct FileReport: Encodable {
         case ok, invalid, missing
     }
 
-    /// One problem, where the file says it is.
+    /// One problem, where the file says it is (with an overlay, the file may be its base).
     struct Problem: Encodable {
+        var file: String?
         var line: Int?
         var column: Int?
         var message: String
+
+        init(file: String? = nil, line: Int? = nil, column: Int? = nil, message: String) {
+            self.file = file
+            self.line = line
+            self.column = column
+            self.message = message
+        }
+
+        init(_ diagnostic: Diagnostic) {
+            self.init(file: diagnostic.location?.file, line: diagnostic.location?.line,
+                      column: diagnostic.location?.column, message: diagnostic.problem.description)
+        }
     }
 
     var file: String
@@ -77,6 +107,8 @@ struct FileReport: Encodable {
     var skills: Int?
     var relations: [String: Int]?
     var problems: [Problem]?
+    /// What is allowed but probably a mistake (without --strict; with it, these are problems).
+    var warnings: [Problem]?
 
     init(file: String, graph: RoleGraph) {
         self.file = file
@@ -93,7 +125,7 @@ struct FileReport: Encodable {
         switch error {
         case .invalid(let diagnostics):
             status = .invalid
-            problems = diagnostics.map { Problem(line: $0.location?.line, column: $0.location?.column, message: $0.problem.description) }
+            problems = diagnostics.map(Problem.init)
         case .fileNotFound:
             status = .missing
             problems = [Problem(message: "no such file")]

@@ -60,6 +60,16 @@ public struct GraphLoadResult: Sendable {
     public var graph: RoleGraph
     /// What an edge list's loading repaired; `nil` for other formats.
     public var edgeListSummary: EdgeListSummary?
+    /// What is allowed but probably a mistake in a graph file of format 1 (see
+    /// ``Severity/warning``), each at its place; `rolegraph validate` prints them.
+    public var warnings: [Diagnostic] = []
+    /// What applying overlays did that a reader might not expect (the relations removed with a
+    /// role), each at its place in the overlay.
+    public var notes: [Diagnostic] = []
+    /// Which file stated each fact; every fact names the one file when there was no overlay.
+    public var provenance: GraphProvenance?
+    /// The last layer when it was an overlay, as read: what `export --keep-extends` writes back.
+    public var lastOverlay: Overlay?
 
     /// Creates a result.
     public init(graph: RoleGraph, edgeListSummary: EdgeListSummary? = nil) {

@@ -97,7 +97,8 @@ extension RoleGraph {
     }
 
     /// Reads a graph file with options, returning what an edge list's loading repaired beside
-    /// the graph. A gzip-compressed file (any format) is decompressed as it is read, up to the
+    /// the graph (and, for a graph file of format 1, its warnings; for an overlay that
+    /// `extends:` another graph, its notes and which file stated each fact). A gzip-compressed file (any format) is decompressed as it is read, up to the
     /// options' `maximumSize` of decompressed data (a "zip bomb", or simply the wrong file, is
     /// refused with a clear error instead of exhausting memory).
     ///
@@ -111,13 +112,7 @@ extension RoleGraph {
     /// - Complexity: as ``load(contentsOf:format:)``, plus O(*n*) to decompress.
     public static func load(contentsOf path: String, format: GraphFileFormat? = nil,
                             options: GraphLoadOptions) throws(GraphLoadError) -> GraphLoadResult {
-        let name = path == "-" ? "<stdin>" : path
-        var bytes = try readFile(path, maximumSize: options.maximumSize)
-        if Gzip.isCompressed(bytes) {
-            bytes = try Gzip.decompress(bytes, limit: options.maximumSize, file: name)
-        }
-        let format = format ?? GraphFileFormat(path: path) ?? GraphFileFormat.sniff(bytes)
-        return try parse(bytes: bytes, format: format, file: name, options: options)
+        try load(layers: [path], format: format, options: options)
     }
 
     /// Parses a graph from text.

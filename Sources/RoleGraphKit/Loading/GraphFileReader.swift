@@ -18,12 +18,14 @@ struct GraphFileReader {
                            "skills", "entry_level", "prevalence"]
     static let roleSkillKeys = ["primary", "secondary"]
     static let relationKeys = ["kind", "from", "to", "between", "effort", "note", "section"]
+    /// The keys only an overlay has (see ``OverlayDocument``).
+    static let overlayKeys = ["extends", "override", "remove"]
 
     let file: String
     private(set) var diagnostics: [Diagnostic] = []
-    private var map = SourceMap()
+    var map = SourceMap()
 
-    private init(file: String) { self.file = file }
+    init(file: String) { self.file = file }
 
     /// Parses and validates a graph file's text.
     ///
@@ -31,7 +33,33 @@ struct GraphFileReader {
     /// - Parameter json: whether `text` is JSON, read by ``JSONNodeParser`` (which accepts all
     ///   of JSON and only JSON) instead of the YAML parser.
     static func read(_ text: String, file: String, json: Bool = false) throws(GraphLoadError) -> RoleGraph {
+        try readChecked(text, file: file, json: json).uncheckedGraph()
+    }
+
+    /// Parses and validates a graph file's text, keeping where each part is.
+    ///
+    /// - Throws: ``GraphLoadError/invalid(_:)`` with every problem, in file order.
+    static func readChecked(_ text: String, file: String, json: Bool = false) throws(GraphLoadError) -> GraphDocument {
         var reader = GraphFileReader(file: file)
+        let root = try reader.compose(text, json: json)
+        guard var document = reader.readDocument(root, overlay: false)?.document else {
+            throw .invalid(GraphValidator.limited(reader.sorted(reader.diagnostics)))
+        }
+        let semantic = GraphValidator.validate(
+            areas: document.areas, skills: document.skills, roles: document.roles,
+            relations: document.relations, locations: reader.map)
+        let all = reader.sorted(reader.diagnostics + semantic)
+        if !all.isEmpty { throw .invalid(GraphValidator.limited(all)) }
+        document.map = reader.map
+        document.stamp(file)
+        return document
+    }
+
+    /// The text as a node tree, YAML or JSON, each node marked with its line and column.
+    ///
+    /// - Throws: ``GraphLoadError/invalid(_:)`` with the syntax error (a tab in indentation named
+    ///   as such), or for an empty file.
+    mutating func compose(_ text: String, json: Bool) throws(GraphLoadError) -> Node {
         let root: Node?
         if json {
             do {
@@ -46,42 +74,49 @@ struct GraphFileReader {
                 // default resolver's regular expressions, which run on every scalar.
                 root = try Yams.compose(yaml: text, .basic)
             } catch {
-                throw .invalid([reader.syntaxDiagnostic(for: error, in: text)])
+                throw .invalid([tabDiagnostic(in: text, before: error) ?? syntaxDiagnostic(for: error, in: text)])
             }
         }
         guard let root else { throw .invalid([Diagnostic(.empty, at: SourceLocation(file: file, line: 1, column: 1))]) }
-        guard let document = reader.readDocument(root) else {
-            throw .invalid(GraphValidator.limited(reader.sorted(reader.diagnostics)))
+        return root
+    }
+
+    /// A syntax error caused by a tab in a line's indentation, named as such: YAML indents with
+    /// spaces only, and the parser's own words ("found character that cannot start any token")
+    /// do not say so. `nil` when no line up to the error's line is indented with a tab.
+    ///
+    /// - Complexity: O(*n*) for *n* bytes of text.
+    func tabDiagnostic(in text: String, before error: any Error) -> Diagnostic? {
+        let errorLine = syntaxDiagnostic(for: error, in: text).location?.line ?? Int.max
+        var lineNumber = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            if lineNumber > errorLine { break }
+            var column = 1
+            for character in line.unicodeScalars {
+                if character == "\t" {
+                    return Diagnostic(.syntax("a tab in the indentation; YAML indents with spaces only"),
+                                      at: SourceLocation(file: file, line: lineNumber, column: column))
+                }
+                if character != " " { break }
+                column += 1
+            }
         }
-        let semantic = GraphValidator.validate(
-            areas: document.areas, skills: document.skills, roles: document.roles,
-            relations: document.relations, locations: reader.map)
-        let all = reader.sorted(reader.diagnostics + semantic)
-        if !all.isEmpty { throw .invalid(GraphValidator.limited(all)) }
-        return RoleGraph(unchecked: document.name, source: document.source, description: document.description,
-                         areas: document.areas, skills: document.skills, roles: document.roles,
-                         relations: document.relations)
+        return nil
     }
 
     // MARK: The document
 
-    private struct Document {
-        var name = ""
-        var source = ""
-        var description = ""
-        var areas: [Area] = []
-        var skills: [Skill] = []
-        var roles: [Role] = []
-        var relations: [Relation] = []
-    }
-
     /// Walks the top level. Returns `nil` only when the root is not a mapping at all.
-    private mutating func readDocument(_ root: Node) -> Document? {
-        guard let top = mapping(root, context: "the graph file", keys: Self.topKeys) else {
+    ///
+    /// - Parameter overlay: whether the file is an overlay: it may then say `extends`, `override`
+    ///   and `remove`, and need not name the graph, its areas or its roles.
+    mutating func readDocument(_ root: Node, overlay: Bool) -> (document: GraphDocument, top: [String: (key: Node, node: Node)])? {
+        guard let top = mapping(root, context: "the graph file", keys: overlay ? Self.topKeys + Self.overlayKeys : Self.topKeys) else {
             diagnostics = [Diagnostic(.notAMapping(found: describe(root)), at: location(of: root))]
             return nil
         }
-        var document = Document()
+        var document = GraphDocument()
         if let format = top["format"] {
             if case .scalar(let scalar) = format.node, !scalar.isNull {
                 if scalar.string != String(Self.formatVersion) {
@@ -94,11 +129,11 @@ struct GraphFileReader {
         } else {
             report(.missingKey("format", context: "the graph file"), root)
         }
-        document.name = requiredString(top, "name", in: root, context: "the graph file") ?? ""
+        document.name = (overlay ? optionalString(top, "name") : requiredString(top, "name", in: root, context: "the graph file")) ?? ""
         document.source = optionalString(top, "source") ?? ""
         document.description = optionalString(top, "description") ?? ""
 
-        for node in list(top, "areas", required: true, in: root, context: "the graph file") {
+        for node in list(top, "areas", required: !overlay, in: root, context: "the graph file") {
             guard let fields = mapping(node, context: "an area", keys: Self.areaKeys) else { continue }
             let readID = requiredString(fields, "id", in: node, context: "an area")
             let id = readID ?? ""
@@ -117,16 +152,16 @@ struct GraphFileReader {
                                          summary: optionalString(fields, "summary") ?? "",
                                          aliases: stringList(fields, "aliases")))
         }
-        for node in list(top, "roles", required: true, in: root, context: "the graph file") {
+        for node in list(top, "roles", required: !overlay, in: root, context: "the graph file") {
             if let role = readRole(node, position: document.roles.count) { document.roles.append(role) }
         }
         for node in list(top, "relations", required: false, in: root, context: "the graph file") {
             readRelations(node, into: &document.relations)
         }
-        return document
+        return (document, top)
     }
 
-    private mutating func readRole(_ node: Node, position: Int) -> Role? {
+    mutating func readRole(_ node: Node, position: Int) -> Role? {
         guard let fields = mapping(node, context: "a role", keys: Self.roleKeys) else { return nil }
         let readID = requiredString(fields, "id", in: node, context: "a role")
         let id = readID ?? ""
@@ -173,7 +208,7 @@ struct GraphFileReader {
     }
 
     /// Reads one relation entry; a two-way transition (`between`) becomes two relations.
-    private mutating func readRelations(_ node: Node, into relations: inout [Relation]) {
+    mutating func readRelations(_ node: Node, into relations: inout [Relation]) {
         guard let fields = mapping(node, context: "a relation", keys: Self.relationKeys) else { return }
         guard let kindNode = fields["kind"]?.node else {
             report(.missingKey("kind", context: "a relation"), node)
@@ -241,6 +276,7 @@ struct GraphFileReader {
             map[.relationFrom(i)] = location(of: pair.fromNode)
             map[.relationTo(i)] = location(of: pair.toNode)
             if let effortNode { map[.relationEffort(i)] = location(of: effortNode) }
+            if effortNode == nil && kind == .transition { map[.relationEffortDefaulted(i)] = location(of: node) }
             if effortReported { map.reported.insert(.relationEffort(i)) }
             relations.append(Relation(kind: kind, from: RoleID(pair.from), to: RoleID(pair.to),
                                       effort: kind == .transition ? (effort ?? (effortNode == nil ? 1 : nil)) : nil,
@@ -252,7 +288,7 @@ struct GraphFileReader {
 
     /// A mapping's entries by key, reporting unknown and repeated keys. `nil` (and a diagnostic)
     /// when the node is not a mapping.
-    private mutating func mapping(_ node: Node, context: String, keys: [String]) -> [String: (key: Node, node: Node)]? {
+    mutating func mapping(_ node: Node, context: String, keys: [String]) -> [String: (key: Node, node: Node)]? {
         guard case .mapping(let mapping) = node else {
             report(.wrongType(key: context, expected: "a mapping", found: describe(node)), node)
             return nil
@@ -277,7 +313,7 @@ struct GraphFileReader {
         return result
     }
 
-    private mutating func requiredString(
+    mutating func requiredString(
         _ fields: [String: (key: Node, node: Node)], _ key: String, in parent: Node, context: String
     ) -> String? {
         guard let entry = fields[key] else {
@@ -292,7 +328,7 @@ struct GraphFileReader {
         return value
     }
 
-    private mutating func optionalString(_ fields: [String: (key: Node, node: Node)], _ key: String) -> String? {
+    mutating func optionalString(_ fields: [String: (key: Node, node: Node)], _ key: String) -> String? {
         guard let entry = fields[key] else { return nil }
         if case .scalar(let scalar) = entry.node, scalar.isNull { return nil }
         return scalarString(entry.node, key: key)
@@ -300,7 +336,7 @@ struct GraphFileReader {
 
     /// A scalar's text. Numbers and booleans are accepted where a string is expected (a title
     /// such as `2024` is still text); lists, mappings and nulls are not.
-    private mutating func scalarString(_ node: Node, key: String) -> String? {
+    mutating func scalarString(_ node: Node, key: String) -> String? {
         guard case .scalar(let scalar) = node, !scalar.isNull else {
             report(.wrongType(key: key, expected: "a string", found: describe(node)), node)
             return nil
@@ -308,7 +344,7 @@ struct GraphFileReader {
         return scalar.string
     }
 
-    private mutating func list(
+    mutating func list(
         _ fields: [String: (key: Node, node: Node)], _ key: String, required: Bool, in parent: Node, context: String
     ) -> [Node] {
         guard let entry = fields[key] else {
@@ -324,7 +360,7 @@ struct GraphFileReader {
         }
     }
 
-    private mutating func stringList(_ fields: [String: (key: Node, node: Node)], _ key: String) -> [String] {
+    mutating func stringList(_ fields: [String: (key: Node, node: Node)], _ key: String) -> [String] {
         guard let entry = fields[key] else { return [] }
         switch entry.node {
         case .sequence(let items): return items.compactMap { scalarString($0, key: key) }
@@ -337,21 +373,21 @@ struct GraphFileReader {
 
     // MARK: Locations and messages
 
-    private mutating func report(_ problem: GraphProblem, _ node: Node) {
+    mutating func report(_ problem: GraphProblem, _ node: Node) {
         diagnostics.append(Diagnostic(problem, at: location(of: node)))
     }
 
-    private func location(of node: Node) -> SourceLocation? {
+    func location(of node: Node) -> SourceLocation? {
         node.mark.map { SourceLocation(file: file, line: $0.line, column: $0.column) }
     }
 
-    private func scalarText(_ node: Node) -> String {
+    func scalarText(_ node: Node) -> String {
         if case .scalar(let scalar) = node { return scalar.string }
         return describe(node)
     }
 
     /// "a string", "a list", … — what a node is, for "expected X, found Y" messages.
-    private func describe(_ node: Node) -> String {
+    func describe(_ node: Node) -> String {
         switch node {
         case .mapping: return "a mapping"
         case .sequence(let items): return "a list of \(items.count) item\(items.count == 1 ? "" : "s")"
@@ -370,7 +406,7 @@ struct GraphFileReader {
         }
     }
 
-    private func syntaxDiagnostic(for error: any Error, in text: String) -> Diagnostic {
+    func syntaxDiagnostic(for error: any Error, in text: String) -> Diagnostic {
         guard let yamlError = error as? YamlError else {
             return Diagnostic(.syntax("\(error)"), at: SourceLocation(file: file, line: 1, column: 1))
         }
@@ -399,7 +435,7 @@ struct GraphFileReader {
 
     /// File order, each problem once (a two-way transition is checked as two relations but its
     /// problems sit at one place). Diagnostics without a location keep their order at the end.
-    private func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         var seen: Set<Diagnostic> = []
         return diagnostics.filter { seen.insert($0).inserted }.enumerated().sorted { a, b in
             let la = a.element.location, lb = b.element.location

@@ -25,16 +25,31 @@ public enum ReferenceKind: String, Hashable, Sendable {
     case role, area, skill
 }
 
+/// How much a diagnostic matters.
+public enum Severity: String, Hashable, Sendable {
+    /// The graph cannot be loaded.
+    case error
+    /// The graph loads, but something in it is probably a mistake (`validate` prints it, and
+    /// `validate --strict` refuses it).
+    case warning
+    /// Loading did something the file says but a reader might not expect (removing a role also
+    /// removes its relations).
+    case note
+}
+
 /// One problem found in a graph, with where it is.
 public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     /// Where the problem is; `nil` when the graph came from no file or the place is unknown.
     public var location: SourceLocation?
     /// What is wrong.
     public var problem: GraphProblem
+    /// Whether it stops the graph from loading.
+    public var severity: Severity
 
-    init(_ problem: GraphProblem, at location: SourceLocation? = nil) {
+    init(_ problem: GraphProblem, at location: SourceLocation? = nil, severity: Severity = .error) {
         self.problem = problem
         self.location = location
+        self.severity = severity
     }
 
     /// `file:line:column: message`, or the message alone when the graph came from no file.
@@ -70,7 +85,8 @@ public enum GraphProblem: Hashable, Sendable, CustomStringConvertible {
     /// A relation from a role to itself.
     case selfRelation(RelationKind, RoleID)
     /// The same relation stated twice; a collaboration in either order counts as the same.
-    case duplicateRelation(RelationKind, from: RoleID, to: RoleID)
+    /// `first` is where the first copy is.
+    case duplicateRelation(RelationKind, from: RoleID, to: RoleID, first: SourceLocation?)
     /// `from`/`to` and `between` mixed, or neither given.
     case endpoints(String)
     /// An effort that is not a number greater than 0 and at most 1,000,000, as the file writes it.
@@ -105,7 +121,8 @@ public enum GraphProblem: Hashable, Sendable, CustomStringConvertible {
         case .unknownRelationKind(let kind, let suggestion):
             return "unknown relation kind '\(kind)' (expected stakeholder, collaboration or transition)" + didYouMean(suggestion)
         case .selfRelation(let kind, let role): return "\(kind.rawValue) relation from '\(role)' to itself"
-        case .duplicateRelation(let kind, let from, let to): return "duplicate \(kind.rawValue) relation '\(from)' → '\(to)'"
+        case .duplicateRelation(let kind, let from, let to, let first):
+            return "duplicate \(kind.rawValue) relation '\(from)' → '\(to)'" + (first.map { " (first stated at \($0))" } ?? "")
         case .endpoints(let message): return message
         case .invalidEffort(let value):
             return "effort must be a number greater than 0 and at most \(formatNumber(GraphValidator.maximumEffort)), found '\(value)'"

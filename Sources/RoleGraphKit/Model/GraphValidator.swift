@@ -6,6 +6,39 @@ struct SourceMap: Sendable {
         case roleArea(Int)
         case roleSkill(role: Int, primary: Bool, index: Int)
         case relation(Int), relationFrom(Int), relationTo(Int), relationEffort(Int)
+        /// A transition the file gave no `effort` (so it is 1): a warning, at the relation.
+        case relationEffortDefaulted(Int)
+
+        /// The same field after the parts move: each closure maps an old position to the new
+        /// one, or to `nil` for a part that is gone.
+        func remapped(_ remap: Remap) -> Field? {
+            switch self {
+            case .area(let i): return remap.areas(i).map(Field.area)
+            case .skill(let i): return remap.skills(i).map(Field.skill)
+            case .role(let i): return remap.roles(i).map(Field.role)
+            case .roleArea(let i): return remap.roles(i).map(Field.roleArea)
+            case .roleSkill(let i, let primary, let index):
+                return remap.roles(i).map { Field.roleSkill(role: $0, primary: primary, index: index) }
+            case .relation(let i): return remap.relations(i).map(Field.relation)
+            case .relationFrom(let i): return remap.relations(i).map(Field.relationFrom)
+            case .relationTo(let i): return remap.relations(i).map(Field.relationTo)
+            case .relationEffort(let i): return remap.relations(i).map(Field.relationEffort)
+            case .relationEffortDefaulted(let i): return remap.relations(i).map(Field.relationEffortDefaulted)
+            }
+        }
+    }
+
+    /// Old position → new position (or `nil`: removed) for each kind of part.
+    struct Remap {
+        var areas: (Int) -> Int? = { $0 }
+        var skills: (Int) -> Int? = { $0 }
+        var roles: (Int) -> Int? = { $0 }
+        var relations: (Int) -> Int? = { $0 }
+
+        /// Positions shifted by fixed offsets: a layer's parts appended after the base's.
+        static func offset(areas: Int, skills: Int, roles: Int, relations: Int) -> Remap {
+            Remap(areas: { $0 + areas }, skills: { $0 + skills }, roles: { $0 + roles }, relations: { $0 + relations })
+        }
     }
 
     var locations: [Field: SourceLocation] = [:]
@@ -16,6 +49,26 @@ struct SourceMap: Sendable {
     subscript(field: Field) -> SourceLocation? {
         get { locations[field] }
         set { locations[field] = newValue }
+    }
+
+    /// The map after the parts move (see ``Field/remapped(_:)``); fields of removed parts are dropped.
+    ///
+    /// - Complexity: O(*n*) for *n* fields.
+    func remapped(_ remap: Remap) -> SourceMap {
+        var result = SourceMap()
+        for (field, location) in locations {
+            if let moved = field.remapped(remap) { result.locations[moved] = location }
+        }
+        for field in reported {
+            if let moved = field.remapped(remap) { result.reported.insert(moved) }
+        }
+        return result
+    }
+
+    /// Adds another map's fields, replacing any already here.
+    mutating func absorb(_ other: SourceMap) {
+        locations.merge(other.locations) { $1 }
+        reported.formUnion(other.reported)
     }
 }
 
@@ -136,7 +189,7 @@ enum GraphValidator {
         // no relation stated twice (a collaboration in either order counts as the same).
         let roleIDs = roles.map(\.id.rawValue)
         struct RelationKey: Hashable { var kind: RelationKind; var a: RoleID; var b: RoleID }
-        var seenRelations: Set<RelationKey> = []
+        var seenRelations: [RelationKey: Int] = [:]
         for (i, relation) in relations.enumerated() {
             var endpointsKnown = true
             for (id, field) in [(relation.from, SourceMap.Field.relationFrom(i)), (relation.to, .relationTo(i))]
@@ -165,11 +218,71 @@ enum GraphValidator {
             guard endpointsKnown else { continue }
             var key = RelationKey(kind: relation.kind, a: relation.from, b: relation.to)
             if relation.kind.isSymmetric && key.b < key.a { swap(&key.a, &key.b) }
-            if !seenRelations.insert(key).inserted {
-                report(.duplicateRelation(relation.kind, from: relation.from, to: relation.to), .relation(i))
+            if let first = seenRelations[key] {
+                report(.duplicateRelation(relation.kind, from: relation.from, to: relation.to,
+                                          first: locations?[.relation(first)]), .relation(i))
+            } else {
+                seenRelations[key] = i
             }
         }
         return diagnostics
+    }
+
+    /// The efforts the documented scale spans: 1 (same skills, different focus) to 5 (major
+    /// retraining). An effort outside it is allowed, and warned about.
+    static let effortScale = 1.0...5.0
+
+    /// What is allowed but probably a mistake, in a graph that passed ``validate(areas:skills:roles:relations:locations:)``:
+    /// a role with no relation at all, a role no transition enters or leaves, an effort outside
+    /// ``effortScale``, and a transition whose file gave no effort (so it is 1).
+    ///
+    /// - Complexity: O(*R* + *E*).
+    ///
+    /// - Parameter provenance: which file stated each part; a warning about a part with no place
+    ///   (from the built-in graph, a DOT file) names its file in the message.
+    static func warnings(roles: [Role], relations: [Relation], locations: SourceMap?,
+                         provenance: GraphProvenance? = nil) -> [Diagnostic] {
+        var warnings: [Diagnostic] = []
+        func warn(_ message: String, at location: SourceLocation?, file: String?) {
+            let text = location == nil ? (file.map { "\($0): " } ?? "") + message : message
+            warnings.append(Diagnostic(.other(text), at: location, severity: .warning))
+        }
+        var index: [RoleID: Int] = [:]
+        for (i, role) in roles.enumerated() { index[role.id] = i }
+        var related = [Bool](repeating: false, count: roles.count)
+        var movesIn = [Bool](repeating: false, count: roles.count)
+        var movesOut = [Bool](repeating: false, count: roles.count)
+        for (i, relation) in relations.enumerated() {
+            guard let from = index[relation.from], let to = index[relation.to] else { continue }
+            related[from] = true
+            related[to] = true
+            guard relation.kind == .transition else { continue }
+            movesOut[from] = true
+            movesIn[to] = true
+            if let location = locations?[.relationEffortDefaulted(i)] {
+                warn("transition '\(relation.from)' → '\(relation.to)' has no effort; it counts as 1", at: location, file: nil)
+            } else if let effort = relation.effort, !effortScale.contains(effort) {
+                warn("effort \(formatNumber(effort)) of transition '\(relation.from)' → '\(relation.to)' is outside the scale of 1 (same skills) to 5 (major retraining)",
+                     at: locations?[.relationEffort(i)] ?? locations?[.relation(i)],
+                     file: provenance.flatMap { i < $0.relations.count ? $0.relations[i].file : nil })
+            }
+        }
+        for (i, role) in roles.enumerated() {
+            let message: String
+            if !related[i] {
+                message = "role '\(role.id)' has no relation: no path reaches or leaves it"
+            } else if !movesIn[i] && !movesOut[i] {
+                message = "role '\(role.id)' has no transition in or out: no path reaches or leaves it"
+            } else if !movesIn[i] && role.entryLevel != true {
+                message = "role '\(role.id)' has no transition into it and is not entry_level: no path reaches it"
+            } else if !movesOut[i] {
+                message = "role '\(role.id)' has no transition out of it: no path leaves it"
+            } else {
+                continue
+            }
+            warn(message, at: locations?[.role(i)], file: provenance.flatMap { i < $0.roles.count ? $0.roles[i].file : nil })
+        }
+        return warnings
     }
 
     /// At most `limit` diagnostics, then one line saying how many more there are: a file broken

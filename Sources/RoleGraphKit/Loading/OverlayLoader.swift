@@ -1,0 +1,238 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// An overlay file as read: what `export --keep-extends` writes back instead of the flattened
+/// graph.
+public struct Overlay: Sendable {
+    let document: OverlayDocument
+
+    /// The file it was read from, as diagnostics name it.
+    public var file: String { document.file }
+    /// What it extends (`builtin` or a path relative to its file); `nil` for a later `--graph`.
+    public var extends: String? { document.extends }
+}
+
+extension RoleGraph {
+    /// The name `extends:` gives the built-in graph, and the name its facts carry in provenance.
+    public static let builtInName = "builtin"
+
+    /// Reads graph files as layers: the first is the base (any format, or a graph file that
+    /// `extends:` another), and each later one an overlay applied to the result so far (a graph
+    /// file of format 1, YAML or JSON, that does not itself say `extends:`). The result is
+    /// validated as a whole; every diagnostic names the file it comes from.
+    ///
+    /// - Parameter paths: the files, base first; `-` reads standard input.
+    /// - Parameter format: the base's format; by default, implied by the extension, else sniffed.
+    /// - Parameter options: as for ``load(contentsOf:format:options:)``; the size limit applies to
+    ///   each file.
+    /// - Throws: ``GraphLoadError``: a file is missing, unreadable or too large, or the layers do not
+    ///   make a valid graph (every problem, by layer, in file order).
+    /// - Complexity: O(*n* + *L*·(*R* + *E* + *S*)) expected for *L* layers of *n* bytes in all.
+    public static func load(layers paths: [String], format: GraphFileFormat? = nil,
+                            options: GraphLoadOptions = GraphLoadOptions()) throws(GraphLoadError) -> GraphLoadResult {
+        guard let first = paths.first else { return GraphLoadResult(graph: .builtIn) }
+        var loader = LayerLoader(options: options)
+        let base = try loader.loadBase(first, format: format, chain: [])
+        guard var document = base.document else {
+            // A DOT file or an edge list: validated as it was read, with its repairs.
+            guard paths.count > 1 else { return base.result! }
+            var document = GraphDocument(graph: base.result!.graph, file: base.result!.provenance!.layers[0])
+            var lastOverlay: OverlayDocument?
+            for path in paths.dropFirst() {
+                let overlay = try loader.readOverlay(path, after: paths[0])
+                loader.apply(overlay, to: &document)
+                lastOverlay = overlay
+            }
+            var result = try loader.finish(document, lastOverlay: lastOverlay, validated: false)
+            result.edgeListSummary = base.result!.edgeListSummary
+            return result
+        }
+        var lastOverlay = base.lastOverlay
+        for path in paths.dropFirst() {
+            let overlay = try loader.readOverlay(path, after: paths[0])
+            loader.apply(overlay, to: &document)
+            lastOverlay = overlay
+        }
+        return try loader.finish(document, lastOverlay: lastOverlay, validated: paths.count == 1 && lastOverlay == nil)
+    }
+}
+
+/// Reads the files of an overlay chain, applies each overlay, and validates the result.
+struct LayerLoader {
+    let options: GraphLoadOptions
+    /// Problems found while applying overlays, reported with the whole graph's.
+    var diagnostics: [Diagnostic] = []
+    var notes: [Diagnostic] = []
+
+    init(options: GraphLoadOptions) { self.options = options }
+
+    /// A base: a whole graph's parts (for a graph file, directly or through `extends:`), or
+    /// an already finished result (an edge list, whose repairs come with it, or a DOT file).
+    struct Base {
+        var document: GraphDocument?
+        var result: GraphLoadResult?
+        var lastOverlay: OverlayDocument?
+    }
+
+    /// Reads a base file; an overlay's `extends:` is followed first.
+    ///
+    /// - Parameter chain: the files already being read through `extends:`, outermost first, to
+    ///   refuse a cycle.
+    mutating func loadBase(_ path: String, format: GraphFileFormat?, chain: [String]) throws(GraphLoadError) -> Base {
+        let name = path == "-" ? "<stdin>" : path
+        let (bytes, format) = try read(path, format: format)
+        guard format == .yaml || format == .json else {
+            var result = try RoleGraph.parse(bytes: bytes, format: format, file: name, options: options)
+            let document = GraphDocument(graph: result.graph, file: name)
+            result.provenance = document.provenance
+            // A DOT file or an edge list extended by overlays becomes a base document.
+            return chain.isEmpty ? Base(document: nil, result: result) : Base(document: document)
+        }
+        switch try GraphFileReader.readLayer(try text(bytes, file: name), file: name, json: format == .json, overlay: false) {
+        case .graph(let document):
+            return Base(document: document)
+        case .overlay(let overlay):
+            var document = try extended(by: overlay, path: path, chain: chain)
+            apply(overlay, to: &document)
+            return Base(document: document, lastOverlay: overlay)
+        }
+    }
+
+    /// The graph an overlay's `extends:` names: the built-in one, or a file relative to the
+    /// overlay's own directory.
+    private mutating func extended(by overlay: OverlayDocument, path: String, chain: [String]) throws(GraphLoadError) -> GraphDocument {
+        guard let target = overlay.extends else {
+            throw .invalid([Diagnostic(.missingKey("extends", context: "the overlay"), at: overlay.extendsLocation)])
+        }
+        if target == RoleGraph.builtInName {
+            return GraphDocument(graph: .builtIn, file: RoleGraph.builtInName)
+        }
+        let resolved: String
+        if target.hasPrefix("/") || path == "-" {
+            resolved = target
+        } else {
+            let directory = (path as NSString).deletingLastPathComponent
+            resolved = directory.isEmpty ? target : (directory as NSString).appendingPathComponent(target)
+        }
+        let chainHere = chain + [path]
+        let identity = Self.identity(of: resolved)
+        if let start = chainHere.firstIndex(where: { Self.identity(of: $0) == identity }) {
+            let cycle = (chainHere[start...] + [resolved]).map { $0 == "-" ? "<stdin>" : $0 }.joined(separator: " → ")
+            throw .invalid([Diagnostic(.other("'extends' makes a cycle: \(cycle)"), at: overlay.extendsLocation)])
+        }
+        do {
+            let base = try loadBase(resolved, format: nil, chain: chainHere)
+            return base.document ?? GraphDocument(graph: base.result!.graph, file: resolved)
+        } catch {
+            if case .fileNotFound = error {
+                throw .invalid([Diagnostic(.other("extends '\(target)', which does not exist (looked for \(resolved))"),
+                                           at: overlay.extendsLocation)])
+            }
+            throw error
+        }
+    }
+
+    /// A later `--graph` file: an overlay of format 1 (YAML or JSON) without `extends:`.
+    mutating func readOverlay(_ path: String, after base: String) throws(GraphLoadError) -> OverlayDocument {
+        let name = path == "-" ? "<stdin>" : path
+        let (bytes, format) = try read(path, format: nil)
+        guard format == .yaml || format == .json else {
+            throw .invalid([Diagnostic(.other(
+                "a later --graph is an overlay on the ones before it and must be a graph file of format 1 (YAML or JSON), not \(format.displayName); only the first --graph may be any format"),
+                at: SourceLocation(file: name, line: 1, column: 1))])
+        }
+        guard case .overlay(let overlay) = try GraphFileReader.readLayer(
+            try text(bytes, file: name), file: name, json: format == .json, overlay: true) else {
+            fatalError("readLayer returns an overlay when asked for one")
+        }
+        if let extends = overlay.extends {
+            throw .invalid([Diagnostic(.other(
+                "'extends: \(extends)' in a later --graph: this file is applied to \(base) and the files after it; remove 'extends' or give the file alone"),
+                at: overlay.extendsLocation)])
+        }
+        return overlay
+    }
+
+    mutating func apply(_ overlay: OverlayDocument, to document: inout GraphDocument) {
+        let merged = OverlayMerge.apply(overlay, to: document)
+        document = merged.document
+        diagnostics += merged.diagnostics
+        notes += merged.notes
+    }
+
+    /// Validates the applied layers as a whole: the graph, or every problem by layer and place.
+    ///
+    /// - Parameter validated: whether the document is one file already validated on its own.
+    func finish(_ document: GraphDocument, lastOverlay: OverlayDocument?, validated: Bool) throws(GraphLoadError) -> GraphLoadResult {
+        let semantic = validated ? [] : GraphValidator.validate(
+            areas: document.areas, skills: document.skills, roles: document.roles,
+            relations: document.relations, locations: document.map)
+        let errors = Self.sorted(diagnostics + semantic, layers: document.provenance.layers)
+        if !errors.isEmpty { throw .invalid(GraphValidator.limited(errors)) }
+        var result = GraphLoadResult(graph: document.uncheckedGraph())
+        result.warnings = Self.sorted(GraphValidator.warnings(roles: document.roles, relations: document.relations,
+                                                              locations: document.map, provenance: document.provenance),
+                                      layers: document.provenance.layers)
+        result.notes = notes
+        result.provenance = document.provenance
+        result.lastOverlay = lastOverlay.map(Overlay.init(document:))
+        return result
+    }
+
+    // MARK: Files
+
+    private func read(_ path: String, format: GraphFileFormat?) throws(GraphLoadError) -> ([UInt8], GraphFileFormat) {
+        let name = path == "-" ? "<stdin>" : path
+        var bytes = try readFile(path, maximumSize: options.maximumSize)
+        if Gzip.isCompressed(bytes) {
+            bytes = try Gzip.decompress(bytes, limit: options.maximumSize, file: name)
+        }
+        return (bytes, format ?? GraphFileFormat(path: path) ?? GraphFileFormat.sniff(bytes))
+    }
+
+    private func text(_ bytes: [UInt8], file: String) throws(GraphLoadError) -> String {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw .unreadable(path: file, reason: "not UTF-8 text")
+        }
+        return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+    }
+
+    /// A file's identity for cycle detection: its resolved real path, else the path as written.
+    private static func identity(of path: String) -> String {
+        guard path != "-", let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// Diagnostics by layer (base first), then line and column; each once.
+    static func sorted(_ diagnostics: [Diagnostic], layers: [String]) -> [Diagnostic] {
+        var seen: Set<Diagnostic> = []
+        let rank = Dictionary(layers.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        func key(_ d: Diagnostic) -> (Int, Int, Int) {
+            guard let location = d.location else { return (Int.max, 0, 0) }
+            return (rank[location.file] ?? layers.count, location.line, location.column ?? 0)
+        }
+        return diagnostics.filter { seen.insert($0).inserted }.enumerated().sorted { a, b in
+            let ka = key(a.element), kb = key(b.element)
+            return ka != kb ? ka < kb : a.offset < b.offset
+        }.map(\.element)
+    }
+}
+
+extension GraphFileFormat {
+    /// The format's name in messages.
+    var displayName: String {
+        switch self {
+        case .yaml: return "YAML"
+        case .json: return "JSON"
+        case .dot: return "a DOT file"
+        case .csv: return "a CSV edge list"
+        case .tsv: return "a TSV edge list"
+        }
+    }
+}

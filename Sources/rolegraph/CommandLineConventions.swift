@@ -25,7 +25,7 @@ import RoleGraphKit
 /// the options the commands really declare (ArgumentParser's `--experimental-dump-help`).
 struct CommandLineConventions {
     /// The options that may be given more than once, each time adding values.
-    static let repeatable: Set<String> = ["--avoid", "--have", "--area"]
+    static let repeatable: Set<String> = ["--avoid", "--have", "--area", "--graph"]
 
     /// Other names of options, by the long name they stand for: short names, and old names
     /// that still work (`--k`, see ``TopOption``).

@@ -130,7 +130,7 @@ struct LayerLoader {
             return base.document ?? GraphDocument(graph: base.result!.graph, file: resolved)
         } catch {
             if case .fileNotFound = error {
-                throw .invalid([Diagnostic(.other("extends '\(target)', which does not exist (looked for \(resolved))"),
+                throw .invalid([Diagnostic(.other("extends '\(target)', which does not exist" + (resolved == target ? "" : " (looked for \(resolved))")),
                                            at: overlay.extendsLocation)])
             }
             throw error
@@ -152,7 +152,7 @@ struct LayerLoader {
         }
         if let extends = overlay.extends {
             throw .invalid([Diagnostic(.other(
-                "'extends: \(extends)' in a later --graph: this file is applied to \(base) and the files after it; remove 'extends' or give the file alone"),
+                "'extends: \(extends)' in a later --graph, which is applied on top of the --graph files before it (from \(base)); remove 'extends', or give this file alone"),
                 at: overlay.extendsLocation)])
         }
         return overlay
@@ -171,7 +171,7 @@ struct LayerLoader {
     func finish(_ document: GraphDocument, lastOverlay: OverlayDocument?, validated: Bool) throws(GraphLoadError) -> GraphLoadResult {
         let semantic = validated ? [] : GraphValidator.validate(
             areas: document.areas, skills: document.skills, roles: document.roles,
-            relations: document.relations, locations: document.map)
+            relations: document.relations, locations: document.map, provenance: document.provenance)
         let errors = Self.sorted(diagnostics + semantic, layers: document.provenance.layers)
         if !errors.isEmpty { throw .invalid(GraphValidator.limited(errors)) }
         var result = GraphLoadResult(graph: document.uncheckedGraph())

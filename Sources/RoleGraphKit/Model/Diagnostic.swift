@@ -85,8 +85,10 @@ public enum GraphProblem: Hashable, Sendable, CustomStringConvertible {
     /// A relation from a role to itself.
     case selfRelation(RelationKind, RoleID)
     /// The same relation stated twice; a collaboration in either order counts as the same.
-    /// `first` is where the first copy is.
-    case duplicateRelation(RelationKind, from: RoleID, to: RoleID, first: SourceLocation?)
+    /// `first` says where the first copy is: `at file:line:column`, or `in file` when its
+    /// parts have no places (the built-in graph); `elsewhere` whether that is another file than
+    /// the copy's (an overlay should `override` it instead).
+    case duplicateRelation(RelationKind, from: RoleID, to: RoleID, first: String?, elsewhere: Bool)
     /// `from`/`to` and `between` mixed, or neither given.
     case endpoints(String)
     /// An effort that is not a number greater than 0 and at most 1,000,000, as the file writes it.
@@ -121,8 +123,9 @@ public enum GraphProblem: Hashable, Sendable, CustomStringConvertible {
         case .unknownRelationKind(let kind, let suggestion):
             return "unknown relation kind '\(kind)' (expected stakeholder, collaboration or transition)" + didYouMean(suggestion)
         case .selfRelation(let kind, let role): return "\(kind.rawValue) relation from '\(role)' to itself"
-        case .duplicateRelation(let kind, let from, let to, let first):
-            return "duplicate \(kind.rawValue) relation '\(from)' → '\(to)'" + (first.map { " (first stated at \($0))" } ?? "")
+        case .duplicateRelation(let kind, let from, let to, let first, let elsewhere):
+            return "duplicate \(kind.rawValue) relation '\(from)' → '\(to)'" + (first.map { " (first stated \($0))" } ?? "")
+                + (elsewhere ? "; to change it, 'override' it" : "")
         case .endpoints(let message): return message
         case .invalidEffort(let value):
             return "effort must be a number greater than 0 and at most \(formatNumber(GraphValidator.maximumEffort)), found '\(value)'"

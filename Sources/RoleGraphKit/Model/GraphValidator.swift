@@ -92,8 +92,12 @@ enum GraphValidator {
 
     /// - Complexity: O(*R* + *E* + *S*) expected, plus O(*k*) edit-distance work for each of *k*
     ///   unknown references.
+    ///
+    /// - Parameter provenance: which file stated each part, to say where the first copy of a
+    ///   duplicate relation is when it has no place (the built-in graph).
     static func validate(
-        areas: [Area], skills: [Skill], roles: [Role], relations: [Relation], locations: SourceMap?
+        areas: [Area], skills: [Skill], roles: [Role], relations: [Relation], locations: SourceMap?,
+        provenance: GraphProvenance? = nil
     ) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         func report(_ problem: GraphProblem, _ field: SourceMap.Field) {
@@ -219,8 +223,16 @@ enum GraphValidator {
             var key = RelationKey(kind: relation.kind, a: relation.from, b: relation.to)
             if relation.kind.isSymmetric && key.b < key.a { swap(&key.a, &key.b) }
             if let first = seenRelations[key] {
+                func file(_ index: Int) -> String? {
+                    provenance.flatMap { index < $0.relations.count ? $0.relations[index].file : nil }
+                }
                 report(.duplicateRelation(relation.kind, from: relation.from, to: relation.to,
-                                          first: locations?[.relation(first)]), .relation(i))
+                                          first: locations?[.relation(first)].map { place in
+                                              // In the same file, the line and column say enough.
+                                              place.file == locations?[.relation(i)]?.file
+                                                  ? "at \(place.line):\(place.column ?? 1)" : "at \(place)"
+                                          } ?? file(first).map { "in \($0)" },
+                                          elsewhere: file(first) != file(i)), .relation(i))
             } else {
                 seenRelations[key] = i
             }

@@ -38,11 +38,15 @@ struct Export: ParsableCommand {
     @Option(name: .customLong("relations"), help: .private)
     var oldDraw: String?
 
+    @Flag(name: .customLong("keep-extends"), help: "Write the overlay given (the last --graph, or a file that says extends:) back as YAML with its extends: line, instead of the whole graph.")
+    var keepExtends = false
+
     func validate() throws {
         try DiagramOptions.refuseOldRelationsName(oldDraw)
     }
 
     func run() throws {
+        if keepExtends { return try writeOverlay() }
         if oldTo != nil { ErrorReporter.printWarning("export --format is an old name; use --to (or -T)") }
         let graph = try graphOptions.load()
         let format = to ?? oldTo ?? output.flatMap(ExportFormat.init(path:)) ?? .dot
@@ -55,6 +59,20 @@ struct Export: ParsableCommand {
         if let note { ErrorReporter.printNote(note) }
         let bytes = try diagram.renderBytes(drawn, format: format, options: options)
         try OutputFile.write(bytes, to: output, binary: format.isBinary, formatName: format.rawValue)
+    }
+
+    /// `--keep-extends`: the last overlay as read, written back as YAML (the whole graph is not).
+    private func writeOverlay() throws {
+        if let format = to ?? oldTo, format.rawValue != "yaml" {
+            throw CLIError.invalidValue("--keep-extends writes the overlay as YAML; it cannot be --to \(format.rawValue)")
+        }
+        if let option = (diagram.givenOptions + selection.givenOptions).first {
+            throw CLIError.invalidValue("\(option) shapes a diagram; --keep-extends writes the overlay as YAML without one")
+        }
+        guard let overlay = try graphOptions.loadResult().lastOverlay else {
+            throw CLIError.invalidValue("--keep-extends writes an overlay back, and the graph given is none: give a file that says 'extends:', or a later --graph")
+        }
+        try OutputFile.write(Array(overlay.yaml().utf8), to: output, binary: false, formatName: "yaml")
     }
 
     /// Diagram options the format would ignore are refused, not ignored: json and graphml hold

@@ -137,8 +137,11 @@ enum OverlayWriter {
             case "\r": out += "\\r"
             default:
                 let value = scalar.value
-                // C0 and C1 controls, DEL, and what YAML reads as breaks (NEL, LS, PS) or a BOM.
-                if value < 0x20 || (0x7F...0x9F).contains(value) || value == 0x2028 || value == 0x2029 || value == 0xFEFF {
+                // What YAML does not allow unescaped (C0 and C1 controls, DEL, U+FFFE, U+FFFF),
+                // and what it reads as a break (NEL, LS, PS) or a byte-order mark.
+                let printable = (0x20...0x7E).contains(value) || (0xA0...0xD7FF).contains(value)
+                    || (0xE000...0xFFFD).contains(value) || value >= 0x10000
+                if !printable || value == 0x2028 || value == 0x2029 || value == 0xFEFF {
                     out += value <= 0xFF ? "\\x" + hex(value, width: 2) : "\\u" + hex(value, width: 4)
                 } else {
                     out.unicodeScalars.append(scalar)

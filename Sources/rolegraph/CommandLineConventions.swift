@@ -7,7 +7,7 @@ import RoleGraphKit
 /// - **An unknown command** is a usage error that suggests the nearest one
 ///   (`rolegraph patj` → `unknown command 'patj' (did you mean 'path'?)`), and so is
 ///   `rolegraph help bogus` (ArgumentParser prints the root help and succeeds).
-/// - **An option given twice** is refused unless it repeats (`--avoid`, `--have`, `--area`
+/// - **An option given twice** is refused unless it repeats (`--avoid`, `--have`, `--area`, `--graph`
 ///   collect every value). ArgumentParser keeps the last value of a single-valued option, so
 ///   `--via a --via b` would silently mean `--via b`. Another name of the same option counts
 ///   (`-n 2 --top 3`, `--k 2 --top 3`).

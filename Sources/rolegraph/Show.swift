@@ -46,11 +46,21 @@ struct RoleSources: Encodable {
         var from: String
         var to: String
         var file: String
-        var overrides: [String: String]
+        var overrides: [FieldSource]
+    }
+
+    /// A field and the last file that overrode it.
+    struct FieldSource: Encodable {
+        var field: String
+        var file: String
+
+        static func list(_ overrides: [String: String]) -> [FieldSource] {
+            overrides.sorted { $0.key < $1.key }.map { FieldSource(field: $0.key, file: $0.value) }
+        }
     }
 
     var file: String
-    var overrides: [String: String]
+    var overrides: [FieldSource]
     var relations: [RelationSource]
 
     init(role index: Int, in graph: RoleGraph, provenance: GraphProvenance?) {
@@ -58,12 +68,12 @@ struct RoleSources: Encodable {
         let id = graph.roles[index].id
         let roleSource = provenance?.roles[index]
         file = roleSource?.file ?? fallback
-        overrides = roleSource?.overrides ?? [:]
+        overrides = FieldSource.list(roleSource?.overrides ?? [:])
         relations = graph.relations.enumerated().compactMap { i, relation in
             guard relation.from == id || relation.to == id else { return nil }
             let source = provenance?.relations[i]
             return RelationSource(kind: relation.kind.rawValue, from: relation.from.rawValue, to: relation.to.rawValue,
-                                  file: source?.file ?? fallback, overrides: source?.overrides ?? [:])
+                                  file: source?.file ?? fallback, overrides: FieldSource.list(source?.overrides ?? [:]))
         }
     }
 
@@ -73,13 +83,13 @@ struct RoleSources: Encodable {
         guard layers.count > 1 else { return nil }
         var out = ["Sources:"]
         var role = "  role: \(file)"
-        for (file, fields) in Dictionary(grouping: overrides.keys.sorted(), by: { overrides[$0]! }).sorted(by: { $0.key < $1.key }) {
-            role += "; \(fields.joined(separator: ", ")) from \(file)"
+        for (file, fields) in Dictionary(grouping: overrides, by: \.file).sorted(by: { $0.key < $1.key }) {
+            role += "; \(fields.map(\.field).joined(separator: ", ")) from \(file)"
         }
         out.append(role)
         for relation in relations where relation.file != file || !relation.overrides.isEmpty {
             var line = "  \(relation.kind) \(relation.from) → \(relation.to): \(relation.file)"
-            for (field, overrider) in relation.overrides.sorted(by: { $0.key < $1.key }) { line += "; \(field) from \(overrider)" }
+            for source in relation.overrides { line += "; \(source.field) from \(source.file)" }
             out.append(line)
         }
         return out.joined(separator: "\n")

@@ -91,7 +91,7 @@ struct DeclaredOptions {
         (["next", "ml-engineer", "-n2", "-n3"], "next", "--top is given 2 times; give it once"),
         (["path", "data-analyst", "ml-engineer", "--k", "2", "--top", "3"], "path", "--top is given 2 times (as --k, --top); give it once"),
         (["roles", "--format", "json", "--format", "table"], "roles", "--format is given 2 times; give it once"),
-        (["--graph", "a.yaml", "roles", "--graph", "b.yaml"], "roles", "--graph is given 2 times; give it once"),
+        (["--graph-format", "yaml", "roles", "--graph-format", "json"], "roles", "--graph-format is given 2 times; give it once"),
         (["export", "-o", "a.svg", "--output", "b.svg"], "export", "--output is given 2 times (as -o, --output); give it once"),
         (["export", "-Tsvg", "--to", "png"], "export", "--to is given 2 times (as -T, --to); give it once"),
         (["path", "data-analyst", "ml-engineer", "--cost", "hops", "--cost", "skills"], "path", "--cost is given 2 times; give it once"),

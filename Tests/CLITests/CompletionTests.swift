@@ -102,7 +102,7 @@ import Testing
             #expect(after("'--output'|'-o')").contains("__rolegraph_add_completions -f"))
             #expect(after("'--render')").contains("__rolegraph_add_completions -f"))
         case "zsh":
-            #expect(line(containing: "'--graph[").contains(":file:_files -g '\\''*.yaml *.yml *.json"))
+            #expect(line(containing: "'*--graph[").contains(":file:_files -g '\\''*.yaml *.yml *.json"))
             #expect(line(containing: "{--output,-o}").hasSuffix(":file:_files'"))
             #expect(line(containing: "'--render[").hasSuffix(":file:_files'"))
         default:

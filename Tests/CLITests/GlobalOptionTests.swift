@@ -89,7 +89,7 @@ import Testing
 
     @Test func helpShowsTheGlobalOptionsOnEveryCommand() throws {
         let root = try CLI.run(["--help"])
-        #expect(root.stdout.contains("USAGE: rolegraph [--graph <file>] [--graph-format <graph-format>] [--max-input-size <size>] [--columns <map>] [--strict] <subcommand>"))
+        #expect(root.stdout.contains("USAGE: rolegraph [--graph <file> ...] [--graph-format <graph-format>] [--max-input-size <size>] [--columns <map>] [--strict] <subcommand>"))
         for command in ["roles", "path", "export", "stats"] {
             let help = try CLI.run([command, "--help"])
             #expect(help.stdout.contains("--graph <file>"), "\(command)")

@@ -130,13 +130,18 @@ extension DOTComposition {
     }
 
     /// The relation's own facts as attributes Graphviz ignores and ``RoleGraph/load(contentsOf:format:)``
-    /// reads back (see `DOTImporter`): `, kind=…, effort="…", note="…", section="…"`.
+    /// reads back (see `DOTImporter`): `, kind=…, effort="…", count="…", note="…", section="…"`.
     @inline(__always)
     private func writeData<Output: DOTOutput>(of position: Int, _ plan: DOTEdgePlan, to output: inout Output) {
         output.append(", kind=")
         output.append(contentsOf: graph.relations[position].kind.rawValue)
         if graph.relations[position].effort != nil {
             output.append(contentsOf: plan.efforts[Int(plan.effortSlots[position])].data)
+        }
+        if let count = graph.relations[position].count {
+            output.append(", count=\"")
+            output.append(contentsOf: formatNumber(count))
+            output.append("\"")
         }
         if let note = graph.relations[position].note {
             output.append(", note=")

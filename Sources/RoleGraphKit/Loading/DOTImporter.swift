@@ -11,8 +11,8 @@ import RoleGraphGraphviz
 /// | --- | --- | --- |
 /// | node | `role_name` (else `label`, else the node id) | the role's name |
 /// | node | `area` (else the enclosing `cluster_*` subgraph) | the area id |
-/// | node | `summary`, `titles` (`;`-separated), `skills` and `secondary_skills` (`,`-separated), `responsibilities` and `problems` (`;`-separated), `entry_level`, `prevalence` | the role's facts |
-/// | edge | `kind` (default `transition`), `effort`, `note`, `section` | the relation; `dir=both` on a transition means both ways |
+/// | node | `summary`, `titles` (`;`-separated), `skills` and `secondary_skills` (`,`-separated), `responsibilities` and `problems` (`;`-separated), `entry_level`, `prevalence`, `stays` | the role's facts |
+/// | edge | `kind` (default `transition`), `effort`, `count`, `note`, `section` | the relation; `dir=both` on a transition means both ways |
 /// | subgraph | `cluster_<id>` with `label` (and `area_summary`) | an area |
 ///
 /// A subgraph named `cluster_legend` is a legend and is skipped with its nodes. Nodes outside
@@ -103,7 +103,11 @@ enum DOTImporter {
                 titles: list("titles", separator: ";"),
                 primarySkills: primary, secondarySkills: secondary,
                 entryLevel: a["entry_level"].flatMap { $0 == "true" ? true : $0 == "false" ? false : nil },
-                prevalence: a["prevalence"].flatMap(Prevalence.init(rawValue:))))
+                prevalence: a["prevalence"].flatMap(Prevalence.init(rawValue:)),
+                stays: a["stays"].flatMap(Double.init)))
+            if let value = a["stays"], Double(value) == nil {
+                located.append((.other("invalid stayers '\(value)': not a number"), [node.name]))
+            }
             if let value = a["entry_level"], value != "true" && value != "false" {
                 located.append((.invalidEnumValue(key: "entry_level", value: value, valid: ["true", "false"]), [node.name]))
             }
@@ -132,12 +136,20 @@ enum DOTImporter {
             } else if kind == .transition {
                 effort = 1
             }
+            var count: Double?
+            if let text = a["count"] {
+                guard let value = Double(text) else {
+                    located.append((.other("invalid count '\(text)': not a number"), [edge.tail, edge.head]))
+                    continue
+                }
+                count = value
+            }
             let relation = Relation(kind: kind, from: RoleID(edge.tail), to: RoleID(edge.head), effort: effort,
-                                    note: a["note"], section: a["section"])
+                                    count: count, note: a["note"], section: a["section"])
             relations.append(relation)
             let twoWay = kind == .transition && (!document.isDirected || a["dir"] == "both")
             if twoWay { relations.append(Relation(kind: kind, from: relation.to, to: relation.from, effort: effort,
-                                                  note: relation.note, section: relation.section)) }
+                                                  count: count, note: relation.note, section: relation.section)) }
         }
 
         // The vocabulary: names and summaries from the graph's `skills` attribute (RoleGraph's own

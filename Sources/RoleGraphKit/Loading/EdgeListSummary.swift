@@ -60,6 +60,9 @@ public struct GraphLoadResult: Sendable {
     public var graph: RoleGraph
     /// What an edge list's loading repaired; `nil` for other formats.
     public var edgeListSummary: EdgeListSummary?
+    /// The format the file was read as when neither the caller nor its extension named one, so
+    /// the content decided (`notes.txt` read as YAML); `nil` otherwise.
+    public var sniffedFormat: GraphFileFormat?
 
     /// Creates a result.
     public init(graph: RoleGraph, edgeListSummary: EdgeListSummary? = nil) {

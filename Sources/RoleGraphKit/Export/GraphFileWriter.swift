@@ -13,7 +13,8 @@
 /// YAML (1.1 or 1.2) reads as null, a boolean or a number. Anything else is double-quoted with
 /// YAML's escapes (`\"`, `\\`, `\n`, `\t`, `\xNN`, `\uNNNN`), which carry every Unicode
 /// character, so hostile names (`: `, `#`, a leading `-`, quotes, line breaks, `yes`, `null`,
-/// `2024`) read back unchanged.
+/// `2024`) read back unchanged. One exception is the reader's: Yams decodes each scalar with
+/// Foundation, which drops a byte-order mark (U+FEFF) at the start of a text.
 ///
 /// Format 1 has no key for observed counts (``Relation/count``) or stayers (``Role/stays``):
 /// ``unwritableFacts(in:)`` says when a graph has them, so a caller can refuse rather than lose

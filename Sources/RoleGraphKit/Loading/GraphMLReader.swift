@@ -44,10 +44,13 @@ enum GraphMLReader {
         parser.shouldResolveExternalEntities = false
         parser.delegate = collector
         collector.parser = parser
-        if !parser.parse() {
-            let message = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "malformed XML"
+        // The delegate's first error counts even when `parse()` reports success, as Foundation on
+        // Linux does for some malformed documents.
+        if !parser.parse() || collector.error != nil {
+            let (line, column) = collector.error.map { ($0.line, $0.column) } ?? (parser.lineNumber, parser.columnNumber)
+            let message = collector.error?.message ?? parser.parserError.map { ($0 as NSError).localizedDescription } ?? "malformed XML"
             throw .invalid([Diagnostic(.syntax("not valid XML: \(message)"),
-                                       at: SourceLocation(file: file, line: max(1, parser.lineNumber), column: max(1, parser.columnNumber)))])
+                                       at: SourceLocation(file: file, line: max(1, line), column: max(1, column)))])
         }
         guard collector.sawGraph else {
             throw .invalid([Diagnostic(.other("not a GraphML file: no <graph> element"), at: SourceLocation(file: file, line: 1))])
@@ -242,6 +245,8 @@ enum GraphMLReader {
         var nodes: [Element] = []
         var edges: [Element] = []
         var sawGraph = false
+        /// The first error the parser reported.
+        var error: (message: String, line: Int, column: Int)?
         /// The edge default of each open `<graph>`, innermost last.
         private var directedStack: [Bool] = []
         /// The open node or edge (`nil` inside the graph's own data), and the open data key.
@@ -279,6 +284,13 @@ enum GraphMLReader {
                 if inNodeLabel == 1 { labelText = "" }
             default:
                 break
+            }
+        }
+
+        func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
+            if error == nil {
+                let code = (parseError as NSError).code
+                error = ("XML error \(code) (\((parseError as NSError).localizedDescription))", parser.lineNumber, parser.columnNumber)
             }
         }
 

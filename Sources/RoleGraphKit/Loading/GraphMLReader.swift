@@ -49,7 +49,7 @@ enum GraphMLReader {
         if !parser.parse() || collector.error != nil {
             let (line, column) = collector.error.map { ($0.line, $0.column) } ?? (parser.lineNumber, parser.columnNumber)
             let message = collector.error?.message ?? parser.parserError.map { ($0 as NSError).localizedDescription } ?? "malformed XML"
-            throw .invalid([Diagnostic(.syntax("not valid XML: \(message)"),
+            throw .invalid([Diagnostic(.other("not well-formed XML: \(message)"),
                                        at: SourceLocation(file: file, line: max(1, line), column: max(1, column)))])
         }
         guard collector.sawGraph else {
@@ -289,8 +289,7 @@ enum GraphMLReader {
 
         func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
             if error == nil {
-                let code = (parseError as NSError).code
-                error = ("XML error \(code) (\((parseError as NSError).localizedDescription))", parser.lineNumber, parser.columnNumber)
+                error = (Self.describe((parseError as NSError).code), parser.lineNumber, parser.columnNumber)
             }
         }
 
@@ -330,6 +329,17 @@ enum GraphMLReader {
                 }
             default:
                 break
+            }
+        }
+
+        /// libxml2's most common error codes in words; the others by number.
+        static func describe(_ code: Int) -> String {
+            switch code {
+            case 4: return "the document is empty"
+            case 5: return "extra content after the document's end"
+            case 76: return "an end tag does not match its start tag"
+            case 77: return "the document ends inside an element"
+            default: return "XML parser error \(code)"
             }
         }
 

@@ -68,7 +68,7 @@ import RoleGraphTestSupport
         #expect {
             try RoleGraph.parse("<graphml>\n<graph>\n<node id='a'>\n</graph></graphml>", format: .graphml, file: "bad.graphml")
         } throws: { error in
-            "\(error)".contains("bad.graphml:") && "\(error)".contains("not valid XML")
+            "\(error)".contains("bad.graphml:") && "\(error)".contains("not well-formed XML")
         }
     }
 

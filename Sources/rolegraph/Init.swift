@@ -51,7 +51,7 @@ struct Init: ParsableCommand {
     static let builtinHeader = """
         RoleGraph graph file (format 1): the built-in graph, written by `rolegraph init --from-builtin`.
         Edit it and use it with `rolegraph --graph FILE …`; `rolegraph validate FILE` checks it.
-        The format is described in Guides/CommandLine.md ("The graph file format").
+        The format is described in Guides/CommandLine.md ("The graph file (format 1)").
         """
 
     /// The starter: every kind of entry once, with a comment on what each key means.

@@ -37,8 +37,8 @@ public enum GraphFileFormat: String, CaseIterable, Sendable {
         }
     }
 
-    /// Guesses the format of text with no telling extension: DOT starts with `graph`, `digraph`
-    /// or `strict`; JSON with `{`; GraphML with `<`; an edge list's first line names a `from` and
+    /// Guesses the format of text with no telling extension: DOT starts with `graph`, `digraph`,
+    /// `strict` or a `//` or `/*` comment; JSON with `{`; GraphML with `<`; an edge list's first line names a `from` and
     /// a `to` column; anything else is read as YAML.
     static func sniff(_ text: some Collection<UInt8>) -> GraphFileFormat {
         var bytes = text.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
@@ -46,7 +46,9 @@ public enum GraphFileFormat: String, CaseIterable, Sendable {
         if bytes.first == UInt8(ascii: "{") { return .json }
         if bytes.first == UInt8(ascii: "<") { return .graphml }
         let head = String(decoding: bytes.prefix(16), as: UTF8.self).lowercased()
-        if head.hasPrefix("digraph") || head.hasPrefix("graph") || head.hasPrefix("strict") { return .dot }
+        // A YAML graph file is a mapping, so a leading C-style comment can only be DOT's.
+        if head.hasPrefix("digraph") || head.hasPrefix("graph") || head.hasPrefix("strict")
+            || head.hasPrefix("//") || head.hasPrefix("/*") { return .dot }
         // An edge list's header row names a `from` and a `to` column (or their aliases).
         let firstLine = String(decoding: bytes.prefix { $0 != 0x0A && $0 != 0x0D }.prefix(512), as: UTF8.self)
         for (separator, format) in [("\t", GraphFileFormat.tsv), (",", .csv), (";", .csv), ("|", .csv)] {

@@ -64,7 +64,8 @@ struct Export: ParsableCommand {
 
     /// The output format: `--to`, else the one the `-o` file's extension names, else DOT on
     /// standard output. An extension that names another format than `--to`, or (without `--to`)
-    /// no format at all, is a usage error: a `.svg` file must hold SVG.
+    /// no format at all, is a usage error: a `.svg` file must hold SVG, and `-o b.txt` must not
+    /// silently hold DOT.
     static func format(given: ExportFormat?, output: String?) throws -> ExportFormat {
         guard let output, output != "-" else { return given ?? .dot }
         let implied = ExportFormat(path: output)
@@ -78,10 +79,7 @@ struct Export: ParsableCommand {
             }
             return given
         case (let given?, nil):
-            guard !hasExtension else {
-                throw CLIError.usage("-o \(output): .\(Self.fileExtension(of: name)) is not an extension of \(given.rawValue) "
-                                     + "(its files end in \(Self.extensions(of: given))); rename the file", command: "export")
-            }
+            // An extension that names no format (`roles.out`) cannot disagree: --to decides.
             return given
         case (nil, let implied?):
             return implied
@@ -103,12 +101,6 @@ struct Export: ParsableCommand {
 
     private static func fileExtension(of name: String) -> String {
         name.split(separator: ".").last.map(String.init) ?? ""
-    }
-
-    /// The extensions of a format's files, for the message.
-    private static func extensions(of format: ExportFormat) -> String {
-        let list = ExportFormat.knownExtensions.filter { ExportFormat(path: "f." + $0) == (format == .positionedDot ? .dot : format == .graphvizJSON ? .json : format) }
-        return list.map { "." + $0 }.joined(separator: " or ")
     }
 
     /// Diagram options the format would ignore are refused, not ignored: json and graphml hold

@@ -162,7 +162,7 @@ extension RoleGraph {
                 throw .unreadable(path: file, reason: "not UTF-8 text")
             }
             let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-            if format == .json && NodeLinkJSONReader.isNodeLink(body) { return try NodeLinkJSONReader.read(body, file: file) }
+            if format == .json, let graph = try NodeLinkJSONReader.readIfNodeLink(body, file: file) { return graph }
             return try GraphFileReader.read(body, file: file, json: format == .json)
         case .dot:
             guard let text = String(validating: bytes, as: UTF8.self) else {

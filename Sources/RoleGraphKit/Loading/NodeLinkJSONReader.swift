@@ -5,7 +5,7 @@ import Yams
 /// `source` and `target`).
 ///
 /// A node-link file is told from a format-1 JSON graph file by its content: a top-level
-/// `nodes` list (``isNodeLink(_:)``). Nodes and links use the graph file's key names for the facts
+/// `nodes` key and no `roles` key (``readIfNodeLink(_:file:)``). Nodes and links use the graph file's key names for the facts
 /// of the model (`name`, `area`, `skills: {primary, secondary}`, `effort`, `count`, …), so a file
 /// RoleGraph wrote reads back as the same graph. A file from another tool may leave them out: a
 /// node's name is then its `label` or its id, a role without an `area` goes to the area
@@ -16,27 +16,22 @@ import Yams
 /// Structural problems (a node that is not an object, a link without a `target`) are reported at
 /// their line and column; the graph is then checked by `GraphValidator` like every other input.
 enum NodeLinkJSONReader {
-    /// Whether `text` looks like node-link JSON rather than a format-1 graph file: it names a
-    /// `nodes` key and no `roles` key. A cheap byte search; the reader checks the structure.
+    /// The graph, when `text` is node-link JSON: a top-level object with a `nodes` key and no
+    /// `roles` key; `nil` for anything else (a format-1 graph file), which is left to its reader.
+    /// Text that never names `"nodes"` is passed over without parsing.
     ///
-    /// - Complexity: O(*n*) for *n* bytes.
-    static func isNodeLink(_ text: String) -> Bool {
-        text.contains("\"nodes\"") && (text.contains("\"links\"") || text.contains("\"edges\""))
-            && !text.contains("\"roles\"")
-    }
-
-    /// Parses node-link JSON into a validated graph.
-    ///
-    /// - Throws: ``GraphLoadError/invalid(_:)`` with every problem found, each at its line and
-    ///   column.
+    /// - Throws: ``GraphLoadError/invalid(_:)`` for node-link JSON with problems, each at its line
+    ///   and column, and for text that is not JSON at all.
     /// - Complexity: O(*n* + *R* + *E* + *S*) expected for *n* bytes of text.
-    static func read(_ text: String, file: String) throws(GraphLoadError) -> RoleGraph {
+    static func readIfNodeLink(_ text: String, file: String) throws(GraphLoadError) -> RoleGraph? {
+        guard text.contains("\"nodes\"") else { return nil }
         let root: Node
         do {
             root = try JSONNodeParser.parse(text)
         } catch {
             throw .invalid([Diagnostic(.syntax(error.message), at: SourceLocation(file: file, line: error.line, column: error.column))])
         }
+        guard case .mapping(let top) = root, top["nodes"] != nil, top["roles"] == nil else { return nil }
         var walker = Walker(file: file)
         let graph = walker.read(root)
         if !walker.diagnostics.isEmpty { throw .invalid(GraphValidator.limited(walker.diagnostics)) }

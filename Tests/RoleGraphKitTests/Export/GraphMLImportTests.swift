@@ -117,6 +117,15 @@ import RoleGraphTestSupport
         #expect(graph.roles.map(\.summary) == ["has \"nodes\" and \"links\" in it"])
     }
 
+    @Test func aNodeLinkFileMentioningRolesIsStillNodeLink() throws {
+        let text = """
+            {"nodes": [{"id": "a", "titles": ["roles"]}, {"id": "b"}], "links": [{"source": "a", "target": "b", "note": "\\"roles\\""}]}
+            """
+        let graph = try RoleGraph.parse(text, format: .json)
+        #expect(graph.roles.map(\.titles) == [["roles"], []])
+        #expect(graph.relations.map(\.note) == ["\"roles\""])
+    }
+
     @Test func aBadLinkIsReportedAtItsLineAndColumn() {
         let text = """
             {"nodes": [{"id": "a"}],

@@ -149,7 +149,7 @@ struct DOTEdgePlan {
     }
 
     /// Pairs each drawn transition with the later transition that runs the other way with the
-    /// same effort, count, note and section, so the two are drawn as one two-headed arrow; the later one
+    /// same effort, note and section (their counts may differ: the arrow carries both), so the two are drawn as one two-headed arrow; the later one
     /// is then no longer drawn on its own. Transitions on a highlighted path are drawn as path
     /// steps and never paired. (A graph holds at most one transition per ordered pair; the
     /// validator rejects duplicates.)
@@ -193,7 +193,7 @@ struct DOTEdgePlan {
                 let first = min(entries[index].position, entries[index + 1].position)
                 let second = max(entries[index].position, entries[index + 1].position)
                 let a = relations[first], b = relations[second]
-                guard a.effort == b.effort, a.count == b.count, a.note == b.note, a.section == b.section else { continue }
+                guard a.effort == b.effort, a.note == b.note, a.section == b.section else { continue }
                 if mirrors.isEmpty { mirrors = [Int](repeating: -1, count: relations.count) }
                 mirrors[first] = second
                 isDrawn[second] = false

@@ -12,7 +12,7 @@ import RoleGraphGraphviz
 /// | node | `role_name` (else `label`, else the node id) | the role's name |
 /// | node | `area` (else the enclosing `cluster_*` subgraph) | the area id |
 /// | node | `summary`, `titles` (`;`-separated), `skills` and `secondary_skills` (`,`-separated), `responsibilities` and `problems` (`;`-separated), `entry_level`, `prevalence`, `stays` | the role's facts |
-/// | edge | `kind` (default `transition`), `effort`, `count`, `note`, `section` | the relation; `dir=both` on a transition means both ways |
+/// | edge | `kind` (default `transition`), `effort`, `count`, `note`, `section` | the relation; `dir=both` on a transition means both ways, with `reverse_count` the other way's count where it differs |
 /// | subgraph | `cluster_<id>` with `label` (and `area_summary`) | an area |
 ///
 /// A subgraph named `cluster_legend` is a legend and is skipped with its nodes. Nodes outside
@@ -151,8 +151,19 @@ enum DOTImporter {
                                     count: count, note: a["note"], section: a["section"])
             relations.append(relation)
             let twoWay = kind == .transition && (!document.isDirected || a["dir"] == "both")
-            if twoWay { relations.append(Relation(kind: kind, from: relation.to, to: relation.from, effort: effort,
-                                                  count: count, note: relation.note, section: relation.section)) }
+            if twoWay {
+                // `reverse_count` is the other way's count where it differs (`none`: no count).
+                // libcgraph gives every edge an attribute some edge declares, empty where unset.
+                var back = count
+                if let text = a["reverse_count"], !text.isEmpty {
+                    back = text == "none" ? nil : Double(text)
+                    if text != "none" && back == nil {
+                        located.append((.other("invalid count '\(text)': not a number"), [edge.tail, edge.head]))
+                    }
+                }
+                relations.append(Relation(kind: kind, from: relation.to, to: relation.from, effort: effort,
+                                          count: back, note: relation.note, section: relation.section))
+            }
         }
 
         // The vocabulary: names and summaries from the graph's `skills` attribute (RoleGraph's own

@@ -131,10 +131,11 @@ enum RoundTripGraphs {
                 let count = counts && g.bool() ? g.number() : nil
                 relations.append(Relation(kind: kind, from: RoleID(roleIDs[a]), to: RoleID(roleIDs[b]), effort: effort,
                                           count: count, note: note, section: section))
-                // Half the time the same move back: a two-way transition (drawn as one arrow in DOT
-                // when the two agree, as two when their counts differ).
+                // Half the time the same move back: a two-way transition (drawn as one two-headed
+                // arrow in DOT, which carries the other way's count when it differs).
                 if g.bool(), used.insert("\(kind)\(b)-\(a)").inserted {
-                    let backCount = counts && g.bool() ? g.number() : count
+                    let other = g.number()
+                    let backCount = counts ? [count, nil, other].randomElement(using: &g.rng)! : count
                     relations.append(Relation(kind: kind, from: RoleID(roleIDs[b]), to: RoleID(roleIDs[a]), effort: effort,
                                               count: backCount, note: note, section: section))
                 }

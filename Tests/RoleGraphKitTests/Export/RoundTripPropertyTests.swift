@@ -63,19 +63,20 @@ import RoleGraphTestSupport
     }
 
     @Test func dotWrittenReadsBackAsTheSameGraphWithCountsAndStayers() throws {
-        var mirrored = 0
+        var mirrored = 0, reverseCounts = 0
         for seed in Self.seeds {
             let graph = try RoundTripGraphs.graph(seed: seed)
             let text = DOTWriter(options: DOTOptions(showTitles: seed % 2 == 0)).write(graph)
             if text.contains("dir=both") { mirrored += 1 }
+            if text.contains("reverse_count=\"none\"") || text.contains("reverse_count=\"1") { reverseCounts += 1 }
             let back = try reload(text, .dot, seed: seed)
             if let difference = RoundTripGraphs.difference(graph, back, relationsInOrder: false) {
                 Issue.record("seed \(seed): \(difference)\n\(text)")
                 return
             }
         }
-        // The two-headed arrows were exercised, not only single ones.
-        #expect(mirrored > 10)
+        // The two-headed arrows were exercised, not only single ones, some with two counts.
+        #expect(mirrored > 10 && reverseCounts > 5)
     }
 
     /// The generator must produce what the tests above claim to cover, or they would check less.

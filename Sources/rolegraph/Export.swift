@@ -5,20 +5,22 @@ import RoleGraphKit
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export the graph: DOT, SVG/PNG/PDF rendered by Graphviz, JSON, GraphML or Mermaid.",
+        abstract: "Export the graph: DOT, SVG/PNG/PDF rendered by Graphviz, JSON, GraphML, Mermaid or a YAML graph file.",
         discussion: """
             Without -o the output goes to standard output (PNG and PDF refuse a terminal). With -o \
             the file is written atomically and its extension picks the format when --to is not \
-            given (.gv/.dot, .svg, .png, .pdf, .json, .graphml, .mmd). positioned-dot and \
+            given (.gv/.dot, .svg, .png, .pdf, .json, .graphml, .mmd, .yaml); an extension that \
+            disagrees with --to, or that names no format, is a usage error. positioned-dot and \
             graphviz-json are Graphviz's own output after layout. The diagram options apply to the \
-            drawn formats (DOT, SVG, PNG, PDF, positioned-dot, graphviz-json, Mermaid); json and \
-            graphml always hold the whole graph.
+            drawn formats (DOT, SVG, PNG, PDF, positioned-dot, graphviz-json, Mermaid); json, \
+            graphml and yaml always hold the whole graph, and read back with --graph as the same \
+            graph (as does dot).
             """)
 
     @OptionGroup var graphOptions: GraphOptions
 
     @Option(name: [.customLong("to"), .customShort("T", allowingJoined: true)], help: ArgumentHelp(
-        "Output format: dot, svg, png, pdf, positioned-dot, graphviz-json, json, graphml or mermaid (default: from the -o extension, else dot).",
+        "Output format: dot, svg, png, pdf, positioned-dot, graphviz-json, json, graphml, mermaid or yaml (default: from the -o extension, else dot).",
         valueName: "format"))
     var to: ExportFormat?
 
@@ -48,9 +50,12 @@ struct Export: ParsableCommand {
     func run() throws {
         if keepExtends { return try writeOverlay() }
         if oldTo != nil { ErrorReporter.printWarning("export --format is an old name; use --to (or -T)") }
+        let format = try Self.format(given: to ?? oldTo, output: output)
         let graph = try graphOptions.load()
-        let format = to ?? oldTo ?? output.flatMap(ExportFormat.init(path:)) ?? .dot
         try refuseDiagramOptionsUnused(by: format)
+        if format == .yaml, let problem = GraphFileWriter.unwritableFacts(in: graph) {
+            throw CLIError.invalidValue("--to yaml: \(problem); --to json, graphml or dot keep them")
+        }
         if format.isBinary && output == nil && isatty(STDOUT_FILENO) != 0 {
             throw CLIError.refusesTerminal(format: format.rawValue)
         }
@@ -63,9 +68,10 @@ struct Export: ParsableCommand {
 
     /// `--keep-extends`: the last overlay as read, written back as YAML (the whole graph is not).
     private func writeOverlay() throws {
-        if let format = to ?? oldTo, format.rawValue != "yaml" {
+        if let format = to ?? oldTo, format != .yaml {
             throw CLIError.invalidValue("--keep-extends writes the overlay as YAML; it cannot be --to \(format.rawValue)")
         }
+        _ = try Self.format(given: .yaml, output: output)
         if let option = (diagram.givenOptions + selection.givenOptions).first {
             throw CLIError.invalidValue("\(option) shapes a diagram; --keep-extends writes the overlay as YAML without one")
         }
@@ -75,11 +81,52 @@ struct Export: ParsableCommand {
         try OutputFile.write(Array(overlay.yaml().utf8), to: output, binary: false, formatName: "yaml")
     }
 
+    /// The output format: `--to`, else the one the `-o` file's extension names, else DOT on
+    /// standard output. An extension that names another format than `--to`, or (without `--to`)
+    /// no format at all, is a usage error: a `.svg` file must hold SVG, and `-o b.txt` must not
+    /// silently hold DOT.
+    static func format(given: ExportFormat?, output: String?) throws -> ExportFormat {
+        guard let output, output != "-" else { return given ?? .dot }
+        let implied = ExportFormat(path: output)
+        let name = output.split(separator: "/").last.map(String.init) ?? output
+        let hasExtension = name.dropFirst().contains(".")
+        switch (given, implied) {
+        case (let given?, let implied?):
+            guard given == implied || Self.extensionFits(given, implied) else {
+                throw CLIError.usage("-o \(output) names a .\(Self.fileExtension(of: name)) file, which is \(implied.rawValue), "
+                                     + "but --to says \(given.rawValue); rename the file or change --to", command: "export")
+            }
+            return given
+        case (let given?, nil):
+            // An extension that names no format (`roles.out`) cannot disagree: --to decides.
+            return given
+        case (nil, let implied?):
+            return implied
+        case (nil, nil):
+            // A device or pipe (`/dev/null`, `/dev/stdout`) has no extension to disagree with.
+            var info = stat()
+            if !hasExtension && stat(output, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG { return .dot }
+            let known = ExportFormat.knownExtensions.map { "." + $0 }.joined(separator: ", ")
+            let what = hasExtension ? "the extension .\(Self.fileExtension(of: name)) names no format" : "the file name has no extension"
+            throw CLIError.usage("-o \(output): \(what); use one of \(known), or say the format with --to", command: "export")
+        }
+    }
+
+    /// Formats written to files of another format's extension: Graphviz's positioned DOT is DOT,
+    /// and its JSON is JSON.
+    private static func extensionFits(_ given: ExportFormat, _ implied: ExportFormat) -> Bool {
+        (given == .positionedDot && implied == .dot) || (given == .graphvizJSON && implied == .json)
+    }
+
+    private static func fileExtension(of name: String) -> String {
+        name.split(separator: ".").last.map(String.init) ?? ""
+    }
+
     /// Diagram options the format would ignore are refused, not ignored: json and graphml hold
     /// the whole graph, and Mermaid draws only the direction and the relation kinds.
     private func refuseDiagramOptionsUnused(by format: ExportFormat) throws {
         switch format {
-        case .json, .graphml:
+        case .json, .graphml, .yaml:
             if let option = (diagram.givenOptions + selection.givenOptions).first {
                 throw CLIError.invalidValue("\(option) shapes a diagram; --to \(format.rawValue) exports the whole graph without one")
             }

@@ -190,6 +190,8 @@ struct DOTComposition {
             // comes back from the `digraph` statement).
             let name = graph.name.isEmpty ? "" : DOTEscaping.html(graph.name) + "<BR/>"
             graphAttributes.append(("label", "<\(name)<FONT POINT-SIZE=\"11\" COLOR=\"\(DOTStyle.mutedTextColour)\">\(DOTEscaping.html(caption))</FONT>>"))
+            // libcgraph hands the label back without its angle brackets, so the name goes beside it.
+            if !graph.name.isEmpty { graphAttributes.append(("graph_name", DOTEscaping.quoted(graph.name))) }
         } else if !graph.name.isEmpty {
             graphAttributes.append(("label", DOTEscaping.quoted(graph.name)))
         }
@@ -198,6 +200,11 @@ struct DOTComposition {
             graphAttributes.append(("description", DOTEscaping.quoted(graph.description)))
         }
         if !graph.source.isEmpty { graphAttributes.append(("source", DOTEscaping.quoted(graph.source))) }
+        if let areasJSON = Self.skillsJSON(graph.areas), !graph.areas.isEmpty {
+            // The areas in order, with their names and summaries, for DOT import: clusters carry
+            // them only when they are drawn, and only for areas that hold a role.
+            graphAttributes.append(("areas", DOTEscaping.quoted(areasJSON)))
+        }
         if let skillsJSON {
             // The skill vocabulary, so DOT import gives skills their names back (see DOTImporter).
             graphAttributes.append(("skills", DOTEscaping.quoted(skillsJSON)))
@@ -216,8 +223,8 @@ struct DOTComposition {
         line("}", to: &output)
     }
 
-    /// The skill vocabulary as compact JSON with sorted keys (deterministic).
-    static func skillsJSON(_ skills: [Skill]) -> String? {
+    /// The skill vocabulary (or the areas) as compact JSON with sorted keys (deterministic).
+    static func skillsJSON(_ skills: [some Encodable]) -> String? {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return (try? encoder.encode(skills)).map { String(decoding: $0, as: UTF8.self) }

@@ -149,7 +149,7 @@ struct DOTEdgePlan {
     }
 
     /// Pairs each drawn transition with the later transition that runs the other way with the
-    /// same effort, note and section, so the two are drawn as one two-headed arrow; the later one
+    /// same effort, note and section (their counts may differ: the arrow carries both), so the two are drawn as one two-headed arrow; the later one
     /// is then no longer drawn on its own. Transitions on a highlighted path are drawn as path
     /// steps and never paired. (A graph holds at most one transition per ordered pair; the
     /// validator rejects duplicates.)

@@ -130,13 +130,27 @@ extension DOTComposition {
     }
 
     /// The relation's own facts as attributes Graphviz ignores and ``RoleGraph/load(contentsOf:format:)``
-    /// reads back (see `DOTImporter`): `, kind=…, effort="…", note="…", section="…"`.
+    /// reads back (see `DOTImporter`): `, kind=…, effort="…", count="…", reverse_count="…",
+    /// note="…", section="…"`.
     @inline(__always)
     private func writeData<Output: DOTOutput>(of position: Int, _ plan: DOTEdgePlan, to output: inout Output) {
         output.append(", kind=")
         output.append(contentsOf: graph.relations[position].kind.rawValue)
         if graph.relations[position].effort != nil {
             output.append(contentsOf: plan.efforts[Int(plan.effortSlots[position])].data)
+        }
+        let count = graph.relations[position].count
+        if let count {
+            output.append(", count=\"")
+            output.append(contentsOf: formatNumber(count))
+            output.append("\"")
+        }
+        // A two-headed arrow stands for its mirror too; the mirror's count, where it differs,
+        // rides along (`none` for none), so DOT import gives each way its own.
+        if let mirror = plan.mirror(of: position), graph.relations[mirror].count != count {
+            output.append(", reverse_count=\"")
+            output.append(contentsOf: graph.relations[mirror].count.map(formatNumber) ?? "none")
+            output.append("\"")
         }
         if let note = graph.relations[position].note {
             output.append(", note=")

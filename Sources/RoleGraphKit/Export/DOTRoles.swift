@@ -198,6 +198,7 @@ extension DOTComposition {
         add("problems", role.problems, "; ")
         if let entry = role.entryLevel { add("entry_level", [entry ? "true" : "false"], "") }
         if let prevalence = role.prevalence { add("prevalence", [prevalence.rawValue], "") }
+        if let stays = role.stays { add("stays", [formatNumber(stays)], "") }
     }
 
     static func isScarce(_ role: Role) -> Bool {

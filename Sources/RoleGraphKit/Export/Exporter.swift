@@ -16,6 +16,8 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     case graphml
     /// A Mermaid flowchart: renders on GitHub.
     case mermaid
+    /// A graph file of format 1 (``GraphFileWriter``), the YAML `--graph` reads.
+    case yaml
 
     /// Whether the output is binary (never written to a terminal).
     package var isBinary: Bool { self == .png || self == .pdf }
@@ -30,9 +32,12 @@ public enum ExportFormat: String, CaseIterable, Sendable {
         case .pdf: return .pdf
         case .positionedDot: return .dot
         case .graphvizJSON: return .json
-        case .dot, .json, .graphml, .mermaid: return nil
+        case .dot, .json, .graphml, .mermaid, .yaml: return nil
         }
     }
+
+    /// The extensions ``init(path:)`` knows, for messages that list them.
+    package static let knownExtensions = ["dot", "gv", "svg", "png", "pdf", "json", "graphml", "xml", "mmd", "mermaid", "yaml", "yml"]
 
     /// The format a file name implies (`roles.svg` → svg, `roles.gv` → dot, `roles.mmd` → mermaid).
     package init?(path: String) {
@@ -45,6 +50,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
         case "json": self = .json
         case "graphml", "xml": self = .graphml
         case "mmd", "mermaid": self = .mermaid
+        case "yaml", "yml": self = .yaml
         default: return nil
         }
     }
@@ -111,6 +117,7 @@ public enum Exporter {
         case .dot: return DOTWriter(options: options).utf8(graph)
         case .json: return Array(JSONGraphWriter().write(graph).utf8)
         case .graphml: return Array(GraphMLWriter().write(graph).utf8)
+        case .yaml: return Array(GraphFileWriter().write(graph).utf8)
         case .mermaid:
             return Array(MermaidWriter(direction: options.rankdir, relations: options.relations).write(graph).utf8)
         case .svg, .png, .pdf, .positionedDot, .graphvizJSON:

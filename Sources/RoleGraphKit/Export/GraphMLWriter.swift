@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes a role graph as GraphML, for Gephi, yEd, Cytoscape and NetworkX.
 ///
 /// Every attribute has a typed `<key>` declaration, so tools read efforts as numbers and the
@@ -6,16 +8,19 @@
 /// | for   | attr.name                                 | attr.type |
 /// |-------|-------------------------------------------|-----------|
 /// | graph | name, source, description                 | string    |
+/// | graph | areas, skills (JSON lists, as node-link JSON writes them) | string |
 /// | node  | label, name, area, area_name, summary     | string    |
 /// | node  | titles, responsibilities, problems        | string    |
 /// | node  | primary_skills, secondary_skills          | string    |
 /// | node  | entry_level                               | boolean   |
 /// | node  | prevalence                                | string    |
+/// | node  | stays                                     | double    |
 /// | edge  | kind, note, section                       | string    |
-/// | edge  | effort                                    | double    |
+/// | edge  | effort, count                             | double    |
 ///
 /// GraphML has no list type, so lists are joined with "; " (skills as ids, which the graph's
-/// skill vocabulary names). `label` repeats the role's name because Gephi shows the attribute of
+/// skill vocabulary names); a `;` or `\` inside an item is written `\;` or `\\`, so the item
+/// stays one item when `GraphMLReader` reads the file back as the same graph. `label` repeats the role's name because Gephi shows the attribute of
 /// that name on nodes. Node ids are the role ids. The graph is `edgedefault="directed"`; a
 /// collaboration is an ordinary edge marked by its `kind`, which every reader accepts. With
 /// ``undirectedCollaborations`` it also carries `directed="false"`, which GraphML allows on a
@@ -46,6 +51,8 @@ struct GraphMLWriter: Sendable {
         Key(id: "g_name", domain: "graph", name: "name", type: "string"),
         Key(id: "g_source", domain: "graph", name: "source", type: "string"),
         Key(id: "g_description", domain: "graph", name: "description", type: "string"),
+        Key(id: "g_areas", domain: "graph", name: "areas", type: "string"),
+        Key(id: "g_skills", domain: "graph", name: "skills", type: "string"),
         Key(id: "n_label", domain: "node", name: "label", type: "string"),
         Key(id: "n_name", domain: "node", name: "name", type: "string"),
         Key(id: "n_area", domain: "node", name: "area", type: "string"),
@@ -58,8 +65,10 @@ struct GraphMLWriter: Sendable {
         Key(id: "n_secondary_skills", domain: "node", name: "secondary_skills", type: "string"),
         Key(id: "n_entry_level", domain: "node", name: "entry_level", type: "boolean"),
         Key(id: "n_prevalence", domain: "node", name: "prevalence", type: "string"),
+        Key(id: "n_stays", domain: "node", name: "stays", type: "double"),
         Key(id: "e_kind", domain: "edge", name: "kind", type: "string"),
         Key(id: "e_effort", domain: "edge", name: "effort", type: "double"),
+        Key(id: "e_count", domain: "edge", name: "count", type: "double"),
         Key(id: "e_note", domain: "edge", name: "note", type: "string"),
         Key(id: "e_section", domain: "edge", name: "section", type: "string"),
     ]
@@ -86,6 +95,8 @@ struct GraphMLWriter: Sendable {
         data("g_name", graph.name, indent: "    ")
         data("g_source", graph.source, indent: "    ")
         data("g_description", graph.description, indent: "    ")
+        data("g_areas", Self.json(graph.areas), indent: "    ")
+        data("g_skills", Self.json(graph.skills), indent: "    ")
 
         for role in graph.roles {
             out += "    <node id=\"\(XMLEscaping.attribute(role.id.rawValue))\">\n"
@@ -95,13 +106,14 @@ struct GraphMLWriter: Sendable {
             data("n_area", role.area.rawValue, indent: i)
             data("n_area_name", graph.area(role.area)?.name ?? role.area.rawValue, indent: i)
             data("n_summary", role.summary, indent: i)
-            data("n_titles", role.titles.joined(separator: "; "), indent: i)
-            data("n_responsibilities", role.responsibilities.joined(separator: "; "), indent: i)
-            data("n_problems", role.problems.joined(separator: "; "), indent: i)
-            data("n_primary_skills", role.primarySkills.map(\.rawValue).joined(separator: "; "), indent: i)
-            data("n_secondary_skills", role.secondarySkills.map(\.rawValue).joined(separator: "; "), indent: i)
+            data("n_titles", Self.list(role.titles), indent: i)
+            data("n_responsibilities", Self.list(role.responsibilities), indent: i)
+            data("n_problems", Self.list(role.problems), indent: i)
+            data("n_primary_skills", Self.list(role.primarySkills.map(\.rawValue)), indent: i)
+            data("n_secondary_skills", Self.list(role.secondarySkills.map(\.rawValue)), indent: i)
             if let entryLevel = role.entryLevel { data("n_entry_level", entryLevel ? "true" : "false", indent: i) }
             if let prevalence = role.prevalence { data("n_prevalence", prevalence.rawValue, indent: i) }
+            if let stays = role.stays { data("n_stays", formatNumber(stays), indent: i) }
             out += "    </node>\n"
         }
         for (position, relation) in graph.relations.enumerated() {
@@ -110,11 +122,32 @@ struct GraphMLWriter: Sendable {
             let i = "      "
             data("e_kind", relation.kind.rawValue, indent: i)
             if let effort = relation.effort { data("e_effort", formatNumber(effort), indent: i) }
+            if let count = relation.count { data("e_count", formatNumber(count), indent: i) }
             if let note = relation.note { data("e_note", note, indent: i) }
             if let section = relation.section { data("e_section", section, indent: i) }
             out += "    </edge>\n"
         }
         out += "  </graph>\n</graphml>\n"
         return out
+    }
+
+    /// Items joined with "; ", each with `\` and `;` escaped by a backslash.
+    static func list(_ items: [String]) -> String {
+        items.map { item in
+            var escaped = ""
+            for scalar in item.unicodeScalars {
+                if scalar == "\\" || scalar == ";" { escaped.unicodeScalars.append("\\") }
+                escaped.unicodeScalars.append(scalar)
+            }
+            return escaped
+        }.joined(separator: "; ")
+    }
+
+    /// Areas or skills as compact JSON with sorted keys, as node-link JSON writes them.
+    private static func json(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(value) else { preconditionFailure("areas and skills always encode as JSON") }
+        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -8,8 +8,8 @@ import Foundation
 ///  "graph": {"name": …, "source": …, "description": …},
 ///  "areas": [{"id", "name", "summary"}], "skills": [{"id", "name", "summary", "aliases"}],
 ///  "nodes": [{"id", "name", "area", "summary", "responsibilities", "problems", "titles",
-///             "skills": {"primary", "secondary"}, "entry_level", "prevalence"}],
-///  "links": [{"source", "target", "kind", "directed", "effort", "note", "section"}]}
+///             "skills": {"primary", "secondary"}, "entry_level", "prevalence", "stays"}],
+///  "links": [{"source", "target", "kind", "directed", "effort", "count", "note", "section"}]}
 /// ```
 ///
 /// Nodes and areas and skills use the graph file's own key names (through the model's
@@ -19,7 +19,8 @@ import Foundation
 /// graph does not state (an effort on a stakeholder relation, an unknown entry level) are left
 /// out rather than written as `null`.
 ///
-/// Keys are sorted and arrays keep file order, so the output is deterministic.
+/// Keys are sorted and arrays keep file order, so the output is deterministic. `NodeLinkJSONReader`
+/// reads it back as the same graph.
 struct JSONGraphWriter: Sendable {
     /// Whether to indent the output for reading; compact output is one line.
     var prettyPrinted: Bool
@@ -78,7 +79,7 @@ private struct NodeLinkDocument: Encodable {
 private struct Link: Encodable {
     let relation: Relation
 
-    private enum CodingKeys: String, CodingKey { case source, target, kind, directed, effort, note, section }
+    private enum CodingKeys: String, CodingKey { case source, target, kind, directed, effort, count, note, section }
 
     func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -87,6 +88,7 @@ private struct Link: Encodable {
         try c.encode(relation.kind.rawValue, forKey: .kind)
         try c.encode(!relation.kind.isSymmetric, forKey: .directed)
         try c.encodeIfPresent(relation.effort, forKey: .effort)
+        try c.encodeIfPresent(relation.count, forKey: .count)
         try c.encodeIfPresent(relation.note, forKey: .note)
         try c.encodeIfPresent(relation.section, forKey: .section)
     }

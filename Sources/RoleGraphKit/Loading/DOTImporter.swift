@@ -11,12 +11,15 @@ import RoleGraphGraphviz
 /// | --- | --- | --- |
 /// | node | `role_name` (else `label`, else the node id) | the role's name |
 /// | node | `area` (else the enclosing `cluster_*` subgraph) | the area id |
-/// | node | `summary`, `titles` (`;`-separated), `skills` and `secondary_skills` (`,`-separated), `responsibilities` and `problems` (`;`-separated), `entry_level`, `prevalence` | the role's facts |
-/// | edge | `kind` (default `transition`), `effort`, `note`, `section` | the relation; `dir=both` on a transition means both ways |
+/// | node | `summary`, `titles` (`;`-separated), `skills` and `secondary_skills` (`,`-separated), `responsibilities` and `problems` (`;`-separated), `entry_level`, `prevalence`, `stays` | the role's facts |
+/// | edge | `kind` (default `transition`), `effort`, `count`, `note`, `section` | the relation; `dir=both` on a transition means both ways, with `reverse_count` the other way's count where it differs |
 /// | subgraph | `cluster_<id>` with `label` (and `area_summary`) | an area |
 ///
 /// A subgraph named `cluster_legend` is a legend and is skipped with its nodes. Nodes outside
-/// any area get the area `unassigned`. Skills named by roles form the vocabulary.
+/// any area get the area `unassigned`. The graph attributes `areas` and `skills` (JSON lists, as
+/// the export writes them) declare the areas and the skill vocabulary in order; skills named by
+/// roles and not declared join the vocabulary named by their ids. `graph_name` names the graph
+/// when its `label` is a caption.
 ///
 /// Text comes back exactly as RoleGraph's export wrote it: the importer undoes its escapes
 /// (`&amp;`, `\r`, `\uXXXX`, and `\;` or `\,` inside a list item; see `DOTEscaping`). Before
@@ -103,7 +106,11 @@ enum DOTImporter {
                 titles: list("titles", separator: ";"),
                 primarySkills: primary, secondarySkills: secondary,
                 entryLevel: a["entry_level"].flatMap { $0 == "true" ? true : $0 == "false" ? false : nil },
-                prevalence: a["prevalence"].flatMap(Prevalence.init(rawValue:))))
+                prevalence: a["prevalence"].flatMap(Prevalence.init(rawValue:)),
+                stays: a["stays"].flatMap(Double.init)))
+            if let value = a["stays"], Double(value) == nil {
+                located.append((.other("invalid stayers '\(value)': not a number"), [node.name]))
+            }
             if let value = a["entry_level"], value != "true" && value != "false" {
                 located.append((.invalidEnumValue(key: "entry_level", value: value, valid: ["true", "false"]), [node.name]))
             }
@@ -132,18 +139,44 @@ enum DOTImporter {
             } else if kind == .transition {
                 effort = 1
             }
+            var count: Double?
+            if let text = a["count"] {
+                guard let value = Double(text) else {
+                    located.append((.other("invalid count '\(text)': not a number"), [edge.tail, edge.head]))
+                    continue
+                }
+                count = value
+            }
             let relation = Relation(kind: kind, from: RoleID(edge.tail), to: RoleID(edge.head), effort: effort,
-                                    note: a["note"], section: a["section"])
+                                    count: count, note: a["note"], section: a["section"])
             relations.append(relation)
             let twoWay = kind == .transition && (!document.isDirected || a["dir"] == "both")
-            if twoWay { relations.append(Relation(kind: kind, from: relation.to, to: relation.from, effort: effort,
-                                                  note: relation.note, section: relation.section)) }
+            if twoWay {
+                // `reverse_count` is the other way's count where it differs (`none`: no count).
+                // libcgraph gives every edge an attribute some edge declares, empty where unset.
+                var back = count
+                if let text = a["reverse_count"], !text.isEmpty {
+                    back = text == "none" ? nil : Double(text)
+                    if text != "none" && back == nil {
+                        located.append((.other("invalid count '\(text)': not a number"), [edge.tail, edge.head]))
+                    }
+                }
+                relations.append(Relation(kind: kind, from: relation.to, to: relation.from, effort: effort,
+                                          count: back, note: relation.note, section: relation.section))
+            }
         }
 
         // The vocabulary: names and summaries from the graph's `skills` attribute (RoleGraph's own
         // export writes it as JSON), every other skill named by its id.
-        let declared = document.graphAttributes["skills"].map(declaredSkills) ?? [:]
-        let skills = skillIDs.map { declared[$0] ?? Skill(id: $0, name: $0.rawValue) }
+        // Declared skills keep the vocabulary's order (unused ones too); others follow, by id.
+        let declared = document.graphAttributes["skills"].map(declaredSkills) ?? []
+        let declaredIDs = Set(declared.map(\.id))
+        let skills = declared + skillIDs.filter { !declaredIDs.contains($0) }.map { Skill(id: $0, name: $0.rawValue) }
+        // Declared areas likewise replace those read from clusters and nodes, in their order.
+        if let declaredAreas = document.graphAttributes["areas"].flatMap(Self.declaredAreas) {
+            let ids = Set(declaredAreas.map(\.id))
+            areas = declaredAreas + areas.filter { !ids.contains($0.id) }
+        }
         // Problems are located only when there are some: finding names in the text costs a pass.
         var semantic = GraphValidator.validate(areas: areas, skills: skills, roles: roles, relations: relations, locations: nil)
         if !semantic.isEmpty || !located.isEmpty {
@@ -166,7 +199,7 @@ enum DOTImporter {
             diagnostics = located.map { Diagnostic($0.problem, at: locator.locate($0.names)) } + semantic
         }
         if !diagnostics.isEmpty { throw .invalid(GraphValidator.limited(diagnostics)) }
-        let name = document.graphAttributes["label"].flatMap { $0.isEmpty || $0.hasPrefix("<") ? nil : $0 } ?? document.name ?? "Imported graph"
+        let name = document.graphAttributes["graph_name"] ?? document.graphAttributes["label"].flatMap { $0.isEmpty || $0.hasPrefix("<") ? nil : $0 } ?? document.name ?? "Imported graph"
         return RoleGraph(unchecked: name, source: document.graphAttributes["source"] ?? file,
                          description: document.graphAttributes["description"] ?? "",
                          areas: areas, skills: skills, roles: roles, relations: relations)
@@ -174,12 +207,21 @@ enum DOTImporter {
 
     /// The skills a `skills` graph attribute declares: a JSON list of `{"id", "name", "summary"}`.
     /// Anything unreadable declares nothing (the skills are then named by their ids).
-    private static func declaredSkills(_ json: String) -> [SkillID: Skill] {
+    private static func declaredSkills(_ json: String) -> [Skill] {
         struct Declared: Decodable { var id: String; var name: String; var summary: String?; var aliases: [String]? }
-        guard let list = try? JSONDecoder().decode([Declared].self, from: Data(json.utf8)) else { return [:] }
-        var result: [SkillID: Skill] = [:]
-        for item in list { result[SkillID(item.id)] = Skill(id: SkillID(item.id), name: item.name, summary: item.summary ?? "", aliases: item.aliases ?? []) }
-        return result
+        guard let list = try? JSONDecoder().decode([Declared].self, from: Data(json.utf8)) else { return [] }
+        var seen: Set<String> = []
+        return list.filter { seen.insert($0.id).inserted }
+            .map { Skill(id: SkillID($0.id), name: $0.name, summary: $0.summary ?? "", aliases: $0.aliases ?? []) }
+    }
+
+    /// The areas an `areas` graph attribute declares: a JSON list of `{"id", "name", "summary"}`,
+    /// as RoleGraph's export writes it; `nil` when there is none or it is unreadable.
+    private static func declaredAreas(_ json: String) -> [Area]? {
+        struct Declared: Decodable { var id: String; var name: String; var summary: String? }
+        guard let list = try? JSONDecoder().decode([Declared].self, from: Data(json.utf8)) else { return nil }
+        var seen: Set<String> = []
+        return list.filter { seen.insert($0.id).inserted }.map { Area(id: AreaID($0.id), name: $0.name, summary: $0.summary ?? "") }
     }
 
     /// Undoes RoleGraph's escapes (see `DOTEscaping`) that libcgraph leaves in quoted strings,

@@ -70,6 +70,9 @@ public struct GraphLoadResult: Sendable {
     public var provenance: GraphProvenance?
     /// The last layer when it was an overlay, as read: what `export --keep-extends` writes back.
     public var lastOverlay: Overlay?
+    /// The format the file was read as when neither the caller nor its extension named one, so
+    /// the content decided (`notes.txt` read as YAML); `nil` otherwise.
+    public var sniffedFormat: GraphFileFormat?
 
     /// Creates a result.
     public init(graph: RoleGraph, edgeListSummary: EdgeListSummary? = nil) {

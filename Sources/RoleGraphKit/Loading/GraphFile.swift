@@ -17,6 +17,8 @@ public enum GraphFileFormat: String, CaseIterable, Sendable {
     /// An edge list with a header row (`from,to[,kind][,effort][,count]`); `csv` prefers `,` and
     /// `tsv` a tab, but the header line's separator (`,` `;` tab `|`) decides.
     case csv, tsv
+    /// GraphML, as RoleGraph, Gephi, yEd and NetworkX write it.
+    case graphml
 
     /// The format a file name's extension implies, if any; a `.gz` suffix is looked through
     /// (`moves.csv.gz` is a CSV edge list, decompressed as it is read).
@@ -30,18 +32,23 @@ public enum GraphFileFormat: String, CaseIterable, Sendable {
         case "dot", "gv": self = .dot
         case "csv": self = .csv
         case "tsv", "tab": self = .tsv
+        case "graphml", "xml": self = .graphml
         default: return nil
         }
     }
 
-    /// Guesses the format of text with no telling extension: DOT starts with `graph`, `digraph`
-    /// or `strict`; JSON with `{`; anything else is read as YAML.
+    /// Guesses the format of text with no telling extension: DOT starts with `graph`, `digraph`,
+    /// `strict` or a `//` or `/*` comment; JSON with `{`; GraphML with `<`; an edge list's first line names a `from` and
+    /// a `to` column; anything else is read as YAML.
     static func sniff(_ text: some Collection<UInt8>) -> GraphFileFormat {
         var bytes = text.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         if bytes.first == UInt8(ascii: "{") { return .json }
+        if bytes.first == UInt8(ascii: "<") { return .graphml }
         let head = String(decoding: bytes.prefix(16), as: UTF8.self).lowercased()
-        if head.hasPrefix("digraph") || head.hasPrefix("graph") || head.hasPrefix("strict") { return .dot }
+        // A YAML graph file is a mapping, so a leading C-style comment can only be DOT's.
+        if head.hasPrefix("digraph") || head.hasPrefix("graph") || head.hasPrefix("strict")
+            || head.hasPrefix("//") || head.hasPrefix("/*") { return .dot }
         // An edge list's header row names a `from` and a `to` column (or their aliases).
         let firstLine = String(decoding: bytes.prefix { $0 != 0x0A && $0 != 0x0D }.prefix(512), as: UTF8.self)
         for (separator, format) in [("\t", GraphFileFormat.tsv), (",", .csv), (";", .csv), ("|", .csv)] {
@@ -147,12 +154,15 @@ extension RoleGraph {
                 throw .unreadable(path: file, reason: "not UTF-8 text")
             }
             let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+            if format == .json, let graph = try NodeLinkJSONReader.readIfNodeLink(body, file: file) { return graph }
             return try GraphFileReader.read(body, file: file, json: format == .json)
         case .dot:
             guard let text = String(validating: bytes, as: UTF8.self) else {
                 throw .unreadable(path: file, reason: "not UTF-8 text")
             }
             return try DOTImporter.read(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text, file: file)
+        case .graphml:
+            return try GraphMLReader.read(bytes, file: file)
         case .csv, .tsv:
             return try EdgeListReader.read(bytes, separator: format == .csv ? UInt8(ascii: ",") : UInt8(ascii: "\t"), file: file).graph
         }

@@ -35,30 +35,40 @@ extension RoleGraph {
     /// - Complexity: O(*n* + *L*·(*R* + *E* + *S*)) expected for *L* layers of *n* bytes in all.
     public static func load(layers paths: [String], format: GraphFileFormat? = nil,
                             options: GraphLoadOptions = GraphLoadOptions()) throws(GraphLoadError) -> GraphLoadResult {
-        guard let first = paths.first else { return GraphLoadResult(graph: .builtIn) }
+        guard !paths.isEmpty else { return GraphLoadResult(graph: .builtIn) }
         var loader = LayerLoader(options: options)
-        let base = try loader.loadBase(first, format: format, chain: [])
+        var result = try loader.load(paths, format: format)
+        result.sniffedFormat = loader.sniffedFormat
+        return result
+    }
+}
+
+extension LayerLoader {
+    /// The layers read, applied and validated (see ``RoleGraph/load(layers:format:options:)``).
+    mutating func load(_ paths: [String], format: GraphFileFormat?) throws(GraphLoadError) -> GraphLoadResult {
+        let first = paths[0]
+        let base = try loadBase(first, format: format, chain: [])
         guard var document = base.document else {
             // A DOT file or an edge list: validated as it was read, with its repairs.
             guard paths.count > 1 else { return base.result! }
             var document = GraphDocument(graph: base.result!.graph, file: base.result!.provenance!.layers[0])
             var lastOverlay: OverlayDocument?
             for path in paths.dropFirst() {
-                let overlay = try loader.readOverlay(path, after: paths[0])
-                loader.apply(overlay, to: &document)
+                let overlay = try readOverlay(path, after: paths[0])
+                apply(overlay, to: &document)
                 lastOverlay = overlay
             }
-            var result = try loader.finish(document, lastOverlay: lastOverlay, validated: false)
+            var result = try finish(document, lastOverlay: lastOverlay, validated: false)
             result.edgeListSummary = base.result!.edgeListSummary
             return result
         }
         var lastOverlay = base.lastOverlay
         for path in paths.dropFirst() {
-            let overlay = try loader.readOverlay(path, after: paths[0])
-            loader.apply(overlay, to: &document)
+            let overlay = try readOverlay(path, after: paths[0])
+            apply(overlay, to: &document)
             lastOverlay = overlay
         }
-        return try loader.finish(document, lastOverlay: lastOverlay, validated: paths.count == 1 && lastOverlay == nil)
+        return try finish(document, lastOverlay: lastOverlay, validated: paths.count == 1 && lastOverlay == nil)
     }
 }
 
@@ -68,6 +78,8 @@ struct LayerLoader {
     /// Problems found while applying overlays, reported with the whole graph's.
     var diagnostics: [Diagnostic] = []
     var notes: [Diagnostic] = []
+    /// The base file's format when its content decided it (no `format` and no telling extension).
+    var sniffedFormat: GraphFileFormat?
 
     init(options: GraphLoadOptions) { self.options = options }
 
@@ -85,9 +97,18 @@ struct LayerLoader {
     ///   refuse a cycle.
     mutating func loadBase(_ path: String, format: GraphFileFormat?, chain: [String]) throws(GraphLoadError) -> Base {
         let name = path == "-" ? "<stdin>" : path
+        let given = format
         let (bytes, format) = try read(path, format: format)
-        guard format == .yaml || format == .json else {
-            var result = try RoleGraph.parse(bytes: bytes, format: format, file: name, options: options)
+        if chain.isEmpty, given == nil, GraphFileFormat(path: path) == nil { sniffedFormat = format }
+        // Node-link JSON (what `export --to json` writes) is told from format 1 by its content.
+        let nodeLink = format == .json ? try NodeLinkJSONReader.readIfNodeLink(try text(bytes, file: name), file: name) : nil
+        guard (format == .yaml || format == .json) && nodeLink == nil else {
+            var result: GraphLoadResult
+            if let nodeLink {
+                result = GraphLoadResult(graph: nodeLink)
+            } else {
+                result = try RoleGraph.parse(bytes: bytes, format: format, file: name, options: options)
+            }
             let document = GraphDocument(graph: result.graph, file: name)
             result.provenance = document.provenance
             // A DOT file or an edge list extended by overlays becomes a base document.
@@ -233,6 +254,7 @@ extension GraphFileFormat {
         case .dot: return "a DOT file"
         case .csv: return "a CSV edge list"
         case .tsv: return "a TSV edge list"
+        case .graphml: return "GraphML"
         }
     }
 }

@@ -81,6 +81,7 @@ final class GraphMLReader: NSObject, XMLParserDelegate {
         })
         let expected: [String: String] = [
             "graph.name": "string", "graph.source": "string", "graph.description": "string",
+            "graph.areas": "string", "graph.skills": "string", "node.stays": "double", "edge.count": "double",
             "node.label": "string", "node.name": "string", "node.area": "string", "node.area_name": "string",
             "node.summary": "string", "node.titles": "string", "node.responsibilities": "string",
             "node.problems": "string", "node.primary_skills": "string", "node.secondary_skills": "string",
@@ -138,7 +139,8 @@ final class GraphMLReader: NSObject, XMLParserDelegate {
         #expect(reader.error == nil, "\(String(describing: reader.error))")
         let node = try #require(reader.nodes.first { $0.attributes["id"] == HostileGraph.id.rawValue })
         #expect(node.data["n_name"] == HostileGraph.name)
-        #expect(node.data["n_titles"] == HostileGraph.titles.joined(separator: "; "))
+        // A `;` inside an item is escaped, so the list splits back into the same items.
+        #expect(node.data["n_titles"] == HostileGraph.titles.map { $0.replacingOccurrences(of: ";", with: "\\;") }.joined(separator: "; "))
         // The bell (U+0007) cannot be written in XML 1.0; it becomes U+FFFD, and the CR LF survives.
         #expect(node.data["n_summary"] == HostileGraph.summary.replacingOccurrences(of: "\u{7}", with: "\u{FFFD}"))
         #expect(node.data["n_area_name"] == "Ops \"&\" <Data>\n运维")

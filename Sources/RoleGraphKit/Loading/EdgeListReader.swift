@@ -184,6 +184,7 @@ private struct EdgeListParser {
     /// Whether the row stated its effort (an empty field takes the default, which a repeated row
     /// may then state without a conflict).
     var effortStated: [Bool] = []
+    /// Each row's count; empty when the file has no count column.
     var counts: [Double?] = []
     var notes: [String?] = []
     var rowLines: [Int32] = []
@@ -611,7 +612,7 @@ private struct EdgeListParser {
         kinds.append(kind)
         efforts.append(effort)
         effortStated.append(stated)
-        counts.append(count)
+        if countPosition >= 0 { counts.append(count) }
         rowLines.append(Int32(truncatingIfNeeded: fields[0].line))
         if notePosition >= 0 { notes.append(note) }
     }
@@ -734,7 +735,7 @@ private struct EdgeListParser {
                 efforts[f] = efforts[e]
                 effortStated[f] = true
             }
-            if let c = counts[e] { counts[f] = (counts[f] ?? 0) + c }
+            if !counts.isEmpty, let c = counts[e] { counts[f] = (counts[f] ?? 0) + c }
             if !notes.isEmpty && notes[f] == nil { notes[f] = notes[e] }
         }
         return keep
@@ -789,19 +790,28 @@ private struct EdgeListParser {
         for (i, id) in ids.enumerated() {
             roles.append(Role(id: id, name: id.rawValue, area: area.id, stays: i < stays.count ? stays[i] : nil))
         }
-        var relations: [Relation] = []
-        relations.reserveCapacity(sources.count)
-        var endpoints: [(from: Int32, to: Int32)] = []
-        endpoints.reserveCapacity(sources.count)
-        let hasNotes = !notes.isEmpty
-        for e in 0..<sources.count where keep[e] {
-            relations.append(Relation(kind: kinds[e], from: ids[Int(sources[e])], to: ids[Int(targets[e])],
-                                      effort: efforts[e], count: counts[e], note: hasNotes ? notes[e] : nil))
-            endpoints.append((sources[e], targets[e]))
+        // The relations stay columns (the rich values are made only when asked for); when no
+        // row was merged into another, the parser's arrays are taken as they are, without a copy.
+        var columns = RelationColumns(roleIDs: ids, endpoints: [], kinds: kinds, efforts: efforts, counts: counts, notes: notes)
+        if keep.allSatisfy({ $0 }) {
+            columns.endpoints = Array(zip(sources, targets).lazy.map { (from: $0, to: $1) })
+        } else {
+            columns.endpoints = []
+            columns.kinds = []
+            columns.efforts = []
+            columns.counts = []
+            columns.notes = []
+            let hasNotes = !notes.isEmpty, hasCounts = !counts.isEmpty
+            for e in 0..<sources.count where keep[e] {
+                columns.endpoints.append((sources[e], targets[e]))
+                columns.kinds.append(kinds[e])
+                columns.efforts.append(efforts[e])
+                if hasCounts { columns.counts.append(counts[e]) }
+                if hasNotes { columns.notes.append(notes[e]) }
+            }
         }
         let base = file.split(separator: "/").last.map(String.init) ?? file
         let name = base.split(separator: ".").first.map(String.init) ?? base
-        return RoleGraph(edgeList: name, source: file, area: area, roles: roles, relations: relations,
-                         endpoints: endpoints)
+        return RoleGraph(edgeList: name, source: file, area: area, roles: roles, relations: columns)
     }
 }

@@ -58,15 +58,24 @@ public struct RoutePlanner: Sendable {
         var edges: [WeightedEdge] = []
         var ids: [Int32] = []
         let kinds = costing.kinds
-        for (position, relation) in graph.relations.enumerated() where kinds.contains(relation.kind) {
+        let store = graph.relationStore
+        edges.reserveCapacity(store.count)
+        ids.reserveCapacity(store.count)
+        let needsIDs = costing.model == .skills
+        for position in 0 ..< store.count {
+            let kind = store.kind(at: position)
+            guard kinds.contains(kind) else { continue }
             let (a, b) = graph.endpoints(ofRelationAt: position)
-            let forward = costing.cost(of: relation, at: position, from: relation.from, to: relation.to, in: graph, shares: shares)
+            let effort = store.effort(at: position)
+            // Only the skills model reads the ids; the others weigh by position and facts alone.
+            let from = needsIDs ? graph.role(at: a).id : RoleID(""), to = needsIDs ? graph.role(at: b).id : RoleID("")
+            let forward = costing.cost(kind: kind, effort: effort, at: position, from: from, to: to, in: graph, shares: shares)
             if forward.isFinite {
                 edges.append(WeightedEdge(a, b, weight: forward))
                 ids.append(Int32(position))
             }
-            if relation.kind.isSymmetric {
-                let backward = costing.cost(of: relation, at: position, from: relation.to, to: relation.from, in: graph, shares: shares)
+            if kind.isSymmetric {
+                let backward = costing.cost(kind: kind, effort: effort, at: position, from: to, to: from, in: graph, shares: shares)
                 if backward.isFinite {
                     edges.append(WeightedEdge(b, a, weight: backward))
                     ids.append(Int32(position))
@@ -74,6 +83,7 @@ public struct RoutePlanner: Sendable {
             }
         }
         let csr = CSRGraph(vertexCount: graph.roles.count, edges: edges)
+        edges = []
         return CSRGraph(vertexCount: csr.vertexCount, offsets: csr.offsets, targets: csr.targets,
                         weights: csr.weights, edgeIDs: csr.edgeIDs.map { ids[Int($0)] })
     }
@@ -253,7 +263,7 @@ public struct RoutePlanner: Sendable {
         for (i, position) in edges.enumerated() {
             let p = Int(position)
             let to = graph.role(at: vertices[i + 1]).id
-            let relation = graph.relations[Int(network.edgeIDs[p])]
+            let relation = graph.relationStore.relation(at: Int(network.edgeIDs[p]))
             let gap = graph.skillGap(to: to, knowing: known)
             let cost = costing.costsDependOnPath
                 ? gap.cost + (relation.kind == .collaboration ? (costing.lateralCost ?? 0) : 0)
@@ -270,7 +280,7 @@ public struct RoutePlanner: Sendable {
     private func step(from: Int32, to: Int32, relationAt position: Int, cost: Double) -> CareerStep {
         let a = graph.role(at: from).id, b = graph.role(at: to).id
         let known = graph.skills(of: a).union(costing.have)
-        return CareerStep(from: a, to: b, relation: graph.relations[position], relationPosition: position, cost: cost,
+        return CareerStep(from: a, to: b, relation: graph.relationStore.relation(at: position), relationPosition: position, cost: cost,
                           skillsToLearn: graph.skillGap(to: b, knowing: known),
                           share: shares?.share(ofRelationAt: position))
     }

@@ -181,7 +181,9 @@ private struct EdgeListParser {
     /// merged into another).
     var endpoints: [(from: Int32, to: Int32)] = []
     var kinds: [RelationKind] = []
-    var efforts: [Double?] = []
+    /// Each row's effort; NaN for none (a relation other than a transition), which no stated
+    /// effort can be: an optional would double the array.
+    var efforts: [Double] = []
     /// Whether the row stated its effort (an empty field takes the default, which a repeated row
     /// may then state without a conflict).
     var effortStated: [Bool] = []
@@ -618,7 +620,7 @@ private struct EdgeListParser {
         }
         endpoints.append((from, to))
         kinds.append(kind)
-        efforts.append(effort)
+        efforts.append(effort ?? .nan)
         effortStated.append(stated)
         if countPosition >= 0 { counts.append(count) }
         rowLines.append(Int32(truncatingIfNeeded: fields[0].line))
@@ -727,7 +729,7 @@ private struct EdgeListParser {
             let to = RoleID(String(decoding: interner.bytes(at: Int(endpoints[e].to)), as: UTF8.self))
             if effortStated[e] && effortStated[f] && efforts[e] != efforts[f] {
                 report(.other("conflicting efforts for the \(kinds[e].rawValue) '\(from)' → '\(to)': "
-                              + "\(formatNumber(efforts[f] ?? 1)) at line \(rowLines[f]), \(formatNumber(efforts[e] ?? 1)) at line \(rowLines[e])"),
+                              + "\(formatNumber(efforts[f].isNaN ? 1 : efforts[f])) at line \(rowLines[f]), \(formatNumber(efforts[e].isNaN ? 1 : efforts[e])) at line \(rowLines[e])"),
                        at: SourceLocation(file: file, line: Int(rowLines[e]), column: 1))
                 continue
             }

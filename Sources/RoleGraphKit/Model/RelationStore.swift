@@ -74,7 +74,8 @@ final class RelationStore: Sendable {
     @inline(__always)
     func effort(at position: Int) -> Double? {
         if isEager { return eager[position].effort }
-        return columns.efforts[position]
+        let effort = columns.efforts[position]
+        return effort.isNaN ? nil : effort
     }
 
     /// The observed count of the relation at `position`, if it states one.
@@ -94,7 +95,8 @@ struct RelationColumns: Sendable {
     /// The dense endpoints of each relation.
     var endpoints: [(from: Int32, to: Int32)]
     var kinds: [RelationKind]
-    var efforts: [Double?]
+    /// Each relation's effort; NaN for none (no stated effort is NaN).
+    var efforts: [Double]
     /// Each relation's observed count, or empty when the file has no count column.
     var counts: [Double?]
     /// Each relation's note, or empty when the file has no note column.
@@ -106,7 +108,7 @@ struct RelationColumns: Sendable {
     func relation(at position: Int) -> Relation {
         let (a, b) = endpoints[position]
         return Relation(kind: kinds[position], from: roleIDs[Int(a)], to: roleIDs[Int(b)],
-                        effort: efforts[position], count: counts.isEmpty ? nil : counts[position],
+                        effort: efforts[position].isNaN ? nil : efforts[position], count: counts.isEmpty ? nil : counts[position],
                         note: notes.isEmpty ? nil : notes[position])
     }
 }

@@ -139,6 +139,16 @@ public struct RoleGraph: Sendable {
     /// The dense endpoints of the relation at `position` in ``relations``.
     package func endpoints(ofRelationAt position: Int) -> (from: Int32, to: Int32) { endpoints[position] }
 
+    /// The number of relations, without making their values (see ``relations``).
+    ///
+    /// - Complexity: O(1).
+    package var relationCount: Int { relationStore.count }
+
+    /// The kind of the relation at `position` in ``relations``, without making its value.
+    ///
+    /// - Complexity: O(1).
+    package func kind(ofRelationAt position: Int) -> RelationKind { relationStore.kind(at: position) }
+
     // MARK: Relations
 
     /// The relations that involve a role, in file order, as seen from that role.

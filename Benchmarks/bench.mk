@@ -8,7 +8,7 @@
 BENCH_DIR := Benchmarks
 BENCH_VENV := $(BENCH_DIR)/.venv
 BENCH_PY := $(BENCH_VENV)/bin/python
-BENCH_PEERS := networkx igraph networkit rustworkx leidenalg
+BENCH_PEERS := networkx igraph networkit rustworkx leidenalg pyarrow scipy numpy
 BENCH_SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: bench bench-full bench-deps
@@ -26,7 +26,7 @@ bench-deps: deps
 	  DEBIAN_FRONTEND=noninteractive $(BENCH_SUDO) apt-get install -y -q --no-install-recommends python3-venv; \
 	fi
 	@[ -x $(BENCH_PY) ] || python3 -m venv --system-site-packages $(BENCH_VENV)
-	@$(BENCH_PY) -c 'import networkx, igraph, networkit, rustworkx, leidenalg' >/dev/null 2>&1 || \
+	@$(BENCH_PY) -c 'import networkx, igraph, networkit, rustworkx, leidenalg, pyarrow, scipy' >/dev/null 2>&1 || \
 	  $(BENCH_PY) -m pip install -q $(BENCH_PEERS)
 
 bench: bench-deps

@@ -17,7 +17,10 @@ the loaded graph and nothing else, as in a process of its own.
 The same semantics for every tool, and for RoleGraph's `bench`:
 - the graph is directed, one edge per row, weighted by `effort`;
 - load: read the CSV with the library's usual route from Python (the csv module, then the
-  library's bulk edge constructor) and build the graph; timed from the file to the graph;
+  library's bulk edge constructor) and build the graph; timed from the file to the graph. The
+  `-arrow` tools take the fastest route instead: pyarrow's multithreaded CSV reader, the two id
+  columns dictionary-encoded together, numpy arrays into scipy's `csr_matrix`, networkit's
+  `GraphFromCoo` or igraph's `Graph(n, edges)`, no Python object per row;
 - path: effort-weighted shortest path for each of the 20 pairs in PAIRS; one time = all 20;
 - sssp: effort-weighted distances from the first pair's source to every role;
 - yen: the 5 shortest loopless paths (effort-weighted) for the first 3 pairs; one time = all 3;
@@ -121,8 +124,82 @@ def load_rustworkx(path):
     return g, ids
 
 
+# --- the fastest Python route: pyarrow's multithreaded CSV reader, dictionary-encoded ids, numpy
+# arrays straight into each library's bulk constructor (no Python object per row) ------------
+
+class ArrowIds:
+    """Role id → dense index over pyarrow's dictionary of ids, looked up only when asked (a query
+    names a few roles; a Python dict of every id would be a cost this route does not need)."""
+    def __init__(self, dictionary):
+        self.dictionary = dictionary
+
+    def __len__(self):
+        return len(self.dictionary)
+
+    def __getitem__(self, role):
+        import pyarrow.compute as pc
+        i = pc.index(self.dictionary, role).as_py()
+        if i < 0:
+            raise KeyError(role)
+        return i
+
+    def __iter__(self):
+        return iter(self.dictionary.to_pylist())
+
+
+def read_arrow(path):
+    """(source indices, target indices, efforts, ids): the file through pyarrow's CSV reader (all
+    cores), both id columns dictionary-encoded together so one index names one role."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.csv as pv
+    table = pv.read_csv(path, convert_options=pv.ConvertOptions(
+        column_types={"from": pa.string(), "to": pa.string()}))
+    names = [c.strip().lower() for c in table.column_names]
+    src, dst = table.column(names.index("from")), table.column(names.index("to"))
+    n = len(src)
+    both = pa.chunked_array(src.chunks + dst.chunks).combine_chunks().dictionary_encode()
+    codes = both.indices.to_numpy(zero_copy_only=False)
+    if "effort" in names:
+        w = pc.fill_null(table.column(names.index("effort")), 1.0).cast(pa.float64()).to_numpy()
+    else:
+        w = np.ones(n)
+    return codes[:n], codes[n:], w, ArrowIds(both.dictionary)
+
+
+def load_scipy_arrow(path):
+    from scipy.sparse import csr_matrix
+    s, t, w, ids = read_arrow(path)
+    n = len(ids)
+    return csr_matrix((w, (s, t)), shape=(n, n)), ids
+
+
+def load_networkit_arrow(path):
+    import networkit as nk
+    s, t, w, ids = read_arrow(path)
+    g = nk.graph.GraphFromCoo((w, (s.astype("uint64"), t.astype("uint64"))), n=len(ids),
+                              weighted=True, directed=True)
+    return g, ids
+
+
+def load_igraph_arrow(path):
+    import igraph as ig
+    import numpy as np
+    s, t, w, ids = read_arrow(path)
+    g = ig.Graph(n=len(ids), edges=np.column_stack((s, t)), directed=True)
+    g.es["effort"] = w
+    return g, ids
+
+
 LOADERS = {"networkx": load_networkx, "igraph": load_igraph, "networkit": load_networkit,
-           "rustworkx": load_rustworkx, "leidenalg": load_igraph}
+           "rustworkx": load_rustworkx, "leidenalg": load_igraph,
+           "scipy-arrow": load_scipy_arrow, "networkit-arrow": load_networkit_arrow,
+           "igraph-arrow": load_igraph_arrow}
+# The arrow routes build the same graph objects as their csv-module twins, so they run the same
+# operations; scipy has only its csgraph Dijkstra (single source: a path query is one run from
+# its source).
+SAME_AS = {"networkit-arrow": "networkit", "igraph-arrow": "igraph"}
 
 
 # --- operations: each returns a zero-argument callable to time, or None if unsupported ---------
@@ -283,8 +360,22 @@ def op_betweenness(tool, g):
     return None
 
 
+def op_scipy(op, g, ids, pairs):
+    from scipy.sparse.csgraph import dijkstra
+    if op in ("path", "path1"):
+        q = [(ids[a], ids[b]) for a, b in (pairs if op == "path" else pairs[:1])]
+        return lambda: [dijkstra(g, directed=True, indices=s, return_predecessors=True) for s, _ in q]
+    if op == "sssp":
+        s = ids[pairs[0][0]]
+        return lambda: dijkstra(g, directed=True, indices=s)
+    return None
+
+
 def operation(op, tool, g, ids, pairs):
     """The zero-argument callable that times OP (state it needs is built here, untimed), or None."""
+    if tool == "scipy-arrow":
+        return op_scipy(op, g, ids, pairs)
+    tool = SAME_AS.get(tool, tool)
     if op == "path":
         return op_path(tool, g, ids, pairs)
     if op == "path1":
@@ -345,7 +436,10 @@ def main():
     # Import the library (and numpy) before any timing: start-up is not the operation.
     import importlib
     for module in {"networkx": ["networkx"], "igraph": ["igraph"], "networkit": ["networkit", "numpy"],
-                   "rustworkx": ["rustworkx"], "leidenalg": ["igraph", "leidenalg"]}[a.tool]:
+                   "rustworkx": ["rustworkx"], "leidenalg": ["igraph", "leidenalg"],
+                   "scipy-arrow": ["pyarrow.csv", "pyarrow.compute", "numpy", "scipy.sparse.csgraph"],
+                   "networkit-arrow": ["pyarrow.csv", "pyarrow.compute", "numpy", "networkit"],
+                   "igraph-arrow": ["pyarrow.csv", "pyarrow.compute", "numpy", "igraph"]}[a.tool]:
         importlib.import_module(module)
     g = ids = None
     if ops and ops[0][0] == "load":

@@ -47,14 +47,24 @@ struct GraphStatistics: Encodable {
         roles = graph.roles.count
         areas = graph.areas.count
         skills = graph.skills.count
-        relations = Dictionary(grouping: graph.relations, by: \.kind.rawValue).mapValues(\.count)
-        for kind in RelationKind.allCases where relations[kind.rawValue] == nil { relations[kind.rawValue] = 0 }
+        // By position and kind, so that an edge list's relations stay columns (no value made).
+        var byKind = (stakeholder: 0, collaboration: 0, transition: 0)
+        for position in 0 ..< graph.relationCount {
+            switch graph.kind(ofRelationAt: position) {
+            case .stakeholder: byKind.stakeholder += 1
+            case .collaboration: byKind.collaboration += 1
+            case .transition: byKind.transition += 1
+            }
+        }
+        relations = [RelationKind.stakeholder.rawValue: byKind.stakeholder,
+                     RelationKind.collaboration.rawValue: byKind.collaboration,
+                     RelationKind.transition.rawValue: byKind.transition]
         rolesPerArea = Dictionary(uniqueKeysWithValues: graph.areas.map { ($0.id.rawValue, 0) })
         for role in graph.roles { rolesPerArea[role.area.rawValue, default: 0] += 1 }
         entryLevelRoles = graph.roles.filter { $0.entryLevel == true }.count
         var into = [Bool](repeating: false, count: graph.roles.count)
         var outOf = into
-        for (position, relation) in graph.relations.enumerated() where relation.kind == .transition {
+        for position in 0 ..< graph.relationCount where graph.kind(ofRelationAt: position) == .transition {
             let (a, b) = graph.endpoints(ofRelationAt: position)
             outOf[Int(a)] = true
             into[Int(b)] = true

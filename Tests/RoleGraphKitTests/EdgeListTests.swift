@@ -190,4 +190,44 @@ extension EdgeListTests {
             #expect(a == b, "\(query)")
         }
     }
+
+    /// An edge list keeps its relations as columns; every way of reading them (the values made on
+    /// first use, one at a time, the facts a network is weighed by) must say what the values a
+    /// graph file would hold say, and a path planned on the columns must equal one planned on the
+    /// values, under every cost model that reads them.
+    @Test func relationColumnsReadAsTheirValues() throws {
+        let text = "from,to,kind,effort,count,note\n"
+            + "a,b,transition,2,5,first\nb,c,transition,,3,\na,b,transition,,4,again\n"
+            + "c,d,collaboration,,,team\nd,a,transition,1.5,1,\nb,d,stakeholder,,,\nc,a,transition,3,,\n"
+        let lean = try RoleGraph.parse(text, format: .csv, file: "t.csv")
+        let values = lean.relations
+        #expect(values.count == 6)  // the repeated a→b merged into its first row
+        #expect(values[0] == Relation(kind: .transition, from: "a", to: "b", effort: 2, count: 9, note: "first"))
+        let rich = RoleGraph(unchecked: lean.name, source: lean.source, description: lean.description,
+                             areas: lean.areas, skills: lean.skills, roles: lean.roles, relations: values)
+        for position in values.indices {
+            let store = lean.relationStore
+            #expect(store.relation(at: position) == values[position])
+            #expect(store.kind(at: position) == values[position].kind)
+            #expect(store.effort(at: position) == values[position].effort)
+            #expect(store.observedCount(at: position) == values[position].count)
+            #expect(rich.relationStore.relation(at: position) == values[position])
+        }
+        #expect(lean.hasTransitionCounts == rich.hasTransitionCounts)
+        for model in [CostModel.effort, .hops, .likely] {
+            for lateral in [nil, 0.5] as [Double?] {
+                let costing = StepCosting(model: model, lateralCost: lateral)
+                var a = try RoutePlanner(graph: lean, costing: costing)
+                var b = try RoutePlanner(graph: rich, costing: costing)
+                for (from, to) in [("a", "c"), ("a", "d"), ("d", "c")] {
+                    let pa = try? a.paths(from: RoleID(from), to: RoleID(to), count: 3)
+                    let pb = try? b.paths(from: RoleID(from), to: RoleID(to), count: 3)
+                    #expect(pa == pb, "\(model) \(String(describing: lateral)) \(from)→\(to)")
+                }
+            }
+        }
+        let noCounts = try RoleGraph.parse("from,to\na,b\nb,c\n", format: .csv, file: "n.csv")
+        #expect(!noCounts.hasTransitionCounts)
+        #expect(noCounts.relations.allSatisfy { $0.count == nil && $0.effort == 1 && $0.note == nil })
+    }
 }

@@ -177,13 +177,17 @@ private struct EdgeListParser {
 
     // What has been read.
     var interner: ByteInterner
-    var sources: [Int32] = []
-    var targets: [Int32] = []
+    /// The dense endpoints of each row read (the graph's endpoints as they are, when no row is
+    /// merged into another).
+    var endpoints: [(from: Int32, to: Int32)] = []
     var kinds: [RelationKind] = []
-    var efforts: [Double?] = []
+    /// Each row's effort; NaN for none (a relation other than a transition), which no stated
+    /// effort can be: an optional would double the array.
+    var efforts: [Double] = []
     /// Whether the row stated its effort (an empty field takes the default, which a repeated row
     /// may then state without a conflict).
     var effortStated: [Bool] = []
+    /// Each row's count; empty when the file has no count column.
     var counts: [Double?] = []
     var notes: [String?] = []
     var rowLines: [Int32] = []
@@ -207,11 +211,13 @@ private struct EdgeListParser {
         self.file = file
         self.options = options
         self.summary = EdgeListSummary(file: file)
-        // About 12 bytes per row and one new id per ten rows in a typical transition network.
+        // About 24 bytes per row and one new id per ten rows in a typical transition network.
+        // The interner starts at a quarter of that and grows: a table sized for the most ids a
+        // file could hold would be twice the size the usual file needs, and every probe of a
+        // table larger than the caches is a miss.
         let rowEstimate = max(16, p.count / 24)
-        interner = ByteInterner(expectedCount: max(1024, rowEstimate / 8))
-        sources.reserveCapacity(rowEstimate)
-        targets.reserveCapacity(rowEstimate)
+        interner = ByteInterner(expectedCount: max(1024, rowEstimate / 32))
+        endpoints.reserveCapacity(rowEstimate)
         kinds.reserveCapacity(rowEstimate)
         efforts.reserveCapacity(rowEstimate)
         rowLines.reserveCapacity(rowEstimate)
@@ -421,7 +427,7 @@ private struct EdgeListParser {
             readEdge()
         }
 
-        if sources.isEmpty && problemCount == 0 {
+        if endpoints.isEmpty && problemCount == 0 {
             report(.other("the edge list has a header but no edges"),
                    at: SourceLocation(file: file, line: headerLine, column: 1))
         }
@@ -429,6 +435,12 @@ private struct EdgeListParser {
         let roleIDs = makeRoleIDs()
         if problemCount > 0 { return .failure(.invalid(finalDiagnostics())) }
         summary.selfMovesKept = positionOf[EdgeListField.count.index] >= 0
+        // What only the checks read is released before the graph is built, so that the two are
+        // never alive together (on a million rows, a quarter of the load's peak memory).
+        interner = ByteInterner(expectedCount: 0)
+        effortStated = []
+        rowLines = []
+        firstSeen = []
         return .success((makeGraph(roleIDs, keeping: kept), summary))
     }
 
@@ -606,12 +618,11 @@ private struct EdgeListParser {
             }
             return
         }
-        sources.append(from)
-        targets.append(to)
+        endpoints.append((from, to))
         kinds.append(kind)
-        efforts.append(effort)
+        efforts.append(effort ?? .nan)
         effortStated.append(stated)
-        counts.append(count)
+        if countPosition >= 0 { counts.append(count) }
         rowLines.append(Int32(truncatingIfNeeded: fields[0].line))
         if notePosition >= 0 { notes.append(note) }
     }
@@ -674,24 +685,21 @@ private struct EdgeListParser {
     /// - Returns: for each row, whether it stays (`false` for a row merged into an earlier one).
     mutating func aggregate() -> [Bool] {
         let roleCount = interner.count
-        let edgeCount = sources.count
+        let edgeCount = endpoints.count
         var keep = [Bool](repeating: true, count: edgeCount)
         // A collaboration is keyed by its smaller endpoint.
-        var keyFrom = [Int32](repeating: 0, count: edgeCount)
-        var keyTo = [Int32](repeating: 0, count: edgeCount)
-        for e in 0..<edgeCount {
-            var a = sources[e], b = targets[e]
-            if kinds[e] == .collaboration && b < a { swap(&a, &b) }
-            keyFrom[e] = a
-            keyTo[e] = b
+        // (Computed where needed rather than stored: two more arrays of the row count.)
+        @inline(__always) func keyOf(_ e: Int) -> (from: Int32, to: Int32) {
+            let (a, b) = endpoints[e]
+            return kinds[e] == .collaboration && b < a ? (b, a) : (a, b)
         }
         var start = [Int32](repeating: 0, count: roleCount + 1)
-        for e in 0..<edgeCount { start[Int(keyFrom[e]) + 1] += 1 }
+        for e in 0..<edgeCount { start[Int(keyOf(e).from) + 1] += 1 }
         for v in 0..<roleCount { start[v + 1] += start[v] }
         var next = start
         var order = [Int32](repeating: 0, count: edgeCount)
         for e in 0..<edgeCount {
-            let v = Int(keyFrom[e])
+            let v = Int(keyOf(e).from)
             order[Int(next[v])] = Int32(e)
             next[v] += 1
         }
@@ -703,7 +711,7 @@ private struct EdgeListParser {
         for v in 0..<roleCount {
             for slot in Int(start[v]) ..< Int(start[v + 1]) {
                 let e = Int(order[slot])
-                let key = 3 * Int(keyTo[e]) + kindCode(kinds[e])
+                let key = 3 * Int(keyOf(e).to) + kindCode(kinds[e])
                 if mark[key] == Int32(v + 1) {
                     repeats.append((e, Int(firstRow[key])))
                 } else {
@@ -717,11 +725,11 @@ private struct EdgeListParser {
         for (e, f) in repeats {
             keep[e] = false
             summary.aggregatedRows += 1
-            let from = RoleID(String(decoding: interner.bytes(at: Int(sources[e])), as: UTF8.self))
-            let to = RoleID(String(decoding: interner.bytes(at: Int(targets[e])), as: UTF8.self))
+            let from = RoleID(String(decoding: interner.bytes(at: Int(endpoints[e].from)), as: UTF8.self))
+            let to = RoleID(String(decoding: interner.bytes(at: Int(endpoints[e].to)), as: UTF8.self))
             if effortStated[e] && effortStated[f] && efforts[e] != efforts[f] {
                 report(.other("conflicting efforts for the \(kinds[e].rawValue) '\(from)' → '\(to)': "
-                              + "\(formatNumber(efforts[f] ?? 1)) at line \(rowLines[f]), \(formatNumber(efforts[e] ?? 1)) at line \(rowLines[e])"),
+                              + "\(formatNumber(efforts[f].isNaN ? 1 : efforts[f])) at line \(rowLines[f]), \(formatNumber(efforts[e].isNaN ? 1 : efforts[e])) at line \(rowLines[e])"),
                        at: SourceLocation(file: file, line: Int(rowLines[e]), column: 1))
                 continue
             }
@@ -734,7 +742,7 @@ private struct EdgeListParser {
                 efforts[f] = efforts[e]
                 effortStated[f] = true
             }
-            if let c = counts[e] { counts[f] = (counts[f] ?? 0) + c }
+            if !counts.isEmpty, let c = counts[e] { counts[f] = (counts[f] ?? 0) + c }
             if !notes.isEmpty && notes[f] == nil { notes[f] = notes[e] }
         }
         return keep
@@ -789,19 +797,28 @@ private struct EdgeListParser {
         for (i, id) in ids.enumerated() {
             roles.append(Role(id: id, name: id.rawValue, area: area.id, stays: i < stays.count ? stays[i] : nil))
         }
-        var relations: [Relation] = []
-        relations.reserveCapacity(sources.count)
-        var endpoints: [(from: Int32, to: Int32)] = []
-        endpoints.reserveCapacity(sources.count)
-        let hasNotes = !notes.isEmpty
-        for e in 0..<sources.count where keep[e] {
-            relations.append(Relation(kind: kinds[e], from: ids[Int(sources[e])], to: ids[Int(targets[e])],
-                                      effort: efforts[e], count: counts[e], note: hasNotes ? notes[e] : nil))
-            endpoints.append((sources[e], targets[e]))
+        // The relations stay columns (the rich values are made only when asked for); when no
+        // row was merged into another, the parser's arrays are taken as they are, without a copy.
+        var columns = RelationColumns(roleIDs: ids, endpoints: [], kinds: kinds, efforts: efforts, counts: counts, notes: notes)
+        if keep.allSatisfy({ $0 }) {
+            columns.endpoints = endpoints
+        } else {
+            columns.endpoints = []
+            columns.kinds = []
+            columns.efforts = []
+            columns.counts = []
+            columns.notes = []
+            let hasNotes = !notes.isEmpty, hasCounts = !counts.isEmpty
+            for e in 0..<endpoints.count where keep[e] {
+                columns.endpoints.append(endpoints[e])
+                columns.kinds.append(kinds[e])
+                columns.efforts.append(efforts[e])
+                if hasCounts { columns.counts.append(counts[e]) }
+                if hasNotes { columns.notes.append(notes[e]) }
+            }
         }
         let base = file.split(separator: "/").last.map(String.init) ?? file
         let name = base.split(separator: ".").first.map(String.init) ?? base
-        return RoleGraph(edgeList: name, source: file, area: area, roles: roles, relations: relations,
-                         endpoints: endpoints)
+        return RoleGraph(edgeList: name, source: file, area: area, roles: roles, relations: columns)
     }
 }

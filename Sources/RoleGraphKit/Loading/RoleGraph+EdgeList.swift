@@ -1,7 +1,8 @@
 extension RoleGraph {
     /// Creates a graph read from an edge list, whose parts the reader has already checked and
-    /// indexed: every role is in `area`, is named by its id and has no titles or skills, and
-    /// `endpoints[e]` are the dense indices of `relations[e]`.
+    /// indexed: every role is in `area`, is named by its id and has no titles or skills, and the
+    /// relations are columns over the roles' dense indices (``relations`` makes their values on
+    /// first use).
     ///
     /// It builds exactly what ``init(unchecked:source:description:areas:skills:roles:relations:)``
     /// builds (`EdgeListTests.fastInitialiserMatchesTheGeneralOne` holds it to that), minus the work
@@ -9,15 +10,14 @@ extension RoleGraph {
     /// through `roleIndex` twice per relation (two `String` hashes each), the lookup index gets one
     /// entry per role (id and name are the same text), and an id with no upper-case ASCII letter
     /// and no non-ASCII byte is its own lower-case key, with no `lowercased()` copy.
-    init(edgeList name: String, source: String, area: Area, roles: [Role], relations: [Relation],
-         endpoints: [(from: Int32, to: Int32)]) {
+    init(edgeList name: String, source: String, area: Area, roles: [Role], relations: RelationColumns) {
         self.name = name
         self.source = source
         self.description = ""
         self.areas = [area]
         self.skills = []
         self.roles = roles
-        self.relations = relations
+        self.relationStore = RelationStore(relations)
         self.areaIndex = [area.id: 0]
         self.skillIndex = [:]
         var roleIndex: [RoleID: Int32] = [:]
@@ -41,6 +41,6 @@ extension RoleGraph {
         }
         self.roleIndex = roleIndex
         self.lookupIndex = lookup
-        self.endpoints = endpoints
+        self.endpoints = relations.endpoints
     }
 }

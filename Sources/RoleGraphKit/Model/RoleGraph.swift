@@ -27,7 +27,12 @@ public struct RoleGraph: Sendable {
     /// The roles, in file order; a role's position is its dense index.
     public let roles: [Role]
     /// The relations, in file order; a relation's position names it in steps and highlights.
-    public let relations: [Relation]
+    ///
+    /// - Complexity: O(1), except the first call on a graph read from an edge list: O(*E*), to
+    ///   make the relation values its loader left as columns.
+    public var relations: [Relation] { relationStore.all }
+    /// The relations as values or as an edge list's columns.
+    let relationStore: RelationStore
 
     let roleIndex: [RoleID: Int32]
     let areaIndex: [AreaID: Int]
@@ -69,7 +74,7 @@ public struct RoleGraph: Sendable {
         self.areas = areas
         self.skills = skills
         self.roles = roles
-        self.relations = relations
+        self.relationStore = RelationStore(relations)
 
         var roleIndex: [RoleID: Int32] = [:]
         roleIndex.reserveCapacity(roles.count)
@@ -134,6 +139,16 @@ public struct RoleGraph: Sendable {
     /// The dense endpoints of the relation at `position` in ``relations``.
     package func endpoints(ofRelationAt position: Int) -> (from: Int32, to: Int32) { endpoints[position] }
 
+    /// The number of relations, without making their values (see ``relations``).
+    ///
+    /// - Complexity: O(1).
+    package var relationCount: Int { relationStore.count }
+
+    /// The kind of the relation at `position` in ``relations``, without making its value.
+    ///
+    /// - Complexity: O(1).
+    package func kind(ofRelationAt position: Int) -> RelationKind { relationStore.kind(at: position) }
+
     // MARK: Relations
 
     /// The relations that involve a role, in file order, as seen from that role.
@@ -166,8 +181,9 @@ public struct RoleGraph: Sendable {
     ) -> CSRGraph {
         var edges: [WeightedEdge] = []
         var ids: [Int32] = []
-        edges.reserveCapacity(relations.count)
-        for (position, relation) in relations.enumerated() where kinds.contains(relation.kind) {
+        edges.reserveCapacity(relationStore.count)
+        for position in 0 ..< relationStore.count where kinds.contains(relationStore.kind(at: position)) {
+            let relation = relationStore.relation(at: position)
             let (a, b) = endpoints[position]
             let w = weight(relation)
             edges.append(WeightedEdge(a, b, weight: w))

@@ -59,13 +59,15 @@ public struct StepCosting: Hashable, Sendable {
     /// The relation kinds a path may follow.
     var kinds: Set<RelationKind> { lateralCost == nil ? [.transition] : [.transition, .collaboration] }
 
-    /// The cost of moving from `from` to `to` along `relation` (at `position`), knowing only the
-    /// role left and the person's skills: the exact cost under `hops`, `effort` and `likely`
-    /// (infinite for a transition with no observed move), and under `skills` the most the step
-    /// can cost on any path (skills gathered earlier only lower it).
-    func cost(of relation: Relation, at position: Int, from: RoleID, to: RoleID, in graph: RoleGraph,
+    /// The cost of moving from `from` to `to` along the relation at `position` (of `kind`, with
+    /// `effort`), knowing only the role left and the person's skills: the exact cost under `hops`,
+    /// `effort` and `likely` (infinite for a transition with no observed move), and under `skills`
+    /// the most the step can cost on any path (skills gathered earlier only lower it). It reads
+    /// the relation's facts rather than a `Relation`, so that weighing an edge list's network
+    /// makes no relation values.
+    func cost(kind: RelationKind, effort: Double?, at position: Int, from: RoleID, to: RoleID, in graph: RoleGraph,
               shares: TransitionShares?) -> Double {
-        let lateral = relation.kind == .collaboration
+        let lateral = kind == .collaboration
         switch model {
         case .likely:
             if lateral { return lateralCost ?? 1 }
@@ -73,7 +75,7 @@ public struct StepCosting: Hashable, Sendable {
         case .hops:
             return lateral ? (lateralCost ?? 1) : 1
         case .effort:
-            return lateral ? (lateralCost ?? 1) : (relation.effort ?? 1)
+            return lateral ? (lateralCost ?? 1) : (effort ?? 1)
         case .skills:
             let gap = graph.skillGap(to: to, knowing: graph.skills(of: from).union(have)).cost
             return lateral ? gap + (lateralCost ?? 0) : gap

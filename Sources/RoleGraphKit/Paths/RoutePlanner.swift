@@ -54,28 +54,61 @@ public struct RoutePlanner: Sendable {
         }
     }
 
+    /// The network for `costing`: the relations of the kinds it follows, a collaboration both
+    /// ways, each edge weighted by its step cost (an edge of infinite cost left out). It is laid
+    /// out directly as a CSR graph by a stable counting sort over the relations, in two passes
+    /// that cost each edge the same way, rather than through an intermediate edge list: on a
+    /// million relations that list, its ids and their remapping would be three more arrays of the
+    /// network's size alive at once.
+    ///
+    /// - Complexity: O(*R* + *E*) for the path-independent models; under `skills`, twice the
+    ///   skill-gap work of each edge.
     private static func buildNetwork(_ graph: RoleGraph, _ costing: StepCosting, _ shares: TransitionShares?) -> CSRGraph {
-        var edges: [WeightedEdge] = []
-        var ids: [Int32] = []
+        let store = graph.relationStore
         let kinds = costing.kinds
-        for (position, relation) in graph.relations.enumerated() where kinds.contains(relation.kind) {
-            let (a, b) = graph.endpoints(ofRelationAt: position)
-            let forward = costing.cost(of: relation, at: position, from: relation.from, to: relation.to, in: graph, shares: shares)
-            if forward.isFinite {
-                edges.append(WeightedEdge(a, b, weight: forward))
-                ids.append(Int32(position))
-            }
-            if relation.kind.isSymmetric {
-                let backward = costing.cost(of: relation, at: position, from: relation.to, to: relation.from, in: graph, shares: shares)
-                if backward.isFinite {
-                    edges.append(WeightedEdge(b, a, weight: backward))
-                    ids.append(Int32(position))
+        let follows = (stakeholder: kinds.contains(.stakeholder), collaboration: kinds.contains(.collaboration),
+                       transition: kinds.contains(.transition))
+        let needsIDs = costing.model == .skills
+        let noID = RoleID("")
+        // Calls `body` with each edge (source, target, weight, relation position), in the order
+        // the relations are stored, the forward edge of a collaboration before its backward one.
+        func forEachEdge(_ body: (Int32, Int32, Double, Int) -> Void) {
+            for position in 0 ..< store.count {
+                let kind = store.kind(at: position)
+                switch kind {
+                case .stakeholder: if !follows.stakeholder { continue }
+                case .collaboration: if !follows.collaboration { continue }
+                case .transition: if !follows.transition { continue }
+                }
+                let (a, b) = graph.endpoints(ofRelationAt: position)
+                let effort = store.effort(at: position)
+                // Only the skills model reads the ids; the others weigh by position and facts alone.
+                let from = needsIDs ? graph.role(at: a).id : noID, to = needsIDs ? graph.role(at: b).id : noID
+                let forward = costing.cost(kind: kind, effort: effort, at: position, from: from, to: to, in: graph, shares: shares)
+                if forward.isFinite { body(a, b, forward, position) }
+                if kind.isSymmetric {
+                    let backward = costing.cost(kind: kind, effort: effort, at: position, from: to, to: from, in: graph, shares: shares)
+                    if backward.isFinite { body(b, a, backward, position) }
                 }
             }
         }
-        let csr = CSRGraph(vertexCount: graph.roles.count, edges: edges)
-        return CSRGraph(vertexCount: csr.vertexCount, offsets: csr.offsets, targets: csr.targets,
-                        weights: csr.weights, edgeIDs: csr.edgeIDs.map { ids[Int($0)] })
+        let vertexCount = graph.roles.count
+        var offsets = [Int](repeating: 0, count: vertexCount + 1)
+        forEachEdge { a, _, _, _ in offsets[Int(a) + 1] += 1 }
+        for v in 0 ..< vertexCount { offsets[v + 1] += offsets[v] }
+        let edgeCount = offsets[vertexCount]
+        var next = offsets
+        var targets = [Int32](repeating: 0, count: edgeCount)
+        var weights = [Double](repeating: 0, count: edgeCount)
+        var edgeIDs = [Int32](repeating: 0, count: edgeCount)
+        forEachEdge { a, b, weight, position in
+            let slot = next[Int(a)]
+            next[Int(a)] = slot + 1
+            targets[slot] = b
+            weights[slot] = weight
+            edgeIDs[slot] = Int32(position)
+        }
+        return CSRGraph(vertexCount: vertexCount, offsets: offsets, targets: targets, weights: weights, edgeIDs: edgeIDs)
     }
 
     // MARK: Queries
@@ -253,7 +286,7 @@ public struct RoutePlanner: Sendable {
         for (i, position) in edges.enumerated() {
             let p = Int(position)
             let to = graph.role(at: vertices[i + 1]).id
-            let relation = graph.relations[Int(network.edgeIDs[p])]
+            let relation = graph.relationStore.relation(at: Int(network.edgeIDs[p]))
             let gap = graph.skillGap(to: to, knowing: known)
             let cost = costing.costsDependOnPath
                 ? gap.cost + (relation.kind == .collaboration ? (costing.lateralCost ?? 0) : 0)
@@ -270,7 +303,7 @@ public struct RoutePlanner: Sendable {
     private func step(from: Int32, to: Int32, relationAt position: Int, cost: Double) -> CareerStep {
         let a = graph.role(at: from).id, b = graph.role(at: to).id
         let known = graph.skills(of: a).union(costing.have)
-        return CareerStep(from: a, to: b, relation: graph.relations[position], relationPosition: position, cost: cost,
+        return CareerStep(from: a, to: b, relation: graph.relationStore.relation(at: position), relationPosition: position, cost: cost,
                           skillsToLearn: graph.skillGap(to: b, knowing: known),
                           share: shares?.share(ofRelationAt: position))
     }

@@ -21,13 +21,14 @@ public struct TransitionShares: Sendable {
     public init(graph: RoleGraph) {
         var totals = graph.roles.map { $0.stays ?? 0 }
         let stays = totals
-        for (position, relation) in graph.relations.enumerated() where relation.kind == .transition {
-            if let count = relation.count { totals[Int(graph.endpoints(ofRelationAt: position).from)] += count }
+        let store = graph.relationStore
+        for position in 0 ..< store.count where store.kind(at: position) == .transition {
+            if let count = store.observedCount(at: position) { totals[Int(graph.endpoints(ofRelationAt: position).from)] += count }
         }
         var shares: [Double?] = []
-        shares.reserveCapacity(graph.relations.count)
-        for (position, relation) in graph.relations.enumerated() {
-            guard relation.kind == .transition, let count = relation.count else {
+        shares.reserveCapacity(store.count)
+        for position in 0 ..< store.count {
+            guard store.kind(at: position) == .transition, let count = store.observedCount(at: position) else {
                 shares.append(nil)
                 continue
             }
@@ -62,5 +63,7 @@ extension RoleGraph {
     /// Whether any transition states an observed count, which `--cost likely` needs.
     ///
     /// - Complexity: O(*E*).
-    public var hasTransitionCounts: Bool { relations.contains { $0.kind == .transition && $0.count != nil } }
+    public var hasTransitionCounts: Bool {
+        (0 ..< relationStore.count).contains { relationStore.kind(at: $0) == .transition && relationStore.observedCount(at: $0) != nil }
+    }
 }

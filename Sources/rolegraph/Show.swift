@@ -66,12 +66,12 @@ struct RoleSources: Encodable {
     init(role index: Int, in graph: RoleGraph, provenance: GraphProvenance?) {
         let fallback = RoleGraph.builtInName
         let id = graph.roles[index].id
-        let roleSource = provenance?.roles[index]
+        let roleSource = provenance?.role(at: index)
         file = roleSource?.file ?? fallback
         overrides = FieldSource.list(roleSource?.overrides ?? [:])
         relations = graph.relations.enumerated().compactMap { i, relation in
             guard relation.from == id || relation.to == id else { return nil }
-            let source = provenance?.relations[i]
+            let source = provenance?.relation(at: i)
             return RelationSource(kind: relation.kind.rawValue, from: relation.from.rawValue, to: relation.to.rawValue,
                                   file: source?.file ?? fallback, overrides: FieldSource.list(source?.overrides ?? [:]))
         }

@@ -109,10 +109,11 @@ struct LayerLoader {
             } else {
                 result = try RoleGraph.parse(bytes: bytes, format: format, file: name, options: options)
             }
-            let document = GraphDocument(graph: result.graph, file: name)
-            result.provenance = document.provenance
-            // A DOT file or an edge list extended by overlays becomes a base document.
-            return chain.isEmpty ? Base(document: nil, result: result) : Base(document: document)
+            // A DOT file or an edge list extended by overlays becomes a base document; alone, it
+            // keeps its columns (no Relation values made) and names its file as the one source.
+            guard chain.isEmpty else { return Base(document: GraphDocument(graph: result.graph, file: name)) }
+            result.provenance = GraphProvenance(layers: [name])
+            return Base(document: nil, result: result)
         }
         switch try GraphFileReader.readLayer(try text(bytes, file: name), file: name, json: format == .json, overlay: false) {
         case .graph(let document):

@@ -4,6 +4,9 @@
 /// A graph read from one file has that file everywhere; one built from `extends:` chains or several
 /// `--graph` files has the base's name (`builtin` for the built-in graph) on what the base stated
 /// and an overlay's name on what the overlay added or changed. `rolegraph show` prints it.
+///
+/// A graph read from one DOT file or edge list has empty lists and one layer: every fact is from
+/// that file, and a list of a million identical entries would cost more than the graph's columns.
 public struct GraphProvenance: Hashable, Sendable {
     /// The files the graph was built from, base first.
     public var layers: [String]
@@ -24,6 +27,20 @@ public struct GraphProvenance: Hashable, Sendable {
         self.skills = skills
         self.roles = roles
         self.relations = relations
+    }
+
+    /// Where the role at `index` came from (the one layer's file when the lists are empty).
+    ///
+    /// - Complexity: O(1).
+    public func role(at index: Int) -> FactSource {
+        index < roles.count ? roles[index] : FactSource(file: layers.first ?? RoleGraph.builtInName)
+    }
+
+    /// Where the relation at `index` came from (the one layer's file when the lists are empty).
+    ///
+    /// - Complexity: O(1).
+    public func relation(at index: Int) -> FactSource {
+        index < relations.count ? relations[index] : FactSource(file: layers.first ?? RoleGraph.builtInName)
     }
 }
 

@@ -13,6 +13,7 @@ extension GraphLoadResult {
         case .csv: "a CSV edge list"
         case .tsv: "a TSV edge list"
         case .graphml: "GraphML"
+        case .snapshot: "a snapshot image"
         }
         return "\(path): the extension names no graph format; read as \(name) from its content (--graph-format says otherwise)"
     }

@@ -19,6 +19,9 @@ public enum GraphFileFormat: String, CaseIterable, Sendable {
     case csv, tsv
     /// GraphML, as RoleGraph, Gephi, yEd and NetworkX write it.
     case graphml
+    /// A snapshot image (`.rgx`) that `rolegraph index` wrote: a loaded edge list, mapped and used
+    /// without parsing (Guides/Snapshot.md).
+    case snapshot
 
     /// The format a file name's extension implies, if any; a `.gz` suffix is looked through
     /// (`moves.csv.gz` is a CSV edge list, decompressed as it is read).
@@ -33,6 +36,7 @@ public enum GraphFileFormat: String, CaseIterable, Sendable {
         case "csv": self = .csv
         case "tsv", "tab": self = .tsv
         case "graphml", "xml": self = .graphml
+        case "rgx": self = .snapshot
         default: return nil
         }
     }
@@ -43,6 +47,7 @@ public enum GraphFileFormat: String, CaseIterable, Sendable {
     static func sniff(_ text: some Collection<UInt8>) -> GraphFileFormat {
         var bytes = text.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        if text.starts(with: SnapshotLayout.magic) { return .snapshot }
         if bytes.first == UInt8(ascii: "{") { return .json }
         if bytes.first == UInt8(ascii: "<") { return .graphml }
         let head = String(decoding: bytes.prefix(16), as: UTF8.self).lowercased()
@@ -163,6 +168,8 @@ extension RoleGraph {
             return try DOTImporter.read(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text, file: file)
         case .graphml:
             return try GraphMLReader.read(bytes, file: file)
+        case .snapshot:
+            throw .unreadable(path: file, reason: "a snapshot image is mapped from its file: give it with --graph FILE.rgx")
         case .csv, .tsv:
             return try EdgeListReader.read(bytes, separator: format == .csv ? UInt8(ascii: ",") : UInt8(ascii: "\t"), file: file).graph
         }

@@ -1,0 +1,131 @@
+/// The layout of a snapshot image (`.rgx`): what `rolegraph index` writes and `--graph FILE.rgx`
+/// maps. Every number is little-endian; Guides/Snapshot.md draws the layout.
+///
+/// An image is a fixed header, a table of sections (kind, offset, length, checksum) and the
+/// sections themselves, each starting on an 8-byte boundary (the gaps are zero padding, outside
+/// every checksum). Version 1 has exactly the kinds of ``SnapshotSection``, each once.
+enum SnapshotLayout {
+    /// The first eight bytes: a non-ASCII byte, `RGX`, and CR LF SUB LF (as PNG's signature), so
+    /// a text transfer that rewrites line ends or a truncation at a SUB is noticed at once.
+    static let magic: [UInt8] = [0x89, 0x52, 0x47, 0x58, 0x0D, 0x0A, 0x1A, 0x0A]
+    /// The format version this build writes and the newest it reads.
+    static let version: UInt32 = 1
+    /// Magic (8), version (4), section count (4), file length (8), header checksum (8).
+    static let headerSize = 32
+    /// Kind (4), reserved (4), offset (8), length (8), checksum (8).
+    static let tableEntrySize = 32
+    /// The offset of the header checksum, which covers the header (this field read as zero) and
+    /// the section table.
+    static let headerChecksumOffset = 24
+    /// Sections start on multiples of this.
+    static let alignment = 8
+    /// The meta section's length: role count, relation count, flags, source size, source mtime
+    /// (seconds and nanoseconds), two reserved words.
+    static let metaSize = 64
+
+    /// Bits of the meta section's flags.
+    enum Flag {
+        static let counts: UInt64 = 1 << 0
+        static let notes: UInt64 = 1 << 1
+        static let stays: UInt64 = 1 << 2
+        /// The source's size and mtime were recorded (the graph was not read from standard input).
+        static let sourceStamp: UInt64 = 1 << 3
+        static let all: UInt64 = 0b1111
+    }
+
+    /// The byte a relation kind is stored as.
+    static func code(of kind: RelationKind) -> UInt8 {
+        switch kind {
+        case .stakeholder: 0
+        case .collaboration: 1
+        case .transition: 2
+        }
+    }
+
+    /// The relation kind a stored byte names, or `nil` for a byte no kind is stored as.
+    static func kind(code: UInt8) -> RelationKind? {
+        switch code {
+        case 0: .stakeholder
+        case 1: .collaboration
+        case 2: .transition
+        default: nil
+        }
+    }
+}
+
+/// The sections of a version-1 image. Strings are arenas: an offsets section of *n* + 1 UInt64s
+/// (the first 0, never decreasing) and a bytes section of UTF-8.
+enum SnapshotSection: UInt32, CaseIterable {
+    /// ``SnapshotLayout/metaSize`` bytes: counts, flags and the source's stamp.
+    case meta = 1
+    /// Offsets of three texts: the graph's name, its source, the indexed file's absolute path.
+    case textOffsets = 2
+    case textBytes = 3
+    /// Offsets of the role ids, by dense index.
+    case idOffsets = 4
+    case idBytes = 5
+    /// Per relation: the dense endpoints as two Int32s.
+    case endpoints = 6
+    /// Per relation: the kind, one byte (``SnapshotLayout/code(of:)``).
+    case kinds = 7
+    /// Per relation: the effort as a Float64, NaN for none.
+    case efforts = 8
+    /// Per relation, when the counts flag is set: the observed count as a Float64, NaN for none.
+    case counts = 9
+    /// Per relation, when the notes flag is set: 1 when it has a note, else 0.
+    case noteFlags = 10
+    case noteOffsets = 11
+    case noteBytes = 12
+    /// Per role, when the stays flag is set: the stayers as a Float64, NaN for none.
+    case stays = 13
+}
+
+/// The checksum of every section and of the header: a 64-bit multiply-xor hash over
+/// little-endian 8-byte words, in four independent lanes so the multiplications overlap.
+///
+/// Each step, `x = (h ^ w) · K; x ^= x >> 32` with `K` odd, is a bijection of the word for a
+/// fixed lane state and of the state for a fixed word, so changing any one word of the input
+/// (in particular any single byte, or any bits within one word) always changes the result. It is
+/// no defence against a deliberate forgery, which a local cache file does not need.
+enum SnapshotChecksum {
+    private static let k: UInt64 = 0x9E37_79B9_7F4A_7C15
+
+    @inline(__always)
+    private static func mix(_ h: UInt64, _ w: UInt64) -> UInt64 {
+        var x = (h ^ w) &* k
+        x ^= x >> 32
+        return x
+    }
+
+    /// The checksum of `bytes`.
+    ///
+    /// - Complexity: O(*n*) for *n* bytes.
+    static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var a: UInt64 = 0x243F_6A88_85A3_08D3, b: UInt64 = 0x1319_8A2E_0370_7344
+        var c: UInt64 = 0xA409_3822_299F_31D0, d: UInt64 = 0x082E_FA98_EC4E_6C89
+        let words = bytes.count / 8
+        var i = 0
+        if let base = bytes.baseAddress {
+            while i + 4 <= words {
+                a = mix(a, UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)))
+                b = mix(b, UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i * 8 + 8, as: UInt64.self)))
+                c = mix(c, UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i * 8 + 16, as: UInt64.self)))
+                d = mix(d, UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i * 8 + 24, as: UInt64.self)))
+                i += 4
+            }
+            while i < words {
+                a = mix(a, UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)))
+                i += 1
+            }
+            var tail: UInt64 = 0
+            for j in stride(from: bytes.count - 1, through: words * 8, by: -1) { tail = tail << 8 | UInt64(bytes[j]) }
+            if bytes.count % 8 != 0 { b = mix(b, tail) }
+        }
+        var h = mix(0x4528_21E6_38D0_1377, UInt64(bytes.count))
+        h = mix(h, a); h = mix(h, b); h = mix(h, c); h = mix(h, d)
+        return h
+    }
+
+    /// The checksum of a byte array.
+    static func of(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBytes { of($0) } }
+}

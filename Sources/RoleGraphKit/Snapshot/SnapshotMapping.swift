@@ -1,0 +1,63 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A snapshot image mapped read-only into memory: the one owner of the mapping, unmapped when
+/// the last reference goes. Every read is bounds-checked against the mapped length, so a
+/// corrupt offset is an error, never a read outside the file.
+final class SnapshotMapping {
+    private let base: UnsafeRawPointer?
+    /// The mapped length in bytes.
+    let count: Int
+
+    /// Maps a whole regular file.
+    ///
+    /// - Throws: ``GraphLoadError/fileNotFound(path:)``, ``GraphLoadError/unreadable(path:reason:)``
+    ///   (not a regular file, or `mmap` failed), ``GraphLoadError/tooLarge(path:limit:)``.
+    init(path: String, maximumSize: Int) throws(GraphLoadError) {
+        guard path != "-" else {
+            throw .unreadable(path: "<stdin>", reason: "a snapshot image is mapped from a file, not read from standard input")
+        }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 {
+            let code = errno
+            if code == ENOENT || code == ENOTDIR { throw .fileNotFound(path: path) }
+            throw .unreadable(path: path, reason: String(cString: strerror(code)))
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            throw .unreadable(path: path, reason: "a snapshot image must be a regular file")
+        }
+        let size = Int(info.st_size)
+        if size > maximumSize { throw .tooLarge(path: path, limit: maximumSize) }
+        count = size
+        guard size > 0 else { base = nil; return }
+        let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0)
+        guard let mapped, mapped != MAP_FAILED else {
+            throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+        }
+        base = UnsafeRawPointer(mapped)
+    }
+
+    deinit {
+        if let base { munmap(UnsafeMutableRawPointer(mutating: base), count) }
+    }
+
+    /// Whether `offset ..< offset + length` lies inside the mapping (without overflow).
+    func contains(offset: UInt64, length: UInt64) -> Bool {
+        offset <= UInt64(count) && length <= UInt64(count) - offset
+    }
+
+    /// Calls `body` with the bytes at `range`, which must lie inside the mapping (see
+    /// ``contains(offset:length:)``); the buffer is valid only during the call.
+    func withBytes<T>(_ range: Range<Int>, _ body: (UnsafeRawBufferPointer) throws(GraphLoadError) -> T) throws(GraphLoadError) -> T {
+        precondition(range.lowerBound >= 0 && range.upperBound <= count, "a snapshot read outside the mapping")
+        guard let base else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+        return try body(UnsafeRawBufferPointer(start: base + range.lowerBound, count: range.count))
+    }
+}

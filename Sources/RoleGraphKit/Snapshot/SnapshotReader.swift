@@ -1,0 +1,232 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a snapshot image (``SnapshotLayout``): maps it, checks the header, the version, the
+/// bounds of every section and offset and every checksum, refuses a stale image, and builds the
+/// graph from the columns directly (no text parsing, no de-duplication, no validation of the
+/// graph beyond bounds: it was validated when the image was written).
+enum SnapshotReader {
+    /// Whether `path` is to be read as a snapshot: `format` says so, else its extension (`.rgx`),
+    /// else, for a name no extension explains, its first bytes are the magic number.
+    static func isSnapshot(_ path: String, format: GraphFileFormat?) -> Bool {
+        if let format { return format == .snapshot }
+        if let implied = GraphFileFormat(path: path) { return implied == .snapshot }
+        guard path != "-" else { return false }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return false }
+        var head = [UInt8](repeating: 0, count: SnapshotLayout.magic.count)
+        let got = head.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        return got == head.count && head == SnapshotLayout.magic
+    }
+
+    /// The graph in the image at `path`.
+    ///
+    /// - Throws: ``GraphLoadError/fileNotFound(path:)`` or ``GraphLoadError/unreadable(path:reason:)``
+    ///   when it cannot be mapped; ``GraphLoadError/invalid(_:)`` with one diagnostic, `path: …`,
+    ///   for a truncated, corrupt, wrong-magic, newer-version or stale image.
+    /// - Complexity: O(*n* + *R* + *E*) for an image of *n* bytes; no hashing of ids beyond the
+    ///   graph's own indices.
+    static func load(_ path: String, options: GraphLoadOptions) throws(GraphLoadError) -> GraphLoadResult {
+        let mapping = try SnapshotMapping(path: path, maximumSize: options.maximumSize)
+        let image = try ValidatedImage(mapping, file: path)
+        try image.refuseIfStale()
+        var result = GraphLoadResult(graph: try image.graph())
+        result.provenance = GraphProvenance(layers: [path])
+        return result
+    }
+}
+
+/// An image whose header, table, section bounds and checksums have been checked.
+private struct ValidatedImage {
+    let mapping: SnapshotMapping
+    let file: String
+    var ranges: [SnapshotSection: Range<Int>] = [:]
+    var roleCount = 0, relationCount = 0
+    var flags: UInt64 = 0
+    var stamp = SourceStamp(size: 0, seconds: 0, nanoseconds: 0)
+
+    func corrupt(_ what: String) -> GraphLoadError {
+        .invalid([Diagnostic(.other("\(file): \(what)"))])
+    }
+
+    init(_ mapping: SnapshotMapping, file: String) throws(GraphLoadError) {
+        self.mapping = mapping
+        self.file = file
+        let layout = SnapshotLayout.self
+        let size = mapping.count
+        let corrupt = { (what: String) in GraphLoadError.invalid([Diagnostic(.other("\(file): \(what)"))]) }
+        guard size >= layout.magic.count,
+              try mapping.withBytes(0 ..< layout.magic.count, { Array($0) == layout.magic }) else {
+            throw corrupt(size < layout.magic.count ? "not a snapshot image (\(size) bytes, shorter than its magic number)"
+                                                   : "not a snapshot image (no RGX magic number); make one with 'rolegraph index'")
+        }
+        guard size >= layout.headerSize else { throw corrupt("truncated snapshot image (\(size) bytes, shorter than its header)") }
+        let version = try u32(at: 8), sectionCount = Int(try u32(at: 12)), fileLength = try u64(at: 16)
+        if version > layout.version {
+            throw corrupt("snapshot format version \(version) is newer than this rolegraph reads (\(layout.version)); index the source again")
+        }
+        if version == 0 { throw corrupt("corrupt snapshot image (format version 0)") }
+        if fileLength > UInt64(size) { throw corrupt("truncated snapshot image (\(size) of \(fileLength) bytes)") }
+        if fileLength < UInt64(size) { throw corrupt("corrupt snapshot image (\(UInt64(size) - fileLength) bytes after its end)") }
+        guard sectionCount == SnapshotSection.allCases.count,
+              mapping.contains(offset: UInt64(layout.headerSize), length: UInt64(sectionCount * layout.tableEntrySize)) else {
+            throw corrupt("corrupt snapshot image (section table)")
+        }
+        let tableEnd = layout.headerSize + sectionCount * layout.tableEntrySize
+        let headerChecksum = try mapping.withBytes(0 ..< tableEnd) { bytes in
+            var copy = Array(bytes)
+            for i in layout.headerChecksumOffset ..< layout.headerChecksumOffset + 8 { copy[i] = 0 }
+            return SnapshotChecksum.of(copy)
+        }
+        if headerChecksum != (try u64(at: layout.headerChecksumOffset)) { throw corrupt("corrupt snapshot image (header checksum)") }
+        for i in 0 ..< sectionCount {
+            let entry = layout.headerSize + i * layout.tableEntrySize
+            guard let kind = SnapshotSection(rawValue: try u32(at: entry)), ranges[kind] == nil, try u32(at: entry + 4) == 0 else {
+                throw corrupt("corrupt snapshot image (section table entry \(i + 1))")
+            }
+            let offset = try u64(at: entry + 8), length = try u64(at: entry + 16)
+            guard offset >= UInt64(tableEnd), mapping.contains(offset: offset, length: length) else {
+                throw corrupt("corrupt snapshot image (section \(kind) out of bounds)")
+            }
+            let range = Int(offset) ..< Int(offset + length)
+            if try mapping.withBytes(range, { SnapshotChecksum.of($0) }) != (try u64(at: entry + 24)) {
+                throw corrupt("corrupt snapshot image (checksum of section \(kind))")
+            }
+            ranges[kind] = range
+        }
+        guard ranges[.meta]!.count == layout.metaSize else { throw corrupt("corrupt snapshot image (meta section)") }
+        let meta = ranges[.meta]!.lowerBound
+        let roles = try u64(at: meta), relations = try u64(at: meta + 8)
+        flags = try u64(at: meta + 16)
+        guard roles <= UInt64(Int32.max), relations <= UInt64(Int32.max), flags & ~SnapshotLayout.Flag.all == 0 else {
+            throw corrupt("corrupt snapshot image (meta section)")
+        }
+        roleCount = Int(roles)
+        relationCount = Int(relations)
+        stamp = SourceStamp(size: try u64(at: meta + 24), seconds: Int64(bitPattern: try u64(at: meta + 32)),
+                            nanoseconds: Int64(bitPattern: try u64(at: meta + 40)))
+        // Every section's length must agree with the counts and flags.
+        let e = relationCount, r = roleCount
+        let stated = flags
+        func has(_ flag: UInt64) -> Bool { stated & flag != 0 }
+        let expected: [SnapshotSection: Int] = [
+            .textOffsets: 8 * 4, .idOffsets: 8 * (r + 1), .endpoints: 8 * e, .kinds: e, .efforts: 8 * e,
+            .counts: has(SnapshotLayout.Flag.counts) ? 8 * e : 0,
+            .noteFlags: has(SnapshotLayout.Flag.notes) ? e : 0,
+            .noteOffsets: has(SnapshotLayout.Flag.notes) ? 8 * (e + 1) : 0,
+            .stays: has(SnapshotLayout.Flag.stays) ? 8 * r : 0,
+        ]
+        for (kind, length) in expected where ranges[kind]!.count != length {
+            throw corrupt("corrupt snapshot image (section \(kind) has \(ranges[kind]!.count) bytes, not \(length))")
+        }
+        if !has(SnapshotLayout.Flag.notes) && !ranges[.noteBytes]!.isEmpty { throw corrupt("corrupt snapshot image (notes)") }
+    }
+
+    private func u32(at offset: Int) throws(GraphLoadError) -> UInt32 {
+        try mapping.withBytes(offset ..< offset + 4) { UInt32(littleEndian: $0.loadUnaligned(as: UInt32.self)) }
+    }
+
+    private func u64(at offset: Int) throws(GraphLoadError) -> UInt64 {
+        try mapping.withBytes(offset ..< offset + 8) { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
+    }
+
+    /// The strings of an arena, each checked to lie inside its bytes.
+    private func strings(_ offsets: SnapshotSection, _ bytes: SnapshotSection, count: Int) throws(GraphLoadError) -> [String] {
+        let arena = ranges[bytes]!
+        return try mapping.withBytes(ranges[offsets]!) { (cuts) throws(GraphLoadError) -> [String] in
+            try mapping.withBytes(arena) { (text) throws(GraphLoadError) -> [String] in
+                var result: [String] = []
+                result.reserveCapacity(count)
+                var start = UInt64(littleEndian: cuts.loadUnaligned(as: UInt64.self))
+                guard start == 0 else { throw corrupt("corrupt snapshot image (\(offsets) does not start at 0)") }
+                for i in stride(from: 1, through: count, by: 1) {
+                    let end = UInt64(littleEndian: cuts.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self))
+                    guard end >= start, end <= UInt64(text.count) else { throw corrupt("corrupt snapshot image (\(offsets) out of bounds)") }
+                    result.append(String(decoding: UnsafeRawBufferPointer(rebasing: text[Int(start) ..< Int(end)]), as: UTF8.self))
+                    start = end
+                }
+                guard start == UInt64(text.count) else { throw corrupt("corrupt snapshot image (\(bytes) has bytes past its last string)") }
+                return result
+            }
+        }
+    }
+
+    /// A column of little-endian Float64s.
+    private func doubles(_ section: SnapshotSection) throws(GraphLoadError) -> [Double] {
+        try mapping.withBytes(ranges[section]!) { bytes in
+            let n = bytes.count / 8
+            return [Double](unsafeUninitializedCapacity: n) { buffer, initialized in
+                for i in 0 ..< n { buffer[i] = Double(bitPattern: UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self))) }
+                initialized = n
+            }
+        }
+    }
+
+    /// Refuses the image when its source still exists and its size or modification time differ
+    /// from those recorded; an image whose source is gone (or was read from standard input) is
+    /// used as it is.
+    func refuseIfStale() throws(GraphLoadError) {
+        guard flags & SnapshotLayout.Flag.sourceStamp != 0 else { return }
+        let texts = try strings(.textOffsets, .textBytes, count: 3)
+        guard let now = SourceStamp(path: texts[2]) else { return }
+        if now != stamp {
+            throw corrupt("stale snapshot image: \(texts[2]) changed since it was indexed; run 'rolegraph index \(texts[2]) -o \(file)' again")
+        }
+    }
+
+    /// The graph, built from the columns.
+    ///
+    /// - Complexity: O(*n* + *R* + *E*): the model's role values and id dictionaries dominate.
+    func graph() throws(GraphLoadError) -> RoleGraph {
+        let r = roleCount, e = relationCount
+        let texts = try strings(.textOffsets, .textBytes, count: 3)
+        let ids = try strings(.idOffsets, .idBytes, count: r).map(RoleID.init)
+        let endpoints = try mapping.withBytes(ranges[.endpoints]!) { (bytes) throws(GraphLoadError) -> [(from: Int32, to: Int32)] in
+            var bad = false
+            let result = [(from: Int32, to: Int32)](unsafeUninitializedCapacity: e) { buffer, initialized in
+                for i in 0 ..< e {
+                    let a = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: 8 * i, as: UInt32.self))
+                    let b = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: 8 * i + 4, as: UInt32.self))
+                    if a >= UInt32(r) || b >= UInt32(r) { bad = true }
+                    buffer[i] = (Int32(truncatingIfNeeded: a), Int32(truncatingIfNeeded: b))
+                }
+                initialized = e
+            }
+            if bad { throw corrupt("corrupt snapshot image (an endpoint out of bounds)") }
+            return result
+        }
+        let kinds = try mapping.withBytes(ranges[.kinds]!) { (bytes) throws(GraphLoadError) -> [RelationKind] in
+            var result: [RelationKind] = []
+            result.reserveCapacity(e)
+            for byte in bytes {
+                guard let kind = SnapshotLayout.kind(code: byte) else { throw corrupt("corrupt snapshot image (a relation kind)") }
+                result.append(kind)
+            }
+            return result
+        }
+        let efforts = try doubles(.efforts)
+        let counts: [Double?] = try doubles(.counts).map { $0.isNaN ? nil : $0 }
+        var notes: [String?] = []
+        if flags & SnapshotLayout.Flag.notes != 0 {
+            let texts = try strings(.noteOffsets, .noteBytes, count: e)
+            notes = try mapping.withBytes(ranges[.noteFlags]!) { flags in
+                (0 ..< e).map { flags[$0] == 0 ? nil : texts[$0] }
+            }
+        }
+        let stays = try doubles(.stays)
+        let area = EdgeListReader.defaultArea
+        var roles: [Role] = []
+        roles.reserveCapacity(r)
+        for (i, id) in ids.enumerated() {
+            roles.append(Role(id: id, name: id.rawValue, area: area.id, stays: stays.isEmpty || stays[i].isNaN ? nil : stays[i]))
+        }
+        let columns = RelationColumns(roleIDs: ids, endpoints: endpoints, kinds: kinds, efforts: efforts, counts: counts, notes: notes)
+        return RoleGraph(edgeList: texts[0], source: texts[1], area: area, roles: roles, relations: columns)
+    }
+}

@@ -9,7 +9,8 @@ enum ExitStatus: Int32, CaseIterable {
     case failure = 1
     /// Bad usage: an unknown option, a missing argument, an invalid value.
     case usage = 64
-    /// The graph file is not valid (syntax, schema or references).
+    /// The graph file is not valid (syntax, schema or references), or a snapshot image is
+    /// truncated, corrupt, from a newer version, or stale.
     case invalidGraph = 65
     /// An input file is missing, cannot be read, or is larger than `--max-input-size`.
     case inputMissing = 66
@@ -30,7 +31,7 @@ enum ExitStatus: Int32, CaseIterable {
         case .success: return "success"
         case .failure: return "unexpected failure (a bug: please report it)"
         case .usage: return "bad usage: unknown option, missing argument, invalid value"
-        case .invalidGraph: return "the graph file is invalid (each problem printed as file:line:column)"
+        case .invalidGraph: return "the graph file is invalid (each problem printed as file:line:column), or a snapshot image is corrupt or stale"
         case .inputMissing: return "an input file is missing, unreadable or over --max-input-size"
         case .notFound: return "a role or skill is unknown or ambiguous"
         case .noPath: return "no path between the roles under the given constraints"

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+
+/// `rolegraph index` end to end: the image answers `path` as the edge list does, and every bad
+/// image is one error line with its documented exit status.
+@Suite struct SnapshotCommandTests {
+    static func temporaryDirectory() throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rolegraph-snapshot-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory
+    }
+
+    @Test func pathFromTheImageEqualsPathFromTheEdgeList() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let csv = try TransitionNetworks.write(roles: 300, in: directory)
+        let roles = try TransitionNetworks.roles(in: csv)
+        let index = try CLI.run(["index", csv, "-o", "net.rgx"], in: directory)
+        #expect(index.status == 0 && index.stdout.isEmpty && index.stderr.isEmpty, "\(index.stderr)")
+        var answered = 0
+        for (i, (from, to)) in [(0, 299), (3, 150), (42, 7), (100, 250), (299, 0)].enumerated() {
+            for cost in ["effort", "hops"] {
+                let arguments = ["path", roles[from], roles[to], "--cost", cost, "-k", "\(1 + i % 3)"]
+                let a = try CLI.run(arguments + ["--graph", csv], in: directory)
+                let b = try CLI.run(arguments + ["--graph", "net.rgx"], in: directory)
+                #expect(a.stdout == b.stdout && a.stderr == b.stderr && a.status == b.status, "\(arguments)")
+                if a.status == 0 { answered += 1 }
+            }
+        }
+        #expect(answered > 0)
+        // Named by its content too, and as JSON.
+        try FileManager.default.copyItem(at: directory.appendingPathComponent("net.rgx"), to: directory.appendingPathComponent("net-image"))
+        let a = try CLI.run(["path", roles[0], roles[299], "--format", "json", "--graph", csv], in: directory)
+        let b = try CLI.run(["path", roles[0], roles[299], "--format", "json", "--graph", "net-image"], in: directory)
+        #expect(a.stdout == b.stdout && a.status == b.status)
+    }
+
+    @Test func badImagesAreOneLineWithTheirExitStatus() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "from,to,count\na,b,3\nb,c,2\n".write(to: directory.appendingPathComponent("m.csv"), atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["index", "m.csv", "-o", "m.rgx"], in: directory).status == 0)
+        let image = try [UInt8](Data(contentsOf: directory.appendingPathComponent("m.rgx")))
+
+        func expectError(_ bytes: [UInt8]?, status: Int32, _ message: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+            if let bytes { try Data(bytes).write(to: directory.appendingPathComponent("bad.rgx")) }
+            let result = try CLI.run(["roles", "--graph", "bad.rgx"], in: directory)
+            #expect(result.status == status, sourceLocation: sourceLocation)
+            #expect(result.stdout.isEmpty, sourceLocation: sourceLocation)
+            #expect(result.stderr.hasPrefix("rolegraph: error: bad.rgx: " + message), "\(result.stderr)", sourceLocation: sourceLocation)
+            #expect(result.stderr.filter { $0 == "\n" }.count == 1, sourceLocation: sourceLocation)
+        }
+        try expectError(Array(image.prefix(image.count / 2)), status: 65, "truncated snapshot image")
+        var flipped = image
+        flipped[image.count - 3] ^= 0x10
+        try expectError(flipped, status: 65, "corrupt snapshot image (checksum of section")
+        try expectError(Array("from,to\na,b\n".utf8), status: 65, "not a snapshot image")
+        try FileManager.default.removeItem(at: directory.appendingPathComponent("bad.rgx"))
+        try expectError(nil, status: 66, "no such file")
+
+        // Stale: the source changed after indexing; gone: the image is used as it is.
+        try "from,to,count\na,b,3\nb,c,2\nc,d,1\n".write(to: directory.appendingPathComponent("m.csv"), atomically: true, encoding: .utf8)
+        let stale = try CLI.run(["roles", "--graph", "m.rgx"], in: directory)
+        #expect(stale.status == 65 && stale.stderr.hasPrefix("rolegraph: error: m.rgx: stale snapshot image: "), "\(stale.stderr)")
+        try FileManager.default.removeItem(at: directory.appendingPathComponent("m.csv"))
+        let gone = try CLI.run(["roles", "--graph", "m.rgx", "--format", "json"], in: directory)
+        #expect(gone.status == 0 && gone.stdout.contains("\"a\"") && !gone.stdout.contains("\"d\""), "\(gone.stderr)")
+
+        // A graph file is refused, and nothing is written.
+        let yaml = try CLI.run(["index", CLI.fixture("../../Graphs/data-careers.yaml"), "-o", "y.rgx"], in: directory)
+        #expect(yaml.status == 65 && yaml.stderr.contains("a snapshot holds an edge-list-shaped graph"), "\(yaml.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("y.rgx").path))
+        let usage = try CLI.run(["index", "--graph", "m.csv", "m.csv", "-o", "x.rgx"], in: directory)
+        #expect(usage.status == 64)
+    }
+}

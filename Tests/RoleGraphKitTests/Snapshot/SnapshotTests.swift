@@ -1,0 +1,213 @@
+import Foundation
+import Testing
+@testable import RoleGraphKit
+import RoleGraphAlgorithms
+import RoleGraphTestSupport
+
+/// Snapshot images: a round trip on random edge lists answers as the edge list does; every
+/// single-byte corruption and every truncation is an error (or, in padding, the same graph);
+/// a stale, newer-version or wrong-magic image is refused with one line naming the file.
+@Suite struct SnapshotTests {
+    static func directory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("rolegraph-snapshot-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Ids that a careless binary format would break: separators, quotes, markup, non-ASCII,
+    /// an empty-looking one, a long one.
+    static let hostile = ["a,b", "q\"uote", "Ünïcode", "🚀 launch", "<b>&amp;</b>", "x;y", "tab\tin", "-", String(repeating: "long", count: 40)]
+
+    /// A random edge list: roles from a pool with hostile ids, random kinds, efforts, counts
+    /// (with self-moves as stayers) and notes, each column present or not by the seed.
+    static func randomEdgeList(seed: UInt64) -> String {
+        var rng = SplitMix64(seed: seed)
+        let roleCount = Int.random(in: 2 ... 30, using: &rng)
+        let ids = (0 ..< roleCount).map { i in i < hostile.count && Bool.random(using: &rng) ? hostile[i] : "r\(i)" }
+        let hasCounts = Bool.random(using: &rng), hasNotes = Bool.random(using: &rng), hasKinds = Bool.random(using: &rng)
+        func quoted(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        var text = "from,to,effort" + (hasKinds ? ",kind" : "") + (hasCounts ? ",count" : "") + (hasNotes ? ",note" : "") + "\n"
+        for _ in 0 ..< Int.random(in: 0 ... 80, using: &rng) {
+            let a = Int.random(in: 0 ..< roleCount, using: &rng)
+            var b = Int.random(in: 0 ..< roleCount, using: &rng)
+            if b == a && !hasCounts { b = (a + 1) % roleCount }
+            var row = quoted(ids[a]) + "," + quoted(ids[b]) + "," + (Bool.random(using: &rng) ? "\(Int.random(in: 1 ... 5, using: &rng))" : "")
+            if hasKinds { row += "," + (Int.random(in: 0 ..< 6, using: &rng) == 0 ? "collaboration" : (Int.random(in: 0 ..< 6, using: &rng) == 0 ? "stakeholder" : "transition")) }
+            if hasCounts { row += ",\(Int.random(in: 1 ... 50, using: &rng))" }
+            if hasNotes { row += "," + (Bool.random(using: &rng) ? quoted("note, \(Int.random(in: 0 ... 9, using: &rng)) ✓") : "") }
+            text += row + "\n"
+        }
+        return text
+    }
+
+    /// Writes `text` as `name.csv` in `directory`, indexes it, and writes the image beside it.
+    static func indexed(_ text: String, in directory: URL, name: String = "moves") throws -> (csv: String, image: String, bytes: [UInt8]) {
+        let csv = directory.appendingPathComponent(name + ".csv").path
+        try text.write(toFile: csv, atomically: false, encoding: .utf8)
+        let image = try RoleGraph.indexSnapshot(of: csv)
+        let path = directory.appendingPathComponent(name + ".rgx").path
+        try Data(image.bytes).write(to: URL(fileURLWithPath: path))
+        return (csv, path, image.bytes)
+    }
+
+    static func expectSame(_ a: RoleGraph, _ b: RoleGraph, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(a.name == b.name, sourceLocation: sourceLocation)
+        #expect(a.source == b.source, sourceLocation: sourceLocation)
+        #expect(a.areas == b.areas, sourceLocation: sourceLocation)
+        #expect(a.roles == b.roles, sourceLocation: sourceLocation)
+        #expect(a.relations == b.relations, sourceLocation: sourceLocation)
+        #expect(a.hasTransitionCounts == b.hasTransitionCounts, sourceLocation: sourceLocation)
+    }
+
+    @Test(arguments: 0 ..< 24)
+    func roundTripAnswersAsTheEdgeList(seed: Int) throws {
+        let directory = try Self.directory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (csv, image, _) = try Self.indexed(Self.randomEdgeList(seed: UInt64(seed)), in: directory)
+        let fromCSV = try RoleGraph.load(contentsOf: csv)
+        let fromImage = try RoleGraph.load(contentsOf: image)
+        Self.expectSame(fromCSV, fromImage)
+        var rng = SplitMix64(seed: UInt64(seed) &+ 1000)
+        for model in [CostModel.hops, .effort, .likely] where model != .likely || fromCSV.hasTransitionCounts {
+            var a = try RoutePlanner(graph: fromCSV, costing: StepCosting(model: model))
+            var b = try RoutePlanner(graph: fromImage, costing: StepCosting(model: model))
+            for _ in 0 ..< 10 where !fromCSV.roles.isEmpty {
+                let from = fromCSV.roles.randomElement(using: &rng)!.id, to = fromCSV.roles.randomElement(using: &rng)!.id
+                let pa = try? a.paths(from: from, to: to, count: 2)
+                let pb = try? b.paths(from: from, to: to, count: 2)
+                #expect(pa == pb, "\(model) \(from) → \(to)")
+            }
+        }
+        // Looking roles up (by id, case-insensitively) works as on the edge list.
+        for role in fromCSV.roles {
+            #expect((try? fromImage.resolveRole(role.id.rawValue.uppercased())) == (try? fromCSV.resolveRole(role.id.rawValue.uppercased())))
+        }
+    }
+
+    static let small = "from,to,effort,count,note\n\"a,b\",c,2,3,\"first, note\"\nc,d,,4,\nd,\"a,b\",1,1,x\nc,c,,7,\n"
+
+    /// The bytes an image's header, table and sections cover; the rest is padding.
+    static func covered(_ bytes: [UInt8]) -> [Bool] {
+        func u64(_ at: Int) -> Int { (0 ..< 8).reduce(0) { $0 | Int(bytes[at + $1]) << (8 * $1) } }
+        let sections = Int(bytes[12]) | Int(bytes[13]) << 8
+        var covered = [Bool](repeating: false, count: bytes.count)
+        for i in 0 ..< SnapshotLayout.headerSize + sections * SnapshotLayout.tableEntrySize { covered[i] = true }
+        for s in 0 ..< sections {
+            let entry = SnapshotLayout.headerSize + s * SnapshotLayout.tableEntrySize
+            for i in u64(entry + 8) ..< u64(entry + 8) + u64(entry + 16) { covered[i] = true }
+        }
+        return covered
+    }
+
+    @Test func everySingleByteCorruptionIsAnErrorOrPadding() throws {
+        let directory = try Self.directory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (_, image, bytes) = try Self.indexed(Self.small, in: directory)
+        let original = try RoleGraph.load(contentsOf: image)
+        let covered = Self.covered(bytes)
+        #expect(covered.contains(false), "the small image has padding to test")
+        let damaged = directory.appendingPathComponent("damaged.rgx")
+        for offset in bytes.indices {
+            for mask: UInt8 in [0x01, 0x80, 0xFF] {
+                var copy = bytes
+                copy[offset] ^= mask
+                try Data(copy).write(to: damaged)
+                do {
+                    let graph = try RoleGraph.load(contentsOf: damaged.path)
+                    #expect(!covered[offset], "byte \(offset) ^ \(mask) was accepted")
+                    Self.expectSame(graph, original)
+                } catch {
+                    #expect(covered[offset], "padding byte \(offset) refused: \(error)")
+                    #expect("\(error)".hasPrefix(damaged.path + ": "))
+                    #expect(!"\(error)".contains("\n"))
+                }
+            }
+        }
+    }
+
+    @Test func everyTruncationIsAnError() throws {
+        let directory = try Self.directory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (_, _, bytes) = try Self.indexed(Self.small, in: directory)
+        let cut = directory.appendingPathComponent("cut.rgx")
+        for length in 0 ..< bytes.count {
+            try Data(bytes[..<length]).write(to: cut)
+            #expect(throws: GraphLoadError.self, "\(length) bytes") { try RoleGraph.load(contentsOf: cut.path) }
+        }
+        try Data(bytes + [0]).write(to: cut)
+        #expect(throws: GraphLoadError.self) { try RoleGraph.load(contentsOf: cut.path) }
+    }
+
+    @Test func aStaleImageIsRefusedUntilTheSourceIsGone() throws {
+        let directory = try Self.directory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (csv, image, _) = try Self.indexed(Self.small, in: directory)
+        let fresh = try RoleGraph.load(contentsOf: image)
+        // The same size, a later modification time.
+        var times = [timespec(tv_sec: 2_000_000_000, tv_nsec: 0), timespec(tv_sec: 2_000_000_000, tv_nsec: 0)]
+        #expect(utimensat(AT_FDCWD, csv, &times, 0) == 0)
+        #expect {
+            try RoleGraph.load(contentsOf: image)
+        } throws: { error in
+            "\(error)".hasPrefix(image + ": stale snapshot image: ") && "\(error)".contains("rolegraph index")
+        }
+        try FileManager.default.removeItem(atPath: csv)
+        Self.expectSame(try RoleGraph.load(contentsOf: image), fresh)
+    }
+
+    /// Patches the header and fixes its checksum, as a newer or foreign writer would.
+    static func patched(_ bytes: [UInt8], at offset: Int, _ value: [UInt8]) -> [UInt8] {
+        var copy = bytes
+        copy.replaceSubrange(offset ..< offset + value.count, with: value)
+        let sections = Int(copy[12])
+        var header = Array(copy[..<(SnapshotLayout.headerSize + sections * SnapshotLayout.tableEntrySize)])
+        for i in 24 ..< 32 { header[i] = 0 }
+        let sum = SnapshotChecksum.of(header)
+        for i in 0 ..< 8 { copy[24 + i] = UInt8(truncatingIfNeeded: sum >> (8 * UInt64(i))) }
+        return copy
+    }
+
+    @Test(arguments: [
+        (8, [2, 0, 0, 0], "snapshot format version 2 is newer than this rolegraph reads (1)"),
+        (8, [0, 0, 0, 0], "corrupt snapshot image (format version 0)"),
+        (12, [12, 0, 0, 0], "corrupt snapshot image (section table)"),
+        (0, [0x89, 0x52, 0x47, 0x59], "not a snapshot image (no RGX magic number)"),
+    ] as [(Int, [UInt8], String)])
+    func headerProblemsAreNamed(offset: Int, value: [UInt8], message: String) throws {
+        let directory = try Self.directory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (_, _, bytes) = try Self.indexed(Self.small, in: directory)
+        let path = directory.appendingPathComponent("odd.rgx").path
+        try Data(Self.patched(bytes, at: offset, value)).write(to: URL(fileURLWithPath: path))
+        #expect {
+            try RoleGraph.load(contentsOf: path)
+        } throws: { error in
+            "\(error)".hasPrefix(path + ": " + message)
+        }
+    }
+
+    @Test func checksumsNoticeAnyOneWordChanged() {
+        var rng = SplitMix64(seed: 7)
+        for length in [0, 1, 7, 8, 9, 31, 32, 33, 100] {
+            let bytes = (0 ..< length).map { _ in UInt8.random(in: 0 ... 255, using: &rng) }
+            let sum = SnapshotChecksum.of(bytes)
+            for i in bytes.indices {
+                var copy = bytes
+                copy[i] ^= UInt8.random(in: 1 ... 255, using: &rng)
+                #expect(SnapshotChecksum.of(copy) != sum)
+            }
+            #expect(SnapshotChecksum.of(bytes + [0]) != sum, "the length counts")
+        }
+    }
+
+    @Test func aGraphFileIsRefusedAndFormatsAreKnown() throws {
+        #expect {
+            try RoleGraph.indexSnapshot(of: Fixtures.repositoryRoot.appendingPathComponent("Graphs/data-careers.yaml").path)
+        } throws: { error in
+            "\(error)".contains("a snapshot holds an edge-list-shaped graph") && "\(error)".contains("has skills")
+        }
+        #expect(GraphFileFormat(path: "big.rgx") == .snapshot)
+        #expect(GraphFileFormat.sniff(SnapshotLayout.magic + [1, 0, 0, 0]) == .snapshot)
+        #expect(throws: GraphLoadError.self) { try RoleGraph.parse("x", format: .snapshot) }
+    }
+}

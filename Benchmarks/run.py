@@ -471,6 +471,13 @@ LARGE_EXPLAIN = [
     "(see the load average above and the CPU column). Below 150 ms needs the parse split over both cores "
     "with probes prefetched ahead of use, or the snapshot (item 2), which skips parsing altogether: the "
     "file reads in under 10 ms and the CLI starts in about 10.",
+    "**Snapshot** (`--graph FILE.rgx`): loading skips the text work (CPU about half of the CSV route's for "
+    "`path`, a quarter for `stats`), but it still builds the rich model eagerly (a `Role` value per role, the "
+    "id and lookup dictionaries: a third of `path`'s cycles), and the path query then lays out the weighted "
+    "network (40%) and the bidirectional search's reverse index (15%) from the columns, as from a CSV; the "
+    "peak RSS is the query's, not the load's. 15 ms and 40 MiB need the image to carry what the query "
+    "reads as it is mapped: the CSR per cost model and its reverse, and an id hash table, with roles made "
+    "lazily for what is printed.",
     "**Memory**: at the peak (during the path query) the heap holds the role values (128 bytes each, "
     "13 MiB), the id and lookup dictionaries (16 MiB), the relation columns (endpoints 8 MiB, efforts "
     "8 MiB, kinds 1 MiB), the CSR network (16 MiB), the path finder's scaled weights (8 MiB) and its "

@@ -20,7 +20,7 @@ import Testing
         var answered = 0
         for (i, (from, to)) in [(0, 299), (3, 150), (42, 7), (100, 250), (299, 0)].enumerated() {
             for cost in ["effort", "hops"] {
-                let arguments = ["path", roles[from], roles[to], "--cost", cost, "-k", "\(1 + i % 3)"]
+                let arguments = ["path", roles[from], roles[to], "--cost", cost, "--top", "\(1 + i % 3)"]
                 let a = try CLI.run(arguments + ["--graph", csv], in: directory)
                 let b = try CLI.run(arguments + ["--graph", "net.rgx"], in: directory)
                 #expect(a.stdout == b.stdout && a.stderr == b.stderr && a.status == b.status, "\(arguments)")

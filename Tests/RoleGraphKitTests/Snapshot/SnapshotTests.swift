@@ -31,9 +31,13 @@ import RoleGraphTestSupport
             let a = Int.random(in: 0 ..< roleCount, using: &rng)
             var b = Int.random(in: 0 ..< roleCount, using: &rng)
             if b == a && !hasCounts { b = (a + 1) % roleCount }
-            var row = quoted(ids[a]) + "," + quoted(ids[b]) + "," + (Bool.random(using: &rng) ? "\(Int.random(in: 1 ... 5, using: &rng))" : "")
-            if hasKinds { row += "," + (Int.random(in: 0 ..< 6, using: &rng) == 0 ? "collaboration" : (Int.random(in: 0 ..< 6, using: &rng) == 0 ? "stakeholder" : "transition")) }
-            if hasCounts { row += ",\(Int.random(in: 1 ... 50, using: &rng))" }
+            // One kind and one effort per pair (a repeated row must agree with its first); only a
+            // transition has an effort.
+            let kind = !hasKinds || a == b || (a * 7 + b) % 6 > 1 ? "transition" : (a * 7 + b) % 6 == 0 ? "collaboration" : "stakeholder"
+            let effort = kind == "transition" && (a + b) % 3 != 0 ? "\(1 + (a * 3 + b) % 5)" : ""
+            var row = quoted(ids[a]) + "," + quoted(ids[b]) + "," + effort
+            if hasKinds { row += "," + kind }
+            if hasCounts { row += "," + (kind == "transition" ? "\(Int.random(in: 1 ... 50, using: &rng))" : "") }
             if hasNotes { row += "," + (Bool.random(using: &rng) ? quoted("note, \(Int.random(in: 0 ... 9, using: &rng)) ✓") : "") }
             text += row + "\n"
         }
@@ -50,7 +54,7 @@ import RoleGraphTestSupport
         return (csv, path, image.bytes)
     }
 
-    static func expectSame(_ a: RoleGraph, _ b: RoleGraph, sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectSame(_ a: RoleGraph, _ b: RoleGraph, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         #expect(a.name == b.name, sourceLocation: sourceLocation)
         #expect(a.source == b.source, sourceLocation: sourceLocation)
         #expect(a.areas == b.areas, sourceLocation: sourceLocation)

@@ -69,7 +69,7 @@ import Testing
             let result = try CLI.run(arguments)
             #expect(result.status == 64)
             #expect(result.stderr == "rolegraph: error: the value 'xml' is invalid for '--graph-format <graph-format>'. "
-                    + "Please provide one of: yaml, json, dot, csv, tsv, graphml (see 'rolegraph roles --help')\n")
+                    + "Please provide one of: yaml, json, dot, csv, tsv, graphml, snapshot (see 'rolegraph roles --help')\n")
         }
         let missing = try CLI.run(["--graph", "no-such-graph.yaml", "roles"])
         #expect(missing.status == 66)

@@ -73,4 +73,18 @@ import Testing
         let usage = try CLI.run(["index", "--graph", "m.csv", "m.csv", "-o", "x.rgx"], in: directory)
         #expect(usage.status == 64)
     }
+
+    @Test func anImageIsABaseForOverlays() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "from,to\na,b\nb,c\n".write(to: directory.appendingPathComponent("m.csv"), atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["index", "m.csv", "-o", "m.rgx"], in: directory).status == 0)
+        let role = "roles:\n  - id: z\n    name: Zed\n    area: unassigned\nrelations:\n  - {kind: transition, from: c, to: z, effort: 1}\n"
+        try ("format: 1\n" + role).write(to: directory.appendingPathComponent("later.yaml"), atomically: true, encoding: .utf8)
+        try ("format: 1\nextends: m.rgx\n" + role).write(to: directory.appendingPathComponent("ext.yaml"), atomically: true, encoding: .utf8)
+        for graphs in [["--graph", "m.rgx", "--graph", "later.yaml"], ["--graph", "ext.yaml"]] {
+            let result = try CLI.run(["path", "a", "z"] + graphs, in: directory)
+            #expect(result.status == 0 && result.stdout.hasPrefix("a → b → c → Zed"), "\(graphs): \(result.stdout) \(result.stderr)")
+        }
+    }
 }

@@ -97,7 +97,7 @@ struct LayerLoader {
     ///   refuse a cycle.
     mutating func loadBase(_ path: String, format: GraphFileFormat?, chain: [String]) throws(GraphLoadError) -> Base {
         let name = path == "-" ? "<stdin>" : path
-        if chain.isEmpty, SnapshotReader.isSnapshot(path, format: format) { return Base(result: try SnapshotReader.load(path, options: options)) }
+        if SnapshotReader.isSnapshot(path, format: format) { return Base(result: try SnapshotReader.load(path, options: options)) }
         let given = format
         let (bytes, format) = try read(path, format: format)
         if chain.isEmpty, given == nil, GraphFileFormat(path: path) == nil { sniffedFormat = format }

@@ -25,6 +25,9 @@ extension RoleGraph {
     ///
     /// - Parameter path: the graph file; `-` reads standard input (then no staleness can be
     ///   checked later).
+    /// - Parameter format: the file's format; by default, implied by the extension, else sniffed.
+    /// - Parameter options: as for ``load(contentsOf:format:options:)``: edge-list columns,
+    ///   `strict`, the size limit.
     /// - Throws: ``GraphLoadError`` as ``load(contentsOf:format:options:)``, and
     ///   ``GraphLoadError/invalid(_:)`` for a graph that is not edge-list shaped or a file that
     ///   changed while it was read.

@@ -275,15 +275,23 @@
       var t = g.querySelector('title');
       allEdges.push(g);
       if (!t) return;
-      var key = t.textContent;
-      if (!edgeEls.has(key)) edgeEls.set(key, []);
-      edgeEls.get(key).push(g);
+      // Graphviz writes a backslash of a name doubled in an edge's title.
+      var keys = [t.textContent, t.textContent.replace(/\\\\/g, '\\')];
+      if (keys[1] === keys[0]) keys.pop();
+      keys.forEach(function (key) {
+        if (!edgeEls.has(key)) edgeEls.set(key, []);
+        edgeEls.get(key).push(g);
+      });
     });
   }
+  // The drawn edges of a step: the edge a→b, else a two-way edge drawn b→a.
   function svgEdgesFor(a, b, kind) {
-    var list = (edgeEls.get(D.roles[a].id + '->' + D.roles[b].id) || []).concat(edgeEls.get(D.roles[b].id + '->' + D.roles[a].id) || [])
-      .concat(edgeEls.get(D.roles[a].id + '--' + D.roles[b].id) || []).concat(edgeEls.get(D.roles[b].id + '--' + D.roles[a].id) || []);
-    return list.filter(function (g) { return g.classList.contains(kind); });
+    function of(key) { return (edgeEls.get(key) || []).filter(function (g) { return g.classList.contains(kind); }); }
+    var ida = D.roles[a].id, idb = D.roles[b].id;
+    var list = of(ida + '->' + idb);
+    if (!list.length) list = of(idb + '->' + ida);
+    if (!list.length) list = of(ida + '--' + idb).concat(of(idb + '--' + ida));
+    return list;
   }
 
   // Pan and zoom by the SVG's viewBox.

@@ -114,13 +114,20 @@
   // The best path from src to dst in the command line's total order: cost, then fewer steps,
   // then the lexicographically smaller sequence of role indices. Entries leave the heap in that
   // order (a settled role's path is final), so each role's first settlement is its best path.
+  // Settled paths form a tree (parent pointers); two settled paths of equal length are compared
+  // by walking both back to where they join: the last difference found is the first from the start.
   function bestPath(out, src, dst, bannedNodes, bannedEdges) {
-    var settled = new Array(R);
+    var parent = new Int32Array(R).fill(-2), parentRel = new Int32Array(R);
+    function cmpTree(a, b) {
+      var last = 0;
+      while (a !== b) { last = a - b; a = parent[a]; b = parent[b]; }
+      return last;
+    }
     var heap = new Heap(function (x, y) {
       if (x.d !== y.d) return x.d < y.d;
       if (x.s !== y.s) return x.s < y.s;
       if (x.u !== y.u) {
-        var c = cmpSeq(x.u < 0 ? [] : settled[x.u].nodes, y.u < 0 ? [] : settled[y.u].nodes);
+        var c = cmpTree(x.u, y.u);
         if (c !== 0) return c < 0;
       }
       if (x.v !== y.v) return x.v < y.v;
@@ -129,18 +136,17 @@
     heap.push({ d: 0, s: 0, v: src, u: -1, rel: -1 });
     while (heap.a.length) {
       var x = heap.pop();
-      if (settled[x.v]) continue;
-      var prev = x.u < 0 ? null : settled[x.u];
-      settled[x.v] = {
-        d: x.d, s: x.s,
-        nodes: prev ? prev.nodes.concat([x.v]) : [x.v],
-        rels: prev ? prev.rels.concat([x.rel]) : []
-      };
-      if (x.v === dst) return settled[x.v];
+      if (parent[x.v] !== -2) continue;
+      parent[x.v] = x.u; parentRel[x.v] = x.rel;
+      if (x.v === dst) {
+        var nodes = [], rels = [];
+        for (var v = dst; v !== -1; v = parent[v]) { nodes.push(v); if (parent[v] !== -1) rels.push(parentRel[v]); }
+        return { d: x.d, s: x.s, nodes: nodes.reverse(), rels: rels.reverse() };
+      }
       var edges = out[x.v];
       for (var i = 0; i < edges.length; i++) {
         var e = edges[i];
-        if (settled[e.to] || (bannedNodes && bannedNodes[e.to]) || (bannedEdges && bannedEdges.has(e.rel))) continue;
+        if (parent[e.to] !== -2 || (bannedNodes && bannedNodes[e.to]) || (bannedEdges && bannedEdges.has(e.rel))) continue;
         heap.push({ d: x.d + e.w, s: x.s + 1, v: e.to, u: x.v, rel: e.rel });
       }
     }

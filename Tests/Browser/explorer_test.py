@@ -287,8 +287,16 @@ def test_builtin(driver, cli, work, screenshots):
         check(driver.execute_script("return location.hash").find("role=" + role) >= 0, f"{role}: the URL names the open card")
     if screenshots:
         driver.get(url(page))
+        driver.execute_script("localStorage.clear()")
+        driver.get(url(page, "focus=1"))
+        for skill in ["sql", "python", "statistics"]:
+            driver.find_element(By.CSS_SELECTOR, f"#skill-list input[data-skill='{skill}']").click()
         driver.find_element(By.CSS_SELECTOR, "#diagram g.node[data-role='ml-engineer']").click()
+        check(driver.execute_script("const n = document.querySelector('#diagram g.node[data-role=\"ml-engineer\"]').getBoundingClientRect(), "
+                                    "c = document.getElementById('card').getBoundingClientRect(); return n.right < c.left || n.left > c.right"),
+              "the open role is panned out from under its card")
         driver.save_screenshot(os.path.join(screenshots, "card.png"))
+        driver.execute_script("localStorage.clear()")
 
     # Keyboard: / focuses the search, arrows choose, Enter opens the card; Escape closes it.
     driver.get(url(page))
@@ -418,6 +426,9 @@ def test_large(driver, cli, work):
     drawn = drawn_roles(driver)
     queries = [(a, b, cost, 2) for cost in ["hops", "effort", "likely"] for a, b in pairs]
     compare_paths(driver, cli, queries, graph, drawn, "1,000 roles")
+    # Above 60 roles the skills cost is not precomputed, and the page says so.
+    state = driver.execute_script(QUERY_SCRIPT, [[pairs[1][0], pairs[1][1], "skills", 1]])[0]["state"]
+    check(state == "unavailable", f"skills on 1,000 roles: the page shows {state}, not the 'unavailable' notice")
     check_quiet(driver, page, "1,000 roles")
 
 

@@ -587,7 +587,18 @@
     body.append(el('div', { class: 'buttons' }, bFrom, bTo));
     $('card').hidden = false;
     refresh();
+    uncover(i);
     if (fromKeyboard) $('card-title').focus();
+  }
+  // Pans the diagram so that the open role is not hidden under its card.
+  function uncover(i) {
+    var g = nodeEls[i];
+    if (!g || !vb || !g.getBoundingClientRect) return;
+    var n = g.getBoundingClientRect(), c = $('card').getBoundingClientRect(), d = diagram.getBoundingClientRect();
+    if (n.right < c.left || n.left > c.right || n.bottom < c.top || n.top > c.bottom) return;
+    var free = (d.left + c.left) / 2, s = toSvg({ clientX: 0, clientY: 0 }).s;
+    vb.x += ((n.left + n.right) / 2 - free) * s;
+    applyView();
   }
   function closeCard() {
     $('card').hidden = true; state.role = null; refresh();
@@ -688,7 +699,8 @@
     var ranked = closest(), ol = $('closest');
     ol.textContent = '';
     ol.setAttribute('data-ranking', JSON.stringify(ranked.map(function (f) { return D.roles[f.role].id; })));
-    ranked.slice(0, 10).forEach(function (f) {
+    if (!have.size) ol.append(el('li', { class: 'muted', text: 'Tick the skills you have to see the roles closest to them.' }));
+    else ranked.slice(0, 10).forEach(function (f) {
       var b = el('button', { type: 'button', class: 'rel-role', text: D.roles[f.role].name });
       b.addEventListener('click', function () { openCard(f.role, true); });
       var missing = f.gap.primary.map(skillName).concat(f.gap.secondary.map(function (s) { return skillName(s) + ' (nice to have)'; }));

@@ -649,7 +649,8 @@
   search.addEventListener('blur', function () { setTimeout(function () { results.hidden = true; search.setAttribute('aria-expanded', 'false'); }, 150); });
   document.addEventListener('keydown', function (ev) {
     var t = ev.target, tag = t && t.tagName;
-    if (ev.key === '/' && tag !== 'INPUT' && tag !== 'SELECT' && tag !== 'TEXTAREA' && !ev.ctrlKey && !ev.metaKey && !ev.altKey) {
+    var typing = (tag === 'INPUT' && (t.type === 'search' || t.type === 'text')) || tag === 'TEXTAREA';
+    if (ev.key === '/' && !typing && !ev.ctrlKey && !ev.metaKey && !ev.altKey) {
       ev.preventDefault(); search.focus(); search.select();
     }
   });

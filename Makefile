@@ -28,7 +28,8 @@ deps:
 	  $(SUDO) apt-get update -q && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends $(BROWSER_APT_PACKAGES); \
 	fi
-	@python3 -c 'import selenium' 2>/dev/null || python3 -m pip install --quiet selenium || python3 -m pip install --quiet --break-system-packages selenium
+	@python3 -c 'import selenium' 2>/dev/null || python3 -m pip install --quiet selenium || python3 -m pip install --quiet --break-system-packages selenium \
+	  || { $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends python3-selenium; }
 
 # Every build checks that a target imports only the targets it declares as dependencies, so a
 # lower layer cannot import a higher one even when that module happens to be built already.

@@ -181,7 +181,7 @@ HOSTILE_NAMES = [
     "<img src=x onerror=\"window.__pwned = 2\">",
     "\"'><svg onload=window.__pwned=3>",
     "&amp; &lt; &#60; ]]> <!-- -->",
-    "Line\u2028separator\u2029paragraph",
+    "Line\u2028separator\u2029paragraph\ufeff zero-width",
 ]
 
 

@@ -347,6 +347,27 @@ def test_builtin(driver, cli, work, screenshots):
             driver.get(url(page))
             kept = driver.execute_script("return Array.from(document.querySelectorAll('#skill-list input:checked')).map(b => b.dataset.skill).sort()")
             check(kept == sorted(skill_sets), f"skills kept over a reload: {kept}")
+    # A goal: the ways in under a fixed-cost model are `plan --goal G --cost C`'s routes.
+    plans = 0
+    for goal in roles:
+        for cost in ["effort", "hops"]:
+            answer = driver.execute_script("""
+                const byId = id => document.getElementById(id);
+                byId('cost').value = arguments[1]; byId('routes').value = '3'; byId('cost').dispatchEvent(new Event('change'));
+                byId('goal').value = arguments[0]; byId('goal').dispatchEvent(new Event('change'));
+                const box = byId('plan-routes');
+                return box ? JSON.parse(box.dataset.plan) : null;""", goal, cost)
+            status, out, _ = cli.run("plan", "--have", "sql", "--goal", goal, "--cost", cost, "--top", "3", "--format", "json")
+            label = f"plan --goal {goal} --cost {cost} --top 3"
+            if status != 0:
+                check(status == 68 and answer == [], f"{label}: the CLI exits {status}, the page shows {answer}")
+                continue
+            routes = json.loads(out)["routes"]
+            check(answer is not None and [r["roles"] for r in answer] == [r["path"]["roles"] for r in routes],
+                  f"{label}: the page's ways in {answer} differ from the CLI's {[r['path']['roles'] for r in routes]}")
+            check(answer is not None and all(abs(a["cost"] - b["cost"]) < 1e-9 for a, b in zip(answer, routes)), f"{label}: costs")
+            plans += 1
+    print(f"built-in: the ways into each goal under effort and hops agree with plan --cost ({plans} with routes)", flush=True)
     check_quiet(driver, page, "built-in")
     no_alert(driver, "built-in")
 

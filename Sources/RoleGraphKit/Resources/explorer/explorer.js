@@ -117,7 +117,7 @@
   // Settled paths form a tree (parent pointers); two settled paths of equal length are compared
   // by walking both back to where they join: the last difference found is the first from the start.
   function bestPath(out, src, dst, bannedNodes, bannedEdges) {
-    var parent = new Int32Array(R).fill(-2), parentRel = new Int32Array(R);
+    var parent = new Int32Array(out.length).fill(-2), parentRel = new Int32Array(out.length);
     function cmpTree(a, b) {
       var last = 0;
       while (a !== b) { last = a - b; a = parent[a]; b = parent[b]; }
@@ -168,8 +168,8 @@
   }
 
   // The k best loopless paths (Yen's algorithm) in the same total order.
-  function kPaths(model, src, dst, k) {
-    var out = network(model);
+  function kPaths(model, src, dst, k) { return kPathsOn(network(model), src, dst, k); }
+  function kPathsOn(out, src, dst, k) {
     var first = bestPath(out, src, dst, null, null);
     if (!first) return [];
     var A = [first], B = [], seen = new Set([first.rels.join(',')]);
@@ -185,7 +185,7 @@
           for (var j2 = 0; j2 < i; j2++) if (p.rels[j2] !== rootRels[j2]) return;
           bannedEdges.add(p.rels[i]);
         });
-        var bannedNodes = new Uint8Array(R);
+        var bannedNodes = new Uint8Array(out.length);
         for (var j = 0; j < i; j++) bannedNodes[rootNodes[j]] = 1;
         var sp = bestPath(out, spur, dst, bannedNodes, bannedEdges);
         if (!sp) continue;
@@ -238,6 +238,17 @@
       });
     }
     return kPaths(model, src, dst, k).map(function (p) { return describe(model, p.nodes, p.rels); });
+  }
+
+  // The routes of `rolegraph plan --goal G --cost MODEL` for a model with fixed step costs: the
+  // k best ways into the goal from an allowed start other than the goal (entry-level roles, or
+  // any role when the graph states no entry-level fact), by Yen's paths from a virtual start.
+  function planRoutes(model, goal, k) {
+    var anyEntry = D.roles.some(function (r) { return r.entry !== undefined && r.entry !== null; });
+    var allowed = [];
+    for (var i = 0; i < R; i++) if (i !== goal && (!anyEntry || D.roles[i].entry === true)) allowed.push(i);
+    var out = network(model).concat([allowed.map(function (v, n) { return { to: v, w: 0, rel: -1 - n }; })]);
+    return kPathsOn(out, R, goal, k).map(function (p) { return describe(model, p.nodes.slice(1), p.rels.slice(1)); });
   }
 
   function reachCounts(model, src, dst) {
@@ -412,6 +423,7 @@
     state.to = byId.has($('to').value) ? byId.get($('to').value) : null;
     state.cost = $('cost').value; state.k = parseInt($('routes').value, 10) || 1; state.shown = 0;
     computeRoutes(); refresh();
+    if (state.goal !== null) renderSkills();
   }
   ['from', 'to', 'cost', 'routes'].forEach(function (id) { $(id).addEventListener('change', onPathControl); });
   $('swap').addEventListener('click', function () {
@@ -718,8 +730,27 @@
         ', number ' + rank + ' of ' + R + ' by closeness.' }));
       g.append(el('p', { class: 'muted', text: learn.length ? 'To learn: ' + learn.join(', ') + '.' : 'You have every skill it lists.' }));
       var ids = Array.from(have).map(function (s) { return D.skills[s].id; }).sort();
-      g.append(el('p', { class: 'muted', text: 'Stepping stones and where to start: pick a From role above, or run  rolegraph plan --have ' +
-        (ids.length ? ids.join(',') : '…') + ' --goal ' + D.roles[state.goal].id }));
+      var model = state.cost;
+      if (model === 'skills') {
+        g.append(el('p', { class: 'muted', text: 'Where to start and what to learn on the way, by skill gaps: rolegraph plan --have ' +
+          (ids.length ? ids.join(',') : '…') + ' --goal ' + D.roles[state.goal].id + '. Choose another cost above to see the ways in here.' }));
+      } else {
+        var plan = planRoutes(model, state.goal, state.k);
+        var box = el('div', { id: 'plan-routes', 'data-cost': model });
+        box.setAttribute('data-plan', JSON.stringify(plan.map(function (r) {
+          return { roles: r.nodes.map(function (i) { return D.roles[i].id; }), cost: r.cost };
+        })));
+        if (!plan.length) box.append(el('p', { class: 'nopath', text: 'No allowed starting role leads to ' + roleName(state.goal) + ' under the ' + model + ' cost.' }));
+        else {
+          box.append(el('h3', { text: 'Ways in (' + model + ' cost, as rolegraph plan --cost ' + model + ')' }));
+          var ol = el('ol');
+          plan.forEach(function (r) {
+            ol.append(el('li', null, r.nodes.map(roleName).join(' → ') + '  (cost ' + fmt(r.cost) + ')'));
+          });
+          box.append(ol);
+        }
+        g.append(box);
+      }
     }
   }
 

@@ -72,7 +72,7 @@ struct Export: ParsableCommand {
         guard let overlay = try graphOptions.loadResult().lastOverlay else {
             throw CLIError.invalidValue("--keep-extends writes an overlay back, and the graph given is none: give a file that says 'extends:', or a later --graph")
         }
-        try OutputFile.write(Array(overlay.yaml().utf8), to: output, binary: false, formatName: "yaml")
+        try OutputFile.write(Array(overlay.yaml(writtenTo: output == "-" ? nil : output).utf8), to: output, binary: false, formatName: "yaml")
     }
 
     /// Diagram options the format would ignore are refused, not ignored: json and graphml hold

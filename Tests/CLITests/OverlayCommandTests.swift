@@ -119,6 +119,17 @@ import Testing
         let again = try CLI.run(["export", "--to", "json", "--graph", "kept.yaml"], in: root)
         #expect(again.status == 0)
         #expect(again.stdout == original.stdout)
+        // A relative base still resolves from another directory: written as an absolute path there.
+        let source = try Self.directory(["base.yaml": "format: 1\nextends: builtin\nremove:\n  roles: [backend-engineer]\n",
+                                         "top.yaml": "format: 1\nextends: base.yaml\noverride:\n  roles: [{id: data-analyst, summary: \"S \\\"q\\\"\"}]\n"])
+        let elsewhere = try CLI.run(["export", "--keep-extends", "--graph", source.appendingPathComponent("top.yaml").path,
+                                     "-o", "moved.yaml"], in: root)
+        #expect(elsewhere.status == 0)
+        let moved = try String(contentsOf: root.appendingPathComponent("moved.yaml"), encoding: .utf8)
+        #expect(moved.contains("extends: \"\(source.appendingPathComponent("base.yaml").path)\""))
+        let fromSource = try CLI.run(["export", "--to", "json", "--graph", "top.yaml"], in: source)
+        let fromMoved = try CLI.run(["export", "--to", "json", "--graph", "moved.yaml"], in: root)
+        #expect(fromSource.status == 0 && fromMoved.stdout == fromSource.stdout)
         let none = try CLI.run(["export", "--keep-extends"])
         #expect(none.status == 64)
         #expect(none.stderr.hasPrefix("rolegraph: error: --keep-extends writes an overlay back, and the graph given is none"))

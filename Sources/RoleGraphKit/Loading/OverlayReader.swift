@@ -22,7 +22,7 @@ extension GraphFileReader {
         var reader = GraphFileReader(file: file)
         let root = try reader.compose(text, json: json)
         guard overlay || root.mapping?.keys.contains(where: { $0.string == "extends" }) == true else {
-            return .graph(try readChecked(text, file: file, json: json))
+            return .graph(try reader.readChecked(root))
         }
         guard let (additions, top) = reader.readDocument(root, overlay: true) else {
             throw .invalid(GraphValidator.limited(reader.sorted(reader.diagnostics)))

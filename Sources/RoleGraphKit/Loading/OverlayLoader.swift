@@ -87,11 +87,11 @@ struct LayerLoader {
         let name = path == "-" ? "<stdin>" : path
         let (bytes, format) = try read(path, format: format)
         guard format == .yaml || format == .json else {
-            var result = try RoleGraph.parse(bytes: bytes, format: format, file: name, options: options)
-            let document = GraphDocument(graph: result.graph, file: name)
-            result.provenance = document.provenance
-            // A DOT file or an edge list extended by an overlay becomes a base document.
-            return chain.isEmpty ? .finished(result) : .document(document, lastOverlay: nil)
+            // A DOT file or an edge list; extended by an overlay, it becomes a base document. Alone,
+            // its provenance (one file for every fact) is left out: a large edge list need not
+            // carry a source per relation.
+            let result = try RoleGraph.parse(bytes: bytes, format: format, file: name, options: options)
+            return chain.isEmpty ? .finished(result) : .document(GraphDocument(graph: result.graph, file: name), lastOverlay: nil)
         }
         switch try GraphFileReader.readLayer(try text(bytes, file: name), file: name, json: format == .json, overlay: false) {
         case .graph(let document):

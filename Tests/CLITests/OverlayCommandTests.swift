@@ -73,6 +73,10 @@ import Testing
          "no-such-relation.yaml:5:7: no transition relation 'data-analyst' → 'ml-engineer' to remove"),
         ("missing-base.yaml", "format: 1\nextends: base-that-is-not-there.yaml\n",
          "missing-base.yaml:2:10: extends 'base-that-is-not-there.yaml', which does not exist"),
+        ("adds-existing-role.yaml", "format: 1\nextends: builtin\nroles:\n  - {id: data-analyst, name: DA, area: insights}\n",
+         "adds-existing-role.yaml:4:10: duplicate role id 'data-analyst' (first defined in builtin); to change it, 'override' it"),
+        ("adds-existing-relation.yaml", "format: 1\nextends: builtin\nrelations:\n  - {kind: transition, from: data-analyst, to: data-scientist, effort: 1}\n",
+         "adds-existing-relation.yaml:4:5: duplicate transition relation 'data-analyst' → 'data-scientist' (first stated in builtin); to change it, 'override' it"),
         ("misspelt-key.yaml", "format: 1\nextends: builtin\noverides:\n  roles: []\n",
          "misspelt-key.yaml:3:1: unknown key 'overides' in the graph file (did you mean 'override'?)"),
     ])

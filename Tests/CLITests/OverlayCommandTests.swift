@@ -113,6 +113,14 @@ import Testing
         #expect(extending.stderr.hasPrefix("rolegraph: error: again.yaml:2:10: 'extends: builtin' in a later --graph"))
     }
 
+    @Test func completionOffersTheRolesOfEveryLayer() throws {
+        let root = try Self.directory(["more.yaml": "format: 1\nroles: [{id: research-lead, name: Research Lead, area: models}]\n"])
+        let more = root.appendingPathComponent("more.yaml").path
+        let offered = try CompletionTests.complete("show", "positional@0",
+                                                   words: ["rolegraph", "--graph", Self.example, "--graph", more, "show", "research-"])
+        #expect(offered == ["research-engineer", "research-lead"])
+    }
+
     @Test func keepExtendsWritesTheOverlayBack() throws {
         let root = try Self.directory([:])
         let written = try CLI.run(["export", "--keep-extends", "--graph", Self.example, "-o", "kept.yaml"], in: root)

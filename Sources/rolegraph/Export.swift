@@ -81,7 +81,7 @@ struct Export: ParsableCommand {
         guard let overlay = try graphOptions.loadResult().lastOverlay else {
             throw CLIError.invalidValue("--keep-extends writes an overlay back, and the graph given is none: give a file that says 'extends:', or a later --graph")
         }
-        try OutputFile.write(Array(overlay.yaml().utf8), to: output, binary: false, formatName: "yaml")
+        try OutputFile.write(Array(overlay.yaml(writtenTo: output == "-" ? nil : output).utf8), to: output, binary: false, formatName: "yaml")
     }
 
     /// The output format: `--to`, else the one the `-o` file's extension names, else DOT on

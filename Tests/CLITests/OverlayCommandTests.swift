@@ -73,6 +73,10 @@ import Testing
          "no-such-relation.yaml:5:7: no transition relation 'data-analyst' → 'ml-engineer' to remove"),
         ("missing-base.yaml", "format: 1\nextends: base-that-is-not-there.yaml\n",
          "missing-base.yaml:2:10: extends 'base-that-is-not-there.yaml', which does not exist"),
+        ("adds-existing-role.yaml", "format: 1\nextends: builtin\nroles:\n  - {id: data-analyst, name: DA, area: insights}\n",
+         "adds-existing-role.yaml:4:10: duplicate role id 'data-analyst' (first defined in builtin); to change it, 'override' it"),
+        ("adds-existing-relation.yaml", "format: 1\nextends: builtin\nrelations:\n  - {kind: transition, from: data-analyst, to: data-scientist, effort: 1}\n",
+         "adds-existing-relation.yaml:4:5: duplicate transition relation 'data-analyst' → 'data-scientist' (first stated in builtin); to change it, 'override' it"),
         ("misspelt-key.yaml", "format: 1\nextends: builtin\noverides:\n  roles: []\n",
          "misspelt-key.yaml:3:1: unknown key 'overides' in the graph file (did you mean 'override'?)"),
     ])
@@ -109,6 +113,14 @@ import Testing
         #expect(extending.stderr.hasPrefix("rolegraph: error: again.yaml:2:10: 'extends: builtin' in a later --graph"))
     }
 
+    @Test func completionOffersTheRolesOfEveryLayer() throws {
+        let root = try Self.directory(["more.yaml": "format: 1\nroles: [{id: research-lead, name: Research Lead, area: models}]\n"])
+        let more = root.appendingPathComponent("more.yaml").path
+        let offered = try CompletionTests.complete("show", "positional@0",
+                                                   words: ["rolegraph", "--graph", Self.example, "--graph", more, "show", "research-"])
+        #expect(offered == ["research-engineer", "research-lead"])
+    }
+
     @Test func keepExtendsWritesTheOverlayBack() throws {
         let root = try Self.directory([:])
         let written = try CLI.run(["export", "--keep-extends", "--graph", Self.example, "-o", "kept.yaml"], in: root)
@@ -119,6 +131,17 @@ import Testing
         let again = try CLI.run(["export", "--to", "json", "--graph", "kept.yaml"], in: root)
         #expect(again.status == 0)
         #expect(again.stdout == original.stdout)
+        // A relative base still resolves from another directory: written as an absolute path there.
+        let source = try Self.directory(["base.yaml": "format: 1\nextends: builtin\nremove:\n  roles: [backend-engineer]\n",
+                                         "top.yaml": "format: 1\nextends: base.yaml\noverride:\n  roles: [{id: data-analyst, summary: \"S \\\"q\\\"\"}]\n"])
+        let elsewhere = try CLI.run(["export", "--keep-extends", "--graph", source.appendingPathComponent("top.yaml").path,
+                                     "-o", "moved.yaml"], in: root)
+        #expect(elsewhere.status == 0)
+        let moved = try String(contentsOf: root.appendingPathComponent("moved.yaml"), encoding: .utf8)
+        #expect(moved.contains("extends: \"\(source.appendingPathComponent("base.yaml").path)\""))
+        let fromSource = try CLI.run(["export", "--to", "json", "--graph", "top.yaml"], in: source)
+        let fromMoved = try CLI.run(["export", "--to", "json", "--graph", "moved.yaml"], in: root)
+        #expect(fromSource.status == 0 && fromMoved.stdout == fromSource.stdout)
         let none = try CLI.run(["export", "--keep-extends"])
         #expect(none.status == 64)
         #expect(none.stderr.hasPrefix("rolegraph: error: --keep-extends writes an overlay back, and the graph given is none"))

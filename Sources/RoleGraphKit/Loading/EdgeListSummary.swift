@@ -66,7 +66,9 @@ public struct GraphLoadResult: Sendable {
     /// What applying overlays did that a reader might not expect (the relations removed with a
     /// role), each at its place in the overlay.
     public var notes: [Diagnostic] = []
-    /// Which file stated each fact; every fact names the one file when there was no overlay.
+    /// Which file stated each fact; every fact names the one file when a graph file of format 1
+    /// had no overlay, and it is `nil` for a DOT file or an edge list read alone (every fact is
+    /// from that file).
     public var provenance: GraphProvenance?
     /// The last layer when it was an overlay, as read: what `export --keep-extends` writes back.
     public var lastOverlay: Overlay?

@@ -47,28 +47,28 @@ extension LayerLoader {
     /// The layers read, applied and validated (see ``RoleGraph/load(layers:format:options:)``).
     mutating func load(_ paths: [String], format: GraphFileFormat?) throws(GraphLoadError) -> GraphLoadResult {
         let first = paths[0]
-        let base = try loadBase(first, format: format, chain: [])
-        guard var document = base.document else {
-            // A DOT file or an edge list: validated as it was read, with its repairs.
-            guard paths.count > 1 else { return base.result! }
-            var document = GraphDocument(graph: base.result!.graph, file: base.result!.provenance!.layers[0])
-            var lastOverlay: OverlayDocument?
-            for path in paths.dropFirst() {
-                let overlay = try readOverlay(path, after: paths[0])
-                apply(overlay, to: &document)
-                lastOverlay = overlay
-            }
-            var result = try finish(document, lastOverlay: lastOverlay, validated: false)
-            result.edgeListSummary = base.result!.edgeListSummary
-            return result
+        var document: GraphDocument
+        var lastOverlay: OverlayDocument?
+        var baseResult: GraphLoadResult?
+        switch try loadBase(first, format: format, chain: []) {
+        case .finished(let result):
+            // A DOT file, an edge list, node-link JSON or GraphML, validated as it was read,
+            // with its repairs.
+            if paths.count == 1 { return result }
+            document = GraphDocument(graph: result.graph, file: first == "-" ? "<stdin>" : first)
+            baseResult = result
+        case .document(let parts, let overlay):
+            document = parts
+            lastOverlay = overlay
         }
-        var lastOverlay = base.lastOverlay
         for path in paths.dropFirst() {
-            let overlay = try readOverlay(path, after: paths[0])
+            let overlay = try readOverlay(path, after: first)
             apply(overlay, to: &document)
             lastOverlay = overlay
         }
-        return try finish(document, lastOverlay: lastOverlay, validated: paths.count == 1 && lastOverlay == nil)
+        var result = try finish(document, lastOverlay: lastOverlay, validated: paths.count == 1 && lastOverlay == nil)
+        result.edgeListSummary = baseResult?.edgeListSummary
+        return result
     }
 }
 
@@ -83,12 +83,12 @@ struct LayerLoader {
 
     init(options: GraphLoadOptions) { self.options = options }
 
-    /// A base: a whole graph's parts (for a graph file, directly or through `extends:`), or
-    /// an already finished result (an edge list, whose repairs come with it, or a DOT file).
-    struct Base {
-        var document: GraphDocument?
-        var result: GraphLoadResult?
-        var lastOverlay: OverlayDocument?
+    /// A base: a whole graph's parts (for a graph file, directly or through `extends:`, with the
+    /// last overlay applied), or an already finished result (an edge list, whose repairs come
+    /// with it, or a DOT file).
+    enum Base {
+        case document(GraphDocument, lastOverlay: OverlayDocument?)
+        case finished(GraphLoadResult)
     }
 
     /// Reads a base file; an overlay's `extends:` is followed first.
@@ -103,25 +103,24 @@ struct LayerLoader {
         // Node-link JSON (what `export --to json` writes) is told from format 1 by its content.
         let nodeLink = format == .json ? try NodeLinkJSONReader.readIfNodeLink(try text(bytes, file: name), file: name) : nil
         guard (format == .yaml || format == .json) && nodeLink == nil else {
-            var result: GraphLoadResult
+            // A DOT file, an edge list, node-link JSON or GraphML; extended by an overlay, it
+            // becomes a base document. Alone, its provenance (one file for every fact) is left
+            // out: a large edge list need not carry a source per relation.
+            let result: GraphLoadResult
             if let nodeLink {
                 result = GraphLoadResult(graph: nodeLink)
             } else {
                 result = try RoleGraph.parse(bytes: bytes, format: format, file: name, options: options)
             }
-            // A DOT file or an edge list extended by overlays becomes a base document; alone, it
-            // keeps its columns (no Relation values made) and names its file as the one source.
-            guard chain.isEmpty else { return Base(document: GraphDocument(graph: result.graph, file: name)) }
-            result.provenance = GraphProvenance(layers: [name])
-            return Base(document: nil, result: result)
+            return chain.isEmpty ? .finished(result) : .document(GraphDocument(graph: result.graph, file: name), lastOverlay: nil)
         }
         switch try GraphFileReader.readLayer(try text(bytes, file: name), file: name, json: format == .json, overlay: false) {
         case .graph(let document):
-            return Base(document: document)
+            return .document(document, lastOverlay: nil)
         case .overlay(let overlay):
             var document = try extended(by: overlay, path: path, chain: chain)
             apply(overlay, to: &document)
-            return Base(document: document, lastOverlay: overlay)
+            return .document(document, lastOverlay: overlay)
         }
     }
 
@@ -148,8 +147,10 @@ struct LayerLoader {
             throw .invalid([Diagnostic(.other("'extends' makes a cycle: \(cycle)"), at: overlay.extendsLocation)])
         }
         do {
-            let base = try loadBase(resolved, format: nil, chain: chainHere)
-            return base.document ?? GraphDocument(graph: base.result!.graph, file: resolved)
+            switch try loadBase(resolved, format: nil, chain: chainHere) {
+            case .document(let document, _): return document
+            case .finished(let result): return GraphDocument(graph: result.graph, file: resolved)
+            }
         } catch {
             if case .fileNotFound = error {
                 throw .invalid([Diagnostic(.other("extends '\(target)', which does not exist" + (resolved == target ? "" : " (looked for \(resolved))")),
@@ -168,10 +169,7 @@ struct LayerLoader {
                 "a later --graph is an overlay on the ones before it and must be a graph file of format 1 (YAML or JSON), not \(format.displayName); only the first --graph may be any format"),
                 at: SourceLocation(file: name, line: 1, column: 1))])
         }
-        guard case .overlay(let overlay) = try GraphFileReader.readLayer(
-            try text(bytes, file: name), file: name, json: format == .json, overlay: true) else {
-            fatalError("readLayer returns an overlay when asked for one")
-        }
+        let overlay = try GraphFileReader.readOverlay(try text(bytes, file: name), file: name, json: format == .json)
         if let extends = overlay.extends {
             throw .invalid([Diagnostic(.other(
                 "'extends: \(extends)' in a later --graph, which is applied on top of the --graph files before it (from \(base)); remove 'extends', or give this file alone"),

@@ -37,6 +37,15 @@ public enum GraphFileFormat: String, CaseIterable, Sendable {
         }
     }
 
+    /// The format to read a file as: the one given, else the one its name implies, else the one
+    /// its content suggests, and whether the content decided (so a caller can say so).
+    ///
+    /// - Complexity: O(1) when the format is given or implied; else that of ``sniff(_:)``.
+    static func resolve(_ given: GraphFileFormat?, path: String, bytes: [UInt8]) -> (format: GraphFileFormat, sniffed: Bool) {
+        if let format = given ?? GraphFileFormat(path: path) { return (format, false) }
+        return (sniff(bytes), true)
+    }
+
     /// Guesses the format of text with no telling extension: DOT starts with `graph`, `digraph`,
     /// `strict` or a `//` or `/*` comment; JSON with `{`; GraphML with `<`; an edge list's first line names a `from` and
     /// a `to` column; anything else is read as YAML.
@@ -123,10 +132,9 @@ extension RoleGraph {
         if Gzip.isCompressed(bytes) {
             bytes = try Gzip.decompress(bytes, limit: options.maximumSize, file: name)
         }
-        let sniffed = format == nil && GraphFileFormat(path: path) == nil ? GraphFileFormat.sniff(bytes) : nil
-        let format = format ?? GraphFileFormat(path: path) ?? sniffed!
-        var result = try parse(bytes: bytes, format: format, file: name, options: options)
-        result.sniffedFormat = sniffed
+        let (resolved, sniffed) = GraphFileFormat.resolve(format, path: path, bytes: bytes)
+        var result = try parse(bytes: bytes, format: resolved, file: name, options: options)
+        if sniffed { result.sniffedFormat = resolved }
         return result
     }
 

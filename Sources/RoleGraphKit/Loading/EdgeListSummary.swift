@@ -58,11 +58,11 @@ public struct EdgeListSummary: Hashable, Sendable {
 public struct GraphLoadResult: Sendable {
     /// The graph.
     public var graph: RoleGraph
-    /// What an edge list's loading repaired; `nil` for other formats.
-    public var edgeListSummary: EdgeListSummary?
     /// The format the file was read as when neither the caller nor its extension named one, so
     /// the content decided (`notes.txt` read as YAML); `nil` otherwise.
     public var sniffedFormat: GraphFileFormat?
+    /// What an edge list's loading repaired; `nil` for other formats.
+    public var edgeListSummary: EdgeListSummary?
 
     /// Creates a result.
     public init(graph: RoleGraph, edgeListSummary: EdgeListSummary? = nil) {

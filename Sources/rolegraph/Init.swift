@@ -26,7 +26,7 @@ struct Init: ParsableCommand {
     var force = false
 
     func validate() throws {
-        if let graph = graphOptions.graph {
+        if let graph = Self.named(graphOptions.graph) {
             throw ValidationError("init writes a new graph file and reads none; drop --graph \(graph)")
         }
     }
@@ -47,6 +47,10 @@ struct Init: ParsableCommand {
             : Self.starter
         try OutputFile.write(Array(text.utf8), to: output, binary: false, formatName: "yaml")
     }
+
+    /// The graph file named with `--graph`, if any (one, or the first of several).
+    private static func named(_ graph: String?) -> String? { graph }
+    private static func named(_ graphs: [String]) -> String? { graphs.first }
 
     static let builtinHeader = """
         RoleGraph graph file (format 1): the built-in graph, written by `rolegraph init --from-builtin`.

@@ -58,6 +58,9 @@ public struct EdgeListSummary: Hashable, Sendable {
 public struct GraphLoadResult: Sendable {
     /// The graph.
     public var graph: RoleGraph
+    /// The format the file was read as when neither the caller nor its extension named one, so
+    /// the content decided (`notes.txt` read as YAML); `nil` otherwise.
+    public var sniffedFormat: GraphFileFormat?
     /// What an edge list's loading repaired; `nil` for other formats.
     public var edgeListSummary: EdgeListSummary?
     /// What is allowed but probably a mistake in a graph file of format 1 (see
@@ -72,9 +75,6 @@ public struct GraphLoadResult: Sendable {
     public var provenance: GraphProvenance?
     /// The last layer when it was an overlay, as read: what `export --keep-extends` writes back.
     public var lastOverlay: Overlay?
-    /// The format the file was read as when neither the caller nor its extension named one, so
-    /// the content decided (`notes.txt` read as YAML); `nil` otherwise.
-    public var sniffedFormat: GraphFileFormat?
 
     /// Creates a result.
     public init(graph: RoleGraph, edgeListSummary: EdgeListSummary? = nil) {

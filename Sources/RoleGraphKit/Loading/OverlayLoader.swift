@@ -35,26 +35,19 @@ extension RoleGraph {
     /// - Complexity: O(*n* + *L*·(*R* + *E* + *S*)) expected for *L* layers of *n* bytes in all.
     public static func load(layers paths: [String], format: GraphFileFormat? = nil,
                             options: GraphLoadOptions = GraphLoadOptions()) throws(GraphLoadError) -> GraphLoadResult {
-        guard !paths.isEmpty else { return GraphLoadResult(graph: .builtIn) }
+        guard let first = paths.first else { return GraphLoadResult(graph: .builtIn) }
         var loader = LayerLoader(options: options)
-        var result = try loader.load(paths, format: format)
-        result.sniffedFormat = loader.sniffedFormat
-        return result
-    }
-}
-
-extension LayerLoader {
-    /// The layers read, applied and validated (see ``RoleGraph/load(layers:format:options:)``).
-    mutating func load(_ paths: [String], format: GraphFileFormat?) throws(GraphLoadError) -> GraphLoadResult {
-        let first = paths[0]
         var document: GraphDocument
         var lastOverlay: OverlayDocument?
         var baseResult: GraphLoadResult?
-        switch try loadBase(first, format: format, chain: []) {
+        switch try loader.loadBase(first, format: format, chain: []) {
         case .finished(let result):
-            // A DOT file, an edge list, node-link JSON or GraphML, validated as it was read,
-            // with its repairs.
-            if paths.count == 1 { return result }
+            // A DOT file or an edge list, validated as it was read, with its repairs.
+            if paths.count == 1 {
+                var result = result
+                result.sniffedFormat = loader.sniffedBase
+                return result
+            }
             document = GraphDocument(graph: result.graph, file: first == "-" ? "<stdin>" : first)
             baseResult = result
         case .document(let parts, let overlay):
@@ -62,12 +55,14 @@ extension LayerLoader {
             lastOverlay = overlay
         }
         for path in paths.dropFirst() {
-            let overlay = try readOverlay(path, after: first)
-            apply(overlay, to: &document)
+            let overlay = try loader.readOverlay(path, after: first)
+            loader.apply(overlay, to: &document)
             lastOverlay = overlay
         }
-        var result = try finish(document, lastOverlay: lastOverlay, validated: paths.count == 1 && lastOverlay == nil)
+        var result = try loader.finish(document, lastOverlay: lastOverlay,
+                                       validated: paths.count == 1 && lastOverlay == nil)
         result.edgeListSummary = baseResult?.edgeListSummary
+        result.sniffedFormat = loader.sniffedBase
         return result
     }
 }
@@ -78,8 +73,8 @@ struct LayerLoader {
     /// Problems found while applying overlays, reported with the whole graph's.
     var diagnostics: [Diagnostic] = []
     var notes: [Diagnostic] = []
-    /// The base file's format when its content decided it (no `format` and no telling extension).
-    var sniffedFormat: GraphFileFormat?
+    /// The base file's format when its content, not its name, decided it.
+    var sniffedBase: GraphFileFormat?
 
     init(options: GraphLoadOptions) { self.options = options }
 
@@ -97,15 +92,14 @@ struct LayerLoader {
     ///   refuse a cycle.
     mutating func loadBase(_ path: String, format: GraphFileFormat?, chain: [String]) throws(GraphLoadError) -> Base {
         let name = path == "-" ? "<stdin>" : path
-        let given = format
-        let (bytes, format) = try read(path, format: format)
-        if chain.isEmpty, given == nil, GraphFileFormat(path: path) == nil { sniffedFormat = format }
-        // Node-link JSON (what `export --to json` writes) is told from format 1 by its content.
-        let nodeLink = format == .json ? try NodeLinkJSONReader.readIfNodeLink(try text(bytes, file: name), file: name) : nil
+        let (bytes, format, sniffed) = try read(path, format: format)
+        if sniffed && chain.isEmpty { sniffedBase = format }
+        // Node-link JSON (what `export --to json` writes) is a whole graph, never an overlay.
+        let nodeLink = try format == .json ? NodeLinkJSONReader.readIfNodeLink(try text(bytes, file: name), file: name) : nil
         guard (format == .yaml || format == .json) && nodeLink == nil else {
-            // A DOT file, an edge list, node-link JSON or GraphML; extended by an overlay, it
-            // becomes a base document. Alone, its provenance (one file for every fact) is left
-            // out: a large edge list need not carry a source per relation.
+            // A DOT file, an edge list, GraphML or node-link JSON; extended by an overlay, it becomes
+            // a base document. Alone, its provenance (one file for every fact) is left out: a large
+            // edge list need not carry a source per relation.
             let result: GraphLoadResult
             if let nodeLink {
                 result = GraphLoadResult(graph: nodeLink)
@@ -163,7 +157,7 @@ struct LayerLoader {
     /// A later `--graph` file: an overlay of format 1 (YAML or JSON) without `extends:`.
     mutating func readOverlay(_ path: String, after base: String) throws(GraphLoadError) -> OverlayDocument {
         let name = path == "-" ? "<stdin>" : path
-        let (bytes, format) = try read(path, format: nil)
+        let (bytes, format, _) = try read(path, format: nil)
         guard format == .yaml || format == .json else {
             throw .invalid([Diagnostic(.other(
                 "a later --graph is an overlay on the ones before it and must be a graph file of format 1 (YAML or JSON), not \(format.displayName); only the first --graph may be any format"),
@@ -206,13 +200,14 @@ struct LayerLoader {
 
     // MARK: Files
 
-    private func read(_ path: String, format: GraphFileFormat?) throws(GraphLoadError) -> ([UInt8], GraphFileFormat) {
+    private func read(_ path: String, format: GraphFileFormat?) throws(GraphLoadError) -> ([UInt8], GraphFileFormat, sniffed: Bool) {
         let name = path == "-" ? "<stdin>" : path
         var bytes = try readFile(path, maximumSize: options.maximumSize)
         if Gzip.isCompressed(bytes) {
             bytes = try Gzip.decompress(bytes, limit: options.maximumSize, file: name)
         }
-        return (bytes, format ?? GraphFileFormat(path: path) ?? GraphFileFormat.sniff(bytes))
+        let (resolved, sniffed) = GraphFileFormat.resolve(format, path: path, bytes: bytes)
+        return (bytes, resolved, sniffed)
     }
 
     private func text(_ bytes: [UInt8], file: String) throws(GraphLoadError) -> String {
@@ -253,7 +248,7 @@ extension GraphFileFormat {
         case .dot: return "a DOT file"
         case .csv: return "a CSV edge list"
         case .tsv: return "a TSV edge list"
-        case .graphml: return "GraphML"
+        case .graphml: return "a GraphML file"
         }
     }
 }

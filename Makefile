@@ -5,10 +5,12 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages the build needs: Graphviz's C libraries and headers, pkg-config to find them,
 # zlib's headers (for .gz graph files).
 APT_PACKAGES := libgraphviz-dev pkg-config zlib1g-dev
+# What the browser tests of `rolegraph explore` drive: headless Chromium through its WebDriver.
+BROWSER_APT_PACKAGES := chromium chromium-driver
 BIN_DIR = $(shell $(SWIFT) build --show-bin-path)
 ROLEGRAPH = $(BIN_DIR)/rolegraph
 
-.PHONY: all deps build release run test examples docs clean install uninstall fuzz fuzz-smoke fuzz-build fuzz-regress likely-oracle
+.PHONY: all deps build release run test browser-test explorer-screenshots examples docs clean install uninstall fuzz fuzz-smoke fuzz-build fuzz-regress likely-oracle
 
 all: build
 
@@ -21,6 +23,13 @@ deps:
 	fi
 	@pkg-config --exists libgvc || { echo "make: error: libgvc (libgraphviz-dev) is still missing" >&2; exit 1; }
 	@pkg-config --exists zlib || { echo "make: error: zlib (zlib1g-dev) is still missing" >&2; exit 1; }
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then \
+	  echo "make: installing $(BROWSER_APT_PACKAGES) with apt-get (for the browser tests)"; \
+	  $(SUDO) apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends $(BROWSER_APT_PACKAGES); \
+	fi
+	@python3 -c 'import selenium' 2>/dev/null || python3 -m pip install --quiet selenium || python3 -m pip install --quiet --break-system-packages selenium \
+	  || { $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends python3-selenium; }
 
 # Every build checks that a target imports only the targets it declares as dependencies, so a
 # lower layer cannot import a higher one even when that module happens to be built already.
@@ -45,11 +54,24 @@ run: build
 	@echo; echo '$$ rolegraph clusters'; $(ROLEGRAPH) clusters
 	@echo; echo '$$ rolegraph export -o data-careers.svg'; $(ROLEGRAPH) export -o data-careers.svg
 	@echo "Wrote $(CURDIR)/data-careers.svg: the built-in graph, rendered in-process by Graphviz."
+	@echo; echo '$$ rolegraph explore -o data-careers.html'; $(ROLEGRAPH) explore -o data-careers.html
+	@echo "Wrote $(CURDIR)/data-careers.html: the interactive explorer (one file, works offline; open it in a browser)."
 
 test: deps
 	$(SWIFT) build $(LAYER_CHECK)
 	$(SWIFT) build --package-path Examples
 	$(SWIFT) test --disable-xctest
+	$(MAKE) --no-print-directory browser-test
+
+# The explorer page in headless Chromium (Tests/Browser): paths, cards, keys, escaping, no
+# network, each answer checked against the built binary.
+browser-test: deps
+	$(SWIFT) build $(LAYER_CHECK) --product rolegraph
+	python3 Tests/Browser/explorer_test.py $(ROLEGRAPH)
+
+# The explorer's screenshots in Examples/explorer (a path lit up, a card open).
+explorer-screenshots: build
+	python3 Tests/Browser/explorer_test.py $(ROLEGRAPH) --only builtin --screenshots Examples/explorer
 
 # The oracle for --cost likely: the generated count network and networkx's answers for 200
 # random pairs (Tests/Fixtures/edgelists/likely; LikelyCostOracleTests compares against them).

@@ -46,7 +46,11 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ],
             exclude: ["Resources/README.md"],
-            resources: [.embedInCode("Resources/data-careers.yaml")]
+            resources: [
+                .embedInCode("Resources/data-careers.yaml"),
+                .embedInCode("Resources/explorer/explorer.js"),
+                .embedInCode("Resources/explorer/explorer.css"),
+            ]
         ),
         .executableTarget(
             name: "rolegraph",

@@ -49,10 +49,10 @@ enum Completions {
             .map { head + $0 }
     }
 
-    /// The graph named on the completed command line, or the built-in one; `nil` when the named
-    /// one cannot be read.
+    /// The graph named on the completed command line (every `--graph`, as layers), or the
+    /// built-in one; `nil` when the named one cannot be read.
     static func graph(named words: [String]) -> RoleGraph? {
-        var file: String?, format: GraphFileFormat?
+        var files: [String] = [], format: GraphFileFormat?
         var index = 0
         while index < words.count {
             let word = words[index]
@@ -65,13 +65,14 @@ enum Completions {
                     value = String(word.dropFirst(name.count + 1))
                 }
                 guard let value else { continue }
-                if name == "--graph" { file = shellWord(value) } else { format = GraphFileFormat(rawValue: shellWord(value)) }
+                if name == "--graph" { files.append(shellWord(value)) } else { format = GraphFileFormat(rawValue: shellWord(value)) }
             }
             index += 1
         }
-        guard let file, !file.isEmpty else { return RoleGraph.builtIn }
-        if file == "-" { return nil }
-        return try? RoleGraph.load(contentsOf: file, format: format)
+        files.removeAll { $0.isEmpty }
+        if files.isEmpty { return RoleGraph.builtIn }
+        if files.contains("-") { return nil }
+        return try? RoleGraph.load(layers: files, format: format).graph
     }
 
     /// A shell word as the command will see it, for the simple cases: quotes removed,

@@ -5,7 +5,7 @@ import RoleGraphKit
 extension GraphFileFormat: ExpressibleByArgument {
     /// The extensions completion offers for `--graph` (and `validate`'s files); `gz` for a
     /// compressed file of any of them (`moves.csv.gz`).
-    static let fileExtensions = ["yaml", "yml", "json", "dot", "gv", "csv", "tsv", "tab", "rgx", "gz"]
+    static let fileExtensions = ["yaml", "yml", "json", "dot", "gv", "graphml", "xml", "csv", "tsv", "tab", "rgx", "gz"]
 }
 
 /// The global options: `--graph FILE` and `--graph-format F`, which graph a command reads, and
@@ -26,7 +26,7 @@ extension GraphFileFormat: ExpressibleByArgument {
 /// `export` names its output format with `--to`.
 struct GraphOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "A graph file: YAML or JSON (format 1), DOT, GraphML, a CSV/TSV edge list, or a snapshot image (.rgx, see index); - reads standard input. Default: the built-in graph. Repeat it to apply later files (format 1 overlays) to the first, in order.",
+        "A graph file: YAML or JSON (format 1), node-link JSON, DOT, GraphML, a CSV/TSV edge list, or a snapshot image (.rgx, see index); - reads standard input. Default: the built-in graph. Repeat it to apply later files (format 1 overlays) to the first, in order.",
         valueName: "file"), completion: .file(extensions: GraphFileFormat.fileExtensions))
     var graph: [String] = []
 
@@ -88,6 +88,7 @@ struct GraphOptions: ParsableArguments {
         } else if !options.columns.isEmpty && result.edgeListSummary == nil {
             throw CLIError.invalidValue("--columns names an edge list's columns, and \(paths[0]) is not a CSV/TSV edge list")
         }
+        if let note = result.formatNote(path: paths[0]) { ErrorReporter.printNote("note: \(note)") }
         for note in result.notes { ErrorReporter.printNote("note: \(note.description)") }
         return result
     }

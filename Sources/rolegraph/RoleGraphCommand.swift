@@ -15,7 +15,7 @@ struct RoleGraphCommand: ParsableCommand {
             \(ExitStatus.documentation)
             """,
         version: "0.1.0",
-        subcommands: [Roles.self, Show.self, Path.self, Plan.self, Next.self, Reachable.self, Compare.self, Clusters.self, Similar.self, Skills.self, Centrality.self, Export.self, Validate.self, Stats.self, Index.self, Init.self]
+        subcommands: [Roles.self, Show.self, Path.self, Plan.self, Next.self, Reachable.self, Compare.self, Clusters.self, Similar.self, Skills.self, Centrality.self, Export.self, Explore.self, Validate.self, Stats.self, Index.self, Init.self]
     )
 
     /// `--graph` and `--graph-format`, accepted before the command name too (see ``GraphOptions``).

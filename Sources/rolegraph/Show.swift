@@ -20,7 +20,8 @@ struct Show: ParsableCommand {
         let index = try graph.resolveRole(self.role)
         let role = graph.role(at: index)
         let relations = graph.relations(of: role.id)
-        let sources = RoleSources(role: Int(index), in: graph, provenance: loaded.provenance)
+        let sources = RoleSources(role: Int(index), in: graph, provenance: loaded.provenance,
+                                  file: graphOptions.graph.first.map { $0 == "-" ? "<stdin>" : $0 } ?? RoleGraph.builtInName)
         if format == .json {
             try emit(try Output.json(RoleCard(role: role, relations: relations, sources: sources)))
             return
@@ -63,8 +64,8 @@ struct RoleSources: Encodable {
     var overrides: [FieldSource]
     var relations: [RelationSource]
 
-    init(role index: Int, in graph: RoleGraph, provenance: GraphProvenance?) {
-        let fallback = RoleGraph.builtInName
+    /// - Parameter file: the file every fact is from when there is no provenance (one file read).
+    init(role index: Int, in graph: RoleGraph, provenance: GraphProvenance?, file fallback: String) {
         let id = graph.roles[index].id
         let roleSource = provenance?.role(at: index)
         file = roleSource?.file ?? fallback

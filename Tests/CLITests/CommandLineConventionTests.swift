@@ -52,7 +52,7 @@ struct DeclaredOptions {
         (["patj"], "rolegraph: error: unknown command 'patj' (did you mean 'path'?) (see 'rolegraph --help')\n"),
         (["sho", "ml-engineer"], "rolegraph: error: unknown command 'sho' (did you mean 'show'?) (see 'rolegraph --help')\n"),
         (["--graph", "x.yaml", "clustres"], "rolegraph: error: unknown command 'clustres' (did you mean 'clusters'?) (see 'rolegraph --help')\n"),
-        (["help", "bogus"], "rolegraph: error: unknown command 'bogus'; the commands are roles, show, path, plan, next, reachable, compare, clusters, similar, skills, centrality, export, validate, stats, index, init (see 'rolegraph --help')\n"),
+        (["help", "bogus"], "rolegraph: error: unknown command 'bogus'; the commands are roles, show, path, plan, next, reachable, compare, clusters, similar, skills, centrality, export, explore, validate, stats, index, init (see 'rolegraph --help')\n"),
         (["help", "exprot"], "rolegraph: error: unknown command 'exprot' (did you mean 'export'?) (see 'rolegraph --help')\n"),
         (["help", "path", "show"], "rolegraph: error: help takes one command name, found 'path', 'show' (see 'rolegraph --help')\n"),
     ])
@@ -224,7 +224,7 @@ struct DeclaredOptions {
             #expect(!options.contains { $0.names.contains(name) }, "\(name)")
         }
         let top = options.filter { $0.preferred == "--top" }
-        #expect(Set(top.map(\.command)) == ["path", "plan", "next", "similar", "centrality", "export"])
+        #expect(Set(top.map(\.command)) == ["path", "plan", "next", "similar", "centrality", "export", "explore"])
         for option in top { #expect(option.names.contains("-n"), "\(option.command)") }
     }
 }

@@ -98,7 +98,7 @@ import Testing
         }
         switch shell {
         case "bash":
-            #expect(after("'--graph')").contains("-fX '!*.@(yaml|yml|json|dot|gv|csv|tsv|tab|rgx|gz)'"))
+            #expect(after("'--graph')").contains("-fX '!*.@(yaml|yml|json|dot|gv|graphml|xml|csv|tsv|tab|rgx|gz)'"))
             #expect(after("'--output'|'-o')").contains("__rolegraph_add_completions -f"))
             #expect(after("'--render')").contains("__rolegraph_add_completions -f"))
         case "zsh":

@@ -73,6 +73,10 @@ import Testing
          "no-such-relation.yaml:5:7: no transition relation 'data-analyst' → 'ml-engineer' to remove"),
         ("missing-base.yaml", "format: 1\nextends: base-that-is-not-there.yaml\n",
          "missing-base.yaml:2:10: extends 'base-that-is-not-there.yaml', which does not exist"),
+        ("adds-existing-role.yaml", "format: 1\nextends: builtin\nroles:\n  - {id: data-analyst, name: DA, area: insights}\n",
+         "adds-existing-role.yaml:4:10: duplicate role id 'data-analyst' (first defined in builtin); to change it, 'override' it"),
+        ("adds-existing-relation.yaml", "format: 1\nextends: builtin\nrelations:\n  - {kind: transition, from: data-analyst, to: data-scientist, effort: 1}\n",
+         "adds-existing-relation.yaml:4:5: duplicate transition relation 'data-analyst' → 'data-scientist' (first stated in builtin); to change it, 'override' it"),
         ("misspelt-key.yaml", "format: 1\nextends: builtin\noverides:\n  roles: []\n",
          "misspelt-key.yaml:3:1: unknown key 'overides' in the graph file (did you mean 'override'?)"),
     ])
@@ -109,6 +113,14 @@ import Testing
         #expect(extending.stderr.hasPrefix("rolegraph: error: again.yaml:2:10: 'extends: builtin' in a later --graph"))
     }
 
+    @Test func completionOffersTheRolesOfEveryLayer() throws {
+        let root = try Self.directory(["more.yaml": "format: 1\nroles: [{id: research-lead, name: Research Lead, area: models}]\n"])
+        let more = root.appendingPathComponent("more.yaml").path
+        let offered = try CompletionTests.complete("show", "positional@0",
+                                                   words: ["rolegraph", "--graph", Self.example, "--graph", more, "show", "research-"])
+        #expect(offered == ["research-engineer", "research-lead"])
+    }
+
     @Test func keepExtendsWritesTheOverlayBack() throws {
         let root = try Self.directory([:])
         let written = try CLI.run(["export", "--keep-extends", "--graph", Self.example, "-o", "kept.yaml"], in: root)
@@ -119,6 +131,17 @@ import Testing
         let again = try CLI.run(["export", "--to", "json", "--graph", "kept.yaml"], in: root)
         #expect(again.status == 0)
         #expect(again.stdout == original.stdout)
+        // A relative base still resolves from another directory: written as an absolute path there.
+        let source = try Self.directory(["base.yaml": "format: 1\nextends: builtin\nremove:\n  roles: [backend-engineer]\n",
+                                         "top.yaml": "format: 1\nextends: base.yaml\noverride:\n  roles: [{id: data-analyst, summary: \"S \\\"q\\\"\"}]\n"])
+        let elsewhere = try CLI.run(["export", "--keep-extends", "--graph", source.appendingPathComponent("top.yaml").path,
+                                     "-o", "moved.yaml"], in: root)
+        #expect(elsewhere.status == 0)
+        let moved = try String(contentsOf: root.appendingPathComponent("moved.yaml"), encoding: .utf8)
+        #expect(moved.contains("extends: \"\(source.appendingPathComponent("base.yaml").path)\""))
+        let fromSource = try CLI.run(["export", "--to", "json", "--graph", "top.yaml"], in: source)
+        let fromMoved = try CLI.run(["export", "--to", "json", "--graph", "moved.yaml"], in: root)
+        #expect(fromSource.status == 0 && fromMoved.stdout == fromSource.stdout)
         let none = try CLI.run(["export", "--keep-extends"])
         #expect(none.status == 64)
         #expect(none.stderr.hasPrefix("rolegraph: error: --keep-extends writes an overlay back, and the graph given is none"))
@@ -146,6 +169,8 @@ import Testing
          "off-scale.yaml:8:49: effort 12 of transition 'x' → 'y' is outside the scale of 1 (same skills) to 5 (major retraining)"),
         ("no-effort.yaml", header + pair + "relations:\n  - {kind: transition, from: x, to: y}\n  - {kind: transition, from: y, to: x, effort: 1}\n",
          "no-effort.yaml:8:5: transition 'x' → 'y' has no effort; it counts as 1"),
+        ("repeated.yaml", header + pair + moves + "  - {kind: transition, between: [y, x], effort: 2}\n",
+         "repeated.yaml:9:5: transition 'y' → 'x' repeats the one at 8:5 fact for fact; it is read once"),
     ])
     func eachWarningAndStrict(file: String, text: String, message: String) throws {
         let root = try OverlayCommandTests.directory([file: text])
@@ -173,6 +198,51 @@ import Testing
         let result = try CLI.run(["validate", "tab.yaml"], in: root)
         #expect(result.status == 65)
         #expect(result.stderr == "rolegraph: error: tab.yaml:4:1: not valid YAML or JSON: a tab in the indentation; YAML indents with spaces only\n")
+    }
+
+    /// A relation stated twice alike is read once (and warned about); an overlay stating one of
+    /// its base's relations again alike is too, and the graph is the base's.
+    @Test func aRepeatedRelationIsReadOnce() throws {
+        let again = """
+            format: 1
+            extends: builtin
+            relations:
+              - kind: collaboration
+                between: [data-scientist, data-analyst]
+                section: "Working together › Analysts and scientists"
+                note: "Both usually sit in insights teams and work together, analysts leaning to business and communication, scientists to statistics."
+
+            """
+        let root = try OverlayCommandTests.directory(["again.yaml": again])
+        let base = try CLI.run(["stats", "--format", "json"], in: root)
+        let result = try CLI.run(["--graph", "again.yaml", "stats", "--format", "json"], in: root)
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty)
+        let validate = try CLI.run(["validate", "again.yaml"], in: root)
+        #expect(validate.status == 0)
+        #expect(validate.stderr.contains("rolegraph: warning: again.yaml:4:5: collaboration 'data-scientist' → 'data-analyst' repeats the one in builtin fact for fact; it is read once\n"),
+                "\(validate.stderr)")
+        #expect(try CLI.run(["validate", "--strict", "again.yaml"], in: root).status == 65)
+        func relations(_ json: String) throws -> [String: Int]? {
+            try (JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])?["relations"] as? [String: Int]
+        }
+        #expect(try relations(result.stdout) == relations(base.stdout))
+        #expect(try relations(result.stdout)?["collaboration"] == 9)
+    }
+
+    /// Removing a repeated copy moves the relations after it: their problems keep their places.
+    @Test func problemsAfterARepeatedRelationKeepTheirPlaces() throws {
+        let text = Self.header + Self.pair + Self.moves + "  - {kind: transition, between: [x, y], effort: 2}\n"
+            + "  - {kind: transition, from: x, to: yy, effort: 9}\n  - {kind: transition, from: y, to: x, effort: 0}\n"
+        let root = try OverlayCommandTests.directory(["later.yaml": text])
+        let result = try CLI.run(["validate", "later.yaml"], in: root)
+        #expect(result.status == 65)
+        #expect(result.stderr == """
+            rolegraph: error: later.yaml:10:37: unknown role 'yy' (did you mean 'y'?)
+            rolegraph: error: later.yaml:11:5: duplicate transition relation 'y' → 'x' (first stated at 8:5)
+            rolegraph: error: later.yaml:11:48: effort must be a number greater than 0 and at most 1000000, found '0'
+
+            """, "\(result.stderr)")
     }
 
     @Test func aDuplicateRelationNamesTheLineOfTheFirstCopy() throws {

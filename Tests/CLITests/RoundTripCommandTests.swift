@@ -114,6 +114,12 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("n.yaml").path))
     }
 
+    @Test func yamlHoldsTheWholeGraphSoDiagramOptionsAreRefused() throws {
+        let result = try CLI.run(["export", "--to", "yaml", "--around", "data-scientist"])
+        #expect(result.status == 64)
+        #expect(result.stderr == "rolegraph: error: --around shapes a diagram; --to yaml exports the whole graph without one\n")
+    }
+
     @Test func initWritesAStarterThatLoadsAndValidates() throws {
         let directory = try Self.temporaryDirectory()
         let printed = try CLI.run(["init"], in: directory)

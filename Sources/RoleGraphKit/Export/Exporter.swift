@@ -16,7 +16,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     case graphml
     /// A Mermaid flowchart: renders on GitHub.
     case mermaid
-    /// A graph file of format 1 (``GraphFileWriter``), the YAML `--graph` reads.
+    /// A graph file of format 1 (YAML), the format `--graph` reads, so an export can be edited and loaded back.
     case yaml
 
     /// Whether the output is binary (never written to a terminal).

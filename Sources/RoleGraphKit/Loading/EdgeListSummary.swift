@@ -58,6 +58,9 @@ public struct EdgeListSummary: Hashable, Sendable {
 public struct GraphLoadResult: Sendable {
     /// The graph.
     public var graph: RoleGraph
+    /// The format the file was read as when neither the caller nor its extension named one, so
+    /// the content decided (`notes.txt` read as YAML); `nil` otherwise.
+    public var sniffedFormat: GraphFileFormat?
     /// What an edge list's loading repaired; `nil` for other formats.
     public var edgeListSummary: EdgeListSummary?
     /// What is allowed but probably a mistake in a graph file of format 1 (see
@@ -66,13 +69,12 @@ public struct GraphLoadResult: Sendable {
     /// What applying overlays did that a reader might not expect (the relations removed with a
     /// role), each at its place in the overlay.
     public var notes: [Diagnostic] = []
-    /// Which file stated each fact; every fact names the one file when there was no overlay.
+    /// Which file stated each fact; every fact names the one file when a graph file of format 1
+    /// had no overlay, and it is `nil` for a DOT file or an edge list read alone (every fact is
+    /// from that file).
     public var provenance: GraphProvenance?
     /// The last layer when it was an overlay, as read: what `export --keep-extends` writes back.
     public var lastOverlay: Overlay?
-    /// The format the file was read as when neither the caller nor its extension named one, so
-    /// the content decided (`notes.txt` read as YAML); `nil` otherwise.
-    public var sniffedFormat: GraphFileFormat?
 
     /// Creates a result.
     public init(graph: RoleGraph, edgeListSummary: EdgeListSummary? = nil) {

@@ -41,6 +41,15 @@ public enum GraphFileFormat: String, CaseIterable, Sendable {
         }
     }
 
+    /// The format to read a file as: the one given, else the one its name implies, else the one
+    /// its content suggests, and whether the content decided (so a caller can say so).
+    ///
+    /// - Complexity: O(1) when the format is given or implied; else that of ``sniff(_:)``.
+    static func resolve(_ given: GraphFileFormat?, path: String, bytes: [UInt8]) -> (format: GraphFileFormat, sniffed: Bool) {
+        if let format = given ?? GraphFileFormat(path: path) { return (format, false) }
+        return (sniff(bytes), true)
+    }
+
     /// Guesses the format of text with no telling extension: DOT starts with `graph`, `digraph`,
     /// `strict` or a `//` or `/*` comment; JSON with `{`; GraphML with `<`; an edge list's first line names a `from` and
     /// a `to` column; anything else is read as YAML.

@@ -41,17 +41,22 @@ struct GraphFileReader {
     /// - Throws: ``GraphLoadError/invalid(_:)`` with every problem, in file order.
     static func readChecked(_ text: String, file: String, json: Bool = false) throws(GraphLoadError) -> GraphDocument {
         var reader = GraphFileReader(file: file)
-        let root = try reader.compose(text, json: json)
-        guard var document = reader.readDocument(root, overlay: false)?.document else {
-            throw .invalid(GraphValidator.limited(reader.sorted(reader.diagnostics)))
+        return try reader.readChecked(try reader.compose(text, json: json))
+    }
+
+    /// Validates a composed file as a whole graph, keeping where each part is.
+    mutating func readChecked(_ root: Node) throws(GraphLoadError) -> GraphDocument {
+        guard var document = readDocument(root, overlay: false)?.document else {
+            throw .invalid(GraphValidator.limited(sorted(diagnostics)))
         }
+        document.map = map
+        document.stamp(file)
+        document.warnings = document.removeRepeatedRelations()
         let semantic = GraphValidator.validate(
             areas: document.areas, skills: document.skills, roles: document.roles,
-            relations: document.relations, locations: reader.map)
-        let all = reader.sorted(reader.diagnostics + semantic)
+            relations: document.relations, locations: document.map)
+        let all = sorted(diagnostics + semantic)
         if !all.isEmpty { throw .invalid(GraphValidator.limited(all)) }
-        document.map = reader.map
-        document.stamp(file)
         return document
     }
 

@@ -35,40 +35,35 @@ extension RoleGraph {
     /// - Complexity: O(*n* + *L*·(*R* + *E* + *S*)) expected for *L* layers of *n* bytes in all.
     public static func load(layers paths: [String], format: GraphFileFormat? = nil,
                             options: GraphLoadOptions = GraphLoadOptions()) throws(GraphLoadError) -> GraphLoadResult {
-        guard !paths.isEmpty else { return GraphLoadResult(graph: .builtIn) }
+        guard let first = paths.first else { return GraphLoadResult(graph: .builtIn) }
         var loader = LayerLoader(options: options)
-        var result = try loader.load(paths, format: format)
-        result.sniffedFormat = loader.sniffedFormat
-        return result
-    }
-}
-
-extension LayerLoader {
-    /// The layers read, applied and validated (see ``RoleGraph/load(layers:format:options:)``).
-    mutating func load(_ paths: [String], format: GraphFileFormat?) throws(GraphLoadError) -> GraphLoadResult {
-        let first = paths[0]
-        let base = try loadBase(first, format: format, chain: [])
-        guard var document = base.document else {
-            // A DOT file or an edge list: validated as it was read, with its repairs.
-            guard paths.count > 1 else { return base.result! }
-            var document = GraphDocument(graph: base.result!.graph, file: base.result!.provenance!.layers[0])
-            var lastOverlay: OverlayDocument?
-            for path in paths.dropFirst() {
-                let overlay = try readOverlay(path, after: paths[0])
-                apply(overlay, to: &document)
-                lastOverlay = overlay
+        var document: GraphDocument
+        var lastOverlay: OverlayDocument?
+        var baseResult: GraphLoadResult?
+        switch try loader.loadBase(first, format: format, chain: []) {
+        case .finished(let result):
+            // A DOT file or an edge list, validated as it was read, with its repairs.
+            if paths.count == 1 {
+                var result = result
+                result.sniffedFormat = loader.sniffedBase
+                return result
             }
-            var result = try finish(document, lastOverlay: lastOverlay, validated: false)
-            result.edgeListSummary = base.result!.edgeListSummary
-            return result
-        }
-        var lastOverlay = base.lastOverlay
-        for path in paths.dropFirst() {
-            let overlay = try readOverlay(path, after: paths[0])
-            apply(overlay, to: &document)
+            document = GraphDocument(graph: result.graph, file: first == "-" ? "<stdin>" : first)
+            baseResult = result
+        case .document(let parts, let overlay):
+            document = parts
             lastOverlay = overlay
         }
-        return try finish(document, lastOverlay: lastOverlay, validated: paths.count == 1 && lastOverlay == nil)
+        for path in paths.dropFirst() {
+            let overlay = try loader.readOverlay(path, after: first)
+            loader.apply(overlay, to: &document)
+            lastOverlay = overlay
+        }
+        var result = try loader.finish(document, lastOverlay: lastOverlay,
+                                       validated: paths.count == 1 && lastOverlay == nil)
+        result.edgeListSummary = baseResult?.edgeListSummary
+        result.sniffedFormat = loader.sniffedBase
+        return result
     }
 }
 
@@ -78,17 +73,17 @@ struct LayerLoader {
     /// Problems found while applying overlays, reported with the whole graph's.
     var diagnostics: [Diagnostic] = []
     var notes: [Diagnostic] = []
-    /// The base file's format when its content decided it (no `format` and no telling extension).
-    var sniffedFormat: GraphFileFormat?
+    /// The base file's format when its content, not its name, decided it.
+    var sniffedBase: GraphFileFormat?
 
     init(options: GraphLoadOptions) { self.options = options }
 
-    /// A base: a whole graph's parts (for a graph file, directly or through `extends:`), or
-    /// an already finished result (an edge list, whose repairs come with it, or a DOT file).
-    struct Base {
-        var document: GraphDocument?
-        var result: GraphLoadResult?
-        var lastOverlay: OverlayDocument?
+    /// A base: a whole graph's parts (for a graph file, directly or through `extends:`, with the
+    /// last overlay applied), or an already finished result (an edge list, whose repairs come
+    /// with it, or a DOT file).
+    enum Base {
+        case document(GraphDocument, lastOverlay: OverlayDocument?)
+        case finished(GraphLoadResult)
     }
 
     /// Reads a base file; an overlay's `extends:` is followed first.
@@ -97,32 +92,30 @@ struct LayerLoader {
     ///   refuse a cycle.
     mutating func loadBase(_ path: String, format: GraphFileFormat?, chain: [String]) throws(GraphLoadError) -> Base {
         let name = path == "-" ? "<stdin>" : path
-        if SnapshotReader.isSnapshot(path, format: format) { return Base(result: try SnapshotReader.load(path, options: options)) }
-        let given = format
-        let (bytes, format) = try read(path, format: format)
-        if chain.isEmpty, given == nil, GraphFileFormat(path: path) == nil { sniffedFormat = format }
-        // Node-link JSON (what `export --to json` writes) is told from format 1 by its content.
-        let nodeLink = format == .json ? try NodeLinkJSONReader.readIfNodeLink(try text(bytes, file: name), file: name) : nil
+        if SnapshotReader.isSnapshot(path, format: format) { return try snapshotBase(path, chain: chain) }
+        let (bytes, format, sniffed) = try read(path, format: format)
+        if sniffed && chain.isEmpty { sniffedBase = format }
+        // Node-link JSON (what `export --to json` writes) is a whole graph, never an overlay.
+        let nodeLink = try format == .json ? NodeLinkJSONReader.readIfNodeLink(try text(bytes, file: name), file: name) : nil
         guard (format == .yaml || format == .json) && nodeLink == nil else {
-            var result: GraphLoadResult
+            // A DOT file, an edge list, GraphML or node-link JSON; extended by an overlay, it becomes
+            // a base document. Alone, its provenance (one file for every fact) is left out: a large
+            // edge list need not carry a source per relation.
+            let result: GraphLoadResult
             if let nodeLink {
                 result = GraphLoadResult(graph: nodeLink)
             } else {
                 result = try RoleGraph.parse(bytes: bytes, format: format, file: name, options: options)
             }
-            // A DOT file or an edge list extended by overlays becomes a base document; alone, it
-            // keeps its columns (no Relation values made) and names its file as the one source.
-            guard chain.isEmpty else { return Base(document: GraphDocument(graph: result.graph, file: name)) }
-            result.provenance = GraphProvenance(layers: [name])
-            return Base(document: nil, result: result)
+            return chain.isEmpty ? .finished(result) : .document(GraphDocument(graph: result.graph, file: name), lastOverlay: nil)
         }
         switch try GraphFileReader.readLayer(try text(bytes, file: name), file: name, json: format == .json, overlay: false) {
         case .graph(let document):
-            return Base(document: document)
+            return .document(document, lastOverlay: nil)
         case .overlay(let overlay):
             var document = try extended(by: overlay, path: path, chain: chain)
             apply(overlay, to: &document)
-            return Base(document: document, lastOverlay: overlay)
+            return .document(document, lastOverlay: overlay)
         }
     }
 
@@ -149,8 +142,10 @@ struct LayerLoader {
             throw .invalid([Diagnostic(.other("'extends' makes a cycle: \(cycle)"), at: overlay.extendsLocation)])
         }
         do {
-            let base = try loadBase(resolved, format: nil, chain: chainHere)
-            return base.document ?? GraphDocument(graph: base.result!.graph, file: resolved)
+            switch try loadBase(resolved, format: nil, chain: chainHere) {
+            case .document(let document, _): return document
+            case .finished(let result): return GraphDocument(graph: result.graph, file: resolved)
+            }
         } catch {
             if case .fileNotFound = error {
                 throw .invalid([Diagnostic(.other("extends '\(target)', which does not exist" + (resolved == target ? "" : " (looked for \(resolved))")),
@@ -163,16 +158,13 @@ struct LayerLoader {
     /// A later `--graph` file: an overlay of format 1 (YAML or JSON) without `extends:`.
     mutating func readOverlay(_ path: String, after base: String) throws(GraphLoadError) -> OverlayDocument {
         let name = path == "-" ? "<stdin>" : path
-        let (bytes, format) = try read(path, format: nil)
+        let (bytes, format, _) = try read(path, format: nil)
         guard format == .yaml || format == .json else {
             throw .invalid([Diagnostic(.other(
                 "a later --graph is an overlay on the ones before it and must be a graph file of format 1 (YAML or JSON), not \(format.displayName); only the first --graph may be any format"),
                 at: SourceLocation(file: name, line: 1, column: 1))])
         }
-        guard case .overlay(let overlay) = try GraphFileReader.readLayer(
-            try text(bytes, file: name), file: name, json: format == .json, overlay: true) else {
-            fatalError("readLayer returns an overlay when asked for one")
-        }
+        let overlay = try GraphFileReader.readOverlay(try text(bytes, file: name), file: name, json: format == .json)
         if let extends = overlay.extends {
             throw .invalid([Diagnostic(.other(
                 "'extends: \(extends)' in a later --graph, which is applied on top of the --graph files before it (from \(base)); remove 'extends', or give this file alone"),
@@ -192,13 +184,16 @@ struct LayerLoader {
     ///
     /// - Parameter validated: whether the document is one file already validated on its own.
     func finish(_ document: GraphDocument, lastOverlay: OverlayDocument?, validated: Bool) throws(GraphLoadError) -> GraphLoadResult {
+        var document = document
+        // A relation an overlay states again as its base does, fact for fact, is read once.
+        let repeated = validated ? [] : document.removeRepeatedRelations()
         let semantic = validated ? [] : GraphValidator.validate(
             areas: document.areas, skills: document.skills, roles: document.roles,
             relations: document.relations, locations: document.map, provenance: document.provenance)
         let errors = Self.sorted(diagnostics + semantic, layers: document.provenance.layers)
         if !errors.isEmpty { throw .invalid(GraphValidator.limited(errors)) }
         var result = GraphLoadResult(graph: document.uncheckedGraph())
-        result.warnings = Self.sorted(GraphValidator.warnings(roles: document.roles, relations: document.relations,
+        result.warnings = Self.sorted(document.warnings + repeated + GraphValidator.warnings(roles: document.roles, relations: document.relations,
                                                               locations: document.map, provenance: document.provenance),
                                       layers: document.provenance.layers)
         result.notes = notes
@@ -209,13 +204,14 @@ struct LayerLoader {
 
     // MARK: Files
 
-    private func read(_ path: String, format: GraphFileFormat?) throws(GraphLoadError) -> ([UInt8], GraphFileFormat) {
+    private func read(_ path: String, format: GraphFileFormat?) throws(GraphLoadError) -> ([UInt8], GraphFileFormat, sniffed: Bool) {
         let name = path == "-" ? "<stdin>" : path
         var bytes = try readFile(path, maximumSize: options.maximumSize)
         if Gzip.isCompressed(bytes) {
             bytes = try Gzip.decompress(bytes, limit: options.maximumSize, file: name)
         }
-        return (bytes, format ?? GraphFileFormat(path: path) ?? GraphFileFormat.sniff(bytes))
+        let (resolved, sniffed) = GraphFileFormat.resolve(format, path: path, bytes: bytes)
+        return (bytes, resolved, sniffed)
     }
 
     private func text(_ bytes: [UInt8], file: String) throws(GraphLoadError) -> String {
@@ -256,7 +252,7 @@ extension GraphFileFormat {
         case .dot: return "a DOT file"
         case .csv: return "a CSV edge list"
         case .tsv: return "a TSV edge list"
-        case .graphml: return "GraphML"
+        case .graphml: return "a GraphML file"
         case .snapshot: return "a snapshot image"
         }
     }

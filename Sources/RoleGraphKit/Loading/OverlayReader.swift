@@ -22,32 +22,44 @@ extension GraphFileReader {
         var reader = GraphFileReader(file: file)
         let root = try reader.compose(text, json: json)
         guard overlay || root.mapping?.keys.contains(where: { $0.string == "extends" }) == true else {
-            return .graph(try readChecked(text, file: file, json: json))
+            return .graph(try reader.readChecked(root))
         }
-        guard let (additions, top) = reader.readDocument(root, overlay: true) else {
-            throw .invalid(GraphValidator.limited(reader.sorted(reader.diagnostics)))
+        return .overlay(try reader.readOverlay(root))
+    }
+
+    /// Reads a graph file of format 1 as an overlay (a later `--graph`), with or without `extends:`.
+    ///
+    /// - Throws: ``GraphLoadError/invalid(_:)`` with every problem of the file, in file order.
+    static func readOverlay(_ text: String, file: String, json: Bool) throws(GraphLoadError) -> OverlayDocument {
+        var reader = GraphFileReader(file: file)
+        return try reader.readOverlay(try reader.compose(text, json: json))
+    }
+
+    private mutating func readOverlay(_ root: Node) throws(GraphLoadError) -> OverlayDocument {
+        guard let (additions, top) = readDocument(root, overlay: true) else {
+            throw .invalid(GraphValidator.limited(sorted(diagnostics)))
         }
         var document = OverlayDocument(file: file)
         document.additions = additions
-        document.additions.map = reader.map
+        document.additions.map = map
         document.additions.stamp(file)
         if let extends = top["extends"] {
-            document.extends = reader.scalarString(extends.node, key: "extends")
-            document.extendsLocation = reader.location(of: extends.node)
+            document.extends = scalarString(extends.node, key: "extends")
+            document.extendsLocation = location(of: extends.node)
         }
-        if top["name"] != nil { document.name = reader.optionalString(top, "name") }
-        if top["source"] != nil { document.source = reader.optionalString(top, "source") }
-        if top["description"] != nil { document.description = reader.optionalString(top, "description") }
+        if top["name"] != nil { document.name = optionalString(top, "name") }
+        if top["source"] != nil { document.source = optionalString(top, "source") }
+        if top["description"] != nil { document.description = optionalString(top, "description") }
         if let node = top["override"]?.node, !(node.scalar?.isNull ?? false),
-           let fields = reader.mapping(node, context: "'override'", keys: overrideKeys) {
-            reader.readOverrides(fields, in: node, into: &document.overrides)
+           let fields = mapping(node, context: "'override'", keys: Self.overrideKeys) {
+            readOverrides(fields, in: node, into: &document.overrides)
         }
         if let node = top["remove"]?.node, !(node.scalar?.isNull ?? false),
-           let fields = reader.mapping(node, context: "'remove'", keys: removeKeys) {
-            reader.readRemovals(fields, in: node, into: &document.removals)
+           let fields = mapping(node, context: "'remove'", keys: Self.removeKeys) {
+            readRemovals(fields, in: node, into: &document.removals)
         }
-        if !reader.diagnostics.isEmpty { throw .invalid(GraphValidator.limited(reader.sorted(reader.diagnostics))) }
-        return .overlay(document)
+        if !diagnostics.isEmpty { throw .invalid(GraphValidator.limited(sorted(diagnostics))) }
+        return document
     }
 
     private mutating func readOverrides(_ fields: [String: (key: Node, node: Node)], in parent: Node,

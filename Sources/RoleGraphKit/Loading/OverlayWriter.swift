@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes an overlay back as a graph file of format 1, `extends:` line included: what
 /// `export --keep-extends` writes instead of the flattened graph.
 ///
@@ -161,6 +163,25 @@ extension Overlay {
     /// The overlay as a graph file of format 1, with its `extends:` line: applied to the same base,
     /// it gives the same graph as the file it was read from.
     ///
+    /// - Parameter path: where the text will be written, if to a file: a relative `extends:` path
+    ///   is relative to the overlay's own directory, so when `path` is in another directory the
+    ///   base is written as an absolute path, which still resolves there.
     /// - Complexity: O(*n*) for an overlay of *n* characters.
-    public func yaml() -> String { OverlayWriter.yaml(document) }
+    public func yaml(writtenTo path: String? = nil) -> String {
+        var document = document
+        if let extends = document.extends, extends != RoleGraph.builtInName, !extends.hasPrefix("/"), let path {
+            let here = Self.directory(of: document.file)
+            if here != Self.directory(of: path) {
+                document.extends = (here as NSString).appendingPathComponent(extends)
+            }
+        }
+        return OverlayWriter.yaml(document)
+    }
+
+    /// A file's directory as an absolute, standardised path.
+    private static func directory(of file: String) -> String {
+        let absolute = file.hasPrefix("/") ? file
+            : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(file)
+        return ((absolute as NSString).deletingLastPathComponent as NSString).standardizingPath
+    }
 }

@@ -5,8 +5,9 @@
 /// `--graph` files has the base's name (`builtin` for the built-in graph) on what the base stated
 /// and an overlay's name on what the overlay added or changed. `rolegraph show` prints it.
 ///
-/// A graph read from one DOT file or edge list has empty lists and one layer: every fact is from
-/// that file, and a list of a million identical entries would cost more than the graph's columns.
+/// A DOT file or an edge list read alone has none (``GraphLoadResult/provenance`` is `nil`): every
+/// fact is from that file, and a list of a million identical entries would cost more than the
+/// graph's columns.
 public struct GraphProvenance: Hashable, Sendable {
     /// The files the graph was built from, base first.
     public var layers: [String]

@@ -104,6 +104,16 @@ enum GraphValidator {
             if locations?.reported.contains(field) == true { return }
             diagnostics.append(Diagnostic(problem, at: locations?[field]))
         }
+        /// A second definition of an id: where the first is, with the file when it is another
+        /// one (an overlay adding what its base has should override it instead).
+        func duplicate(_ kind: ReferenceKind, _ id: String, first: Int, at i: Int,
+                       field: (Int) -> SourceMap.Field, sources: [FactSource]?) -> GraphProblem {
+            let firstPlace = locations?[field(first)]
+            let firstFile = firstPlace?.file ?? sources.flatMap { first < $0.count ? $0[first].file : nil }
+            let hereFile = locations?[field(i)]?.file ?? sources.flatMap { i < $0.count ? $0[i].file : nil }
+            guard let firstFile, let hereFile, firstFile != hereFile else { return .duplicateID(kind, id, first: firstPlace) }
+            return .other("duplicate \(kind.rawValue) id '\(id)' (first defined \(firstPlace.map { "at \($0)" } ?? "in \(firstFile)")); to change it, 'override' it")
+        }
         var suggestionsLeft = suggestionLimit
         func nearest(_ word: String, _ candidates: [String]) -> String? {
             guard suggestionsLeft > 0 else { return nil }
@@ -116,7 +126,8 @@ enum GraphValidator {
         for (i, area) in areas.enumerated() {
             if area.id.rawValue.isEmpty { report(.emptyValue(key: "id"), .area(i)); continue }
             if let first = areaFirst[area.id] {
-                report(.duplicateID(.area, area.id.rawValue, first: locations?[.area(first)]), .area(i))
+                report(duplicate(.area, area.id.rawValue, first: first, at: i, field: SourceMap.Field.area,
+                                 sources: provenance?.areas), .area(i))
             } else {
                 areaFirst[area.id] = i
             }
@@ -125,7 +136,8 @@ enum GraphValidator {
         for (i, skill) in skills.enumerated() {
             if skill.id.rawValue.isEmpty { report(.emptyValue(key: "id"), .skill(i)); continue }
             if let first = skillFirst[skill.id] {
-                report(.duplicateID(.skill, skill.id.rawValue, first: locations?[.skill(first)]), .skill(i))
+                report(duplicate(.skill, skill.id.rawValue, first: first, at: i, field: SourceMap.Field.skill,
+                                 sources: provenance?.skills), .skill(i))
             } else {
                 skillFirst[skill.id] = i
             }
@@ -152,7 +164,8 @@ enum GraphValidator {
         for (i, role) in roles.enumerated() {
             if role.id.rawValue.isEmpty { report(.emptyValue(key: "id"), .role(i)); continue }
             if let first = roleFirst[role.id] {
-                report(.duplicateID(.role, role.id.rawValue, first: locations?[.role(first)]), .role(i))
+                report(duplicate(.role, role.id.rawValue, first: first, at: i, field: SourceMap.Field.role,
+                                 sources: provenance?.roles), .role(i))
             } else {
                 roleFirst[role.id] = i
             }

@@ -36,9 +36,16 @@ enum SnapshotReader {
         let mapping = try SnapshotMapping(path: path, maximumSize: options.maximumSize)
         let image = try ValidatedImage(mapping, file: path)
         try image.refuseIfStale()
-        var result = GraphLoadResult(graph: try image.graph())
-        result.provenance = GraphProvenance(layers: [path])
-        return result
+        return GraphLoadResult(graph: try image.graph())
+    }
+}
+
+extension LayerLoader {
+    /// An image as the base of the layers: finished when alone, as an edge list is; a document
+    /// when an overlay's `extends:` names it.
+    func snapshotBase(_ path: String, chain: [String]) throws(GraphLoadError) -> Base {
+        let result = try SnapshotReader.load(path, options: options)
+        return chain.isEmpty ? .finished(result) : .document(GraphDocument(graph: result.graph, file: path), lastOverlay: nil)
     }
 }
 

@@ -50,9 +50,9 @@ import RoleGraphTestSupport
 
     @Test(arguments: [
         ("override:\n  relations: [{kind: transition, from: analyst, to: scientist, count: -1}]\n",
-         "o.yaml:4:64: invalid count '-1': a count is a number of observed moves, from 0 to 1e15"),
+         "o.yaml:4:71: invalid count '-1': a count is a number of observed moves, from 0 to 1e15"),
         ("override:\n  relations: [{kind: collaboration, from: analyst, to: scientist, count: 2}]\n",
-         "o.yaml:4:67: a collaboration relation has no count; only a transition counts observed moves"),
+         "o.yaml:4:74: a collaboration relation has no count; only a transition counts observed moves"),
         ("override:\n  roles: [{id: analyst, stays: many}]\n",
          "o.yaml:4:32: invalid stayers 'many' for role 'analyst': a number of people, from 0 to 1e15"),
     ])

@@ -169,6 +169,8 @@ import Testing
          "off-scale.yaml:8:49: effort 12 of transition 'x' → 'y' is outside the scale of 1 (same skills) to 5 (major retraining)"),
         ("no-effort.yaml", header + pair + "relations:\n  - {kind: transition, from: x, to: y}\n  - {kind: transition, from: y, to: x, effort: 1}\n",
          "no-effort.yaml:8:5: transition 'x' → 'y' has no effort; it counts as 1"),
+        ("repeated.yaml", header + pair + moves + "  - {kind: transition, between: [y, x], effort: 2}\n",
+         "repeated.yaml:9:5: transition 'y' → 'x' repeats the one at 8:5 fact for fact; it is read once"),
     ])
     func eachWarningAndStrict(file: String, text: String, message: String) throws {
         let root = try OverlayCommandTests.directory([file: text])
@@ -196,6 +198,51 @@ import Testing
         let result = try CLI.run(["validate", "tab.yaml"], in: root)
         #expect(result.status == 65)
         #expect(result.stderr == "rolegraph: error: tab.yaml:4:1: not valid YAML or JSON: a tab in the indentation; YAML indents with spaces only\n")
+    }
+
+    /// A relation stated twice alike is read once (and warned about); an overlay stating one of
+    /// its base's relations again alike is too, and the graph is the base's.
+    @Test func aRepeatedRelationIsReadOnce() throws {
+        let again = """
+            format: 1
+            extends: builtin
+            relations:
+              - kind: collaboration
+                between: [data-scientist, data-analyst]
+                section: "Working together › Analysts and scientists"
+                note: "Both usually sit in insights teams and work together, analysts leaning to business and communication, scientists to statistics."
+
+            """
+        let root = try OverlayCommandTests.directory(["again.yaml": again])
+        let base = try CLI.run(["stats", "--format", "json"], in: root)
+        let result = try CLI.run(["--graph", "again.yaml", "stats", "--format", "json"], in: root)
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty)
+        let validate = try CLI.run(["validate", "again.yaml"], in: root)
+        #expect(validate.status == 0)
+        #expect(validate.stderr.contains("rolegraph: warning: again.yaml:4:5: collaboration 'data-scientist' → 'data-analyst' repeats the one in builtin fact for fact; it is read once\n"),
+                "\(validate.stderr)")
+        #expect(try CLI.run(["validate", "--strict", "again.yaml"], in: root).status == 65)
+        func relations(_ json: String) throws -> [String: Int]? {
+            try (JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])?["relations"] as? [String: Int]
+        }
+        #expect(try relations(result.stdout) == relations(base.stdout))
+        #expect(try relations(result.stdout)?["collaboration"] == 9)
+    }
+
+    /// Removing a repeated copy moves the relations after it: their problems keep their places.
+    @Test func problemsAfterARepeatedRelationKeepTheirPlaces() throws {
+        let text = Self.header + Self.pair + Self.moves + "  - {kind: transition, between: [x, y], effort: 2}\n"
+            + "  - {kind: transition, from: x, to: yy, effort: 9}\n  - {kind: transition, from: y, to: x, effort: 0}\n"
+        let root = try OverlayCommandTests.directory(["later.yaml": text])
+        let result = try CLI.run(["validate", "later.yaml"], in: root)
+        #expect(result.status == 65)
+        #expect(result.stderr == """
+            rolegraph: error: later.yaml:10:37: unknown role 'yy' (did you mean 'y'?)
+            rolegraph: error: later.yaml:11:5: duplicate transition relation 'y' → 'x' (first stated at 8:5)
+            rolegraph: error: later.yaml:11:48: effort must be a number greater than 0 and at most 1000000, found '0'
+
+            """, "\(result.stderr)")
     }
 
     @Test func aDuplicateRelationNamesTheLineOfTheFirstCopy() throws {

@@ -16,6 +16,9 @@ struct GraphDocument: Sendable {
     var map = SourceMap()
     /// Which file stated each part, by the same positions.
     var provenance = GraphProvenance()
+    /// What reading it found allowed but probably a mistake (a relation repeated fact for fact),
+    /// reported with the whole graph's warnings.
+    var warnings: [Diagnostic] = []
 
     init() {}
 

@@ -49,13 +49,14 @@ struct GraphFileReader {
         guard var document = readDocument(root, overlay: false)?.document else {
             throw .invalid(GraphValidator.limited(sorted(diagnostics)))
         }
-        let semantic = GraphValidator.validate(
-            areas: document.areas, skills: document.skills, roles: document.roles,
-            relations: document.relations, locations: map)
-        let all = sorted(diagnostics + semantic)
-        if !all.isEmpty { throw .invalid(GraphValidator.limited(all)) }
         document.map = map
         document.stamp(file)
+        document.warnings = document.removeRepeatedRelations()
+        let semantic = GraphValidator.validate(
+            areas: document.areas, skills: document.skills, roles: document.roles,
+            relations: document.relations, locations: document.map)
+        let all = sorted(diagnostics + semantic)
+        if !all.isEmpty { throw .invalid(GraphValidator.limited(all)) }
         return document
     }
 

@@ -183,13 +183,16 @@ struct LayerLoader {
     ///
     /// - Parameter validated: whether the document is one file already validated on its own.
     func finish(_ document: GraphDocument, lastOverlay: OverlayDocument?, validated: Bool) throws(GraphLoadError) -> GraphLoadResult {
+        var document = document
+        // A relation an overlay states again as its base does, fact for fact, is read once.
+        let repeated = validated ? [] : document.removeRepeatedRelations()
         let semantic = validated ? [] : GraphValidator.validate(
             areas: document.areas, skills: document.skills, roles: document.roles,
             relations: document.relations, locations: document.map, provenance: document.provenance)
         let errors = Self.sorted(diagnostics + semantic, layers: document.provenance.layers)
         if !errors.isEmpty { throw .invalid(GraphValidator.limited(errors)) }
         var result = GraphLoadResult(graph: document.uncheckedGraph())
-        result.warnings = Self.sorted(GraphValidator.warnings(roles: document.roles, relations: document.relations,
+        result.warnings = Self.sorted(document.warnings + repeated + GraphValidator.warnings(roles: document.roles, relations: document.relations,
                                                               locations: document.map, provenance: document.provenance),
                                       layers: document.provenance.layers)
         result.notes = notes

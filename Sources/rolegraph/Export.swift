@@ -56,9 +56,6 @@ struct Export: ParsableCommand {
         let format = try Self.format(given: to ?? oldTo, output: output)
         let graph = try graphOptions.load()
         try refuseDiagramOptionsUnused(by: format)
-        if format == .yaml, let problem = GraphFileWriter.unwritableFacts(in: graph) {
-            throw CLIError.invalidValue("--to yaml: \(problem); --to json, graphml or dot keep them")
-        }
         if format.isBinary && output == nil && isatty(STDOUT_FILENO) != 0 {
             throw CLIError.refusesTerminal(format: format.rawValue)
         }

@@ -93,25 +93,43 @@ import Testing
         #expect(try Self.graphFacts(json.stdout) == Self.graphFacts(builtinJSON.stdout))
     }
 
-    /// A counted transition network (300 roles, counts, stayers) survives DOT, node-link JSON and
-    /// GraphML; YAML (format 1) has no place for counts, and says so instead of dropping them.
-    @Test func countsAndStayersSurviveDOTJSONAndGraphML() throws {
+    /// A counted transition network (300 roles, counts, stayers) survives DOT, node-link JSON,
+    /// GraphML and YAML (format 1's `count` and `stays`).
+    @Test func countsAndStayersSurviveEveryGraphFormat() throws {
         let directory = try Self.temporaryDirectory()
         let network = CLI.fixture("edgelists/likely/likely-network.csv.gz")
         let direct = try CLI.run(["--graph", network, "export", "--to", "json"], in: directory)
         #expect(direct.status == 0)
         let facts = try Self.graphFacts(direct.stdout)
         #expect(direct.stdout.contains("\"count\"") && direct.stdout.contains("\"stays\""))
-        for ext in ["dot", "json", "graphml"] {
+        for ext in ["dot", "json", "graphml", "yaml"] {
             #expect(try CLI.run(["--graph", network, "export", "-o", "n.\(ext)"], in: directory).status == 0)
             let back = try CLI.run(["--graph", "n.\(ext)", "export", "--to", "json"], in: directory)
             #expect(back.status == 0, "\(ext): \(back.stderr)")
             #expect(try Self.graphFacts(back.stdout) == facts, "\(ext) lost facts")
         }
-        let yaml = try CLI.run(["--graph", network, "export", "-o", "n.yaml"], in: directory)
-        #expect(yaml.status == 64)
-        #expect(yaml.stderr.contains("which a format-1 graph file cannot hold; --to json, graphml or dot keep them"), "\(yaml.stderr)")
-        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("n.yaml").path))
+    }
+
+    /// Known answers through YAML: the most likely paths (`--cost likely`, which needs the
+    /// counts and stayers) in the YAML export of the counted network are those in the network.
+    @Test func likelyPathsAreTheSameThroughYAML() throws {
+        let directory = try Self.temporaryDirectory()
+        let network = CLI.fixture("edgelists/likely/likely-network.csv.gz")
+        #expect(try CLI.run(["--graph", network, "export", "-o", "n.yaml"], in: directory).status == 0)
+        let oracle = try String(contentsOfFile: CLI.fixture("edgelists/likely/likely-oracle.tsv"), encoding: .utf8)
+        let pairs = oracle.split(separator: "\n").prefix(4).map { $0.split(separator: "\t").map(String.init) }
+        #expect(pairs.count == 4)
+        for pair in pairs {
+            let arguments = ["path", pair[0], pair[1], "--cost", "likely", "--top", "2", "--format", "json"]
+            let direct = try CLI.run(["--graph", network] + arguments, in: directory)
+            let viaYAML = try CLI.run(["--graph", "n.yaml"] + arguments, in: directory)
+            #expect(direct.status == 0 && viaYAML.status == 0, "\(direct.stderr)\(viaYAML.stderr)")
+            #expect(!direct.stdout.isEmpty && viaYAML.stdout == direct.stdout, "\(pair[0]) → \(pair[1])")
+            // The best path's cost is the independent oracle's, so the comparison is of real answers.
+            let report = try JSONSerialization.jsonObject(with: Data(viaYAML.stdout.utf8)) as? [String: Any]
+            let best = (report?["paths"] as? [[String: Any]])?.first?["cost"] as? Double
+            #expect(abs((best ?? 0) - (Double(pair[2]) ?? -1)) < 1e-9, "\(pair[0]) → \(pair[1]): \(String(describing: best))")
+        }
     }
 
     @Test func yamlHoldsTheWholeGraphSoDiagramOptionsAreRefused() throws {

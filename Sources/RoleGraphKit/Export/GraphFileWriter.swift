@@ -5,7 +5,7 @@
 /// The output has the layout of `Graphs/data-careers.yaml`: the top-level facts, then `areas`,
 /// `skills`, `roles` and `relations` as block lists, each entry's keys in the documented order,
 /// facts the graph does not state left out. Every relation is one entry in file order (a
-/// collaboration as `between`, a transition as `from` and `to` with its `effort`), so loading the
+/// collaboration as `between`, a transition as `from` and `to` with its `effort` and `count`), so loading the
 /// file gives the same relations in the same order.
 ///
 /// A scalar is written plain only when YAML cannot read it as anything but that text: letters,
@@ -16,9 +16,8 @@
 /// `2024`) read back unchanged. One exception is the reader's: Yams decodes each scalar with
 /// Foundation, which drops a byte-order mark (U+FEFF) at the start of a text.
 ///
-/// Format 1 has no key for observed counts (``Relation/count``) or stayers (``Role/stays``):
-/// ``unwritableFacts(in:)`` says when a graph has them, so a caller can refuse rather than lose
-/// them.
+/// Observed counts (``Relation/count``) and stayers (``Role/stays``) are written as `count` and
+/// `stays`, so a counted network (an edge list with a count column) keeps its observations.
 package struct GraphFileWriter: Sendable {
     /// A comment put at the top of the file, one `# ` line per line; none by default.
     package var header: String?
@@ -26,21 +25,6 @@ package struct GraphFileWriter: Sendable {
     /// A writer; `header` becomes the file's opening comment.
     package init(header: String? = nil) {
         self.header = header
-    }
-
-    /// What in `graph` format 1 cannot hold: a sentence naming the counted transitions and the
-    /// roles with stayers, or `nil` when the graph has neither.
-    ///
-    /// - Complexity: O(*R* + *E*).
-    package static func unwritableFacts(in graph: RoleGraph) -> String? {
-        let counted = graph.relations.count { $0.count != nil }
-        let staying = graph.roles.count { $0.stays != nil }
-        guard counted > 0 || staying > 0 else { return nil }
-        var parts: [String] = []
-        if counted > 0 { parts.append("\(counted) transition\(counted == 1 ? "" : "s") with observed counts") }
-        if staying > 0 { parts.append("\(staying) role\(staying == 1 ? "" : "s") with stayers") }
-        return "the graph has " + parts.joined(separator: " and ")
-            + ", which a format-1 graph file cannot hold"
     }
 
     /// The graph file's text, ending with a newline.
@@ -81,6 +65,7 @@ package struct GraphFileWriter: Sendable {
             if !role.titles.isEmpty { out += "    titles: \(Self.flowList(role.titles))\n" }
             if let entryLevel = role.entryLevel { out += "    entry_level: \(entryLevel)\n" }
             if let prevalence = role.prevalence { out += "    prevalence: \(prevalence.rawValue)\n" }
+            if let stays = role.stays { out += "    stays: \(Self.number(stays))\n" }
             if !role.summary.isEmpty { out += "    summary: \(Self.scalar(role.summary))\n" }
             if !role.primarySkills.isEmpty || !role.secondarySkills.isEmpty {
                 out += "    skills:\n"
@@ -105,6 +90,7 @@ package struct GraphFileWriter: Sendable {
                 out += "    to: \(Self.scalar(relation.to.rawValue))\n"
             }
             if let effort = relation.effort { out += "    effort: \(Self.number(effort))\n" }
+            if let count = relation.count { out += "    count: \(Self.number(count))\n" }
             if let section = relation.section { out += "    section: \(Self.scalar(section))\n" }
             if let note = relation.note { out += "    note: \(Self.scalar(note))\n" }
         }

@@ -15,9 +15,9 @@ struct GraphFileReader {
     static let areaKeys = ["id", "name", "summary"]
     static let skillKeys = ["id", "name", "summary", "aliases"]
     static let roleKeys = ["id", "name", "area", "summary", "responsibilities", "problems", "titles",
-                           "skills", "entry_level", "prevalence"]
+                           "skills", "entry_level", "prevalence", "stays"]
     static let roleSkillKeys = ["primary", "secondary"]
-    static let relationKeys = ["kind", "from", "to", "between", "effort", "note", "section"]
+    static let relationKeys = ["kind", "from", "to", "between", "effort", "count", "note", "section"]
     /// The keys only an overlay has (see ``OverlayDocument``).
     static let overlayKeys = ["extends", "override", "remove"]
 
@@ -209,7 +209,37 @@ struct GraphFileReader {
                        prevalenceNode)
             }
         }
+        if let staysNode = fields["stays"]?.node { role.stays = stayers(staysNode, role: RoleID(id)) }
         return role
+    }
+
+    /// A role's `stays` (how many people were observed staying in it): a number from 0 to
+    /// ``GraphValidator/maximumCount``, reported at the value otherwise; `nil` for null.
+    mutating func stayers(_ node: Node, role: RoleID) -> Double? {
+        if case .scalar(let scalar) = node, scalar.isNull { return nil }
+        if case .scalar(let scalar) = node, case .number(let value) = scalar.value,
+           value.isFinite && value >= 0 && value <= GraphValidator.maximumCount {
+            return value
+        }
+        report(.other("invalid stayers '\(scalarText(node))' for role '\(role)': a number of people, from 0 to 1e15"), node)
+        return nil
+    }
+
+    /// A transition's `count` (how many moves along it were observed): a number from 0 to
+    /// ``GraphValidator/maximumCount``, as in an edge list's count column; reported at the value
+    /// otherwise, and on a relation of another kind; `nil` for null.
+    mutating func observedCount(_ node: Node, kind: RelationKind) -> Double? {
+        if case .scalar(let scalar) = node, scalar.isNull { return nil }
+        guard kind == .transition else {
+            report(.other("a \(kind.rawValue) relation has no count; only a transition counts observed moves"), node)
+            return nil
+        }
+        if case .scalar(let scalar) = node, case .number(let value) = scalar.value,
+           value.isFinite && value >= 0 && value <= GraphValidator.maximumCount {
+            return value
+        }
+        report(.other("invalid count '\(scalarText(node))': a count is a number of observed moves, from 0 to 1e15"), node)
+        return nil
     }
 
     /// Reads one relation entry; a two-way transition (`between`) becomes two relations.
@@ -275,6 +305,16 @@ struct GraphFileReader {
             report(.effortOnNonTransition(kind), effortNode)
             effort = nil
         }
+        var count: Double?
+        if let countNode = fields["count"]?.node {
+            count = observedCount(countNode, kind: kind)
+            if count != nil, let between {
+                // Observations run one way; a two-way entry would claim the same count for both.
+                report(.other("a count is observed one way; write the transition each way with 'from' and 'to', each with its count"),
+                       countNode)
+                count = nil
+            }
+        }
         for pair in pairs {
             let i = relations.count
             map[.relation(i)] = location(of: node)
@@ -285,7 +325,7 @@ struct GraphFileReader {
             if effortReported { map.reported.insert(.relationEffort(i)) }
             relations.append(Relation(kind: kind, from: RoleID(pair.from), to: RoleID(pair.to),
                                       effort: kind == .transition ? (effort ?? (effortNode == nil ? 1 : nil)) : nil,
-                                      note: note, section: section))
+                                      count: count, note: note, section: section))
         }
     }
 

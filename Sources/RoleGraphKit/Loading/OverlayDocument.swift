@@ -64,6 +64,7 @@ struct OverlayDocument: Sendable {
         var secondarySkills: [SkillID]?
         var entryLevel: Bool?
         var prevalence: Prevalence?
+        var stays: Double?
         var location: SourceLocation?
         var areaLocation: SourceLocation?
         /// Where each new skill is written: (primary?, index) → place.
@@ -86,6 +87,7 @@ struct OverlayDocument: Sendable {
             if primarySkills != nil || secondarySkills != nil { names.append("skills") }
             if entryLevel != nil { names.append("entry_level") }
             if prevalence != nil { names.append("prevalence") }
+            if stays != nil { names.append("stays") }
             return names
         }
     }
@@ -95,6 +97,7 @@ struct OverlayDocument: Sendable {
         var from: RoleID
         var to: RoleID
         var effort: Double?
+        var count: Double?
         var note: String?
         var section: String?
         var location: SourceLocation?
@@ -103,7 +106,8 @@ struct OverlayDocument: Sendable {
         var toLocation: SourceLocation?
 
         var fieldNames: [String] {
-            [effort.map { _ in "effort" }, note.map { _ in "note" }, section.map { _ in "section" }].compactMap { $0 }
+            [effort.map { _ in "effort" }, count.map { _ in "count" }, note.map { _ in "note" },
+             section.map { _ in "section" }].compactMap { $0 }
         }
     }
 

@@ -147,6 +147,7 @@ enum OverlayMerge {
                     document.map[.relationEffort(i)] = change.effortLocation
                     document.map[.relationEffortDefaulted(i)] = nil
                 }
+                if let count = change.count { document.relations[i].count = count }
                 if let note = change.note { document.relations[i].note = note }
                 if let section = change.section { document.relations[i].section = section }
                 for field in change.fieldNames { document.provenance.relations[i].overrides[field] = file }
@@ -168,6 +169,7 @@ enum OverlayMerge {
         }
         if let entryLevel = change.entryLevel { role.entryLevel = entryLevel }
         if let prevalence = change.prevalence { role.prevalence = prevalence }
+        if let stays = change.stays { role.stays = stays }
     }
 
     // MARK: Additions

@@ -11,7 +11,7 @@ extension GraphFileReader {
     static let overrideKeys = ["areas", "skills", "roles", "relations"]
     static let removeKeys = ["roles", "relations"]
     static let relationReferenceKeys = ["kind", "from", "to"]
-    static let relationOverrideKeys = ["kind", "from", "to", "effort", "note", "section"]
+    static let relationOverrideKeys = ["kind", "from", "to", "effort", "count", "note", "section"]
 
     /// Reads a graph file of format 1 that may be an overlay: one that says `extends:`, or any
     /// file when `overlay` is true (a later `--graph`, applied to the ones before it).
@@ -99,6 +99,7 @@ extension GraphFileReader {
                     report(.invalidEffort(scalarText(effortNode)), effortNode)
                 }
             }
+            if let countNode = entry["count"]?.node { change.count = observedCount(countNode, kind: reference.kind) }
             overrides.relations.append(change)
         }
     }
@@ -143,6 +144,7 @@ extension GraphFileReader {
                        prevalenceNode)
             }
         }
+        if let staysNode = fields["stays"]?.node { change.stays = stayers(staysNode, role: RoleID(id)) }
         return change
     }
 

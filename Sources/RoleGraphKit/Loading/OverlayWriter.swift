@@ -33,7 +33,7 @@ enum OverlayWriter {
                                                 responsibilities: role.responsibilities, problems: role.problems,
                                                 titles: role.titles, primary: role.primarySkills,
                                                 secondary: role.secondarySkills, entryLevel: role.entryLevel,
-                                                prevalence: role.prevalence)) + "\n"
+                                                prevalence: role.prevalence, stays: role.stays)) + "\n"
             }
         }
         if !added.relations.isEmpty {
@@ -41,7 +41,7 @@ enum OverlayWriter {
             for relation in added.relations {
                 out += "  - " + flow([("kind", relation.kind.rawValue), ("from", quoted(relation.from.rawValue)),
                                       ("to", quoted(relation.to.rawValue)), ("effort", relation.effort.map(number)),
-                                      ("note", relation.note.map(quoted)), ("section", relation.section.map(quoted))]) + "\n"
+                                      ("count", relation.count.map(number)), ("note", relation.note.map(quoted)), ("section", relation.section.map(quoted))]) + "\n"
             }
         }
         let overrides = overlay.overrides
@@ -69,7 +69,7 @@ enum OverlayWriter {
                         id: change.id, name: change.name, area: change.area, summary: change.summary,
                         responsibilities: change.responsibilities, problems: change.problems, titles: change.titles,
                         primary: skills ? change.primarySkills ?? [] : nil, secondary: skills ? change.secondarySkills ?? [] : nil,
-                        entryLevel: change.entryLevel, prevalence: change.prevalence)) + "\n"
+                        entryLevel: change.entryLevel, prevalence: change.prevalence, stays: change.stays)) + "\n"
                 }
             }
             if !overrides.relations.isEmpty {
@@ -77,7 +77,7 @@ enum OverlayWriter {
                 for change in overrides.relations {
                     out += "    - " + flow([("kind", change.kind.rawValue), ("from", quoted(change.from.rawValue)),
                                             ("to", quoted(change.to.rawValue)), ("effort", change.effort.map(number)),
-                                            ("note", change.note.map(quoted)), ("section", change.section.map(quoted))]) + "\n"
+                                            ("count", change.count.map(number)), ("note", change.note.map(quoted)), ("section", change.section.map(quoted))]) + "\n"
                 }
             }
         }
@@ -102,14 +102,16 @@ enum OverlayWriter {
 
     private static func roleFields(
         id: RoleID, name: String?, area: AreaID?, summary: String?, responsibilities: [String]?, problems: [String]?,
-        titles: [String]?, primary: [SkillID]?, secondary: [SkillID]?, entryLevel: Bool?, prevalence: Prevalence?
+        titles: [String]?, primary: [SkillID]?, secondary: [SkillID]?, entryLevel: Bool?, prevalence: Prevalence?,
+        stays: Double?
     ) -> [(String, String?)] {
         [("id", quoted(id.rawValue)), ("name", name.map(quoted)), ("area", area.map { quoted($0.rawValue) }),
          ("summary", summary.map(quoted)), ("responsibilities", responsibilities.map(list)),
          ("problems", problems.map(list)), ("titles", titles.map(list)),
          ("skills", primary == nil && secondary == nil ? nil
             : "{primary: \(list((primary ?? []).map(\.rawValue))), secondary: \(list((secondary ?? []).map(\.rawValue)))}"),
-         ("entry_level", entryLevel.map { $0 ? "true" : "false" }), ("prevalence", prevalence?.rawValue)]
+         ("entry_level", entryLevel.map { $0 ? "true" : "false" }), ("prevalence", prevalence?.rawValue),
+         ("stays", stays.map(number))]
     }
 
     /// `{key: value, …}` of the fields that are set.

@@ -39,14 +39,18 @@ import RoleGraphTestSupport
         #expect(try RoleGraph.parse(text).roles == RoleGraph.builtIn.roles)
     }
 
-    @Test func countsAndStayersAreNamedAsUnwritable() throws {
-        #expect(GraphFileWriter.unwritableFacts(in: .builtIn) == nil)
+    @Test func countsAndStayersAreWrittenAndReadBack() throws {
         let graph = try RoleGraph(
             name: "g", areas: [Area(id: "a", name: "A")], skills: [],
             roles: [Role(id: "x", name: "X", area: "a", stays: 4), Role(id: "y", name: "Y", area: "a")],
             relations: [Relation(kind: .transition, from: "x", to: "y", effort: 1, count: 3),
-                        Relation(kind: .transition, from: "y", to: "x", effort: 1, count: 2)])
-        #expect(GraphFileWriter.unwritableFacts(in: graph)
-                == "the graph has 2 transitions with observed counts and 1 role with stayers, which a format-1 graph file cannot hold")
+                        Relation(kind: .transition, from: "y", to: "x", effort: 1, count: 2.5)])
+        let text = GraphFileWriter().write(graph)
+        #expect(text.contains("    area: a\n    stays: 4\n"))
+        #expect(text.contains("    effort: 1\n    count: 3\n"))
+        #expect(text.contains("    effort: 1\n    count: 2.5\n"))
+        let back = try RoleGraph.parse(text)
+        #expect(back.roles.map(\.stays) == [4, nil])
+        #expect(back.relations.map(\.count) == [3, 2.5])
     }
 }

@@ -65,11 +65,9 @@ enum RoundTripGraphs {
 
     /// A random valid graph: 1–3 areas, each holding a role; 1–4 skills, every one named by the
     /// first role in vocabulary order (so formats that rebuild the vocabulary from the roles keep
-    /// its order); 2–7 roles and up to twice as many relations.
-    ///
-    /// - Parameter counts: whether transitions may carry counts and roles stayers (format 1 has
-    ///   no key for them).
-    static func graph(seed: UInt64, alphabet: Alphabet = .all, counts: Bool = true) throws -> RoleGraph {
+    /// its order); 2–7 roles and up to twice as many relations, transitions with or without counts
+    /// and roles with or without stayers.
+    static func graph(seed: UInt64, alphabet: Alphabet = .all) throws -> RoleGraph {
         var g = Generator(rng: SplitMix64(seed: seed), alphabet: alphabet)
         func unique(_ count: Int) -> [String] {
             var seen: Set<String> = []
@@ -110,7 +108,7 @@ enum RoundTripGraphs {
                 primarySkills: primary, secondarySkills: secondary,
                 entryLevel: [nil, true, false].randomElement(using: &g.rng)!,
                 prevalence: [nil, .common, .uncommon, .rare].randomElement(using: &g.rng)!,
-                stays: counts && Int.random(in: 0 ..< 3, using: &g.rng) == 0 ? g.number() : nil))
+                stays: Int.random(in: 0 ..< 3, using: &g.rng) == 0 ? g.number() : nil))
         }
         // Roles grouped by area, in area order, as DOT's clusters give them back.
         let areaOrder = Dictionary(uniqueKeysWithValues: areaIDs.enumerated().map { (AreaID($1), $0) })
@@ -128,14 +126,14 @@ enum RoundTripGraphs {
             let section = Int.random(in: 0 ..< 3, using: &g.rng) == 0 ? g.text(padded: false) : nil
             if kind == .transition {
                 let effort = g.number() + 0.25
-                let count = counts && g.bool() ? g.number() : nil
+                let count = g.bool() ? g.number() : nil
                 relations.append(Relation(kind: kind, from: RoleID(roleIDs[a]), to: RoleID(roleIDs[b]), effort: effort,
                                           count: count, note: note, section: section))
                 // Half the time the same move back: a two-way transition (drawn as one two-headed
                 // arrow in DOT, which carries the other way's count when it differs).
                 if g.bool(), used.insert("\(kind)\(b)-\(a)").inserted {
                     let other = g.number()
-                    let backCount = counts ? [count, nil, other].randomElement(using: &g.rng)! : count
+                    let backCount = [count, nil, other].randomElement(using: &g.rng)!
                     relations.append(Relation(kind: kind, from: RoleID(roleIDs[b]), to: RoleID(roleIDs[a]), effort: effort,
                                               count: backCount, note: note, section: section))
                 }

@@ -156,9 +156,9 @@ struct LayerLoader {
             }
         } catch {
             if case .fileNotFound = error {
-                let builtin = resolved == target ? Suggestions.nearest(to: target, in: [RoleGraph.builtInName]) : nil
+                let builtin = Suggestions.nearest(to: target, in: [RoleGraph.builtInName])
                 throw .invalid([Diagnostic(.other("extends '\(target)', which does not exist"
-                                                  + (resolved == target ? didYouMean(builtin) : " (looked for \(resolved))")),
+                                                  + (builtin != nil ? didYouMean(builtin) : resolved == target ? "" : " (looked for \(resolved))")),
                                            at: overlay.extendsLocation)])
             }
             if case .unreadable(let unreadable, let reason) = error, unreadable == resolved {

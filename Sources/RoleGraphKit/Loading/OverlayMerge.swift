@@ -17,6 +17,9 @@ enum OverlayMerge {
         /// The roles this overlay removed, each with the place of its removal: a later mention
         /// of one says so rather than calling it unknown.
         var removedRoles: [RoleID: SourceLocation?] = [:]
+        /// The relations this overlay removed, each with the place of its removal and the role
+        /// removed with it, if any.
+        var removedRelations: [(relation: Relation, location: SourceLocation?, role: RoleID?)] = []
     }
 
     /// - Complexity: O(*R* + *E* + *S* + *n*) expected for a base of *R* roles, *E* relations
@@ -91,6 +94,9 @@ enum OverlayMerge {
                 for j in matches { relationRemovedAt[j] = (location, nil) }
             }
         }
+        result.removedRelations = relationRemovedAt.keys.sorted().map {
+            (document.relations[$0], relationRemovedAt[$0]!.location, relationRemovedAt[$0]!.role)
+        }
         let roleMap = positions(count: document.roles.count, removing: removedRoles)
         let relationMap = positions(count: document.relations.count, removing: removedRelations)
         document.roles = document.roles.indices.filter { roleMap[$0] != nil }.map { document.roles[$0] }
@@ -159,9 +165,18 @@ enum OverlayMerge {
                 document.relations[$0].kind == change.kind && document.relations[$0].connects(change.from, change.to)
             }
             if matches.isEmpty {
-                result.diagnostics.append(contentsOf: missingRelation(
-                    change.kind, change.from, change.to, change.location, change.fromLocation, change.toLocation,
-                    in: document, verb: "override", removed: result.removedRoles))
+                if let removal = result.removedRelations.first(where: {
+                    $0.relation.kind == change.kind && $0.relation.connects(change.from, change.to)
+                }) {
+                    let with = removal.role.map { " with role '\($0)'" } ?? ""
+                    result.diagnostics.append(Diagnostic(.other(
+                        "\(change.kind.rawValue) relation '\(change.from)' → '\(change.to)' is removed\(with) by this file\(place(removal.location, from: change.location))"),
+                        at: change.location))
+                } else {
+                    result.diagnostics.append(contentsOf: missingRelation(
+                        change.kind, change.from, change.to, change.location, change.fromLocation, change.toLocation,
+                        in: document, verb: "override", removed: result.removedRoles))
+                }
             }
             for i in matches {
                 if let effort = change.effort {

@@ -122,6 +122,11 @@ struct Init: ParsableCommand {
             to: data-engineer
             effort: 3
             note: "Needs software engineering on top of SQL."
+          - kind: transition
+            from: data-engineer
+            to: data-analyst
+            effort: 2
+            note: "Fewer pipelines, more questions from the business."
 
         """
 }

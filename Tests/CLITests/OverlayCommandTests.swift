@@ -251,4 +251,27 @@ import Testing
         #expect(result.status == 65)
         #expect(result.stderr == "rolegraph: error: dup.yaml:9:5: duplicate transition relation 'x' → 'y' (first stated at 8:5)\n")
     }
+
+    @Test func anOverlaySkillIdThatIsABuiltInAliasNamesTheOverlaysPlace() throws {
+        let root = try OverlayCommandTests.directory(["h2.yaml": "format: 1\nextends: builtin\nskills:\n  - {id: \"c++\", name: C++}\n"])
+        let result = try CLI.run(["--graph", "h2.yaml", "stats"], in: root)
+        #expect(result.status == 65)
+        #expect(result.stderr == "rolegraph: error: h2.yaml:4:10: skill id 'c++' is already an alias of 'systems-programming' (builtin)\n")
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func strictValidationOfAnOverlayIgnoresTheBuiltInGraphsOwnWarning() throws {
+        let root = try OverlayCommandTests.directory(["tidy.yaml": """
+            format: 1
+            extends: builtin
+            roles:
+              - {id: newbie, name: Newbie, area: insights, entry_level: true}
+            relations:
+              - {kind: transition, between: [newbie, data-analyst], effort: 2}
+
+            """])
+        let result = try CLI.run(["validate", "--strict", "tidy.yaml"], in: root)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.isEmpty)
+    }
 }

@@ -22,6 +22,9 @@ struct OverlayDocument: Sendable {
     var overrides = Overrides()
     /// Parts removed, in file order.
     var removals: [Removal] = []
+    /// Structural problems found while reading (a misspelt key or kind); the entry each is in is
+    /// left out, and the rest is applied, so they are reported with the merged graph's problems.
+    var problems: [Diagnostic] = []
 
     init(file: String) { self.file = file }
 

@@ -73,6 +73,8 @@ struct LayerLoader {
     /// Problems found while applying overlays, reported with the whole graph's.
     var diagnostics: [Diagnostic] = []
     var notes: [Diagnostic] = []
+    /// The roles the overlays removed, each with the place of its removal.
+    var removedRoles: [RoleID: SourceLocation?] = [:]
     /// The base file's format when its content, not its name, decided it.
     var sniffedBase: GraphFileFormat?
 
@@ -113,7 +115,14 @@ struct LayerLoader {
         case .graph(let document):
             return .document(document, lastOverlay: nil)
         case .overlay(let overlay):
-            var document = try extended(by: overlay, path: path, chain: chain)
+            var document: GraphDocument
+            do {
+                document = try extended(by: overlay, path: path, chain: chain)
+            } catch {
+                // The overlay's own mistakes still count when its base cannot be read.
+                guard case .invalid(let found) = error, !overlay.problems.isEmpty else { throw error }
+                throw .invalid(GraphValidator.limited(overlay.problems + found))
+            }
             apply(overlay, to: &document)
             return .document(document, lastOverlay: overlay)
         }
@@ -148,7 +157,14 @@ struct LayerLoader {
             }
         } catch {
             if case .fileNotFound = error {
-                throw .invalid([Diagnostic(.other("extends '\(target)', which does not exist" + (resolved == target ? "" : " (looked for \(resolved))")),
+                let builtin = Suggestions.nearest(to: target, in: [RoleGraph.builtInName])
+                throw .invalid([Diagnostic(.other("extends '\(target)', which does not exist"
+                                                  + (builtin != nil ? didYouMean(builtin) : resolved == target ? "" : " (looked for \(resolved))")),
+                                           at: overlay.extendsLocation)])
+            }
+            if case .unreadable(let unreadable, let reason) = error, unreadable == resolved {
+                throw .invalid([Diagnostic(.other("extends '\(target)', which cannot be read: \(reason)"
+                                                  + (resolved == target ? "" : " (looked for \(resolved))")),
                                            at: overlay.extendsLocation)])
             }
             throw error
@@ -166,7 +182,7 @@ struct LayerLoader {
         }
         let overlay = try GraphFileReader.readOverlay(try text(bytes, file: name), file: name, json: format == .json)
         if let extends = overlay.extends {
-            throw .invalid([Diagnostic(.other(
+            throw .invalid(overlay.problems + [Diagnostic(.other(
                 "'extends: \(extends)' in a later --graph, which is applied on top of the --graph files before it (from \(base)); remove 'extends', or give this file alone"),
                 at: overlay.extendsLocation)])
         }
@@ -176,8 +192,9 @@ struct LayerLoader {
     mutating func apply(_ overlay: OverlayDocument, to document: inout GraphDocument) {
         let merged = OverlayMerge.apply(overlay, to: document)
         document = merged.document
-        diagnostics += merged.diagnostics
+        diagnostics += overlay.problems + merged.diagnostics
         notes += merged.notes
+        removedRoles.merge(merged.removedRoles) { _, new in new }
     }
 
     /// Validates the applied layers as a whole: the graph, or every problem by layer and place.
@@ -190,7 +207,7 @@ struct LayerLoader {
         let semantic = validated ? [] : GraphValidator.validate(
             areas: document.areas, skills: document.skills, roles: document.roles,
             relations: document.relations, locations: document.map, provenance: document.provenance)
-        let errors = Self.sorted(diagnostics + semantic, layers: document.provenance.layers)
+        let errors = Self.sorted(diagnostics + semantic.map(explainingRemovals), layers: document.provenance.layers)
         if !errors.isEmpty { throw .invalid(GraphValidator.limited(errors)) }
         var result = GraphLoadResult(graph: document.uncheckedGraph())
         result.warnings = Self.sorted(document.warnings + repeated + GraphValidator.warnings(roles: document.roles, relations: document.relations,
@@ -200,6 +217,15 @@ struct LayerLoader {
         result.provenance = document.provenance
         result.lastOverlay = lastOverlay.map(Overlay.init(document:))
         return result
+    }
+
+    /// An unknown role an overlay removed, said so with the removal's place.
+    private func explainingRemovals(_ diagnostic: Diagnostic) -> Diagnostic {
+        guard case .unknownReference(.role, let id, _) = diagnostic.problem,
+              let removal = removedRoles[RoleID(id)] else { return diagnostic }
+        var explained = diagnostic
+        explained.problem = .other(OverlayMerge.removedRole(RoleID(id), at: removal, from: diagnostic.location))
+        return explained
     }
 
     // MARK: Files

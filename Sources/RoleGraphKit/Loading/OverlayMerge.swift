@@ -14,6 +14,12 @@ enum OverlayMerge {
         var diagnostics: [Diagnostic] = []
         /// Notes, each at its place in the overlay.
         var notes: [Diagnostic] = []
+        /// The roles this overlay removed, each with the place of its removal: a later mention
+        /// of one says so rather than calling it unknown.
+        var removedRoles: [RoleID: SourceLocation?] = [:]
+        /// The relations this overlay removed, each with the place of its removal and the role
+        /// removed with it, if any.
+        var removedRelations: [(relation: Relation, location: SourceLocation?, role: RoleID?)] = []
     }
 
     /// - Complexity: O(*R* + *E* + *S* + *n*) expected for a base of *R* roles, *E* relations
@@ -40,18 +46,26 @@ enum OverlayMerge {
         for (i, role) in document.roles.enumerated() { roleIndex[role.id] = i }
         var removedRoles = Set<Int>()
         var removedRelations = Set<Int>()
+        // A removed relation → where it was removed, and the role removed with it if any.
+        var relationRemovedAt: [Int: (location: SourceLocation?, role: RoleID?)] = [:]
         for removal in overlay.removals {
             switch removal {
             case .role(let id, let location):
-                guard let i = roleIndex[id], !removedRoles.contains(i) else {
+                if let earlier = result.removedRoles[id] {
+                    result.diagnostics.append(Diagnostic(.other("role '\(id)' is already removed\(place(earlier, from: location))"), at: location))
+                    continue
+                }
+                guard let i = roleIndex[id] else {
                     result.diagnostics.append(unknownRole(id, location, in: document))
                     continue
                 }
                 removedRoles.insert(i)
+                result.removedRoles[id] = location
                 let touching = document.relations.indices.filter {
                     !removedRelations.contains($0) && (document.relations[$0].from == id || document.relations[$0].to == id)
                 }
                 removedRelations.formUnion(touching)
+                for j in touching { relationRemovedAt[j] = (location, id) }
                 if !touching.isEmpty {
                     result.notes.append(Diagnostic(
                         .other("removing role '\(id)' also removes its \(touching.count) relation\(touching.count == 1 ? "" : "s")"),
@@ -63,11 +77,25 @@ enum OverlayMerge {
                         && document.relations[$0].connects(from, to)
                 }
                 if matches.isEmpty {
-                    result.diagnostics.append(contentsOf: missingRelation(
-                        kind, from, to, location, fromLocation, toLocation, in: document, verb: "remove"))
+                    let earlier = document.relations.indices.first {
+                        removedRelations.contains($0) && document.relations[$0].kind == kind && document.relations[$0].connects(from, to)
+                    }
+                    if let earlier, let removal = relationRemovedAt[earlier] {
+                        let with = removal.role.map { " with role '\($0)'" } ?? ""
+                        result.diagnostics.append(Diagnostic(.other(
+                            "\(kind.rawValue) relation '\(from)' → '\(to)' is already removed\(with)\(place(removal.location, from: location))"),
+                            at: location))
+                    } else {
+                        result.diagnostics.append(contentsOf: missingRelation(
+                            kind, from, to, location, fromLocation, toLocation, in: document, verb: "remove"))
+                    }
                 }
                 removedRelations.formUnion(matches)
+                for j in matches { relationRemovedAt[j] = (location, nil) }
             }
+        }
+        result.removedRelations = relationRemovedAt.keys.sorted().map {
+            (document.relations[$0], relationRemovedAt[$0]!.location, relationRemovedAt[$0]!.role)
         }
         let roleMap = positions(count: document.roles.count, removing: removedRoles)
         let relationMap = positions(count: document.relations.count, removing: removedRelations)
@@ -116,7 +144,7 @@ enum OverlayMerge {
         }
         for change in overlay.overrides.roles {
             guard let i = document.roles.firstIndex(where: { $0.id == change.id }) else {
-                result.diagnostics.append(unknownRole(change.id, change.location, in: document))
+                result.diagnostics.append(unknownRole(change.id, change.location, in: document, removed: result.removedRoles))
                 continue
             }
             apply(change, to: &document.roles[i])
@@ -137,9 +165,18 @@ enum OverlayMerge {
                 document.relations[$0].kind == change.kind && document.relations[$0].connects(change.from, change.to)
             }
             if matches.isEmpty {
-                result.diagnostics.append(contentsOf: missingRelation(
-                    change.kind, change.from, change.to, change.location, change.fromLocation, change.toLocation,
-                    in: document, verb: "override"))
+                if let removal = result.removedRelations.first(where: {
+                    $0.relation.kind == change.kind && $0.relation.connects(change.from, change.to)
+                }) {
+                    let with = removal.role.map { " with role '\($0)'" } ?? ""
+                    result.diagnostics.append(Diagnostic(.other(
+                        "\(change.kind.rawValue) relation '\(change.from)' → '\(change.to)' is removed\(with) by this file\(place(removal.location, from: change.location))"),
+                        at: change.location))
+                } else {
+                    result.diagnostics.append(contentsOf: missingRelation(
+                        change.kind, change.from, change.to, change.location, change.fromLocation, change.toLocation,
+                        in: document, verb: "override", removed: result.removedRoles))
+                }
             }
             for i in matches {
                 if let effort = change.effort {
@@ -190,20 +227,41 @@ enum OverlayMerge {
 
     // MARK: Messages
 
-    private static func unknownRole(_ id: RoleID, _ location: SourceLocation?, in document: GraphDocument) -> Diagnostic {
-        Diagnostic(.unknownReference(.role, id.rawValue, suggestion: Suggestions.nearest(
-            to: id.rawValue, in: document.roles.map(\.id.rawValue))), at: location)
+    /// An unknown role, or one this overlay removed (said so, with the removal's place).
+    private static func unknownRole(
+        _ id: RoleID, _ location: SourceLocation?, in document: GraphDocument, removed: [RoleID: SourceLocation?] = [:]
+    ) -> Diagnostic {
+        if let removal = removed[id] {
+            return Diagnostic(.other(removedRole(id, at: removal, from: location)), at: location)
+        }
+        return Diagnostic(.unknownReference(.role, id.rawValue, suggestion: Suggestions.nearest(
+            to: id.rawValue, in: document.roles.map(\.id.rawValue).filter { $0 != id.rawValue })), at: location)
+    }
+
+    /// `role 'x' is removed by this file at 12:7`: a mention of a role an overlay removed.
+    static func removedRole(_ id: RoleID, at removal: SourceLocation?, from location: SourceLocation?) -> String {
+        guard let removal else { return "role '\(id)' is removed by this file" }
+        return removal.file == location?.file
+            ? "role '\(id)' is removed by this file at \(removal.line):\(removal.column ?? 1)"
+            : "role '\(id)' is removed by \(removal)"
+    }
+
+    /// ` at 12:7` in the same file as `location`, else ` at file:12:7`.
+    private static func place(_ removal: SourceLocation?, from location: SourceLocation?) -> String {
+        guard let removal else { return "" }
+        return removal.file == location?.file ? " at \(removal.line):\(removal.column ?? 1)" : " at \(removal)"
     }
 
     /// An override or removal of a relation the graph does not have: the unknown role when an
     /// endpoint is one, else that no such relation exists.
     private static func missingRelation(
         _ kind: RelationKind, _ from: RoleID, _ to: RoleID, _ location: SourceLocation?,
-        _ fromLocation: SourceLocation?, _ toLocation: SourceLocation?, in document: GraphDocument, verb: String
+        _ fromLocation: SourceLocation?, _ toLocation: SourceLocation?, in document: GraphDocument, verb: String,
+        removed: [RoleID: SourceLocation?] = [:]
     ) -> [Diagnostic] {
         let known = Set(document.roles.map(\.id))
         let unknown = [(from, fromLocation), (to, toLocation)].filter { !known.contains($0.0) }
-        if !unknown.isEmpty { return unknown.map { unknownRole($0.0, $0.1, in: document) } }
+        if !unknown.isEmpty { return unknown.map { unknownRole($0.0, $0.1, in: document, removed: removed) } }
         return [Diagnostic(.other("no \(kind.rawValue) relation '\(from)' → '\(to)' to \(verb)"), at: location)]
     }
 }

@@ -16,12 +16,18 @@ extension GraphFileReader {
     /// Reads a graph file of format 1 that may be an overlay: one that says `extends:`, or any
     /// file when `overlay` is true (a later `--graph`, applied to the ones before it).
     ///
-    /// - Throws: ``GraphLoadError/invalid(_:)`` with every problem of the file, in file order.
+    /// - Throws: ``GraphLoadError/invalid(_:)`` with every problem of the file, in file order;
+    ///   an overlay's structural problems are kept in ``OverlayDocument/problems`` instead.
     /// - Complexity: O(*n*) for a file of *n* bytes, plus validation for a whole graph.
     static func readLayer(_ text: String, file: String, json: Bool, overlay: Bool) throws(GraphLoadError) -> GraphLayer {
         var reader = GraphFileReader(file: file)
         let root = try reader.compose(text, json: json)
         guard overlay || root.mapping?.keys.contains(where: { $0.string == "extends" }) == true else {
+            // `override:` or `remove:` without `extends:`: one clear error, not one per schema rule.
+            if let key = root.mapping?.keys.first(where: { $0.string == "override" || $0.string == "remove" }) {
+                throw .invalid([Diagnostic(.other("'\(key.string ?? "")' is for an overlay, which needs 'extends: builtin' or a path"),
+                                           at: reader.location(of: key))])
+            }
             return .graph(try reader.readChecked(root))
         }
         return .overlay(try reader.readOverlay(root))
@@ -29,7 +35,8 @@ extension GraphFileReader {
 
     /// Reads a graph file of format 1 as an overlay (a later `--graph`), with or without `extends:`.
     ///
-    /// - Throws: ``GraphLoadError/invalid(_:)`` with every problem of the file, in file order.
+    /// - Throws: ``GraphLoadError/invalid(_:)`` when the file is not a mapping; other structural
+    ///   problems are kept in ``OverlayDocument/problems``.
     static func readOverlay(_ text: String, file: String, json: Bool) throws(GraphLoadError) -> OverlayDocument {
         var reader = GraphFileReader(file: file)
         return try reader.readOverlay(try reader.compose(text, json: json))
@@ -58,7 +65,7 @@ extension GraphFileReader {
            let fields = mapping(node, context: "'remove'", keys: Self.removeKeys) {
             readRemovals(fields, in: node, into: &document.removals)
         }
-        if !diagnostics.isEmpty { throw .invalid(GraphValidator.limited(sorted(diagnostics))) }
+        document.problems = sorted(diagnostics)
         return document
     }
 

@@ -114,14 +114,18 @@ public enum GraphProblem: Hashable, Sendable, CustomStringConvertible {
         case .unknownKey(let key, let context, let suggestion):
             return "unknown key '\(key)' in \(context)" + didYouMean(suggestion)
         case .missingKey(let key, let context): return "missing required key '\(key)' in \(context)"
-        case .wrongType(let key, let expected, let found): return "'\(key)' must be \(expected), found \(found)"
+        case .wrongType(let key, let expected, let found):
+            // A key is quoted; a phrase such as `the skills of role 'x'` carries its own quotes.
+            let subject = key.contains(" ") ? key : "'\(key)'"
+            return "\(subject) must be \(expected), found \(found)"
         case .emptyValue(let key): return "'\(key)' must not be empty"
         case .unknownReference(let kind, let id, let suggestion):
             return "unknown \(kind.rawValue) '\(id)'" + didYouMean(suggestion)
         case .duplicateID(let kind, let id, let first):
             return "duplicate \(kind.rawValue) id '\(id)'" + (first.map { " (first defined at \($0.line):\($0.column ?? 1))" } ?? "")
         case .unknownRelationKind(let kind, let suggestion):
-            return "unknown relation kind '\(kind)' (expected stakeholder, collaboration or transition)" + didYouMean(suggestion)
+            return "unknown relation kind '\(kind)' (expected stakeholder, collaboration or transition"
+                + (suggestion.map { "; did you mean '\($0)'?" } ?? "") + ")"
         case .selfRelation(let kind, let role): return "\(kind.rawValue) relation from '\(role)' to itself"
         case .duplicateRelation(let kind, let from, let to, let first, let elsewhere):
             return "duplicate \(kind.rawValue) relation '\(from)' → '\(to)'" + (first.map { " (first stated \($0))" } ?? "")

@@ -143,20 +143,31 @@ enum GraphValidator {
             }
         }
         // Aliases: none empty, and none names two skills (an alias may repeat its own skill's name).
-        var labelOwner: [String: SkillID] = [:]
-        for skill in skills {
-            for label in [skill.id.rawValue, skill.name] where labelOwner[SkillText.normalised(label)] == nil {
-                labelOwner[SkillText.normalised(label)] = skill.id
+        // Each label → the first skill it names, and whether it is that skill's id.
+        var labelOwner: [String: (index: Int, isID: Bool)] = [:]
+        for (i, skill) in skills.enumerated() {
+            for (label, isID) in [(skill.id.rawValue, true), (skill.name, false)] where labelOwner[SkillText.normalised(label)] == nil {
+                labelOwner[SkillText.normalised(label)] = (i, isID)
             }
         }
         for (i, skill) in skills.enumerated() {
             for alias in skill.aliases {
                 let key = SkillText.normalised(alias)
                 if key.isEmpty { report(.emptyValue(key: "aliases"), .skill(i)); continue }
-                if let owner = labelOwner[key], owner != skill.id {
-                    report(.other("alias '\(alias)' of skill '\(skill.id)' already names skill '\(owner)'"), .skill(i))
+                if let owner = labelOwner[key], skills[owner.index].id != skill.id {
+                    if owner.index > i {
+                        // A later skill (an overlay's) takes a label an earlier one already has as
+                        // an alias: the mistake is the later skill's, at its place.
+                        let label = owner.isID ? "id '\(skills[owner.index].id)'" : "name '\(skills[owner.index].name)'"
+                        let file = locations?[.skill(i)]?.file
+                            ?? provenance.flatMap { i < $0.skills.count ? $0.skills[i].file : nil }
+                        report(.other("skill \(label) is already an alias of '\(skill.id)'" + (file.map { " (\($0))" } ?? "")),
+                               .skill(owner.index))
+                    } else {
+                        report(.other("alias '\(alias)' of skill '\(skill.id)' already names skill '\(skills[owner.index].id)'"), .skill(i))
+                    }
                 } else {
-                    labelOwner[key] = skill.id
+                    labelOwner[key] = (i, false)
                 }
             }
         }
@@ -189,7 +200,15 @@ enum GraphValidator {
                 for (j, skill) in list.enumerated() {
                     let field = SourceMap.Field.roleSkill(role: i, primary: primary, index: j)
                     if skillFirst[skill] == nil {
-                        report(.unknownReference(.skill, skill.rawValue, suggestion: nearest(skill.rawValue, skillIDs)), field)
+                        if let owner = labelOwner[SkillText.normalised(skill.rawValue)], !owner.isID {
+                            // An alias or a name where an id belongs: the command line takes it, a file does not.
+                            let named = skills[owner.index]
+                            let label = named.aliases.first { SkillText.normalised($0) == SkillText.normalised(skill.rawValue) }
+                            let whose = label.map { "whose alias is '\($0)'" } ?? "whose name is '\(named.name)'"
+                            report(.other("unknown skill '\(skill)' (did you mean '\(named.id)', \(whose)?)"), field)
+                        } else {
+                            report(.unknownReference(.skill, skill.rawValue, suggestion: nearest(skill.rawValue, skillIDs)), field)
+                        }
                     }
                     if let wasPrimary = seen[skill] {
                         report(wasPrimary != primary
@@ -268,7 +287,10 @@ enum GraphValidator {
     static func warnings(roles: [Role], relations: [Relation], locations: SourceMap?,
                          provenance: GraphProvenance? = nil) -> [Diagnostic] {
         var warnings: [Diagnostic] = []
+        // Under an overlay, the built-in graph's own facts are not the user's to fix.
+        let overlaid = (provenance?.layers.count ?? 0) > 1
         func warn(_ message: String, at location: SourceLocation?, file: String?) {
+            if overlaid && location == nil && file == RoleGraph.builtInName { return }
             let text = location == nil ? (file.map { "\($0): " } ?? "") + message : message
             warnings.append(Diagnostic(.other(text), at: location, severity: .warning))
         }

@@ -102,8 +102,8 @@ import Yams
             _ = try RoleGraph.parse(text, format: .json, file: "f.json")
         } catch {
             #expect(error.diagnostics.map(\.description) == [
-                "f.json:2:12: 'a role' must be a mapping, found a string ('😀😀')",
-                "f.json:2:18: 'a role' must be a mapping, found a number (3)",
+                "f.json:2:12: a role must be a mapping, found a string ('😀😀')",
+                "f.json:2:18: a role must be a mapping, found a number (3)",
             ])
         }
     }

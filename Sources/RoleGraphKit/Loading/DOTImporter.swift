@@ -150,7 +150,7 @@ enum DOTImporter {
             let kindText = a["kind"] ?? "transition"
             guard let kind = RelationKind(rawValue: kindText) else {
                 located.append((.unknownRelationKind(kindText, suggestion: Suggestions.nearest(
-                    to: kindText, in: RelationKind.allCases.map(\.rawValue))), [edge.tail, edge.head], ordinal))
+                    to: kindText, in: RelationKind.allCases.map(\.rawValue))), [kindText], 0))
                 continue
             }
             var effort: Double?

@@ -151,9 +151,34 @@ extension DOTOutput {
     ///
     /// - Complexity: O(*n*) in the length of `text`.
     mutating func appendQuotedListItem(_ text: String, separator: UInt8) {
-        var text = text
         let mode: DOTEscapeMode = separator == UInt8(ascii: ",") ? .commaListItem : .semicolonListItem
-        _ = text.withUTF8 { appendEscaped(UnsafeRawBufferPointer($0), mode: mode, afterCR: false) }
+        // Whitespace at an item's ends is written `\uXXXX` (`\u0020` for a space; a line break
+        // keeps its own escape): the importer trims the rest (`a; b` is two items), so these come
+        // back exactly.
+        let scalars = text.unicodeScalars
+        guard scalars.first?.properties.isWhitespace == true || scalars.last?.properties.isWhitespace == true else {
+            var text = text
+            _ = text.withUTF8 { appendEscaped(UnsafeRawBufferPointer($0), mode: mode, afterCR: false) }
+            return
+        }
+        let start = scalars.firstIndex { !$0.properties.isWhitespace } ?? scalars.endIndex
+        let end = start == scalars.endIndex ? start : scalars.index(after: scalars.lastIndex { !$0.properties.isWhitespace }!)
+        func blanks(_ part: Substring.UnicodeScalarView) {
+            for scalar in part {
+                // Control characters (a line break) have their own escapes, which import keeps.
+                if scalar.value < 0x20 && scalar != "\t" {
+                    var one = String(scalar)
+                    _ = one.withUTF8 { appendEscaped(UnsafeRawBufferPointer($0), mode: mode, afterCR: false) }
+                    continue
+                }
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                append(contentsOf: "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex)
+            }
+        }
+        blanks(text.unicodeScalars[..<start])
+        var middle = String(text.unicodeScalars[start..<end])
+        _ = middle.withUTF8 { appendEscaped(UnsafeRawBufferPointer($0), mode: mode, afterCR: false) }
+        blanks(text.unicodeScalars[end...])
     }
 
     /// Appends `text` escaped for the body of an HTML-like label.

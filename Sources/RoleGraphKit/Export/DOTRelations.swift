@@ -130,10 +130,18 @@ extension DOTComposition {
     }
 
     /// The relation's own facts as attributes Graphviz ignores and ``RoleGraph/load(contentsOf:format:)``
-    /// reads back (see `DOTImporter`): `, kind=…, effort="…", count="…", reverse_count="…",
-    /// note="…", section="…"`.
+    /// reads back (see `DOTImporter`): `, index=…, reverse_index=…, kind=…, effort="…",
+    /// count="…", reverse_count="…", note="…", section="…"`. The indexes are the relation's (and
+    /// its mirror's) place in the graph, so import restores the relations' order, which edges
+    /// grouped for drawing do not keep (and which breaks ties between equal paths).
     @inline(__always)
     private func writeData<Output: DOTOutput>(of position: Int, _ plan: DOTEdgePlan, to output: inout Output) {
+        output.append(", index=")
+        output.append(decimal: position)
+        if let mirror = plan.mirror(of: position) {
+            output.append(", reverse_index=")
+            output.append(decimal: mirror)
+        }
         output.append(", kind=")
         output.append(contentsOf: graph.relations[position].kind.rawValue)
         if graph.relations[position].effort != nil {

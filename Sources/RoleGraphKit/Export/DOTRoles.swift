@@ -167,8 +167,12 @@ extension DOTComposition {
     }
 
     /// The model's own facts as attributes Graphviz ignores and ``RoleGraph/load(contentsOf:format:)``
-    /// reads back (see `DOTImporter`), so that an exported graph imports as the same graph.
+    /// reads back (see `DOTImporter`), so that an exported graph imports as the same graph: with
+    /// its `index`, the role's place in the graph, since clusters group roles by area (and role
+    /// order breaks ties between equal paths).
     private func writeData<Output: DOTOutput>(of role: Role, at index: Int, to output: inout Output) {
+        output.append(", index=")
+        output.append(decimal: index)
         output.append(", role_name=")
         output.appendQuoted(role.name)
         output.append(", area=")

@@ -13,6 +13,7 @@ import RoleGraphGraphviz
 /// | node | `area` (else the enclosing `cluster_*` subgraph) | the area id |
 /// | node | `summary`, `titles` (`;`-separated), `skills` and `secondary_skills` (`,`-separated), `responsibilities` and `problems` (`;`-separated), `entry_level`, `prevalence`, `stays` | the role's facts |
 /// | edge | `kind` (default `transition`), `effort`, `count`, `note`, `section` | the relation; `dir=both` on a transition means both ways, with `reverse_count` the other way's count where it differs |
+/// | node, edge | `index` (and `reverse_index` for the other way of a `dir=both` edge) | the place in the graph: when every role (every relation) states a distinct one, roles (relations) are read in that order, not the text's |
 /// | subgraph | `cluster_<id>` with `label` (and `area_summary`) | an area |
 ///
 /// A subgraph named `cluster_legend` is a legend and is skipped with its nodes. Nodes outside
@@ -26,12 +27,23 @@ import RoleGraphGraphviz
 /// libcgraph sees the text, ``DOTPreflight`` refuses tokens longer than Graphviz accepts and
 /// HTML-like labels whose tags do not nest.
 ///
-/// libcgraph keeps no line numbers for objects, so a problem with a node or edge is located at
-/// the first place its name appears in the text; syntax errors carry Graphviz's own line.
+/// libcgraph keeps no line numbers for objects, so a problem with a node is located at the first
+/// place its name appears in the text, and one with an edge at the line naming both its ends (the
+/// *k*-th such line for the *k*-th edge between them, a line naming a role twice for an edge from
+/// it to itself); syntax errors carry Graphviz's own line. An edge that repeats an earlier one
+/// fact for fact is read once, with a warning (as in a graph file of format 1).
 enum DOTImporter {
     static let defaultArea = Area(id: "unassigned", name: "Unassigned", summary: "Roles the file places in no area.")
 
     static func read(_ text: String, file: String) throws(GraphLoadError) -> RoleGraph {
+        try readWithWarnings(text, file: file).graph
+    }
+
+    /// Reads a DOT text into a graph, with a warning for each edge that repeats an earlier one
+    /// fact for fact (read once).
+    ///
+    /// - Complexity: O(*n* + *R* + *E*) expected for *n* characters.
+    static func readWithWarnings(_ text: String, file: String) throws(GraphLoadError) -> (graph: RoleGraph, warnings: [Diagnostic]) {
         // Tokens too long for libcgraph's lexer, and unbalanced HTML labels, are refused first.
         try DOTPreflight.check(text, file: file)
         let parsed: DOTDocument
@@ -76,11 +88,14 @@ enum DOTImporter {
         visit(document.subgraphs, inheritedLabel: document.graphAttributes["label"])
 
         var roles: [Role] = []
+        // Each role's and relation's `index` (its place in the graph RoleGraph exported), when
+        // stated: the order is restored from them when every one states a distinct index.
+        var roleIndexes: [Int?] = []
         var skillIDs: [SkillID] = []
         var knownSkills: Set<SkillID> = []
         var usesDefaultArea = false
         var diagnostics: [Diagnostic] = []
-        var located: [(problem: GraphProblem, names: [String])] = []
+        var located: [(problem: GraphProblem, names: [String], ordinal: Int)] = []
         // List attributes are split before they are unescaped (an item may hold an escaped `;`),
         // so they are read from the document as libcgraph gave it.
         for (node, raw) in zip(document.nodes, parsed.nodes) where !legendNodes.contains(node.name) {
@@ -108,31 +123,40 @@ enum DOTImporter {
                 entryLevel: a["entry_level"].flatMap { $0 == "true" ? true : $0 == "false" ? false : nil },
                 prevalence: a["prevalence"].flatMap(Prevalence.init(rawValue:)),
                 stays: a["stays"].flatMap(Double.init)))
+            roleIndexes.append(a["index"].flatMap { Int($0) })
             if let value = a["stays"], Double(value) == nil {
-                located.append((.other("invalid stayers '\(value)': not a number"), [node.name]))
+                located.append((.other("invalid stayers '\(value)': not a number"), [node.name], 0))
             }
             if let value = a["entry_level"], value != "true" && value != "false" {
-                located.append((.invalidEnumValue(key: "entry_level", value: value, valid: ["true", "false"]), [node.name]))
+                located.append((.invalidEnumValue(key: "entry_level", value: value, valid: ["true", "false"]), [node.name], 0))
             }
             if let value = a["prevalence"], Prevalence(rawValue: value) == nil {
-                located.append((.invalidEnumValue(key: "prevalence", value: value, valid: Prevalence.allCases.map(\.rawValue)), [node.name]))
+                located.append((.invalidEnumValue(key: "prevalence", value: value, valid: Prevalence.allCases.map(\.rawValue)), [node.name], 0))
             }
         }
         if usesDefaultArea && knownAreas.insert(defaultArea.id).inserted { areas.append(defaultArea) }
 
         var relations: [Relation] = []
+        // For each relation, the ordinal of its edge among the edges joining the same two roles
+        // (either way): the edge is located at the ordinal-th line naming both.
+        var relationOrdinals: [Int] = []
+        var relationIndexes: [Int?] = []
+        var edgesBetween: [[String]: Int] = [:]
         for edge in document.edges where !legendNodes.contains(edge.tail) && !legendNodes.contains(edge.head) {
             let a = edge.attributes
+            let pair = edge.tail < edge.head ? [edge.tail, edge.head] : [edge.head, edge.tail]
+            let ordinal = edgesBetween[pair, default: 0]
+            edgesBetween[pair] = ordinal + 1
             let kindText = a["kind"] ?? "transition"
             guard let kind = RelationKind(rawValue: kindText) else {
                 located.append((.unknownRelationKind(kindText, suggestion: Suggestions.nearest(
-                    to: kindText, in: RelationKind.allCases.map(\.rawValue))), [kindText]))
+                    to: kindText, in: RelationKind.allCases.map(\.rawValue))), [kindText], 0))
                 continue
             }
             var effort: Double?
             if let text = a["effort"] {
                 guard let value = Double(text) else {
-                    located.append((.invalidEffort(text), [edge.tail, edge.head]))
+                    located.append((.invalidEffort(text), [edge.tail, edge.head], ordinal))
                     continue
                 }
                 effort = value
@@ -142,7 +166,7 @@ enum DOTImporter {
             var count: Double?
             if let text = a["count"] {
                 guard let value = Double(text) else {
-                    located.append((.other("invalid count '\(text)': not a number"), [edge.tail, edge.head]))
+                    located.append((.other("invalid count '\(text)': not a number"), [edge.tail, edge.head], ordinal))
                     continue
                 }
                 count = value
@@ -150,6 +174,8 @@ enum DOTImporter {
             let relation = Relation(kind: kind, from: RoleID(edge.tail), to: RoleID(edge.head), effort: effort,
                                     count: count, note: a["note"], section: a["section"])
             relations.append(relation)
+            relationOrdinals.append(ordinal)
+            relationIndexes.append(a["index"].flatMap { Int($0) })
             let twoWay = kind == .transition && (!document.isDirected || a["dir"] == "both")
             if twoWay {
                 // `reverse_count` is the other way's count where it differs (`none`: no count).
@@ -158,11 +184,13 @@ enum DOTImporter {
                 if let text = a["reverse_count"], !text.isEmpty {
                     back = text == "none" ? nil : Double(text)
                     if text != "none" && back == nil {
-                        located.append((.other("invalid count '\(text)': not a number"), [edge.tail, edge.head]))
+                        located.append((.other("invalid count '\(text)': not a number"), [edge.tail, edge.head], ordinal))
                     }
                 }
                 relations.append(Relation(kind: kind, from: relation.to, to: relation.from, effort: effort,
                                           count: back, note: relation.note, section: relation.section))
+                relationOrdinals.append(ordinal)
+                relationIndexes.append(a["reverse_index"].flatMap { Int($0) })
             }
         }
 
@@ -177,10 +205,45 @@ enum DOTImporter {
             let ids = Set(declaredAreas.map(\.id))
             areas = declaredAreas + areas.filter { !ids.contains($0.id) }
         }
+        if let order = statedOrder(roleIndexes) { roles = order.map { roles[$0] } }
+        if let order = statedOrder(relationIndexes) {
+            relations = order.map { relations[$0] }
+            relationOrdinals = order.map { relationOrdinals[$0] }
+        }
         // Problems are located only when there are some: finding names in the text costs a pass.
+        var locatorStore: TextLocator?
+        func locator() -> TextLocator {
+            if let locatorStore { return locatorStore }
+            let made = TextLocator(text: text, file: file)
+            locatorStore = made
+            return made
+        }
+        func edgeLocation(_ i: Int) -> SourceLocation {
+            locator().locateEdge(relations[i].from.rawValue, relations[i].to.rawValue, ordinal: relationOrdinals[i])
+        }
+        // An edge that repeats an earlier one fact for fact is read once, with a warning.
+        var warnings: [Diagnostic] = []
+        var firstOf: [Relation: Int] = [:]
+        var repeated: Set<Int> = []
+        for (i, relation) in relations.enumerated() {
+            var key = relation
+            if relation.kind.isSymmetric && key.to < key.from { swap(&key.from, &key.to) }
+            guard let earlier = firstOf[key] else {
+                firstOf[key] = i
+                continue
+            }
+            repeated.insert(i)
+            let there = edgeLocation(earlier)
+            warnings.append(Diagnostic(.other("\(relation.kind.rawValue) '\(relation.from)' → '\(relation.to)' repeats the one at \(there.line):\(there.column ?? 1) fact for fact; it is read once"),
+                                       at: edgeLocation(i), severity: .warning))
+        }
+        if !repeated.isEmpty {
+            relations = relations.indices.filter { !repeated.contains($0) }.map { relations[$0] }
+            relationOrdinals = relationOrdinals.indices.filter { !repeated.contains($0) }.map { relationOrdinals[$0] }
+        }
         var semantic = GraphValidator.validate(areas: areas, skills: skills, roles: roles, relations: relations, locations: nil)
         if !semantic.isEmpty || !located.isEmpty {
-            let locator = TextLocator(text: text, file: file)
+            let locator = locator()
             var map = SourceMap()
             for (i, role) in roles.enumerated() {
                 let location = locator.locate(role.id.rawValue)
@@ -189,20 +252,38 @@ enum DOTImporter {
                 for j in role.primarySkills.indices { map[.roleSkill(role: i, primary: true, index: j)] = location }
                 for j in role.secondarySkills.indices { map[.roleSkill(role: i, primary: false, index: j)] = location }
             }
-            for (i, relation) in relations.enumerated() {
-                let location = locator.locate(relation.from.rawValue, relation.to.rawValue)
+            for i in relations.indices {
+                let location = edgeLocation(i)
                 for field in [SourceMap.Field.relation(i), .relationFrom(i), .relationTo(i), .relationEffort(i)] {
                     map[field] = location
                 }
             }
             semantic = GraphValidator.validate(areas: areas, skills: skills, roles: roles, relations: relations, locations: map)
-            diagnostics = located.map { Diagnostic($0.problem, at: locator.locate($0.names)) } + semantic
+            diagnostics = located.map { problem, names, ordinal in
+                Diagnostic(problem, at: names.count == 2 ? locator.locateEdge(names[0], names[1], ordinal: ordinal) : locator.locate(names))
+            } + semantic
         }
         if !diagnostics.isEmpty { throw .invalid(GraphValidator.limited(diagnostics)) }
         let name = document.graphAttributes["graph_name"] ?? document.graphAttributes["label"].flatMap { $0.isEmpty || $0.hasPrefix("<") ? nil : $0 } ?? document.name ?? "Imported graph"
-        return RoleGraph(unchecked: name, source: document.graphAttributes["source"] ?? file,
-                         description: document.graphAttributes["description"] ?? "",
-                         areas: areas, skills: skills, roles: roles, relations: relations)
+        return (RoleGraph(unchecked: name, source: document.graphAttributes["source"] ?? file,
+                          description: document.graphAttributes["description"] ?? "",
+                          areas: areas, skills: skills, roles: roles, relations: relations), warnings)
+    }
+
+    /// The positions of `indexes` sorted by them, when every one is stated and no two are equal
+    /// (RoleGraph's export); `nil` otherwise (the text's order stands).
+    ///
+    /// - Complexity: O(*k* log *k*) for *k* indexes.
+    static func statedOrder(_ indexes: [Int?]) -> [Int]? {
+        var stated: [(index: Int, position: Int)] = []
+        stated.reserveCapacity(indexes.count)
+        for (position, index) in indexes.enumerated() {
+            guard let index else { return nil }
+            stated.append((index, position))
+        }
+        stated.sort { $0.index < $1.index }
+        for i in stated.indices.dropFirst() where stated[i].index == stated[i - 1].index { return nil }
+        return stated.map(\.position)
     }
 
     /// The skills a `skills` graph attribute declares: a JSON list of `{"id", "name", "summary"}`.
@@ -273,7 +354,8 @@ enum DOTImporter {
     }
 
     /// The items of a list attribute, split at separators that are not escaped (an item's own
-    /// `;` is written `\;`, and `&amp;`'s `;` is part of the entity), each item unescaped.
+    /// `;` is written `\;`, and `&amp;`'s `;` is part of the entity), each item trimmed of its
+    /// unescaped spaces and unescaped. An empty item is dropped: a DOT list cannot hold one.
     ///
     /// - Complexity: O(*n*) in the length of `value`.
     static func splitList(_ value: String, separator: Unicode.Scalar) -> [String] {
@@ -282,7 +364,10 @@ enum DOTImporter {
         var current = String.UnicodeScalarView()
         var i = 0
         func finish() {
-            let item = String(unescape(String(current)).trimmingWhitespace())
+            // Spaces are trimmed before unescaping: those the export escapes (`\u0020`) stay.
+            while current.first?.properties.isWhitespace == true { current.removeFirst() }
+            while current.last?.properties.isWhitespace == true { current.removeLast() }
+            let item = unescape(String(current))
             if !item.isEmpty { items.append(item) }
             current = String.UnicodeScalarView()
         }
@@ -321,19 +406,24 @@ struct TextLocator {
     /// For each token, the column of its first occurrence on each line it appears on: whether
     /// a name is on a line is one lookup, however often the name occurs (a hub with 30,000 edges).
     private var columnOnLine: [String: [Int: Int]] = [:]
+    /// For each token, how often it occurs on each line it appears on.
+    private var countOnLine: [String: [Int: Int]] = [:]
 
     /// - Complexity: O(*n*) expected for a text of *n* characters.
     init(text: String, file: String) {
         self.file = file
         var occurrences: [String: [(line: Int, column: Int)]] = [:]
         var columnOnLine: [String: [Int: Int]] = [:]
+        var countOnLine: [String: [Int: Int]] = [:]
         func record(_ token: String, _ line: Int, _ column: Int) {
             occurrences[token, default: []].append((line, column))
+            countOnLine[token, default: [:]][line, default: 0] += 1
             if columnOnLine[token, default: [:]][line] == nil { columnOnLine[token, default: [:]][line] = column }
         }
         defer {
             self.occurrences = occurrences
             self.columnOnLine = columnOnLine
+            self.countOnLine = countOnLine
         }
         let scalars = Array(text.unicodeScalars)
         var i = 0, line = 1, lineStart = 0
@@ -367,6 +457,30 @@ struct TextLocator {
     }
 
     func locate(_ names: String...) -> SourceLocation { locate(names) }
+
+    /// Where the `ordinal`-th edge (from 0, in text order) between `from` and `to` is: the
+    /// `ordinal`-th line naming both (a line naming them twice each counts twice), or for an edge
+    /// from a role to itself the `ordinal`-th line naming it twice; else the last such line;
+    /// else ``locate(_:)-([String])``'s answer.
+    ///
+    /// - Complexity: O(*m*) expected, for the rarer name's *m* occurrences.
+    func locateEdge(_ from: String, _ to: String, ordinal: Int) -> SourceLocation {
+        guard let places = occurrences[from], let others = occurrences[to],
+              let fromLines = countOnLine[from], let toLines = countOnLine[to] else { return locate([from, to]) }
+        let driver = places.count <= others.count ? places : others
+        var candidates: [Int] = []
+        var previousLine = 0
+        for place in driver where place.line != previousLine {
+            previousLine = place.line
+            let times = from == to ? fromLines[place.line, default: 0] / 2
+                : min(fromLines[place.line, default: 0], toLines[place.line, default: 0])
+            for _ in 0..<times { candidates.append(place.line) }
+            if candidates.count > ordinal { break }
+        }
+        guard let line = candidates.count > ordinal ? candidates[ordinal] : candidates.last,
+              let column = columnOnLine[from]?[line] else { return locate([from, to]) }
+        return SourceLocation(file: file, line: line, column: column)
+    }
 
     /// The first line on which every name appears (at the first name's column); else the first
     /// mention of the first name; else line 1.

@@ -158,6 +158,19 @@ extension RoleGraph {
                 bytes, separator: format == .csv ? UInt8(ascii: ",") : UInt8(ascii: "\t"), file: file, options: options)
             return GraphLoadResult(graph: graph, edgeListSummary: summary)
         }
+        if format == .dot {
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                throw .unreadable(path: file, reason: "not UTF-8 text")
+            }
+            let (graph, warnings) = try DOTImporter.readWithWarnings(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text, file: file)
+            var result = GraphLoadResult(graph: graph)
+            result.warnings = warnings
+            return result
+        }
+        if format == .graphml {
+            let (graph, summary) = try GraphMLReader.read(bytes, file: file, strict: options.strict)
+            return GraphLoadResult(graph: graph, edgeListSummary: summary.isEmpty ? nil : summary)
+        }
         return GraphLoadResult(graph: try parseOther(bytes: bytes, format: format, file: file))
     }
 

@@ -15,7 +15,13 @@ import FoundationXML
 /// the text of a yEd `y:NodeLabel`, else its id; a role without an `area` goes to the area
 /// `unassigned`; an edge without a `kind` is a transition with effort 1, both ways in an
 /// undirected graph (`edgedefault="undirected"`, as NetworkX writes a `Graph`) or on an edge
-/// marked `directed="false"`. Other data are ignored.
+/// marked `directed="false"`. A transition's count is its `count`, else a count alias of the edge
+/// lists (`weight`, `n`, `moves`, `transitions`, `flow`: see ``EdgeListField/count``), as Gephi
+/// and NetworkX write it. As in an edge list, parallel transitions with counts (a NetworkX
+/// `MultiDiGraph`) are merged into the first, counts summed, and a transition from a role to
+/// itself with a count is the role's stayers (``Role/stays``); both are counted in an
+/// ``EdgeListSummary`` (a one-line warning), and left for validation to refuse under `--strict`.
+/// Other data are ignored.
 ///
 /// The text is parsed by Foundation's `XMLParser`. A document with a DTD (`<!DOCTYPE`) or an entity
 /// declaration is refused before parsing: GraphML needs neither, and entity expansion is how an XML
@@ -34,6 +40,15 @@ enum GraphMLReader {
     ///   has a DTD, holds no `<graph>`, or the graph is not valid.
     /// - Complexity: O(*n* + *R* + *E* + *S*) expected for *n* bytes.
     static func read(_ bytes: [UInt8], file: String) throws(GraphLoadError) -> RoleGraph {
+        try read(bytes, file: file, strict: false).graph
+    }
+
+    /// Parses GraphML into a validated graph and what was repaired (parallel transitions merged,
+    /// self-moves kept as stayers; neither under `strict`).
+    ///
+    /// - Throws: as ``read(_:file:)``.
+    /// - Complexity: O(*n* + *R* + *E* + *S*) expected for *n* bytes.
+    static func read(_ bytes: [UInt8], file: String, strict: Bool) throws(GraphLoadError) -> (graph: RoleGraph, summary: EdgeListSummary) {
         if let line = declarationLine(in: bytes) {
             throw .invalid([Diagnostic(.other("a GraphML file needs no DTD or entity declarations, and they are refused (entity expansion can exhaust memory)"),
                                        at: SourceLocation(file: file, line: line))])
@@ -55,7 +70,7 @@ enum GraphMLReader {
         guard collector.sawGraph else {
             throw .invalid([Diagnostic(.other("not a GraphML file: no <graph> element"), at: SourceLocation(file: file, line: 1))])
         }
-        return try build(collector, file: file)
+        return try build(collector, file: file, strict: strict)
     }
 
     /// The line of the first `<!DOCTYPE` or `<!ENTITY`, if any.
@@ -72,7 +87,7 @@ enum GraphMLReader {
 
     // MARK: Building the graph
 
-    private static func build(_ c: Collector, file: String) throws(GraphLoadError) -> RoleGraph {
+    private static func build(_ c: Collector, file: String, strict: Bool) throws(GraphLoadError) -> (graph: RoleGraph, summary: EdgeListSummary) {
         var diagnostics: [Diagnostic] = []
         var map = SourceMap()
         func location(_ line: Int) -> SourceLocation { SourceLocation(file: file, line: line) }
@@ -144,9 +159,10 @@ enum GraphMLReader {
                 effort = 1
             }
             var count: Double?
-            if let text = a["count"] {
+            let countKey = a["count"] != nil || kind != .transition ? "count" : EdgeListField.count.aliases.first { a[$0] != nil }
+            if let countKey, let text = a[countKey] {
                 count = Double(text.trimmingWhitespace())
-                if count == nil { diagnostics.append(Diagnostic(.other("invalid count '\(text)': not a number"), at: location(edge.line))) }
+                if count == nil { diagnostics.append(Diagnostic(.other("invalid \(countKey) '\(text)': not a number"), at: location(edge.line))) }
             }
             for (from, to) in [(edge.source, edge.target)] + (a["kind"] == nil && !edge.directed ? [(edge.target, edge.source)] : []) {
                 let i = relations.count
@@ -155,6 +171,9 @@ enum GraphMLReader {
                                           note: a["note"], section: a["section"]))
             }
         }
+
+        var summary = EdgeListSummary(file: file)
+        if !strict { mergeObservedMoves(&relations, roles: &roles, map: &map, summary: &summary) }
 
         let areas = graphData["areas"].flatMap(decodeAreas)
             ?? areaNames.map { id, name in
@@ -167,9 +186,51 @@ enum GraphMLReader {
         if !diagnostics.isEmpty { throw .invalid(GraphValidator.limited(diagnostics)) }
         let semantic = GraphValidator.validate(areas: areas, skills: skills, roles: roles, relations: relations, locations: map)
         if !semantic.isEmpty { throw .invalid(GraphValidator.limited(semantic)) }
-        return RoleGraph(unchecked: nonEmpty(graphData["name"]) ?? "Imported graph", source: graphData["source"] ?? file,
-                         description: graphData["description"] ?? "",
-                         areas: areas, skills: skills, roles: roles, relations: relations)
+        return (RoleGraph(unchecked: nonEmpty(graphData["name"]) ?? "Imported graph", source: graphData["source"] ?? file,
+                          description: graphData["description"] ?? "",
+                          areas: areas, skills: skills, roles: roles, relations: relations), summary)
+    }
+
+    /// Merges parallel transitions with counts into the first (counts summed; only when their
+    /// effort, note and section agree) and turns a transition from a role to itself with a count
+    /// into the role's stayers, as an edge list does; anything else is left for validation.
+    ///
+    /// - Complexity: O(*R* + *E*) expected.
+    private static func mergeObservedMoves(_ relations: inout [Relation], roles: inout [Role], map: inout SourceMap,
+                                           summary: inout EdgeListSummary) {
+        var roleIndex: [RoleID: Int] = [:]
+        for (i, role) in roles.enumerated() where roleIndex[role.id] == nil { roleIndex[role.id] = i }
+        var first: [Relation: Int] = [:]
+        var removed: Set<Int> = []
+        var staysFromLoops: Set<Int> = []
+        for (i, relation) in relations.enumerated() where relation.kind == .transition {
+            guard let count = relation.count else { continue }
+            if relation.from == relation.to, let r = roleIndex[relation.from], roles[r].stays == nil || staysFromLoops.contains(r) {
+                staysFromLoops.insert(r)
+                roles[r].stays = (roles[r].stays ?? 0) + count
+                summary.selfMoves += 1
+                removed.insert(i)
+                continue
+            }
+            var key = relation
+            key.count = nil
+            if let f = first[key] {
+                relations[f].count = (relations[f].count ?? 0) + count
+                summary.aggregatedRows += 1
+                removed.insert(i)
+            } else {
+                first[key] = i
+            }
+        }
+        guard !removed.isEmpty else { return }
+        var next = 0
+        let moved: [Int?] = relations.indices.map { i in
+            if removed.contains(i) { return nil }
+            defer { next += 1 }
+            return next
+        }
+        relations = relations.indices.filter { moved[$0] != nil }.map { relations[$0] }
+        map = map.remapped(SourceMap.Remap(relations: { moved[$0] }))
     }
 
     private static func nonEmpty(_ text: String?) -> String? {

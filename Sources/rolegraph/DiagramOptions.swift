@@ -128,9 +128,17 @@ struct DiagramOptions: ParsableArguments {
         }
     }
 
-    /// Renders `graph` to `path` (format from the extension, else SVG), atomically.
+    /// Renders `graph` to `path` (format from the extension; SVG for a name without one),
+    /// atomically. An extension that names no format (`path.txt`) is a usage error, as it is for
+    /// `export -o`: a file must hold what its name says.
     func render(_ graph: RoleGraph, options: DOTOptions, to path: String) throws {
-        let format = ExportFormat(path: path) ?? .svg
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let implied = ExportFormat(path: path)
+        if implied == nil, let dot = name.dropFirst().lastIndex(of: ".") {
+            let known = ExportFormat.knownExtensions.map { "." + $0 }.joined(separator: ", ")
+            throw CLIError.invalidValue("--render \(path): the extension .\(name[name.index(after: dot)...]) names no format; use one of \(known)")
+        }
+        let format = implied ?? .svg
         let bytes = try renderBytes(graph, format: format, options: options)
         try OutputFile.write(bytes, to: path, binary: format.isBinary, formatName: format.rawValue)
     }

@@ -48,6 +48,21 @@ import Testing
         return (process.terminationStatus, text)
     }
 
+    /// `--render` holds files to their names as `export -o` does: an extension that names no
+    /// format is a usage error that writes nothing; a name without one gets SVG.
+    @Test(arguments: [["path", "data-analyst", "ml-engineer"], ["clusters"]])
+    func aRenderFileMustHoldWhatItsNameSays(command: [String]) throws {
+        let directory = try Self.directory()
+        let bad = directory.appendingPathComponent("picture.txt")
+        let result = try CLI.run(command + ["--render", bad.path])
+        #expect(result.status == 64)
+        #expect(result.stderr == "rolegraph: error: --render \(bad.path): the extension .txt names no format; use one of .dot, .gv, .svg, .png, .pdf, .json, .graphml, .xml, .mmd, .mermaid, .yaml, .yml\n")
+        #expect(!FileManager.default.fileExists(atPath: bad.path))
+        let plain = directory.appendingPathComponent("picture")
+        #expect(try CLI.run(command + ["--render", plain.path]).status == 0)
+        #expect(try String(contentsOf: plain, encoding: .utf8).contains("<svg"))
+    }
+
     @Test func aFullStandardOutputIsReportedNotTrapped() throws {
         let result = try Self.runToFullDevice(["export", "--to", "dot"], stdout: true)
         #expect(result.status == 73)

@@ -123,42 +123,12 @@ enum OverlayWriter {
         "[" + items.map(quoted).joined(separator: ", ") + "]"
     }
 
-    /// A number YAML reads back as the same `Double`: integers without a fraction, others in
-    /// Swift's shortest round-tripping form.
-    static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
-    }
+    /// A number YAML reads back as the same `Double` (the graph file writer's form).
+    static func number(_ value: Double) -> String { GraphFileWriter.number(value) }
 
-    /// A YAML double-quoted scalar that reads back as exactly `text`.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                let value = scalar.value
-                // What YAML does not allow unescaped (C0 and C1 controls, DEL, U+FFFE, U+FFFF),
-                // and what it reads as a break (NEL, LS, PS) or a byte-order mark.
-                let printable = (0x20...0x7E).contains(value) || (0xA0...0xD7FF).contains(value)
-                    || (0xE000...0xFFFD).contains(value) || value >= 0x10000
-                if !printable || value == 0x2028 || value == 0x2029 || value == 0xFEFF {
-                    out += value <= 0xFF ? "\\x" + hex(value, width: 2) : "\\u" + hex(value, width: 4)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
-
-    private static func hex(_ value: UInt32, width: Int) -> String {
-        let digits = String(value, radix: 16, uppercase: true)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
-    }
+    /// A YAML double-quoted scalar that reads back as exactly `text` (the graph file writer's
+    /// quoting: one set of escapes for every YAML we write).
+    static func quoted(_ text: String) -> String { GraphFileWriter.doubleQuoted(text) }
 }
 
 extension Overlay {

@@ -36,7 +36,7 @@ import RoleGraphTestSupport
 
     @Test func quotingEscapesWhatYAMLWouldReadOtherwise() {
         #expect(OverlayWriter.quoted("a\"b\\c") == #""a\"b\\c""#)
-        #expect(OverlayWriter.quoted("x\ny\u{0}\u{85}\u{2028}\u{FEFF}\u{FFFE}") == #""x\ny\x00\x85\u2028\uFEFF\uFFFE""#)
+        #expect(OverlayWriter.quoted("x\ny\u{0}\u{85}\u{2028}\u{FEFF}\u{FFFE}") == #""x\ny\0\N\L\uFEFF\uFFFE""#)
         #expect(OverlayWriter.quoted("yes") == #""yes""#)
         #expect(OverlayWriter.number(2) == "2")
         #expect(OverlayWriter.number(0.1) == "0.1")

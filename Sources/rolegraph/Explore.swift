@@ -29,6 +29,14 @@ struct Explore: ParsableCommand {
     @OptionGroup(title: "What to draw") var selection: DiagramSelectionOptions
 
     func run() throws {
+        // The page is HTML: a file named for another format (`roles.svg`) must not hold it.
+        if let output, output != "-" {
+            let name = output.split(separator: "/").last.map(String.init) ?? output
+            if let dot = name.dropFirst().lastIndex(of: "."),
+               !["html", "htm"].contains(name[name.index(after: dot)...].lowercased()) {
+                throw CLIError.usage("-o \(output): explore writes an HTML page; name it .html", command: "explore")
+            }
+        }
         let graph = try graphOptions.load()
         let options = try diagram.dotOptions(for: graph)
         let (drawn, note) = try selection.select(in: graph, kinds: options.relations)

@@ -99,6 +99,9 @@ import Testing
         #expect(missing.stderr.hasPrefix("rolegraph: error:"))
         let unknown = try CLI.run(["explore", "--around", "nobody", "-o", "page.html"], in: directory)
         #expect(unknown.status == 67, "\(unknown.stderr)")
+        let misnamed = try CLI.run(["explore", "-o", "page.svg"], in: directory)
+        #expect(misnamed.status == 64)
+        #expect(misnamed.stderr.hasPrefix("rolegraph: error: -o page.svg: explore writes an HTML page; name it .html (see 'rolegraph explore --help')\n"), "\(misnamed.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
     }
 }

@@ -222,21 +222,13 @@ enum DOTImporter {
             locator().locateEdge(relations[i].from.rawValue, relations[i].to.rawValue, ordinal: relationOrdinals[i])
         }
         // An edge that repeats an earlier one fact for fact is read once, with a warning.
-        var warnings: [Diagnostic] = []
-        var firstOf: [Relation: Int] = [:]
-        var repeated: Set<Int> = []
-        for (i, relation) in relations.enumerated() {
-            var key = relation
-            if relation.kind.isSymmetric && key.to < key.from { swap(&key.from, &key.to) }
-            guard let earlier = firstOf[key] else {
-                firstOf[key] = i
-                continue
-            }
-            repeated.insert(i)
+        let copies = RepeatedRelations.find(in: relations)
+        let warnings = copies.map { copy, earlier in
             let there = edgeLocation(earlier)
-            warnings.append(Diagnostic(.other("\(relation.kind.rawValue) '\(relation.from)' → '\(relation.to)' repeats the one at \(there.line):\(there.column ?? 1) fact for fact; it is read once"),
-                                       at: edgeLocation(i), severity: .warning))
+            return Diagnostic(.other(RepeatedRelations.message(relations[copy], first: "at \(there.line):\(there.column ?? 1)")),
+                              at: edgeLocation(copy), severity: .warning)
         }
+        let repeated = Set(copies.map(\.copy))
         if !repeated.isEmpty {
             relations = relations.indices.filter { !repeated.contains($0) }.map { relations[$0] }
             relationOrdinals = relationOrdinals.indices.filter { !repeated.contains($0) }.map { relationOrdinals[$0] }

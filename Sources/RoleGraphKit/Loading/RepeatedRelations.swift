@@ -1,3 +1,28 @@
+/// Finding relations stated again fact for fact, for every reader that reads relations one by one
+/// (graph files of format 1, overlays, DOT): one rule and one message for all of them.
+enum RepeatedRelations {
+    /// Each relation that repeats an earlier one fact for fact (the same kind and roles — either
+    /// order for a symmetric kind —, effort, count, note and section), with the earlier one.
+    ///
+    /// - Complexity: O(*E*) expected, for *E* relations.
+    static func find(in relations: [Relation]) -> [(copy: Int, first: Int)] {
+        var first: [Relation: Int] = [:]
+        var repeated: [(copy: Int, first: Int)] = []
+        for (i, relation) in relations.enumerated() {
+            var key = relation
+            if relation.kind.isSymmetric && key.to < key.from { swap(&key.from, &key.to) }
+            if let earlier = first[key] { repeated.append((i, earlier)) } else { first[key] = i }
+        }
+        return repeated
+    }
+
+    /// The warning's text for a copy of `relation`, whose first statement is `first` (`at 3:5`,
+    /// `at base.yaml:3:5`, `in builtin`).
+    static func message(_ relation: Relation, first: String) -> String {
+        "\(relation.kind.rawValue) '\(relation.from)' → '\(relation.to)' repeats the one \(first) fact for fact; it is read once"
+    }
+}
+
 extension GraphDocument {
     /// Removes each relation that repeats an earlier one fact for fact, and returns one warning
     /// per copy removed, at the copy, naming where the first one is.
@@ -9,13 +34,7 @@ extension GraphDocument {
     ///
     /// - Complexity: O(*E* + *F*) expected, for *E* relations and *F* fields in the source map.
     mutating func removeRepeatedRelations() -> [Diagnostic] {
-        var first: [Relation: Int] = [:]
-        var repeated: [(copy: Int, first: Int)] = []
-        for (i, relation) in relations.enumerated() {
-            var key = relation
-            if relation.kind.isSymmetric && key.to < key.from { swap(&key.from, &key.to) }
-            if let earlier = first[key] { repeated.append((i, earlier)) } else { first[key] = i }
-        }
+        let repeated = RepeatedRelations.find(in: relations)
         guard !repeated.isEmpty else { return [] }
         let warnings = repeated.map { copy, earlier in
             let relation = relations[copy]
@@ -27,7 +46,7 @@ extension GraphDocument {
             } else {
                 firstPlace = "in \(provenance.relation(at: earlier).file)"
             }
-            let text = "\(relation.kind.rawValue) '\(relation.from)' → '\(relation.to)' repeats the one \(firstPlace) fact for fact; it is read once"
+            let text = RepeatedRelations.message(relation, first: firstPlace)
             return Diagnostic(.other(here == nil ? "\(provenance.relation(at: copy).file): \(text)" : text),
                               at: here, severity: .warning)
         }

@@ -86,6 +86,23 @@ struct ByteInterner {
     /// The bytes of key `index`.
     func bytes(at index: Int) -> ArraySlice<UInt8> { arena[starts[index] ..< starts[index + 1]] }
 
+    /// Interns every key of `other`, in its index order, and returns each one's index here.
+    /// Keys new here are added in `other`'s order, so interning the interners of consecutive
+    /// parts of an input one after another numbers the keys as interning the whole input would:
+    /// in order of first appearance.
+    ///
+    /// - Complexity: O(*b*) expected for the *b* bytes of `other`'s keys.
+    mutating func intern(keysOf other: ByteInterner) -> [Int32] {
+        var map = [Int32](repeating: 0, count: other.count)
+        other.arena.withUnsafeBytes { stored in
+            for index in 0 ..< other.count {
+                let range = other.starts[index] ..< other.starts[index + 1]
+                map[index] = intern(UnsafeRawBufferPointer(rebasing: stored[range])).index
+            }
+        }
+        return map
+    }
+
     /// Key `index` as a string, or `nil` when its bytes are not UTF-8.
     func string(at index: Int) -> String? {
         arena.withUnsafeBufferPointer { buffer in

@@ -59,7 +59,9 @@
 ///
 /// The file is parsed in one pass over its bytes: no line or field becomes a `String`. Ids are
 /// interned by a byte-slice hash table (``ByteInterner``), so each distinct id is copied and made a
-/// `String` once, however many rows name it; efforts are parsed from bytes.
+/// `String` once, however many rows name it; efforts are parsed from bytes. A large file with no
+/// quote after its header is parsed in chunks, one per core, and merged into exactly what one pass
+/// makes (``EdgeListChunking``).
 enum EdgeListReader {
     /// The area of every role read from an edge list.
     static let defaultArea = Area(
@@ -81,10 +83,20 @@ enum EdgeListReader {
     /// - Complexity: O(*n* + *E* + *R*) for *n* bytes; edit-distance work only for unknown headers.
     static func read(_ bytes: [UInt8], separator: UInt8, file: String,
                      options: GraphLoadOptions = GraphLoadOptions()) throws(GraphLoadError) -> (graph: RoleGraph, summary: EdgeListSummary) {
+        let result = try read(bytes, separator: separator, file: file, options: options, chunking: .automatic)
+        return (result.graph, result.summary)
+    }
+
+    /// ``read(_:separator:file:options:)`` split as `chunking` says; also returns how many chunks
+    /// the rows were parsed in (1 for the sequential pass), so tests can see which path ran.
+    ///
+    /// - Complexity: O(*n* + *E* + *R*) for *n* bytes, spread over the chunks' threads.
+    static func read(_ bytes: [UInt8], separator: UInt8, file: String, options: GraphLoadOptions,
+                     chunking: EdgeListChunking) throws(GraphLoadError) -> (graph: RoleGraph, summary: EdgeListSummary, chunks: Int) {
         let separator = sniffSeparator(bytes, preferring: separator)
-        let result: Result<(graph: RoleGraph, summary: EdgeListSummary), GraphLoadError> = bytes.withUnsafeBytes { raw in
+        let result: Result<(graph: RoleGraph, summary: EdgeListSummary, chunks: Int), GraphLoadError> = bytes.withUnsafeBytes { raw in
             var parser = EdgeListParser(raw, separator: separator, file: file, options: options)
-            return parser.run()
+            return parser.run(chunking: chunking).map { ($0.graph, $0.summary, parser.chunksRead) }
         }
         return try result.get()
     }
@@ -137,7 +149,7 @@ extension EdgeListField {
 }
 
 /// One field of the current row: a byte range of the input (inside the quotes for a quoted field).
-private struct Field {
+struct Field {
     var start = 0
     var end = 0
     /// Quoted, with doubled quotes inside that must be undoubled.
@@ -151,10 +163,12 @@ private struct Field {
     var isEmpty: Bool { start == end }
 }
 
-/// One pass over the bytes of an edge list.
-private struct EdgeListParser {
+/// One pass over the bytes of an edge list (or over one chunk of its rows: see
+/// `EdgeListChunks.swift`).
+struct EdgeListParser {
     let p: UnsafeRawBufferPointer
-    let n: Int
+    /// Where the pass stops: the end of the input, or of the chunk being read.
+    var n: Int
     let separator: UInt8
     let file: String
     let options: GraphLoadOptions
@@ -193,6 +207,12 @@ private struct EdgeListParser {
     var rowLines: [Int32] = []
     /// Observed stayers per interned id (self-moves with a count).
     var stays: [Double?] = []
+    /// A chunk after the first logs its self-move counts here in row order instead of summing
+    /// them into `stays`, so that the merge adds them in the order one pass would (floating-point
+    /// sums depend on their order); `nil` to sum directly.
+    var stayLog: [(id: Int32, count: Double)]?
+    /// How many chunks the rows were read in (1: one pass).
+    var chunksRead = 1
     var summary: EdgeListSummary
     /// The last column computed on a line, so positions later on the same line continue from it
     /// instead of rescanning the line (a line of 80,000 problems would be quadratic otherwise).
@@ -204,7 +224,10 @@ private struct EdgeListParser {
     var problemCount = 0
     var scratch: [UInt8] = []
 
-    init(_ p: UnsafeRawBufferPointer, separator: UInt8, file: String, options: GraphLoadOptions) {
+    /// A parser of `p`, its tables reserved for `expectedBytes` of rows (all of `p` by default;
+    /// a chunk's parser reserves for its chunk).
+    init(_ p: UnsafeRawBufferPointer, separator: UInt8, file: String, options: GraphLoadOptions,
+         expectedBytes: Int? = nil) {
         self.p = p
         self.n = p.count
         self.separator = separator
@@ -215,7 +238,7 @@ private struct EdgeListParser {
         // The interner starts at a quarter of that and grows: a table sized for the most ids a
         // file could hold would be twice the size the usual file needs, and every probe of a
         // table larger than the caches is a miss.
-        let rowEstimate = max(16, p.count / 24)
+        let rowEstimate = max(16, (expectedBytes ?? p.count) / 24)
         interner = ByteInterner(expectedCount: max(1024, rowEstimate / 32))
         endpoints.reserveCapacity(rowEstimate)
         kinds.reserveCapacity(rowEstimate)
@@ -406,7 +429,7 @@ private struct EdgeListParser {
 
     // MARK: The file
 
-    mutating func run() -> Result<(graph: RoleGraph, summary: EdgeListSummary), GraphLoadError> {
+    mutating func run(chunking: EdgeListChunking) -> Result<(graph: RoleGraph, summary: EdgeListSummary), GraphLoadError> {
         if n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF {
             pos = 3
             lineStart = 3
@@ -420,11 +443,10 @@ private struct EdgeListParser {
         readHeader()
         if problemCount > 0 { return .failure(.invalid(finalDiagnostics())) }
 
-        while true {
-            skipBlankAndCommentLines()
-            if pos >= n { break }
-            guard readRow() else { break }
-            readEdge()
+        if let chunks = chunking.chunks(of: p, rowsFrom: pos) {
+            readRows(inChunks: chunks)
+        } else {
+            readRows()
         }
 
         if endpoints.isEmpty && problemCount == 0 {
@@ -442,6 +464,16 @@ private struct EdgeListParser {
         rowLines = []
         firstSeen = []
         return .success((makeGraph(roleIDs, keeping: kept), summary))
+    }
+
+    /// Reads every row from `pos` to `n`.
+    mutating func readRows() {
+        while true {
+            skipBlankAndCommentLines()
+            if pos >= n { break }
+            guard readRow() else { break }
+            readEdge()
+        }
     }
 
     mutating func readHeader() {
@@ -613,8 +645,11 @@ private struct EdgeListParser {
                 return
             }
             if let count {
-                while stays.count <= Int(from) { stays.append(nil) }
-                stays[Int(from)] = (stays[Int(from)] ?? 0) + count
+                if stayLog != nil {
+                    stayLog!.append((from, count))
+                } else {
+                    addStays(count, to: from)
+                }
             }
             return
         }
@@ -625,6 +660,12 @@ private struct EdgeListParser {
         if countPosition >= 0 { counts.append(count) }
         rowLines.append(Int32(truncatingIfNeeded: fields[0].line))
         if notePosition >= 0 { notes.append(note) }
+    }
+
+    /// Adds `count` observed stayers to role `id`.
+    mutating func addStays(_ count: Double, to id: Int32) {
+        while stays.count <= Int(id) { stays.append(nil) }
+        stays[Int(id)] = (stays[Int(id)] ?? 0) + count
     }
 
     func parseKind(_ field: Field) -> RelationKind? {

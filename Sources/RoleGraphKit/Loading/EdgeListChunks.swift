@@ -1,0 +1,187 @@
+import Dispatch
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// When and how the edge-list reader splits a file's rows over threads.
+///
+/// The split never changes the result: the rows after the header are cut at line breaks into
+/// consecutive chunks, each chunk is read by the one row parser (`EdgeListParser`) into its own
+/// interner and columns, and the chunks are merged in file order into exactly what one pass over
+/// the file makes (see `EdgeListParser.readRows(inChunks:)`). A file is split only when that is
+/// safe and pays: it is large, there is more than one core, and no `"` follows the header (a
+/// quoted field may hold a line break, so a cut at a line break might fall inside a row; one
+/// `memchr` over the rows rules that out).
+struct EdgeListChunking: Sendable {
+    /// Files smaller than this are read in one pass. A split costs a thread start, a second
+    /// interning of each later chunk's distinct ids and a copy of its columns, and on a small file
+    /// the whole parse is short enough that these would take most of what the second core saves;
+    /// transition networks worth waiting for are tens of megabytes.
+    static let minimumBytes = 4 << 20
+
+    /// At most this many chunks, however many cores: the merge is sequential and re-interns
+    /// every chunk's distinct ids, so past a few chunks it outweighs what another thread saves.
+    static let maximumChunks = 8
+
+    /// Inputs smaller than this many bytes are read in one pass.
+    var minimumBytes: Int
+    /// How many chunks to cut the rows into (1: one pass).
+    var chunkCount: Int
+    /// For tests: byte offsets to cut at instead of equal parts (each moved forward to the next
+    /// line start; offsets before the rows cut right after the header).
+    var cuts: [Int]?
+
+    /// One chunk per active core (at most ``maximumChunks``), from ``minimumBytes`` on.
+    static var automatic: EdgeListChunking {
+        EdgeListChunking(minimumBytes: minimumBytes,
+                         chunkCount: max(1, min(maximumChunks, ProcessInfo.processInfo.activeProcessorCount)))
+    }
+
+    /// Always one pass.
+    static let sequential = EdgeListChunking(minimumBytes: .max, chunkCount: 1)
+
+    /// The chunks to read the rows `rowsFrom ..< p.count` in (consecutive, each starting at a line
+    /// start, some possibly empty), or `nil` for one pass.
+    ///
+    /// - Complexity: O(*n*) for the *n* bytes after the header (the scan for a quote).
+    func chunks(of p: UnsafeRawBufferPointer, rowsFrom start: Int) -> [Range<Int>]? {
+        let n = p.count
+        guard chunkCount > 1 || cuts != nil, n >= minimumBytes, start < n, let base = p.baseAddress else { return nil }
+        if memchr(base + start, Int32(UInt8(ascii: "\"")), n - start) != nil { return nil }
+        let targets = cuts ?? (1 ..< chunkCount).map { start + (n - start) / chunkCount * $0 }
+        var bounds = [start]
+        for target in targets {
+            var cut = min(n, max(target, bounds[bounds.count - 1]))
+            if cut > start && cut < n && p[cut - 1] != 0x0A {
+                if let newline = memchr(base + cut, 0x0A, n - cut) {
+                    cut = base.distance(to: UnsafeRawPointer(newline)) + 1
+                } else {
+                    cut = n
+                }
+            }
+            bounds.append(cut)
+        }
+        bounds.append(n)
+        return (0 ..< bounds.count - 1).map { bounds[$0] ..< bounds[$0 + 1] }
+    }
+}
+
+/// The chunks' parsers, handed to their threads: each thread reads and writes only its own
+/// element, and the calling thread touches none until every thread is done, which the compiler
+/// cannot check.
+private struct ChunkParsers: @unchecked Sendable {
+    let base: UnsafeMutablePointer<EdgeListParser>
+}
+
+extension EdgeListParser {
+    /// Reads the rows in `chunks` (consecutive, each starting at a line start, the first at
+    /// `pos`, the last ending at `n`, no quote in any), each on its own thread, and merges them
+    /// into this parser as if it had read them in one pass.
+    ///
+    /// The first chunk is read by this parser itself, with the file's line numbers. Each later
+    /// chunk is read by a parser of its own that counts lines from 1 and logs its self-move counts
+    /// (`stayLog`); its ids are then interned here in its own first-seen order, which numbers
+    /// every id in order of first appearance in the file, and its rows, diagnostics and
+    /// first-seen places are appended with its line numbers moved past the lines before it.
+    /// Problems are listed up to the limit in chunk order and all of them counted, so the listed
+    /// ones are the first in the file, as in one pass.
+    ///
+    /// - Complexity: O(*n* / *c* + *E* + Σ *rᵢ*) time on *c* chunks for *n* bytes and *E* rows,
+    ///   where *rᵢ* is the size of chunk *i*'s distinct ids (interned a second time in the merge).
+    mutating func readRows(inChunks chunks: [Range<Int>]) {
+        let end = n
+        var parts: [EdgeListParser] = []
+        parts.reserveCapacity(chunks.count)
+        var first = self
+        first.n = chunks[0].upperBound
+        parts.append(first)
+        first = EdgeListParser(p, separator: separator, file: file, options: options, expectedBytes: 0)
+        for chunk in chunks.dropFirst() {
+            var part = EdgeListParser(p, separator: separator, file: file, options: options, expectedBytes: chunk.count)
+            part.columnOf = columnOf
+            part.positionOf = positionOf
+            part.pos = chunk.lowerBound
+            part.lineStart = chunk.lowerBound
+            part.n = chunk.upperBound
+            part.stayLog = []
+            parts.append(part)
+        }
+        // Release this parser's tables, so that the first chunk's parser owns them alone and
+        // grows them in place.
+        self = first
+
+        parts.withUnsafeMutableBufferPointer { buffer in
+            let shared = ChunkParsers(base: buffer.baseAddress!)
+            DispatchQueue.concurrentPerform(iterations: buffer.count) { k in
+                shared.base[k].readRows()
+            }
+        }
+
+        swap(&self, &parts[0])
+        n = end
+        pos = end
+        chunksRead = chunks.count
+        var linesBefore = line - 1
+        for k in 1 ..< parts.count {
+            absorb(&parts[k], linesBefore: linesBefore)
+            linesBefore += parts[k].line - 1
+        }
+        line = linesBefore + 1
+    }
+
+    /// Appends what `part` read (a later chunk, whose lines count from 1) to what this parser
+    /// has read, its ids re-interned and its lines moved down by `linesBefore`; releases
+    /// `part`'s tables as it goes, so the two copies of a column are never all alive together.
+    ///
+    /// - Complexity: O(*e* + *r*) for the chunk's *e* rows and *r* bytes of distinct ids.
+    private mutating func absorb(_ part: inout EdgeListParser, linesBefore: Int) {
+        let known = interner.count
+        let map = interner.intern(keysOf: part.interner)
+        for (local, global) in map.enumerated() where Int(global) >= known {
+            var seen = part.firstSeen[local]
+            seen.line += linesBefore
+            firstSeen.append(seen)
+        }
+        part.interner = ByteInterner(expectedCount: 0)
+        part.firstSeen = []
+
+        endpoints.reserveCapacity(endpoints.count + part.endpoints.count)
+        map.withUnsafeBufferPointer { map in
+            for (from, to) in part.endpoints {
+                endpoints.append((map[Int(from)], map[Int(to)]))
+            }
+        }
+        part.endpoints = []
+        kinds.append(contentsOf: part.kinds)
+        part.kinds = []
+        efforts.append(contentsOf: part.efforts)
+        part.efforts = []
+        effortStated.append(contentsOf: part.effortStated)
+        part.effortStated = []
+        counts.append(contentsOf: part.counts)
+        part.counts = []
+        notes.append(contentsOf: part.notes)
+        part.notes = []
+        let offset = Int32(truncatingIfNeeded: linesBefore)
+        rowLines.reserveCapacity(rowLines.count + part.rowLines.count)
+        for line in part.rowLines { rowLines.append(line &+ offset) }
+        part.rowLines = []
+
+        for (id, count) in part.stayLog ?? [] { addStays(count, to: map[Int(id)]) }
+        part.stayLog = nil
+
+        for var diagnostic in part.diagnostics {
+            guard diagnostics.count < EdgeListReader.diagnosticLimit else { break }
+            diagnostic.location?.line += linesBefore
+            diagnostics.append(diagnostic)
+        }
+        part.diagnostics = []
+        problemCount += part.problemCount
+        summary.selfMoves += part.summary.selfMoves
+        summary.zeroCountRows += part.summary.zeroCountRows
+        summary.aggregatedRows += part.summary.aggregatedRows
+    }
+}

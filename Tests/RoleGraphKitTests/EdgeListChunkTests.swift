@@ -1,0 +1,183 @@
+import Testing
+@testable import RoleGraphKit
+import RoleGraphAlgorithms
+
+/// The chunked edge-list parse (`EdgeListChunks.swift`) against the one pass: on seeded random
+/// files full of what the reader repairs or refuses, every way of cutting the rows must give the
+/// same roles, relations, summary and diagnostics.
+@Suite struct EdgeListChunkTests {
+    /// What a read gives, in a form `==` compares completely.
+    struct Outcome: Equatable, CustomStringConvertible {
+        var roles: [Role] = []
+        var relations: [Relation] = []
+        var summary: EdgeListSummary?
+        var diagnostics: [String] = []
+        var chunks = 0
+
+        var description: String {
+            "roles \(roles.map(\.id.rawValue)), \(relations.count) relations, \(summary.map { "\($0)" } ?? "no summary"), diagnostics \(diagnostics)"
+        }
+    }
+
+    static func read(_ bytes: [UInt8], strict: Bool, chunking: EdgeListChunking) -> Outcome {
+        do {
+            let result = try EdgeListReader.read(bytes, separator: UInt8(ascii: ","), file: "moves.csv",
+                                                 options: GraphLoadOptions(strict: strict), chunking: chunking)
+            return Outcome(roles: result.graph.roles, relations: result.graph.relations,
+                           summary: result.summary, chunks: result.chunks)
+        } catch {
+            return Outcome(diagnostics: error.diagnostics.map(\.description))
+        }
+    }
+
+    /// A random edge list: a header of `from`, `to` and some optional columns in random order,
+    /// then rows with repeats (same or swapped endpoints), self-moves, zero and fractional
+    /// counts, LF and CRLF, comment, blank and space-only lines, and now and then a bad number,
+    /// an unknown kind, a wrong field count, an empty id or an id that is not UTF-8.
+    static func randomEdgeList(seed: UInt64, allowQuotes: Bool = false) -> [UInt8] {
+        var rng = SplitMix64(seed: seed)
+        func chance(_ p: Double) -> Bool { Double.random(in: 0 ..< 1, using: &rng) < p }
+        let errorRate = [0.0, 0.01, 0.05, 0.4][Int.random(in: 0 ..< 4, using: &rng)]
+        let rowCount = Int.random(in: 0 ..< (chance(0.2) ? 400 : 40), using: &rng)
+        var columns = ["from", "to"] + ["kind", "effort", "count", "note"].filter { _ in chance(0.6) }
+        columns.shuffle(using: &rng)
+        var pool: [[UInt8]] = []
+        for k in 0 ..< Int.random(in: 1 ..< 30, using: &rng) {
+            switch Int.random(in: 0 ..< 5, using: &rng) {
+            case 0: pool.append(Array("role-with-a-rather-long-id-\(k)".utf8))
+            case 1: pool.append(Array("rôle-ü-\(k)".utf8))
+            case 2: pool.append(Array("数据科学家-\(k)".utf8))
+            default: pool.append(Array("r\(k)".utf8))
+            }
+        }
+        if chance(0.1) { pool.append([0x62, 0xFF, 0x61, 0x64]) }  // not UTF-8
+        let kinds = ["transition", "collaboration", "stakeholder", ""]
+        var out: [UInt8] = []
+        func newline() { out += chance(0.3) ? [0x0D, 0x0A] : [0x0A] }
+        if chance(0.2) { out += Array("# comment before the header".utf8); newline() }
+        out += Array(columns.joined(separator: ",").utf8)
+        newline()
+        var rows: [[String: [UInt8]]] = []
+        for _ in 0 ..< rowCount {
+            if chance(0.08) { out += Array("# a comment, with a comma".utf8); newline(); continue }
+            if chance(0.05) { newline(); continue }
+            if chance(0.02) { out += Array("   ".utf8); newline(); continue }
+            var row: [String: [UInt8]]
+            if !rows.isEmpty && chance(0.2) {
+                row = rows[Int.random(in: 0 ..< rows.count, using: &rng)]
+                if chance(0.3) { (row["from"], row["to"]) = (row["to"], row["from"]) }
+                if chance(0.3) { row["effort"] = Array("\(Int.random(in: 1 ... 3, using: &rng))".utf8) }
+                if chance(0.5) { row["count"] = Array(["0.1", "0.2", "3", "0.3"][Int.random(in: 0 ..< 4, using: &rng)].utf8) }
+            } else {
+                row = [:]
+                let from = pool.randomElement(using: &rng)!
+                row["from"] = from
+                row["to"] = chance(0.1) ? from : pool.randomElement(using: &rng)!
+                row["kind"] = Array(kinds.randomElement(using: &rng)!.utf8)
+                row["effort"] = chance(0.5) ? [] : Array(["1", "2.5", "0.75", " 3 "][Int.random(in: 0 ..< 4, using: &rng)].utf8)
+                row["count"] = Array(["", "0", "1", "2", "0.1", "0.7", "12"][Int.random(in: 0 ..< 7, using: &rng)].utf8)
+                row["note"] = chance(0.3) ? Array("a note \(Int.random(in: 0 ..< 9, using: &rng))".utf8) : []
+            }
+            if chance(errorRate) {
+                switch Int.random(in: 0 ..< 6, using: &rng) {
+                case 0: row["effort"] = Array("2x".utf8)
+                case 1: row["count"] = Array("-1".utf8)
+                case 2: row["kind"] = Array("transitoin".utf8)
+                case 3: row["from"] = []
+                case 4: row["extra"] = Array("z".utf8)
+                default: row["to"] = nil
+                }
+            }
+            rows.append(row)
+            var fields = columns.compactMap { row[$0] }
+            if let extra = row["extra"] { fields.append(extra) }
+            if allowQuotes && chance(0.1) { fields[0] = [0x22] + fields[0] + [0x22] }
+            out += fields.joined(separator: [UInt8(ascii: ",")])
+            newline()
+        }
+        if chance(0.3), out.last == 0x0A {
+            out.removeLast()
+            if out.last == 0x0D { out.removeLast() }
+        }
+        return out
+    }
+
+    /// Every way of cutting `bytes` that a test tries: equal parts into 2, 3 and 7 chunks, a cut
+    /// right after the header, a cut at the very end (an empty last chunk), repeated cuts (empty
+    /// chunks between), and random cuts, which land on comment, blank and data lines alike.
+    static func cuttings(of bytes: [UInt8], seed: UInt64) -> [EdgeListChunking] {
+        var rng = SplitMix64(seed: seed ^ 0xC0FFEE)
+        var result = [2, 3, 7].map { EdgeListChunking(minimumBytes: 0, chunkCount: $0) }
+        result.append(EdgeListChunking(minimumBytes: 0, chunkCount: 2, cuts: [0]))
+        result.append(EdgeListChunking(minimumBytes: 0, chunkCount: 2, cuts: [0, 0, bytes.count]))
+        for _ in 0 ..< 12 {
+            let cuts = (0 ..< Int.random(in: 1 ... 6, using: &rng)).map { _ in Int.random(in: 0 ... bytes.count, using: &rng) }.sorted()
+            result.append(EdgeListChunking(minimumBytes: 0, chunkCount: 2, cuts: cuts))
+        }
+        return result
+    }
+
+    @Test(arguments: 0 ..< 300)
+    func chunkedParseEqualsOnePass(seed: Int) {
+        let bytes = Self.randomEdgeList(seed: UInt64(seed))
+        for strict in [false, true] {
+            let expected = Self.read(bytes, strict: strict, chunking: .sequential)
+            #expect(expected.chunks <= 1)
+            for chunking in Self.cuttings(of: bytes, seed: UInt64(seed)) {
+                var got = Self.read(bytes, strict: strict, chunking: chunking)
+                if got.summary != nil {
+                    // The header was read, so the rows were cut.
+                    #expect(got.chunks == (chunking.cuts.map { $0.count + 1 } ?? chunking.chunkCount))
+                }
+                got.chunks = expected.chunks
+                #expect(got == expected, "seed \(seed), strict \(strict), cuts \(chunking.cuts ?? []), chunks \(chunking.chunkCount)")
+            }
+        }
+    }
+
+    @Test func theLimitOnListedProblemsHoldsAcrossChunks() {
+        // 250 bad rows: the first 100 are listed, whichever chunk they are in.
+        var text = "from,to,effort\n"
+        for k in 0 ..< 250 { text += k % 2 == 0 ? "a\(k),b,x\n" : "a\(k),b,1\n# c\n" }
+        text += "a1,b,2\n"
+        let bytes = Array(text.utf8)
+        let expected = Self.read(bytes, strict: false, chunking: .sequential)
+        #expect(expected.diagnostics.count == EdgeListReader.diagnosticLimit + 1)
+        #expect(expected.diagnostics.last == "… and 26 more problems")
+        for count in [2, 3, 7] {
+            var got = Self.read(bytes, strict: false, chunking: EdgeListChunking(minimumBytes: 0, chunkCount: count))
+            got.chunks = expected.chunks
+            #expect(got == expected)
+        }
+    }
+
+    @Test func aQuoteAfterTheHeaderMeansOnePass() {
+        let chunking = EdgeListChunking(minimumBytes: 0, chunkCount: 3)
+        let quoted = Array("from,to,note\na,b,\"x\ny\"\nb,c,\nc,d,\n".utf8)
+        let outcome = Self.read(quoted, strict: false, chunking: chunking)
+        #expect(outcome.chunks == 1)
+        #expect(outcome.relations.map(\.note) == ["x\ny", nil, nil])
+        // A quote in the header alone does not stop the split.
+        let header = Array("\"from\",to,note\na,b,x\nb,c,\nc,d,\n".utf8)
+        #expect(Self.read(header, strict: false, chunking: chunking).chunks == 3)
+        for seed in 0 ..< 40 {
+            let bytes = Self.randomEdgeList(seed: UInt64(seed), allowQuotes: true)
+            var got = Self.read(bytes, strict: false, chunking: chunking)
+            let expected = Self.read(bytes, strict: false, chunking: .sequential)
+            if got.summary != nil {
+                // The generator quotes only ids in rows.
+                #expect(got.chunks == (bytes.contains(0x22) ? 1 : 3))
+            }
+            got.chunks = expected.chunks
+            #expect(got == expected, "seed \(seed)")
+        }
+    }
+
+    @Test func smallFilesAndOneCoreReadInOnePass() {
+        let bytes = Array("from,to\na,b\nb,c\nc,d\n".utf8)
+        #expect(Self.read(bytes, strict: false, chunking: .automatic).chunks == 1)
+        #expect(Self.read(bytes, strict: false, chunking: EdgeListChunking(minimumBytes: 0, chunkCount: 1)).chunks == 1)
+        #expect(Self.read(bytes, strict: false, chunking: EdgeListChunking(minimumBytes: bytes.count + 1, chunkCount: 2)).chunks == 1)
+        #expect(Self.read(bytes, strict: false, chunking: EdgeListChunking(minimumBytes: bytes.count, chunkCount: 2)).chunks == 2)
+    }
+}

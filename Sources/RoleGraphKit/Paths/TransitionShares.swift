@@ -19,7 +19,7 @@ public struct TransitionShares: Sendable {
     ///
     /// - Complexity: O(*R* + *E*).
     public init(graph: RoleGraph) {
-        var totals = graph.roles.map { $0.stays ?? 0 }
+        var totals = (0 ..< graph.roleCount).map { graph.roleStore.stays(at: $0) ?? 0 }
         let stays = totals
         let store = graph.relationStore
         for position in 0 ..< store.count where store.kind(at: position) == .transition {

@@ -189,7 +189,7 @@ private struct ValidatedImage {
 
     /// The graph, built from the columns.
     ///
-    /// - Complexity: O(*n* + *R* + *E*): the model's role values and id dictionaries dominate.
+    /// - Complexity: O(*n* + *R* + *E*).
     func graph() throws(GraphLoadError) -> RoleGraph {
         let r = roleCount, e = relationCount
         let texts = try strings(.textOffsets, .textBytes, count: 3)
@@ -228,12 +228,7 @@ private struct ValidatedImage {
         }
         let stays = try doubles(.stays)
         let area = EdgeListReader.defaultArea
-        var roles: [Role] = []
-        roles.reserveCapacity(r)
-        for (i, id) in ids.enumerated() {
-            roles.append(Role(id: id, name: id.rawValue, area: area.id, stays: stays.isEmpty || stays[i].isNaN ? nil : stays[i]))
-        }
         let columns = RelationColumns(roleIDs: ids, endpoints: endpoints, kinds: kinds, efforts: efforts, counts: counts, notes: notes)
-        return RoleGraph(edgeList: texts[0], source: texts[1], area: area, roles: roles, relations: columns)
+        return RoleGraph(edgeList: texts[0], source: texts[1], area: area, ids: ids, stays: stays, relations: columns)
     }
 }

@@ -26,7 +26,11 @@
 ///
 /// - trees and distances: Dijkstra (`Dijkstra.swift`);
 /// - one pair: bidirectional Dijkstra (`BidirectionalDijkstra.swift`) when `costsAreExact`,
-///   else unidirectional Dijkstra stopping at the target — the same path either way;
+///   else unidirectional Dijkstra stopping at the target — the same path either way. A finder's
+///   first single-pair search is unidirectional too: the backward half needs the reversed
+///   adjacency, whose O(*V* + *E*) build and memory (as much again as the graph's) a single
+///   query does not earn back, so it is built for the second search, when more are likely
+///   (Yen's spur searches, a session of queries);
 /// - with `maxSteps`: the unconstrained best path if it is short enough (then it is also the best
 ///   short path), else Bellman–Ford by rounds (`HopBoundedSearch.swift`);
 /// - several paths: Yen's algorithm with Lawler's refinement (`KShortestPaths.swift`);
@@ -65,8 +69,12 @@ public struct PathFinder: Sendable {
 
     /// How single-pair queries are answered.
     public enum Strategy: Hashable, Sendable {
-        /// Bidirectional when `PathFinder.costsAreExact`, unidirectional otherwise.
+        /// Bidirectional when `PathFinder.costsAreExact`, from the finder's second single-pair
+        /// search on; unidirectional otherwise.
         case automatic
+        /// Bidirectional from the first search when `PathFinder.costsAreExact`, unidirectional
+        /// otherwise (for comparisons and benchmarks; the answers are the same).
+        case bidirectional
         /// Always unidirectional (for comparisons and benchmarks; the answers are the same).
         case unidirectional
     }
@@ -75,7 +83,8 @@ public struct PathFinder: Sendable {
     /// by default. Changing it never changes an answer, only how long it takes.
     public var strategy: Strategy = .automatic
 
-    private var scratch: SearchScratch
+    /// The reusable buffers (internal, not private, for tests that check what a query built).
+    var scratch: SearchScratch
 
     /// Prepares queries on `graph`, checking that every weight is finite and non-negative.
     ///
@@ -166,7 +175,8 @@ public struct PathFinder: Sendable {
     private mutating func context() -> SearchContext {
         if !isKnownUniquelyReferenced(&scratch) { scratch = scratch.freshCopy() }
         return SearchContext(
-            graph: searchGraph, scratch: scratch, bidirectional: costsAreExact && strategy == .automatic)
+            graph: searchGraph, scratch: scratch, allowsBidirectional: costsAreExact && strategy != .unidirectional,
+            bidirectionalFirst: strategy == .bidirectional)
     }
 
     // MARK: Validation
@@ -374,7 +384,18 @@ struct SearchContext {
     let scratch: SearchScratch
     /// Whether single-pair searches may run bidirectionally (exact costs and the automatic
     /// strategy).
-    let bidirectional: Bool
+    let allowsBidirectional: Bool
+    /// Whether the first single-pair search may run bidirectionally too (``PathFinder/Strategy/bidirectional``).
+    let bidirectionalFirst: Bool
+
+    /// Whether this single-pair search runs bidirectionally: allowed, and not the finder's first
+    /// (unless the reversed adjacency exists already).
+    var bidirectional: Bool {
+        allowsBidirectional && (bidirectionalFirst || scratch.hasSearchedOnePair || scratch.reverse != nil)
+    }
+
+    /// Whether this search runs unidirectionally only because it is the finder's first.
+    var bidirectionalLater: Bool { allowsBidirectional && !bidirectional }
 
     /// The best path from `source` to `target` with at most `hopLimit` edges, under the scratch's
     /// current bans, its cost starting at `startCost`.
@@ -389,6 +410,11 @@ struct SearchContext {
         let unconstrained: GraphPath?
         if bidirectional {
             unconstrained = scratch.bidirectionalDijkstra(graph, from: source, to: target, startCost: startCost)
+        } else if bidirectionalLater {
+            // The first single-pair search of this finder: see "Which algorithm answers".
+            scratch.hasSearchedOnePair = true
+            scratch.dijkstra(graph, from: source, startCost: startCost, target: target)
+            unconstrained = scratch.forwardPath(to: target, in: graph)
         } else {
             scratch.dijkstra(graph, from: source, startCost: startCost, target: target)
             unconstrained = scratch.forwardPath(to: target, in: graph)

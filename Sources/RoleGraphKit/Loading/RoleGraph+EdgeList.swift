@@ -1,3 +1,5 @@
+import RoleGraphAlgorithms
+
 extension RoleGraph {
     /// Creates a graph read from an edge list or a snapshot image, whose parts the reader has
     /// already checked and indexed: every role is in `area`, is named by its id and has no titles
@@ -9,8 +11,10 @@ extension RoleGraph {
     /// and takes the endpoints as given instead of looking each relation's ids up twice.
     ///
     /// - Parameter stays: each role's stayers, NaN for none; may be empty.
+    /// - Parameter network: the default costing's network, when a snapshot image holds it.
     /// - Complexity: O(*R*) expected, hashing each id once.
-    init(edgeList name: String, source: String, area: Area, ids: [RoleID], stays: [Double], relations: RelationColumns) {
+    init(edgeList name: String, source: String, area: Area, ids: [RoleID], stays: [Double], relations: RelationColumns,
+         network: CSRGraph? = nil) {
         self.name = name
         self.source = source
         self.description = ""
@@ -24,5 +28,6 @@ extension RoleGraph {
         self.roleIndex = RoleIDIndex(store)
         self.lookup = LookupIndex(store, idsOnly: true)
         self.endpoints = relations.endpoints
+        self.defaultNetwork = network
     }
 }

@@ -47,6 +47,9 @@ public struct RoleGraph: Sendable {
     let lookup: LookupIndex
     /// For each relation, the dense indices of its endpoints.
     let endpoints: [(from: Int32, to: Int32)]
+    /// The network of the default costing (transitions weighted by effort) when the graph was
+    /// read from a snapshot image, which holds it ready-made; `nil` otherwise.
+    let defaultNetwork: CSRGraph?
 
     /// Creates a graph from its parts, validating all of them.
     ///
@@ -82,6 +85,7 @@ public struct RoleGraph: Sendable {
         self.skillIndex = Dictionary(uniqueKeysWithValues: skills.enumerated().map { ($1.id, Int32($0)) })
         self.lookup = LookupIndex(store, idsOnly: false)
         self.endpoints = relations.map { (roleIndex[$0.from]!, roleIndex[$0.to]!) }
+        self.defaultNetwork = nil
     }
 
     /// The number of roles, without making their values (see ``roles``).

@@ -43,7 +43,9 @@ public struct RoutePlanner: Sendable {
         self.costing = costing
         let shares = hasCounts ? TransitionShares(graph: graph) : nil
         self.shares = shares
-        let network = Self.buildNetwork(graph, costing, shares)
+        // A snapshot image holds the default network ready-made (see `SnapshotSection`).
+        let network = costing.model == .effort && costing.lateralCost == nil
+            ? graph.defaultNetwork ?? Self.buildNetwork(graph, costing, shares) : Self.buildNetwork(graph, costing, shares)
         self.network = network
         do {
             self.finder = try PathFinder(network)
@@ -64,7 +66,7 @@ public struct RoutePlanner: Sendable {
     ///
     /// - Complexity: O(*R* + *E*) for the path-independent models; under `skills`, the skill-gap
     ///   work of each edge.
-    private static func buildNetwork(_ graph: RoleGraph, _ costing: StepCosting, _ shares: TransitionShares?) -> CSRGraph {
+    static func buildNetwork(_ graph: RoleGraph, _ costing: StepCosting, _ shares: TransitionShares?) -> CSRGraph {
         let store = graph.relationStore
         let kinds = costing.kinds
         let follows = (stakeholder: kinds.contains(.stakeholder), collaboration: kinds.contains(.collaboration),

@@ -133,11 +133,24 @@ enum SnapshotWriter {
             if hasStays { stays.appendDouble(role.stays ?? .nan) }
         }
         for text in [graph.name, graph.source, sourcePath] { texts.append(text) }
+        // The default path network, as the planner lays it out (an edge list's efforts are
+        // validated, so every weight is finite and the planner's build cannot fail).
+        let network = RoutePlanner.buildNetwork(graph, StepCosting(), nil)
+        flags |= SnapshotLayout.Flag.network
+        var networkOffsets = Bytes(), networkTargets = Bytes(), networkWeights = Bytes(), networkEdgeIDs = Bytes()
+        networkOffsets.reserve(8 * (r + 1)); networkTargets.reserve(4 * network.edgeCount)
+        networkWeights.reserve(8 * network.edgeCount); networkEdgeIDs.reserve(4 * network.edgeCount)
+        for offset in network.offsets { networkOffsets.append64(UInt64(offset)) }
+        for e in 0 ..< network.edgeCount {
+            networkTargets.append32(UInt32(bitPattern: network.targets[e]))
+            networkWeights.appendDouble(network.weights[e])
+            networkEdgeIDs.append32(UInt32(bitPattern: network.edgeIDs[e]))
+        }
         var meta = Bytes()
         meta.append64(UInt64(r)); meta.append64(UInt64(e)); meta.append64(flags)
         meta.append64(stamp?.size ?? 0)
         meta.append64(UInt64(bitPattern: stamp?.seconds ?? 0)); meta.append64(UInt64(bitPattern: stamp?.nanoseconds ?? 0))
-        meta.append64(0); meta.append64(0)
+        meta.append64(UInt64(network.edgeCount)); meta.append64(0)
 
         let sections: [(SnapshotSection, [UInt8])] = [
             (.meta, meta.bytes), (.textOffsets, texts.offsets.bytes), (.textBytes, texts.bytes),
@@ -145,6 +158,8 @@ enum SnapshotWriter {
             (.kinds, kinds.bytes), (.efforts, efforts.bytes), (.counts, counts.bytes),
             (.noteFlags, noteFlags.bytes), (.noteOffsets, hasNotes ? notes.offsets.bytes : []),
             (.noteBytes, notes.bytes), (.stays, stays.bytes),
+            (.networkOffsets, networkOffsets.bytes), (.networkTargets, networkTargets.bytes),
+            (.networkWeights, networkWeights.bytes), (.networkEdgeIDs, networkEdgeIDs.bytes),
         ]
         return assemble(sections)
     }

@@ -71,15 +71,24 @@ import RoleGraphTestSupport
         let fromCSV = try RoleGraph.load(contentsOf: csv)
         let fromImage = try RoleGraph.load(contentsOf: image)
         Self.expectSame(fromCSV, fromImage)
+        // The image's ready-made network is the one the planner builds from the edge list.
+        let built = RoutePlanner.buildNetwork(fromCSV, StepCosting(), nil)
+        let stored = try #require(fromImage.defaultNetwork)
+        #expect(fromCSV.defaultNetwork == nil)
+        #expect(stored.vertexCount == built.vertexCount && Array(stored.offsets) == Array(built.offsets))
+        #expect(Array(stored.targets) == Array(built.targets) && Array(stored.edgeIDs) == Array(built.edgeIDs))
+        #expect(stored.weights.map(\.bitPattern) == built.weights.map(\.bitPattern))
         var rng = SplitMix64(seed: UInt64(seed) &+ 1000)
         for model in [CostModel.hops, .effort, .likely] where model != .likely || fromCSV.hasTransitionCounts {
-            var a = try RoutePlanner(graph: fromCSV, costing: StepCosting(model: model))
-            var b = try RoutePlanner(graph: fromImage, costing: StepCosting(model: model))
-            for _ in 0 ..< 10 where !fromCSV.roles.isEmpty {
-                let from = fromCSV.roles.randomElement(using: &rng)!.id, to = fromCSV.roles.randomElement(using: &rng)!.id
-                let pa = try? a.paths(from: from, to: to, count: 2)
-                let pb = try? b.paths(from: from, to: to, count: 2)
-                #expect(pa == pb, "\(model) \(from) → \(to)")
+            for lateral in [nil, 2.5] as [Double?] {
+                var a = try RoutePlanner(graph: fromCSV, costing: StepCosting(model: model, lateralCost: lateral))
+                var b = try RoutePlanner(graph: fromImage, costing: StepCosting(model: model, lateralCost: lateral))
+                for _ in 0 ..< 10 where !fromCSV.roles.isEmpty {
+                    let from = fromCSV.roles.randomElement(using: &rng)!.id, to = fromCSV.roles.randomElement(using: &rng)!.id
+                    let pa = try? a.paths(from: from, to: to, count: 2)
+                    let pb = try? b.paths(from: from, to: to, count: 2)
+                    #expect(pa == pb, "\(model) \(from) → \(to)")
+                }
             }
         }
         // Looking roles up (by id, case-insensitively) works as on the edge list.
@@ -172,7 +181,8 @@ import RoleGraphTestSupport
     }
 
     @Test(arguments: [
-        (8, [2, 0, 0, 0], "snapshot format version 2 is newer than this rolegraph reads (1)"),
+        (8, [3, 0, 0, 0], "snapshot format version 3 is newer than this rolegraph reads (2)"),
+        (8, [1, 0, 0, 0], "snapshot format version 1 is older than this rolegraph reads (2)"),
         (8, [0, 0, 0, 0], "corrupt snapshot image (format version 0)"),
         (12, [12, 0, 0, 0], "corrupt snapshot image (section table)"),
         (0, [0x89, 0x52, 0x47, 0x59], "not a snapshot image (no RGX magic number)"),

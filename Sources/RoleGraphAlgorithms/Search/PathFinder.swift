@@ -94,33 +94,74 @@ public struct PathFinder: Sendable {
     ///   (in CSR order) whose weight is negative, NaN or infinite.
     /// - Complexity: O(*V* + *E*). Buffers are allocated by the first query that needs them.
     public init(_ graph: CSRGraph) throws(PathError) {
-        for v in 0 ..< graph.vertexCount {
-            for e in graph.edgeRange(of: Int32(v)) {
-                let w = graph.weights[e]
-                if !(w >= 0) || !w.isFinite {
-                    throw .invalidWeight(edgeID: graph.edgeIDs[e], source: Int32(v), target: graph.targets[e], weight: w)
-                }
-            }
-        }
+        self.init(graph, prepared: try PreparedWeights(graph))
+    }
+
+    /// Prepares queries on `graph` whose weights were checked and scaled before, by
+    /// ``PreparedWeights/init(_:)`` on this very graph (a snapshot image stores what it found).
+    ///
+    /// - Precondition: `prepared` was made from `graph`'s weights; only the lengths are checked.
+    /// - Complexity: O(1). Buffers are allocated by the first query that needs them.
+    package init(_ graph: CSRGraph, prepared: PreparedWeights) {
+        precondition(prepared.searchWeights == nil || prepared.searchWeights!.count == graph.edgeCount)
         self.graph = graph
-        if Self.sumsAreExact(graph.weights) {
-            self.costScale = 1
-            self.searchGraph = graph
-            self.costsAreExact = true
-            self.costsAreWhole = graph.weights.allSatisfy { $0 == $0.rounded(.towardZero) }
-        } else if let (scale, scaled) = Self.decimalScaling(graph.weights) {
-            self.costScale = scale
+        self.costScale = prepared.costScale
+        self.costsAreExact = prepared.costsAreExact
+        self.costsAreWhole = prepared.costsAreWhole
+        if let scaled = prepared.searchWeights {
             self.searchGraph = CSRGraph(vertexCount: graph.vertexCount, offsets: graph.offsets, targets: graph.targets,
                                         weights: scaled, edgeIDs: graph.edgeIDs)
-            self.costsAreExact = true
-            self.costsAreWhole = true  // `decimalScaling` rounds every scaled weight
         } else {
-            self.costScale = 1
             self.searchGraph = graph
-            self.costsAreExact = false
-            self.costsAreWhole = false
         }
         self.scratch = SearchScratch(vertexCount: graph.vertexCount, edgeCount: graph.edgeCount)
+    }
+
+    /// What a finder derives from a graph's weights before its first query: that they are
+    /// valid, whether path sums are exact, and the weights the searches run on.
+    package struct PreparedWeights: Sendable {
+        /// See ``PathFinder/costScale``.
+        package var costScale: Double
+        /// See ``PathFinder/costsAreExact``.
+        package var costsAreExact: Bool
+        /// See ``PathFinder/costsAreWhole``.
+        package var costsAreWhole: Bool
+        /// The weights multiplied by ``costScale``, when it is not 1.
+        package var searchWeights: [Double]?
+
+        /// Facts stated by a reader that stored them, with no check.
+        package init(costScale: Double, costsAreExact: Bool, costsAreWhole: Bool, searchWeights: [Double]?) {
+            self.costScale = costScale
+            self.costsAreExact = costsAreExact
+            self.costsAreWhole = costsAreWhole
+            self.searchWeights = searchWeights
+        }
+
+        /// Checks that every weight of `graph` is finite and non-negative, and decides how its
+        /// path sums are made exact.
+        ///
+        /// - Throws: ``PathError/invalidWeight(edgeID:source:target:weight:)`` for the first edge
+        ///   (in CSR order) whose weight is negative, NaN or infinite.
+        /// - Complexity: O(*E*) per power of ten tried (at most six).
+        package init(_ graph: CSRGraph) throws(PathError) {
+            for v in 0 ..< graph.vertexCount {
+                for e in graph.edgeRange(of: Int32(v)) {
+                    let w = graph.weights[e]
+                    if !(w >= 0) || !w.isFinite {
+                        throw .invalidWeight(edgeID: graph.edgeIDs[e], source: Int32(v), target: graph.targets[e], weight: w)
+                    }
+                }
+            }
+            if PathFinder.sumsAreExact(graph.weights) {
+                self.init(costScale: 1, costsAreExact: true,
+                          costsAreWhole: graph.weights.allSatisfy { $0 == $0.rounded(.towardZero) }, searchWeights: nil)
+            } else if let (scale, scaled) = PathFinder.decimalScaling(graph.weights) {
+                // `decimalScaling` rounds every scaled weight: whole.
+                self.init(costScale: scale, costsAreExact: true, costsAreWhole: true, searchWeights: scaled)
+            } else {
+                self.init(costScale: 1, costsAreExact: false, costsAreWhole: false, searchWeights: nil)
+            }
+        }
     }
 
     /// Whether all sums of `weights` (of up to four times their total) are exact: see

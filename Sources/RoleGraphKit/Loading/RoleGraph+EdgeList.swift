@@ -14,7 +14,7 @@ extension RoleGraph {
     /// - Parameter network: the default costing's network, when a snapshot image holds it.
     /// - Complexity: O(*R*) expected, hashing each id once.
     init(edgeList name: String, source: String, area: Area, ids: [RoleID], stays: [Double], relations: RelationColumns,
-         network: CSRGraph? = nil) {
+         network: ReadyNetwork? = nil) {
         self.name = name
         self.source = source
         self.description = ""

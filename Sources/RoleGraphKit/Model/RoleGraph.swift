@@ -49,7 +49,15 @@ public struct RoleGraph: Sendable {
     let endpoints: [(from: Int32, to: Int32)]
     /// The network of the default costing (transitions weighted by effort) when the graph was
     /// read from a snapshot image, which holds it ready-made; `nil` otherwise.
-    let defaultNetwork: CSRGraph?
+    let defaultNetwork: ReadyNetwork?
+
+    /// A network laid out and prepared for path queries ahead of time.
+    struct ReadyNetwork: Sendable {
+        /// The network, as `RoutePlanner` lays it out.
+        var graph: CSRGraph
+        /// What a `PathFinder` derives from its weights.
+        var weights: PathFinder.PreparedWeights
+    }
 
     /// Creates a graph from its parts, validating all of them.
     ///

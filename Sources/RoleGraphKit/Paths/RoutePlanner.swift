@@ -44,8 +44,12 @@ public struct RoutePlanner: Sendable {
         let shares = hasCounts ? TransitionShares(graph: graph) : nil
         self.shares = shares
         // A snapshot image holds the default network ready-made (see `SnapshotSection`).
-        let network = costing.model == .effort && costing.lateralCost == nil
-            ? graph.defaultNetwork ?? Self.buildNetwork(graph, costing, shares) : Self.buildNetwork(graph, costing, shares)
+        if costing.model == .effort && costing.lateralCost == nil, let ready = graph.defaultNetwork {
+            self.network = ready.graph
+            self.finder = PathFinder(ready.graph, prepared: ready.weights)
+            return
+        }
+        let network = Self.buildNetwork(graph, costing, shares)
         self.network = network
         do {
             self.finder = try PathFinder(network)

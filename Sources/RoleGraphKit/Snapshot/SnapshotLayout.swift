@@ -32,7 +32,11 @@ enum SnapshotLayout {
         static let sourceStamp: UInt64 = 1 << 3
         /// The image holds the default path network (see ``SnapshotSection/networkOffsets``).
         static let network: UInt64 = 1 << 4
-        static let all: UInt64 = 0b1_1111
+        /// The network's path sums are exact (`PathFinder.costsAreExact`).
+        static let networkExact: UInt64 = 1 << 5
+        /// The network's search weights are whole numbers (`PathFinder.costsAreWhole`).
+        static let networkWhole: UInt64 = 1 << 6
+        static let all: UInt64 = 0b111_1111
     }
 
     /// The byte a relation kind is stored as.
@@ -84,11 +88,14 @@ enum SnapshotSection: UInt32, CaseIterable {
     /// under their default costing (transitions weighted by effort), laid out as
     /// `RoutePlanner` lays it out, so a query copies it instead of building it: the CSR offsets
     /// as *R* + 1 UInt64s; then per edge, its target (Int32), weight (Float64) and relation
-    /// position (Int32). The edge count is the meta section's seventh word.
+    /// position (Int32). The edge count is the meta section's seventh word; the eighth is the
+    /// path finder's cost scale (a Float64), and when it is not 1 the search weights (the
+    /// weights times the scale, as Float64s) follow, so a query need not check and scale them.
     case networkOffsets = 14
     case networkTargets = 15
     case networkWeights = 16
     case networkEdgeIDs = 17
+    case networkSearchWeights = 18
 }
 
 /// The checksum of every section and of the header: a 64-bit multiply-xor hash over

@@ -57,6 +57,7 @@ private struct ValidatedImage {
     let file: String
     var ranges: [SnapshotSection: Range<Int>] = [:]
     var roleCount = 0, relationCount = 0, networkEdgeCount = 0
+    var costScale = 1.0
     var flags: UInt64 = 0
     var stamp = SourceStamp(size: 0, seconds: 0, nanoseconds: 0)
 
@@ -129,6 +130,9 @@ private struct ValidatedImage {
         let networkEdges = try u64(at: meta + 48)
         guard networkEdges <= 2 * relations else { throw corrupt("corrupt snapshot image (meta section)") }
         networkEdgeCount = Int(networkEdges)
+        costScale = Double(bitPattern: try u64(at: meta + 56))
+        // 1, or a power of ten up to 10⁶ (`PathFinder.PreparedWeights`).
+        guard [1, 10, 100, 1e3, 1e4, 1e5, 1e6].contains(costScale) else { throw corrupt("corrupt snapshot image (meta section)") }
         stamp = SourceStamp(size: try u64(at: meta + 24), seconds: Int64(bitPattern: try u64(at: meta + 32)),
                             nanoseconds: Int64(bitPattern: try u64(at: meta + 40)))
         // Every section's length must agree with the counts and flags.
@@ -145,6 +149,7 @@ private struct ValidatedImage {
             .networkTargets: has(SnapshotLayout.Flag.network) ? 4 * networkEdgeCount : 0,
             .networkWeights: has(SnapshotLayout.Flag.network) ? 8 * networkEdgeCount : 0,
             .networkEdgeIDs: has(SnapshotLayout.Flag.network) ? 4 * networkEdgeCount : 0,
+            .networkSearchWeights: has(SnapshotLayout.Flag.network) && costScale != 1 ? 8 * networkEdgeCount : 0,
         ]
         for (kind, length) in expected where ranges[kind]!.count != length {
             throw corrupt("corrupt snapshot image (section \(kind) has \(ranges[kind]!.count) bytes, not \(length))")
@@ -206,7 +211,7 @@ private struct ValidatedImage {
     /// reading out of bounds.
     ///
     /// - Complexity: O(*R* + *E*), sequential copies.
-    private func network() throws(GraphLoadError) -> CSRGraph {
+    private func network() throws(GraphLoadError) -> RoleGraph.ReadyNetwork {
         let r = roleCount, n = networkEdgeCount, e = UInt32(relationCount)
         let offsets = try readSection(.networkOffsets) { (bytes) throws(GraphLoadError) -> [Int] in
             var previous: UInt64 = 0, bad = false
@@ -248,7 +253,12 @@ private struct ValidatedImage {
             if bad { throw corrupt("corrupt snapshot image (a network edge id out of bounds)") }
             return result
         }
-        return CSRGraph(vertexCount: r, offsets: offsets, targets: targets, weights: try doubles(.networkWeights), edgeIDs: edgeIDs)
+        let graph = CSRGraph(vertexCount: r, offsets: offsets, targets: targets, weights: try doubles(.networkWeights), edgeIDs: edgeIDs)
+        let prepared = PathFinder.PreparedWeights(
+            costScale: costScale, costsAreExact: flags & SnapshotLayout.Flag.networkExact != 0,
+            costsAreWhole: flags & SnapshotLayout.Flag.networkWhole != 0,
+            searchWeights: costScale == 1 ? nil : try doubles(.networkSearchWeights))
+        return RoleGraph.ReadyNetwork(graph: graph, weights: prepared)
     }
 
     /// Refuses the image when its source still exists and its size or modification time differ

@@ -179,11 +179,16 @@ extension EdgeListTests {
         let fast = try RoleGraph.parse(text, format: .csv, file: "t.csv")
         let general = RoleGraph(unchecked: fast.name, source: fast.source, description: fast.description,
                                 areas: fast.areas, skills: fast.skills, roles: fast.roles, relations: fast.relations)
-        #expect(fast.roleIndex == general.roleIndex)
+        #expect(fast.roles == general.roles)
+        for role in general.roles {
+            #expect(fast.index(of: role.id) == general.index(of: role.id))
+            #expect(fast.id(ofRoleAt: fast.index(of: role.id)!) == role.id)
+        }
+        #expect(fast.index(of: "data-scientist") == nil && general.index(of: "data-scientist") == nil)
         #expect(fast.areaIndex == general.areaIndex)
         #expect(fast.skillIndex == general.skillIndex)
-        #expect(fast.lookupIndex.mapValues { [$0.byID, $0.byName] } == general.lookupIndex.mapValues { [$0.byID, $0.byName] })
-        #expect(fast.lookupIndex.values.allSatisfy { $0.byTitle.isEmpty })
+        #expect(fast.lookup.all.mapValues { [$0.byID, $0.byName] } == general.lookup.all.mapValues { [$0.byID, $0.byName] })
+        #expect(fast.lookup.all.values.allSatisfy { $0.byTitle.isEmpty })
         #expect(fast.endpoints.map { [$0.from, $0.to] } == general.endpoints.map { [$0.from, $0.to] })
         for query in ["data-analyst", "DATA-ANALYST", "Data-Analyst", "ünïcode", "ML engineer"] {
             let a = try fast.resolveRole(query), b = try general.resolveRole(query)

@@ -156,7 +156,10 @@ func emitReport(_ op: String, _ report: Report) {
 @MainActor func finder(_ graph: RoleGraph) -> PathFinder {
     do {
         var finder = try PathFinder(graph.network(kinds: [.transition]) { $0.effort ?? 1 })
-        if graph.roles.count > 1 { _ = try finder.shortestPath(from: 0, to: 1) }
+        // Bidirectional for this query, which the automatic strategy would answer without one.
+        finder.strategy = .bidirectional
+        if graph.roleCount > 1 { _ = try finder.shortestPath(from: 0, to: 1) }
+        finder.strategy = .automatic
         return finder
     } catch {
         fail(error)
@@ -194,7 +197,7 @@ func emitReport(_ op: String, _ report: Report) {
     let graph = kept!
     // The roles only: `relations` of a graph read from an edge list makes its relation values on
     // first use, which a load that is only measured should not pay for, nor count in its peak.
-    report.extra = [("roles", String(graph.roles.count))]
+    report.extra = [("roles", String(graph.roleCount))]
     return (report, graph)
 }
 
@@ -267,7 +270,7 @@ func emitReport(_ op: String, _ report: Report) {
         return report
     case "dot":
         // DOT export of the whole graph (the layout attribute Exporter would write).
-        let layout = options.layout ?? Exporter.defaultLayout(roleCount: graph.roles.count).rawValue
+        let layout = options.layout ?? Exporter.defaultLayout(roleCount: graph.roleCount).rawValue
         let writer = DOTWriter(options: DOTOptions(layout: layout))
         var (report, text) = timed(repeats) { writer.write(graph) }
         report.extra = [("bytes", String(text.utf8.count))]
@@ -275,7 +278,7 @@ func emitReport(_ op: String, _ report: Report) {
     case "dot-file":
         // Only writes the DOT that `svg` renders to --dot-out (for Graphviz's own tools), untimed.
         let layout = options.layout.flatMap { GraphvizLayout(rawValue: $0) }
-            ?? Exporter.defaultLayout(roleCount: graph.roles.count)
+            ?? Exporter.defaultLayout(roleCount: graph.roleCount)
         let dot = DOTWriter(options: DOTOptions(layout: layout.rawValue)).write(graph)
         try dot.write(toFile: options.dotOut!, atomically: true, encoding: .utf8)
         return Report()
@@ -286,7 +289,7 @@ func emitReport(_ op: String, _ report: Report) {
         // least two calls (the driver reports the first render call apart, and drops the first
         // export), then stops once its calls add up to more than --slow seconds.
         let layout = options.layout.flatMap { GraphvizLayout(rawValue: $0) }
-            ?? Exporter.defaultLayout(roleCount: graph.roles.count)
+            ?? Exporter.defaultLayout(roleCount: graph.roleCount)
         let dot = DOTWriter(options: DOTOptions(layout: layout.rawValue)).write(graph)
         if let path = options.dotOut { try dot.write(toFile: path, atomically: true, encoding: .utf8) }
         var (report, svg) = try timed(repeats, minimum: 2) { () throws -> [UInt8] in

@@ -26,7 +26,11 @@
 ///
 /// - trees and distances: Dijkstra (`Dijkstra.swift`);
 /// - one pair: bidirectional Dijkstra (`BidirectionalDijkstra.swift`) when `costsAreExact`,
-///   else unidirectional Dijkstra stopping at the target — the same path either way;
+///   else unidirectional Dijkstra stopping at the target — the same path either way. A finder's
+///   first single-pair search is unidirectional too: the backward half needs the reversed
+///   adjacency, whose O(*V* + *E*) build and memory (as much again as the graph's) a single
+///   query does not earn back, so it is built for the second search, when more are likely
+///   (Yen's spur searches, a session of queries);
 /// - with `maxSteps`: the unconstrained best path if it is short enough (then it is also the best
 ///   short path), else Bellman–Ford by rounds (`HopBoundedSearch.swift`);
 /// - several paths: Yen's algorithm with Lawler's refinement (`KShortestPaths.swift`);
@@ -65,8 +69,12 @@ public struct PathFinder: Sendable {
 
     /// How single-pair queries are answered.
     public enum Strategy: Hashable, Sendable {
-        /// Bidirectional when `PathFinder.costsAreExact`, unidirectional otherwise.
+        /// Bidirectional when `PathFinder.costsAreExact`, from the finder's second single-pair
+        /// search on; unidirectional otherwise.
         case automatic
+        /// Bidirectional from the first search when `PathFinder.costsAreExact`, unidirectional
+        /// otherwise (for comparisons and benchmarks; the answers are the same).
+        case bidirectional
         /// Always unidirectional (for comparisons and benchmarks; the answers are the same).
         case unidirectional
     }
@@ -75,7 +83,8 @@ public struct PathFinder: Sendable {
     /// by default. Changing it never changes an answer, only how long it takes.
     public var strategy: Strategy = .automatic
 
-    private var scratch: SearchScratch
+    /// The reusable buffers (internal, not private, for tests that check what a query built).
+    var scratch: SearchScratch
 
     /// Prepares queries on `graph`, checking that every weight is finite and non-negative.
     ///
@@ -85,33 +94,74 @@ public struct PathFinder: Sendable {
     ///   (in CSR order) whose weight is negative, NaN or infinite.
     /// - Complexity: O(*V* + *E*). Buffers are allocated by the first query that needs them.
     public init(_ graph: CSRGraph) throws(PathError) {
-        for v in 0 ..< graph.vertexCount {
-            for e in graph.edgeRange(of: Int32(v)) {
-                let w = graph.weights[e]
-                if !(w >= 0) || !w.isFinite {
-                    throw .invalidWeight(edgeID: graph.edgeIDs[e], source: Int32(v), target: graph.targets[e], weight: w)
-                }
-            }
-        }
+        self.init(graph, prepared: try PreparedWeights(graph))
+    }
+
+    /// Prepares queries on `graph` whose weights were checked and scaled before, by
+    /// ``PreparedWeights/init(_:)`` on this very graph (a snapshot image stores what it found).
+    ///
+    /// - Precondition: `prepared` was made from `graph`'s weights; only the lengths are checked.
+    /// - Complexity: O(1). Buffers are allocated by the first query that needs them.
+    package init(_ graph: CSRGraph, prepared: PreparedWeights) {
+        precondition(prepared.searchWeights == nil || prepared.searchWeights!.count == graph.edgeCount)
         self.graph = graph
-        if Self.sumsAreExact(graph.weights) {
-            self.costScale = 1
-            self.searchGraph = graph
-            self.costsAreExact = true
-            self.costsAreWhole = graph.weights.allSatisfy { $0 == $0.rounded(.towardZero) }
-        } else if let (scale, scaled) = Self.decimalScaling(graph.weights) {
-            self.costScale = scale
+        self.costScale = prepared.costScale
+        self.costsAreExact = prepared.costsAreExact
+        self.costsAreWhole = prepared.costsAreWhole
+        if let scaled = prepared.searchWeights {
             self.searchGraph = CSRGraph(vertexCount: graph.vertexCount, offsets: graph.offsets, targets: graph.targets,
                                         weights: scaled, edgeIDs: graph.edgeIDs)
-            self.costsAreExact = true
-            self.costsAreWhole = true  // `decimalScaling` rounds every scaled weight
         } else {
-            self.costScale = 1
             self.searchGraph = graph
-            self.costsAreExact = false
-            self.costsAreWhole = false
         }
         self.scratch = SearchScratch(vertexCount: graph.vertexCount, edgeCount: graph.edgeCount)
+    }
+
+    /// What a finder derives from a graph's weights before its first query: that they are
+    /// valid, whether path sums are exact, and the weights the searches run on.
+    package struct PreparedWeights: Sendable {
+        /// See ``PathFinder/costScale``.
+        package var costScale: Double
+        /// See ``PathFinder/costsAreExact``.
+        package var costsAreExact: Bool
+        /// See ``PathFinder/costsAreWhole``.
+        package var costsAreWhole: Bool
+        /// The weights multiplied by ``costScale``, when it is not 1.
+        package var searchWeights: [Double]?
+
+        /// Facts stated by a reader that stored them, with no check.
+        package init(costScale: Double, costsAreExact: Bool, costsAreWhole: Bool, searchWeights: [Double]?) {
+            self.costScale = costScale
+            self.costsAreExact = costsAreExact
+            self.costsAreWhole = costsAreWhole
+            self.searchWeights = searchWeights
+        }
+
+        /// Checks that every weight of `graph` is finite and non-negative, and decides how its
+        /// path sums are made exact.
+        ///
+        /// - Throws: ``PathError/invalidWeight(edgeID:source:target:weight:)`` for the first edge
+        ///   (in CSR order) whose weight is negative, NaN or infinite.
+        /// - Complexity: O(*E*) per power of ten tried (at most six).
+        package init(_ graph: CSRGraph) throws(PathError) {
+            for v in 0 ..< graph.vertexCount {
+                for e in graph.edgeRange(of: Int32(v)) {
+                    let w = graph.weights[e]
+                    if !(w >= 0) || !w.isFinite {
+                        throw .invalidWeight(edgeID: graph.edgeIDs[e], source: Int32(v), target: graph.targets[e], weight: w)
+                    }
+                }
+            }
+            if PathFinder.sumsAreExact(graph.weights) {
+                self.init(costScale: 1, costsAreExact: true,
+                          costsAreWhole: graph.weights.allSatisfy { $0 == $0.rounded(.towardZero) }, searchWeights: nil)
+            } else if let (scale, scaled) = PathFinder.decimalScaling(graph.weights) {
+                // `decimalScaling` rounds every scaled weight: whole.
+                self.init(costScale: scale, costsAreExact: true, costsAreWhole: true, searchWeights: scaled)
+            } else {
+                self.init(costScale: 1, costsAreExact: false, costsAreWhole: false, searchWeights: nil)
+            }
+        }
     }
 
     /// Whether all sums of `weights` (of up to four times their total) are exact: see
@@ -166,7 +216,8 @@ public struct PathFinder: Sendable {
     private mutating func context() -> SearchContext {
         if !isKnownUniquelyReferenced(&scratch) { scratch = scratch.freshCopy() }
         return SearchContext(
-            graph: searchGraph, scratch: scratch, bidirectional: costsAreExact && strategy == .automatic)
+            graph: searchGraph, scratch: scratch, allowsBidirectional: costsAreExact && strategy != .unidirectional,
+            bidirectionalFirst: strategy == .bidirectional)
     }
 
     // MARK: Validation
@@ -374,7 +425,18 @@ struct SearchContext {
     let scratch: SearchScratch
     /// Whether single-pair searches may run bidirectionally (exact costs and the automatic
     /// strategy).
-    let bidirectional: Bool
+    let allowsBidirectional: Bool
+    /// Whether the first single-pair search may run bidirectionally too (``PathFinder/Strategy/bidirectional``).
+    let bidirectionalFirst: Bool
+
+    /// Whether this single-pair search runs bidirectionally: allowed, and not the finder's first
+    /// (unless the reversed adjacency exists already).
+    var bidirectional: Bool {
+        allowsBidirectional && (bidirectionalFirst || scratch.hasSearchedOnePair || scratch.reverse != nil)
+    }
+
+    /// Whether this search runs unidirectionally only because it is the finder's first.
+    var bidirectionalLater: Bool { allowsBidirectional && !bidirectional }
 
     /// The best path from `source` to `target` with at most `hopLimit` edges, under the scratch's
     /// current bans, its cost starting at `startCost`.
@@ -389,6 +451,11 @@ struct SearchContext {
         let unconstrained: GraphPath?
         if bidirectional {
             unconstrained = scratch.bidirectionalDijkstra(graph, from: source, to: target, startCost: startCost)
+        } else if bidirectionalLater {
+            // The first single-pair search of this finder: see "Which algorithm answers".
+            scratch.hasSearchedOnePair = true
+            scratch.dijkstra(graph, from: source, startCost: startCost, target: target)
+            unconstrained = scratch.forwardPath(to: target, in: graph)
         } else {
             scratch.dijkstra(graph, from: source, startCost: startCost, target: target)
             unconstrained = scratch.forwardPath(to: target, in: graph)

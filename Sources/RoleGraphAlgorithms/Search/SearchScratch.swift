@@ -149,6 +149,9 @@ final class SearchScratch: @unchecked Sendable {
 
     /// Shared with copies: immutable once built.
     var reverse: ReverseIndex?
+    /// Whether a single-pair search has run on this scratch (or the one it was copied from):
+    /// the next may build ``reverse`` (see `PathFinder`, "Which algorithm answers").
+    var hasSearchedOnePair = false
 
     /// Scratch for a graph of these sizes; every buffer is allocated on first use.
     init(vertexCount: Int, edgeCount: Int) {
@@ -160,6 +163,7 @@ final class SearchScratch: @unchecked Sendable {
     func freshCopy() -> SearchScratch {
         let copy = SearchScratch(vertexCount: vertexCount, edgeCount: edgeCount)
         copy.reverse = reverse
+        copy.hasSearchedOnePair = hasSearchedOnePair
         return copy
     }
 

@@ -833,11 +833,7 @@ struct EdgeListParser {
 
     func makeGraph(_ ids: [RoleID], keeping keep: [Bool]) -> RoleGraph {
         let area = EdgeListReader.defaultArea
-        var roles: [Role] = []
-        roles.reserveCapacity(ids.count)
-        for (i, id) in ids.enumerated() {
-            roles.append(Role(id: id, name: id.rawValue, area: area.id, stays: i < stays.count ? stays[i] : nil))
-        }
+        let stays = self.stays.isEmpty ? [] : (0 ..< ids.count).map { i in i < self.stays.count ? self.stays[i] ?? .nan : .nan }
         // The relations stay columns (the rich values are made only when asked for); when no
         // row was merged into another, the parser's arrays are taken as they are, without a copy.
         var columns = RelationColumns(roleIDs: ids, endpoints: [], kinds: kinds, efforts: efforts, counts: counts, notes: notes)
@@ -860,6 +856,6 @@ struct EdgeListParser {
         }
         let base = file.split(separator: "/").last.map(String.init) ?? file
         let name = base.split(separator: ".").first.map(String.init) ?? base
-        return RoleGraph(edgeList: name, source: file, area: area, roles: roles, relations: columns)
+        return RoleGraph(edgeList: name, source: file, area: area, ids: ids, stays: stays, relations: columns)
     }
 }

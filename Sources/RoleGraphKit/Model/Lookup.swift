@@ -57,7 +57,7 @@ extension RoleGraph {
         let key = query.trimmingWhitespace().lowercased()
         let hyphenated = String(key.map { $0 == " " || $0 == "_" ? "-" : $0 })
         for candidate in [key, hyphenated] {
-            if let entry = lookupIndex[candidate] {
+            if let entry = lookup[candidate] {
                 if let index = entry.byID ?? entry.byName { return index }
                 if entry.byTitle.count == 1 { return entry.byTitle[0] }
                 if entry.byTitle.count > 1 {

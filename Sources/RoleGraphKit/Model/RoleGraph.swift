@@ -25,27 +25,38 @@ public struct RoleGraph: Sendable {
     /// The skill vocabulary, in file order.
     public let skills: [Skill]
     /// The roles, in file order; a role's position is its dense index.
-    public let roles: [Role]
+    ///
+    /// - Complexity: O(1), except the first call on a graph read from an edge list or a snapshot
+    ///   image: O(*R*), to make the role values its loader left as ids.
+    public var roles: [Role] { roleStore.all }
     /// The relations, in file order; a relation's position names it in steps and highlights.
     ///
     /// - Complexity: O(1), except the first call on a graph read from an edge list: O(*E*), to
     ///   make the relation values its loader left as columns.
     public var relations: [Relation] { relationStore.all }
+    /// The roles as values or as an edge list's ids.
+    let roleStore: RoleStore
     /// The relations as values or as an edge list's columns.
     let relationStore: RelationStore
 
-    let roleIndex: [RoleID: Int32]
+    let roleIndex: RoleIDIndex
     let areaIndex: [AreaID: Int]
     let skillIndex: [SkillID: Int32]
-    /// Lower-cased id, name and title → the roles that carry it, for case-insensitive lookup.
-    let lookupIndex: [String: LookupEntry]
+    /// Lower-cased id, name and title → the roles that carry it, for case-insensitive lookup;
+    /// built on first use, since an exact id (the common query) never needs it.
+    let lookup: LookupIndex
     /// For each relation, the dense indices of its endpoints.
     let endpoints: [(from: Int32, to: Int32)]
+    /// The network of the default costing (transitions weighted by effort) when the graph was
+    /// read from a snapshot image, which holds it ready-made; `nil` otherwise.
+    let defaultNetwork: ReadyNetwork?
 
-    struct LookupEntry: Sendable {
-        var byID: Int32?
-        var byName: Int32?
-        var byTitle: [Int32] = []
+    /// A network laid out and prepared for path queries ahead of time.
+    struct ReadyNetwork: Sendable {
+        /// The network, as `RoutePlanner` lays it out.
+        var graph: CSRGraph
+        /// What a `PathFinder` derives from its weights.
+        var weights: PathFinder.PreparedWeights
     }
 
     /// Creates a graph from its parts, validating all of them.
@@ -73,32 +84,22 @@ public struct RoleGraph: Sendable {
         self.description = description
         self.areas = areas
         self.skills = skills
-        self.roles = roles
+        let store = RoleStore(roles)
+        self.roleStore = store
         self.relationStore = RelationStore(relations)
-
-        var roleIndex: [RoleID: Int32] = [:]
-        roleIndex.reserveCapacity(roles.count)
-        for (i, role) in roles.enumerated() { roleIndex[role.id] = Int32(i) }
+        let roleIndex = RoleIDIndex(store)
         self.roleIndex = roleIndex
         self.areaIndex = Dictionary(uniqueKeysWithValues: areas.enumerated().map { ($1.id, $0) })
         self.skillIndex = Dictionary(uniqueKeysWithValues: skills.enumerated().map { ($1.id, Int32($0)) })
-
-        var lookup: [String: LookupEntry] = [:]
-        for (i, role) in roles.enumerated() {
-            let index = Int32(i)
-            lookup[role.id.rawValue.lowercased(), default: LookupEntry()].byID = index
-            let name = role.name.lowercased()
-            if lookup[name]?.byName == nil { lookup[name, default: LookupEntry()].byName = index }
-            for title in role.titles {
-                let key = title.lowercased()
-                if !(lookup[key]?.byTitle.contains(index) ?? false) {
-                    lookup[key, default: LookupEntry()].byTitle.append(index)
-                }
-            }
-        }
-        self.lookupIndex = lookup
+        self.lookup = LookupIndex(store, idsOnly: false)
         self.endpoints = relations.map { (roleIndex[$0.from]!, roleIndex[$0.to]!) }
+        self.defaultNetwork = nil
     }
+
+    /// The number of roles, without making their values (see ``roles``).
+    ///
+    /// - Complexity: O(1).
+    public var roleCount: Int { roleStore.count }
 
     // MARK: Lookup
 
@@ -110,13 +111,19 @@ public struct RoleGraph: Sendable {
     /// The role with this id, or `nil`.
     ///
     /// - Complexity: O(1) expected.
-    public func role(_ id: RoleID) -> Role? { roleIndex[id].map { roles[Int($0)] } }
+    public func role(_ id: RoleID) -> Role? { roleIndex[id].map { roleStore.role(at: Int($0)) } }
 
     /// The role at a dense index.
     ///
     /// - Precondition: `index` is in `0 ..< roles.count`.
     /// - Complexity: O(1).
-    public func role(at index: Int32) -> Role { roles[Int(index)] }
+    public func role(at index: Int32) -> Role { roleStore.role(at: Int(index)) }
+
+    /// The id of the role at a dense index, without making the role's value.
+    ///
+    /// - Precondition: `index` is in `0 ..< roleCount`.
+    /// - Complexity: O(1).
+    package func id(ofRoleAt index: Int32) -> RoleID { roleStore.id(at: Int(index)) }
 
     /// The area with this id, or `nil`.
     ///
@@ -193,7 +200,7 @@ public struct RoleGraph: Sendable {
                 ids.append(Int32(position))
             }
         }
-        let csr = CSRGraph(vertexCount: roles.count, edges: edges)
+        let csr = CSRGraph(vertexCount: roleCount, edges: edges)
         let edgeIDs = csr.edgeIDs.map { ids[Int($0)] }
         return CSRGraph(vertexCount: csr.vertexCount, offsets: csr.offsets, targets: csr.targets,
                         weights: csr.weights, edgeIDs: edgeIDs)

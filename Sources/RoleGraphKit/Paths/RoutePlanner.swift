@@ -43,6 +43,12 @@ public struct RoutePlanner: Sendable {
         self.costing = costing
         let shares = hasCounts ? TransitionShares(graph: graph) : nil
         self.shares = shares
+        // A snapshot image holds the default network ready-made (see `SnapshotSection`).
+        if costing.model == .effort && costing.lateralCost == nil, let ready = graph.defaultNetwork {
+            self.network = ready.graph
+            self.finder = PathFinder(ready.graph, prepared: ready.weights)
+            return
+        }
         let network = Self.buildNetwork(graph, costing, shares)
         self.network = network
         do {
@@ -57,56 +63,79 @@ public struct RoutePlanner: Sendable {
     /// The network for `costing`: the relations of the kinds it follows, a collaboration both
     /// ways, each edge weighted by its step cost (an edge of infinite cost left out). It is laid
     /// out directly as a CSR graph by a stable counting sort over the relations, in two passes
-    /// that cost each edge the same way, rather than through an intermediate edge list: on a
-    /// million relations that list, its ids and their remapping would be three more arrays of the
-    /// network's size alive at once.
+    /// (a count, then a placement), rather than through an intermediate edge list: on a million
+    /// relations that list, its ids and their remapping would be three more arrays of the
+    /// network's size alive at once. Only the placement weighs an edge, except under `likely`,
+    /// the one model that leaves edges out.
     ///
-    /// - Complexity: O(*R* + *E*) for the path-independent models; under `skills`, twice the
-    ///   skill-gap work of each edge.
-    private static func buildNetwork(_ graph: RoleGraph, _ costing: StepCosting, _ shares: TransitionShares?) -> CSRGraph {
+    /// - Complexity: O(*R* + *E*) for the path-independent models; under `skills`, the skill-gap
+    ///   work of each edge.
+    static func buildNetwork(_ graph: RoleGraph, _ costing: StepCosting, _ shares: TransitionShares?) -> CSRGraph {
         let store = graph.relationStore
         let kinds = costing.kinds
         let follows = (stakeholder: kinds.contains(.stakeholder), collaboration: kinds.contains(.collaboration),
                        transition: kinds.contains(.transition))
         let needsIDs = costing.model == .skills
+        // Only `likely` leaves edges out (a transition no one was seen making costs infinity), so
+        // only it weighs an edge in the counting pass.
+        let mayOmit = costing.model == .likely
         let noID = RoleID("")
-        // Calls `body` with each edge (source, target, weight, relation position), in the order
-        // the relations are stored, the forward edge of a collaboration before its backward one.
-        func forEachEdge(_ body: (Int32, Int32, Double, Int) -> Void) {
-            for position in 0 ..< store.count {
-                let kind = store.kind(at: position)
-                switch kind {
-                case .stakeholder: if !follows.stakeholder { continue }
-                case .collaboration: if !follows.collaboration { continue }
-                case .transition: if !follows.transition { continue }
-                }
-                let (a, b) = graph.endpoints(ofRelationAt: position)
-                let effort = store.effort(at: position)
-                // Only the skills model reads the ids; the others weigh by position and facts alone.
-                let from = needsIDs ? graph.role(at: a).id : noID, to = needsIDs ? graph.role(at: b).id : noID
-                let forward = costing.cost(kind: kind, effort: effort, at: position, from: from, to: to, in: graph, shares: shares)
-                if forward.isFinite { body(a, b, forward, position) }
-                if kind.isSymmetric {
-                    let backward = costing.cost(kind: kind, effort: effort, at: position, from: to, to: from, in: graph, shares: shares)
-                    if backward.isFinite { body(b, a, backward, position) }
-                }
+        @inline(__always) func followed(_ kind: RelationKind) -> Bool {
+            switch kind {
+            case .stakeholder: follows.stakeholder
+            case .collaboration: follows.collaboration
+            case .transition: follows.transition
             }
         }
-        let vertexCount = graph.roles.count
+        // The cost of the step from `a` to `b` along the relation at `position`.
+        @inline(__always) func weigh(_ kind: RelationKind, _ position: Int, _ a: Int32, _ b: Int32) -> Double {
+            // Only the skills model reads the ids; the others weigh by position and facts alone.
+            let from = needsIDs ? graph.id(ofRoleAt: a) : noID, to = needsIDs ? graph.id(ofRoleAt: b) : noID
+            return costing.cost(kind: kind, effort: store.effort(at: position), at: position, from: from, to: to,
+                                in: graph, shares: shares)
+        }
+        let vertexCount = graph.roleCount
+        let relationCount = store.count
         var offsets = [Int](repeating: 0, count: vertexCount + 1)
-        forEachEdge { a, _, _, _ in offsets[Int(a) + 1] += 1 }
-        for v in 0 ..< vertexCount { offsets[v + 1] += offsets[v] }
+        offsets.withUnsafeMutableBufferPointer { counts in
+            for position in 0 ..< relationCount {
+                let kind = store.kind(at: position)
+                guard followed(kind) else { continue }
+                let (a, b) = graph.endpoints(ofRelationAt: position)
+                if !mayOmit || weigh(kind, position, a, b).isFinite { counts[Int(a) + 1] += 1 }
+                if kind.isSymmetric && (!mayOmit || weigh(kind, position, b, a).isFinite) { counts[Int(b) + 1] += 1 }
+            }
+            for v in 0 ..< vertexCount { counts[v + 1] += counts[v] }
+        }
         let edgeCount = offsets[vertexCount]
         var next = offsets
         var targets = [Int32](repeating: 0, count: edgeCount)
         var weights = [Double](repeating: 0, count: edgeCount)
         var edgeIDs = [Int32](repeating: 0, count: edgeCount)
-        forEachEdge { a, b, weight, position in
-            let slot = next[Int(a)]
-            next[Int(a)] = slot + 1
-            targets[slot] = b
-            weights[slot] = weight
-            edgeIDs[slot] = Int32(position)
+        next.withUnsafeMutableBufferPointer { next in
+            targets.withUnsafeMutableBufferPointer { targets in
+                weights.withUnsafeMutableBufferPointer { weights in
+                    edgeIDs.withUnsafeMutableBufferPointer { edgeIDs in
+                        @inline(__always) func place(_ a: Int32, _ b: Int32, _ weight: Double, _ position: Int) {
+                            guard weight.isFinite else { return }
+                            let slot = next[Int(a)]
+                            next[Int(a)] = slot &+ 1
+                            targets[slot] = b
+                            weights[slot] = weight
+                            edgeIDs[slot] = Int32(truncatingIfNeeded: position)
+                        }
+                        // In the order the relations are stored, the forward edge of a
+                        // collaboration before its backward one: the counting pass's order.
+                        for position in 0 ..< relationCount {
+                            let kind = store.kind(at: position)
+                            guard followed(kind) else { continue }
+                            let (a, b) = graph.endpoints(ofRelationAt: position)
+                            place(a, b, weigh(kind, position, a, b), position)
+                            if kind.isSymmetric { place(b, a, weigh(kind, position, b, a), position) }
+                        }
+                    }
+                }
+            }
         }
         return CSRGraph(vertexCount: vertexCount, offsets: offsets, targets: targets, weights: weights, edgeIDs: edgeIDs)
     }
@@ -229,8 +258,8 @@ public struct RoutePlanner: Sendable {
             // Every role the tree reaches (the start too) is settled by the exact search, unless
             // its budget runs out first; the rest then keep the tree's path, costed exactly.
             // The tree's paths, costed exactly, bound each role's best cost (see `roleBounds`).
-            let reachable = (0 ..< Int32(graph.roles.count)).filter { tree.isReachable($0) }
-            var bounds = [Double](repeating: -.infinity, count: graph.roles.count)
+            let reachable = (0 ..< Int32(graph.roleCount)).filter { tree.isReachable($0) }
+            var bounds = [Double](repeating: -.infinity, count: graph.roleCount)
             for v in reachable { bounds[Int(v)] = tree.path(to: v).map { careerPath($0).cost } ?? .infinity }
             let search = SkillPathSearch(graph: graph, network: network, costing: costing)
             let outcome = search.search(sources: [(source, 0)], goal: nil, count: reachable.count, maxSteps: maxSteps,
@@ -242,7 +271,7 @@ public struct RoutePlanner: Sendable {
             if outcome.budgetReached { lastSearch = .bestOfCandidates }
         }
         var result: [CareerPath] = []
-        for v in 0 ..< Int32(graph.roles.count) where v != source {
+        for v in 0 ..< Int32(graph.roleCount) where v != source {
             if let path = best[v] { result.append(path) } else if let path = tree.path(to: v) { result.append(careerPath(path)) }
         }
         return result.enumerated().sorted {
@@ -312,9 +341,9 @@ public struct RoutePlanner: Sendable {
     /// constraints, so the user sees whether the graph or the constraints are to blame).
     private mutating func noPath(from source: Int32, to target: Int32, constrained: Bool) -> RouteError {
         let forward = (try? finder.shortestPathTree(from: source, maxSteps: nil))
-        let reachable = (0 ..< Int32(graph.roles.count)).filter { $0 != source && forward?.isReachable($0) == true }
+        let reachable = (0 ..< Int32(graph.roleCount)).filter { $0 != source && forward?.isReachable($0) == true }
         let backward = network.reversed()
-        var seen = [Bool](repeating: false, count: graph.roles.count)
+        var seen = [Bool](repeating: false, count: graph.roleCount)
         var stack: [Int32] = [target]
         seen[Int(target)] = true
         while let v = stack.popLast() {
@@ -323,7 +352,7 @@ public struct RoutePlanner: Sendable {
                 stack.append(backward.targets[e])
             }
         }
-        let reaching = (0 ..< Int32(graph.roles.count)).filter { $0 != target && seen[Int($0)] }
+        let reaching = (0 ..< Int32(graph.roleCount)).filter { $0 != target && seen[Int($0)] }
         return .noPath(from: graph.role(at: source).id, to: graph.role(at: target).id,
                        reachableFrom: reachable.map { graph.role(at: $0).id },
                        reaching: reaching.map { graph.role(at: $0).id },

@@ -9,33 +9,25 @@ import Foundation
 /// largest. Stayers (``Role/stays``) are part of the denominator, never an edge, so the shares out
 /// of a role sum to 1 minus its stayers' share.
 public struct TransitionShares: Sendable {
-    /// Per relation position: its share, or `nil` for a relation with no count (or not a transition).
-    private let shares: [Double?]
+    /// The graph whose relations' counts the shares divide.
+    private let graph: RoleGraph
     /// Per role index: everyone observed in it (outgoing counts plus stayers).
     private let totals: [Double]
     private let stays: [Double]
 
-    /// The shares of `graph`'s transitions.
+    /// The shares of `graph`'s transitions. Only the totals per role are computed here; a
+    /// transition's share is one division when asked for, so a network of a million counted
+    /// moves holds no second array of a million shares.
     ///
     /// - Complexity: O(*R* + *E*).
     public init(graph: RoleGraph) {
-        var totals = graph.roles.map { $0.stays ?? 0 }
+        var totals = (0 ..< graph.roleCount).map { graph.roleStore.stays(at: $0) ?? 0 }
         let stays = totals
         let store = graph.relationStore
         for position in 0 ..< store.count where store.kind(at: position) == .transition {
             if let count = store.observedCount(at: position) { totals[Int(graph.endpoints(ofRelationAt: position).from)] += count }
         }
-        var shares: [Double?] = []
-        shares.reserveCapacity(store.count)
-        for position in 0 ..< store.count {
-            guard store.kind(at: position) == .transition, let count = store.observedCount(at: position) else {
-                shares.append(nil)
-                continue
-            }
-            let total = totals[Int(graph.endpoints(ofRelationAt: position).from)]
-            shares.append(total > 0 ? count / total : 0)
-        }
-        self.shares = shares
+        self.graph = graph
         self.totals = totals
         self.stays = stays
     }
@@ -43,7 +35,12 @@ public struct TransitionShares: Sendable {
     /// The share of the relation at `position` in ``RoleGraph/relations``; `nil` when it has no count.
     ///
     /// - Complexity: O(1).
-    public func share(ofRelationAt position: Int) -> Double? { shares[position] }
+    public func share(ofRelationAt position: Int) -> Double? {
+        let store = graph.relationStore
+        guard store.kind(at: position) == .transition, let count = store.observedCount(at: position) else { return nil }
+        let total = totals[Int(graph.endpoints(ofRelationAt: position).from)]
+        return total > 0 ? count / total : 0
+    }
 
     /// The share of people observed in the role at `index` who stayed; `nil` when none were observed.
     ///

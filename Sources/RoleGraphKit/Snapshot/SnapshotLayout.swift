@@ -9,7 +9,7 @@ enum SnapshotLayout {
     /// a text transfer that rewrites line ends or a truncation at a SUB is noticed at once.
     static let magic: [UInt8] = [0x89, 0x52, 0x47, 0x58, 0x0D, 0x0A, 0x1A, 0x0A]
     /// The format version this build writes and the newest it reads.
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
     /// Magic (8), version (4), section count (4), file length (8), header checksum (8).
     static let headerSize = 32
     /// Kind (4), reserved (4), offset (8), length (8), checksum (8).
@@ -30,7 +30,13 @@ enum SnapshotLayout {
         static let stays: UInt64 = 1 << 2
         /// The source's size and mtime were recorded (the graph was not read from standard input).
         static let sourceStamp: UInt64 = 1 << 3
-        static let all: UInt64 = 0b1111
+        /// The image holds the default path network (see ``SnapshotSection/networkOffsets``).
+        static let network: UInt64 = 1 << 4
+        /// The network's path sums are exact (`PathFinder.costsAreExact`).
+        static let networkExact: UInt64 = 1 << 5
+        /// The network's search weights are whole numbers (`PathFinder.costsAreWhole`).
+        static let networkWhole: UInt64 = 1 << 6
+        static let all: UInt64 = 0b111_1111
     }
 
     /// The byte a relation kind is stored as.
@@ -53,7 +59,7 @@ enum SnapshotLayout {
     }
 }
 
-/// The sections of a version-1 image. Strings are arenas: an offsets section of *n* + 1 UInt64s
+/// The sections of a version-2 image. Strings are arenas: an offsets section of *n* + 1 UInt64s
 /// (the first 0, never decreasing) and a bytes section of UTF-8.
 enum SnapshotSection: UInt32, CaseIterable {
     /// ``SnapshotLayout/metaSize`` bytes: counts, flags and the source's stamp.
@@ -78,6 +84,18 @@ enum SnapshotSection: UInt32, CaseIterable {
     case noteBytes = 12
     /// Per role, when the stays flag is set: the stayers as a Float64, NaN for none.
     case stays = 13
+    /// When the network flag is set, the network `path` and the other route queries search
+    /// under their default costing (transitions weighted by effort), laid out as
+    /// `RoutePlanner` lays it out, so a query copies it instead of building it: the CSR offsets
+    /// as *R* + 1 UInt64s; then per edge, its target (Int32), weight (Float64) and relation
+    /// position (Int32). The edge count is the meta section's seventh word; the eighth is the
+    /// path finder's cost scale (a Float64), and when it is not 1 the search weights (the
+    /// weights times the scale, as Float64s) follow, so a query need not check and scale them.
+    case networkOffsets = 14
+    case networkTargets = 15
+    case networkWeights = 16
+    case networkEdgeIDs = 17
+    case networkSearchWeights = 18
 }
 
 /// The checksum of every section and of the header: a 64-bit multiply-xor hash over

@@ -1,3 +1,5 @@
+import RoleGraphAlgorithms
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -54,9 +56,14 @@ private struct ValidatedImage {
     let mapping: SnapshotMapping
     let file: String
     var ranges: [SnapshotSection: Range<Int>] = [:]
-    var roleCount = 0, relationCount = 0
+    var roleCount = 0, relationCount = 0, networkEdgeCount = 0
+    var costScale = 1.0
     var flags: UInt64 = 0
     var stamp = SourceStamp(size: 0, seconds: 0, nanoseconds: 0)
+
+    /// Sections this large are dropped from the process once checksummed or copied
+    /// (``SnapshotMapping/release(_:)``); smaller ones are not worth a system call.
+    static let releasedSectionSize = 1 << 20
 
     func corrupt(_ what: String) -> GraphLoadError {
         .invalid([Diagnostic(.other("\(file): \(what)"))])
@@ -79,6 +86,9 @@ private struct ValidatedImage {
             throw corrupt("snapshot format version \(version) is newer than this rolegraph reads (\(layout.version)); index the source again")
         }
         if version == 0 { throw corrupt("corrupt snapshot image (format version 0)") }
+        if version < layout.version {
+            throw corrupt("snapshot format version \(version) is older than this rolegraph reads (\(layout.version)); index the source again")
+        }
         if fileLength > UInt64(size) { throw corrupt("truncated snapshot image (\(size) of \(fileLength) bytes)") }
         if fileLength < UInt64(size) { throw corrupt("corrupt snapshot image (\(UInt64(size) - fileLength) bytes after its end)") }
         guard sectionCount == SnapshotSection.allCases.count,
@@ -105,6 +115,7 @@ private struct ValidatedImage {
             if try mapping.withBytes(range, { SnapshotChecksum.of($0) }) != (try u64(at: entry + 24)) {
                 throw corrupt("corrupt snapshot image (checksum of section \(kind))")
             }
+            if range.count >= Self.releasedSectionSize { mapping.release(range) }
             ranges[kind] = range
         }
         guard ranges[.meta]!.count == layout.metaSize else { throw corrupt("corrupt snapshot image (meta section)") }
@@ -116,6 +127,12 @@ private struct ValidatedImage {
         }
         roleCount = Int(roles)
         relationCount = Int(relations)
+        let networkEdges = try u64(at: meta + 48)
+        guard networkEdges <= 2 * relations else { throw corrupt("corrupt snapshot image (meta section)") }
+        networkEdgeCount = Int(networkEdges)
+        costScale = Double(bitPattern: try u64(at: meta + 56))
+        // 1, or a power of ten up to 10⁶ (`PathFinder.PreparedWeights`).
+        guard [1, 10, 100, 1e3, 1e4, 1e5, 1e6].contains(costScale) else { throw corrupt("corrupt snapshot image (meta section)") }
         stamp = SourceStamp(size: try u64(at: meta + 24), seconds: Int64(bitPattern: try u64(at: meta + 32)),
                             nanoseconds: Int64(bitPattern: try u64(at: meta + 40)))
         // Every section's length must agree with the counts and flags.
@@ -128,11 +145,24 @@ private struct ValidatedImage {
             .noteFlags: has(SnapshotLayout.Flag.notes) ? e : 0,
             .noteOffsets: has(SnapshotLayout.Flag.notes) ? 8 * (e + 1) : 0,
             .stays: has(SnapshotLayout.Flag.stays) ? 8 * r : 0,
+            .networkOffsets: has(SnapshotLayout.Flag.network) ? 8 * (r + 1) : 0,
+            .networkTargets: has(SnapshotLayout.Flag.network) ? 4 * networkEdgeCount : 0,
+            .networkWeights: has(SnapshotLayout.Flag.network) ? 8 * networkEdgeCount : 0,
+            .networkEdgeIDs: has(SnapshotLayout.Flag.network) ? 4 * networkEdgeCount : 0,
+            .networkSearchWeights: has(SnapshotLayout.Flag.network) && costScale != 1 ? 8 * networkEdgeCount : 0,
         ]
         for (kind, length) in expected where ranges[kind]!.count != length {
             throw corrupt("corrupt snapshot image (section \(kind) has \(ranges[kind]!.count) bytes, not \(length))")
         }
         if !has(SnapshotLayout.Flag.notes) && !ranges[.noteBytes]!.isEmpty { throw corrupt("corrupt snapshot image (notes)") }
+    }
+
+    /// Calls `body` with the bytes of `section`, then drops a large section's pages from the
+    /// process (see ``releasedSectionSize``): what `body` needs of them, it copies.
+    private func readSection<T>(_ section: SnapshotSection, _ body: (UnsafeRawBufferPointer) throws(GraphLoadError) -> T) throws(GraphLoadError) -> T {
+        let range = ranges[section]!
+        defer { if range.count >= Self.releasedSectionSize { mapping.release(range) } }
+        return try mapping.withBytes(range, body)
     }
 
     private func u32(at offset: Int) throws(GraphLoadError) -> UInt32 {
@@ -145,9 +175,8 @@ private struct ValidatedImage {
 
     /// The strings of an arena, each checked to lie inside its bytes.
     private func strings(_ offsets: SnapshotSection, _ bytes: SnapshotSection, count: Int) throws(GraphLoadError) -> [String] {
-        let arena = ranges[bytes]!
-        return try mapping.withBytes(ranges[offsets]!) { (cuts) throws(GraphLoadError) -> [String] in
-            try mapping.withBytes(arena) { (text) throws(GraphLoadError) -> [String] in
+        return try readSection(offsets) { (cuts) throws(GraphLoadError) -> [String] in
+            try readSection(bytes) { (text) throws(GraphLoadError) -> [String] in
                 var result: [String] = []
                 result.reserveCapacity(count)
                 var start = UInt64(littleEndian: cuts.loadUnaligned(as: UInt64.self))
@@ -166,13 +195,70 @@ private struct ValidatedImage {
 
     /// A column of little-endian Float64s.
     private func doubles(_ section: SnapshotSection) throws(GraphLoadError) -> [Double] {
-        try mapping.withBytes(ranges[section]!) { bytes in
+        try readSection(section) { bytes in
             let n = bytes.count / 8
             return [Double](unsafeUninitializedCapacity: n) { buffer, initialized in
                 for i in 0 ..< n { buffer[i] = Double(bitPattern: UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self))) }
                 initialized = n
             }
         }
+    }
+
+    /// The default path network, checked as it is copied: offsets from 0 to the edge count,
+    /// never decreasing; every target a role and every edge id a relation. (A weight's range is
+    /// checked by the path finder, as for any network.) The checksums make a mismatch with the
+    /// relations a sign of a forged image, not of damage; these checks keep even that one from
+    /// reading out of bounds.
+    ///
+    /// - Complexity: O(*R* + *E*), sequential copies.
+    private func network() throws(GraphLoadError) -> RoleGraph.ReadyNetwork {
+        let r = roleCount, n = networkEdgeCount, e = UInt32(relationCount)
+        let offsets = try readSection(.networkOffsets) { (bytes) throws(GraphLoadError) -> [Int] in
+            var previous: UInt64 = 0, bad = false
+            let result = [Int](unsafeUninitializedCapacity: r + 1) { buffer, initialized in
+                for i in 0 ... r {
+                    let offset = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self))
+                    if offset < previous || (i == 0 && offset != 0) { bad = true }
+                    previous = offset
+                    buffer[i] = Int(truncatingIfNeeded: offset)
+                }
+                initialized = r + 1
+            }
+            if bad || previous != UInt64(n) { throw corrupt("corrupt snapshot image (network offsets)") }
+            return result
+        }
+        let targets = try readSection(.networkTargets) { (bytes) throws(GraphLoadError) -> [Int32] in
+            var bad = false
+            let result = [Int32](unsafeUninitializedCapacity: n) { buffer, initialized in
+                for i in 0 ..< n {
+                    let t = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self))
+                    if t >= UInt32(r) { bad = true }
+                    buffer[i] = Int32(truncatingIfNeeded: t)
+                }
+                initialized = n
+            }
+            if bad { throw corrupt("corrupt snapshot image (a network target out of bounds)") }
+            return result
+        }
+        let edgeIDs = try readSection(.networkEdgeIDs) { (bytes) throws(GraphLoadError) -> [Int32] in
+            var bad = false
+            let result = [Int32](unsafeUninitializedCapacity: n) { buffer, initialized in
+                for i in 0 ..< n {
+                    let id = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self))
+                    if id >= e { bad = true }
+                    buffer[i] = Int32(truncatingIfNeeded: id)
+                }
+                initialized = n
+            }
+            if bad { throw corrupt("corrupt snapshot image (a network edge id out of bounds)") }
+            return result
+        }
+        let graph = CSRGraph(vertexCount: r, offsets: offsets, targets: targets, weights: try doubles(.networkWeights), edgeIDs: edgeIDs)
+        let prepared = PathFinder.PreparedWeights(
+            costScale: costScale, costsAreExact: flags & SnapshotLayout.Flag.networkExact != 0,
+            costsAreWhole: flags & SnapshotLayout.Flag.networkWhole != 0,
+            searchWeights: costScale == 1 ? nil : try doubles(.networkSearchWeights))
+        return RoleGraph.ReadyNetwork(graph: graph, weights: prepared)
     }
 
     /// Refuses the image when its source still exists and its size or modification time differ
@@ -189,12 +275,12 @@ private struct ValidatedImage {
 
     /// The graph, built from the columns.
     ///
-    /// - Complexity: O(*n* + *R* + *E*): the model's role values and id dictionaries dominate.
+    /// - Complexity: O(*n* + *R* + *E*).
     func graph() throws(GraphLoadError) -> RoleGraph {
         let r = roleCount, e = relationCount
         let texts = try strings(.textOffsets, .textBytes, count: 3)
         let ids = try strings(.idOffsets, .idBytes, count: r).map(RoleID.init)
-        let endpoints = try mapping.withBytes(ranges[.endpoints]!) { (bytes) throws(GraphLoadError) -> [(from: Int32, to: Int32)] in
+        let endpoints = try readSection(.endpoints) { (bytes) throws(GraphLoadError) -> [(from: Int32, to: Int32)] in
             var bad = false
             let result = [(from: Int32, to: Int32)](unsafeUninitializedCapacity: e) { buffer, initialized in
                 for i in 0 ..< e {
@@ -208,7 +294,7 @@ private struct ValidatedImage {
             if bad { throw corrupt("corrupt snapshot image (an endpoint out of bounds)") }
             return result
         }
-        let kinds = try mapping.withBytes(ranges[.kinds]!) { (bytes) throws(GraphLoadError) -> [RelationKind] in
+        let kinds = try readSection(.kinds) { (bytes) throws(GraphLoadError) -> [RelationKind] in
             var result: [RelationKind] = []
             result.reserveCapacity(e)
             for byte in bytes {
@@ -222,18 +308,15 @@ private struct ValidatedImage {
         var notes: [String?] = []
         if flags & SnapshotLayout.Flag.notes != 0 {
             let texts = try strings(.noteOffsets, .noteBytes, count: e)
-            notes = try mapping.withBytes(ranges[.noteFlags]!) { flags in
+            notes = try readSection(.noteFlags) { flags in
                 (0 ..< e).map { flags[$0] == 0 ? nil : texts[$0] }
             }
         }
         let stays = try doubles(.stays)
+        let network = flags & SnapshotLayout.Flag.network != 0 ? try self.network() : nil
         let area = EdgeListReader.defaultArea
-        var roles: [Role] = []
-        roles.reserveCapacity(r)
-        for (i, id) in ids.enumerated() {
-            roles.append(Role(id: id, name: id.rawValue, area: area.id, stays: stays.isEmpty || stays[i].isNaN ? nil : stays[i]))
-        }
         let columns = RelationColumns(roleIDs: ids, endpoints: endpoints, kinds: kinds, efforts: efforts, counts: counts, notes: notes)
-        return RoleGraph(edgeList: texts[0], source: texts[1], area: area, roles: roles, relations: columns)
+        return RoleGraph(edgeList: texts[0], source: texts[1], area: area, ids: ids, stays: stays, relations: columns,
+                         network: network)
     }
 }

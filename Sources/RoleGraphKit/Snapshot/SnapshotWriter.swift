@@ -1,4 +1,5 @@
 import Foundation
+import RoleGraphAlgorithms
 
 #if canImport(Glibc)
 import Glibc
@@ -133,11 +134,33 @@ enum SnapshotWriter {
             if hasStays { stays.appendDouble(role.stays ?? .nan) }
         }
         for text in [graph.name, graph.source, sourcePath] { texts.append(text) }
+        // The default path network, as the planner lays it out, and what a path finder derives
+        // from its weights. (An edge list's efforts are validated finite and positive, so the
+        // preparation cannot fail; were it to, the image would hold no network, and queries
+        // would build it.)
+        let network = RoutePlanner.buildNetwork(graph, StepCosting(), nil)
+        let prepared = try? PathFinder.PreparedWeights(network)
+        var networkOffsets = Bytes(), networkTargets = Bytes(), networkWeights = Bytes(), networkEdgeIDs = Bytes()
+        var searchWeights = Bytes()
+        if let prepared {
+            flags |= SnapshotLayout.Flag.network
+            if prepared.costsAreExact { flags |= SnapshotLayout.Flag.networkExact }
+            if prepared.costsAreWhole { flags |= SnapshotLayout.Flag.networkWhole }
+            networkOffsets.reserve(8 * (r + 1)); networkTargets.reserve(4 * network.edgeCount)
+            networkWeights.reserve(8 * network.edgeCount); networkEdgeIDs.reserve(4 * network.edgeCount)
+            for offset in network.offsets { networkOffsets.append64(UInt64(offset)) }
+            for e in 0 ..< network.edgeCount {
+                networkTargets.append32(UInt32(bitPattern: network.targets[e]))
+                networkWeights.appendDouble(network.weights[e])
+                networkEdgeIDs.append32(UInt32(bitPattern: network.edgeIDs[e]))
+            }
+            for w in prepared.searchWeights ?? [] { searchWeights.appendDouble(w) }
+        }
         var meta = Bytes()
         meta.append64(UInt64(r)); meta.append64(UInt64(e)); meta.append64(flags)
         meta.append64(stamp?.size ?? 0)
         meta.append64(UInt64(bitPattern: stamp?.seconds ?? 0)); meta.append64(UInt64(bitPattern: stamp?.nanoseconds ?? 0))
-        meta.append64(0); meta.append64(0)
+        meta.append64(prepared == nil ? 0 : UInt64(network.edgeCount)); meta.append64((prepared?.costScale ?? 1).bitPattern)
 
         let sections: [(SnapshotSection, [UInt8])] = [
             (.meta, meta.bytes), (.textOffsets, texts.offsets.bytes), (.textBytes, texts.bytes),
@@ -145,6 +168,9 @@ enum SnapshotWriter {
             (.kinds, kinds.bytes), (.efforts, efforts.bytes), (.counts, counts.bytes),
             (.noteFlags, noteFlags.bytes), (.noteOffsets, hasNotes ? notes.offsets.bytes : []),
             (.noteBytes, notes.bytes), (.stays, stays.bytes),
+            (.networkOffsets, networkOffsets.bytes), (.networkTargets, networkTargets.bytes),
+            (.networkWeights, networkWeights.bytes), (.networkEdgeIDs, networkEdgeIDs.bytes),
+            (.networkSearchWeights, searchWeights.bytes),
         ]
         return assemble(sections)
     }

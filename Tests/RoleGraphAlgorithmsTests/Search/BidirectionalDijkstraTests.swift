@@ -25,6 +25,7 @@ import RoleGraphTestSupport
 
     @Test func handMadeTiesComeOutAsInTheUnidirectionalSearch() throws {
         var finder = try PathFinder(DijkstraTests.threeEqualPaths)
+        finder.strategy = .bidirectional
         let bidirectional = try #require(try finder.shortestPath(from: 0, to: 5))
         finder.strategy = .unidirectional
         #expect(try finder.shortestPath(from: 0, to: 5) == bidirectional)
@@ -39,6 +40,7 @@ import RoleGraphTestSupport
         // 4 → 5 twice with equal weight, and a detour 4 → 11 → 6 of the same cost as 4 → 5 → 6.
         edges += [(4, 5, 1), (4, 5, 1), (4, 11, 1), (11, 6, 1)]
         var finder = try PathFinder(graph(12, edges))
+        finder.strategy = .bidirectional
         let path = try #require(try finder.shortestPath(from: 0, to: 10))
         #expect(path.vertices == Array(0 ... 10))
         let tree = try finder.shortestPathTree(from: 0)
@@ -49,6 +51,7 @@ import RoleGraphTestSupport
     func agreesWithUnidirectional(seed: Int) throws {
         let g = RandomGraphs.graph(seed: UInt64(seed), vertices: 2 ... 60)
         var finder = try PathFinder(g)
+        finder.strategy = .bidirectional
         #expect(finder.costsAreExact)
         let (s, t) = RandomGraphs.endpoints(seed: UInt64(seed), vertexCount: g.vertexCount)
         let tree = try finder.shortestPathTree(from: s)
@@ -63,6 +66,7 @@ import RoleGraphTestSupport
     func agreesOnLayeredGraphs(seed: Int) throws {
         let (g, s) = RandomGraphs.layered(seed: UInt64(seed), layers: 3 ... 12, width: 1 ... 6)
         var finder = try PathFinder(g)
+        finder.strategy = .bidirectional
         let tree = try finder.shortestPathTree(from: s)
         for target in 0 ..< Int32(g.vertexCount) {
             #expect(try finder.shortestPath(from: s, to: target) == tree.path(to: target), "\(s) → \(target)")
@@ -76,6 +80,7 @@ import RoleGraphTestSupport
         let avoid = RandomGraphs.avoidSet(seed: UInt64(seed), vertexCount: g.vertexCount, keeping: [s, t], limit: 4)
         let avoidEdges = Set((0 ..< Int32(g.edgeCount)).filter { $0 % 7 == Int32(seed % 7) })
         var finder = try PathFinder(g)
+        finder.strategy = .bidirectional
         let constraints = PathConstraints(avoid: avoid, avoidEdges: avoidEdges)
         let bidirectional = try finder.shortestPath(from: s, to: t, constraints: constraints)
         finder.strategy = .unidirectional
@@ -92,6 +97,7 @@ import RoleGraphTestSupport
     @Test func inexactCostsFallBackAndStillAgree() throws {
         let third = 1.0 / 3.0
         var finder = try PathFinder(graph(4, [(0, 1, third), (1, 3, 2 * third), (0, 2, 2 * third), (2, 3, third), (0, 3, 1)]))
+        finder.strategy = .bidirectional
         #expect(!finder.costsAreExact)
         let path = try #require(try finder.shortestPath(from: 0, to: 3))
         #expect(try path == finder.shortestPathTree(from: 0).path(to: 3))
@@ -101,6 +107,7 @@ import RoleGraphTestSupport
     /// one with fewer steps, whichever search runs.
     @Test func decimalCostsTieExactly() throws {
         var finder = try PathFinder(graph(4, [(0, 1, 0.1), (1, 3, 0.2), (0, 2, 0.2), (2, 3, 0.1), (0, 3, 0.3)]))
+        finder.strategy = .bidirectional
         let paths = try finder.shortestPaths(from: 0, to: 3, count: 3)
         #expect(paths.map(\.cost) == [0.3, 0.3, 0.3])
         #expect(paths.map(\.vertices) == [[0, 3], [0, 1, 3], [0, 2, 3]])
@@ -121,6 +128,7 @@ import RoleGraphTestSupport
         }
         let g = graph(n, edges.map { (Int32($0.0), Int32($0.1), $0.2) })
         var bidirectional = try PathFinder(g)
+        bidirectional.strategy = .bidirectional
         #expect(bidirectional.costsAreExact)
         var unidirectional = try PathFinder(g)
         unidirectional.strategy = .unidirectional
@@ -133,5 +141,27 @@ import RoleGraphTestSupport
             #expect(a == b)
             #expect(abs((a?.cost ?? .infinity) - reference[Int(t)]) < 1e-9 || (a == nil && reference[Int(t)] == .infinity))
         }
+    }
+
+    /// Under the automatic strategy the first single-pair search is unidirectional and builds no
+    /// reversed adjacency; the second builds it and runs bidirectionally; every answer equals
+    /// the always-bidirectional and the unidirectional finders'.
+    @Test("the first search skips the reverse index, the second builds it", arguments: 0 ..< 50)
+    func reverseIndexWaitsForTheSecondSearch(seed: Int) throws {
+        let g = RandomGraphs.graph(seed: UInt64(seed), vertices: 2 ... 60)
+        let (s, t) = RandomGraphs.endpoints(seed: UInt64(seed), vertexCount: g.vertexCount)
+        var automatic = try PathFinder(g)
+        var eager = try PathFinder(g)
+        eager.strategy = .bidirectional
+        var unidirectional = try PathFinder(g)
+        unidirectional.strategy = .unidirectional
+        let first = try automatic.shortestPath(from: s, to: t)
+        #expect(automatic.scratch.reverse == nil)
+        #expect(first == (try eager.shortestPath(from: s, to: t)))
+        #expect(first == (try unidirectional.shortestPath(from: s, to: t)))
+        #expect(eager.scratch.reverse != nil || s == t)
+        let second = try automatic.shortestPath(from: t, to: s)
+        #expect((automatic.scratch.reverse != nil) == (s != t))
+        #expect(second == (try unidirectional.shortestPath(from: t, to: s)))
     }
 }

@@ -25,6 +25,8 @@ import RoleGraphTestSupport
         let roleCount = Int.random(in: 2 ... 30, using: &rng)
         let ids = (0 ..< roleCount).map { i in i < hostile.count && Bool.random(using: &rng) ? hostile[i] : "r\(i)" }
         let hasCounts = Bool.random(using: &rng), hasNotes = Bool.random(using: &rng), hasKinds = Bool.random(using: &rng)
+        // Efforts in tenths make the path finder search scaled weights (stored in the image).
+        let tenths = Bool.random(using: &rng)
         func quoted(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
         var text = "from,to,effort" + (hasKinds ? ",kind" : "") + (hasCounts ? ",count" : "") + (hasNotes ? ",note" : "") + "\n"
         for _ in 0 ..< Int.random(in: 0 ... 80, using: &rng) {
@@ -34,7 +36,7 @@ import RoleGraphTestSupport
             // One kind and one effort per pair (a repeated row must agree with its first); only a
             // transition has an effort.
             let kind = !hasKinds || a == b || (a * 7 + b) % 6 > 1 ? "transition" : (a * 7 + b) % 6 == 0 ? "collaboration" : "stakeholder"
-            let effort = kind == "transition" && (a + b) % 3 != 0 ? "\(1 + (a * 3 + b) % 5)" : ""
+            let effort = kind == "transition" && (a + b) % 3 != 0 ? "\(1 + (a * 3 + b) % 5)" + (tenths ? ".\((a + 2 * b) % 10)" : "") : ""
             var row = quoted(ids[a]) + "," + quoted(ids[b]) + "," + effort
             if hasKinds { row += "," + kind }
             if hasCounts { row += "," + (kind == "transition" ? "\(Int.random(in: 1 ... 50, using: &rng))" : "") }
@@ -71,21 +73,52 @@ import RoleGraphTestSupport
         let fromCSV = try RoleGraph.load(contentsOf: csv)
         let fromImage = try RoleGraph.load(contentsOf: image)
         Self.expectSame(fromCSV, fromImage)
+        // The image's ready-made network is the one the planner builds from the edge list.
+        let built = RoutePlanner.buildNetwork(fromCSV, StepCosting(), nil)
+        let ready = try #require(fromImage.defaultNetwork)
+        let stored = ready.graph
+        let prepared = try PathFinder.PreparedWeights(built)
+        #expect(ready.weights.costScale == prepared.costScale && ready.weights.costsAreExact == prepared.costsAreExact)
+        #expect(ready.weights.costsAreWhole == prepared.costsAreWhole)
+        #expect(ready.weights.searchWeights?.map(\.bitPattern) == prepared.searchWeights?.map(\.bitPattern))
+        #expect(fromCSV.defaultNetwork == nil)
+        #expect(stored.vertexCount == built.vertexCount && Array(stored.offsets) == Array(built.offsets))
+        #expect(Array(stored.targets) == Array(built.targets) && Array(stored.edgeIDs) == Array(built.edgeIDs))
+        #expect(stored.weights.map(\.bitPattern) == built.weights.map(\.bitPattern))
         var rng = SplitMix64(seed: UInt64(seed) &+ 1000)
         for model in [CostModel.hops, .effort, .likely] where model != .likely || fromCSV.hasTransitionCounts {
-            var a = try RoutePlanner(graph: fromCSV, costing: StepCosting(model: model))
-            var b = try RoutePlanner(graph: fromImage, costing: StepCosting(model: model))
-            for _ in 0 ..< 10 where !fromCSV.roles.isEmpty {
-                let from = fromCSV.roles.randomElement(using: &rng)!.id, to = fromCSV.roles.randomElement(using: &rng)!.id
-                let pa = try? a.paths(from: from, to: to, count: 2)
-                let pb = try? b.paths(from: from, to: to, count: 2)
-                #expect(pa == pb, "\(model) \(from) → \(to)")
+            for lateral in [nil, 2.5] as [Double?] {
+                var a = try RoutePlanner(graph: fromCSV, costing: StepCosting(model: model, lateralCost: lateral))
+                var b = try RoutePlanner(graph: fromImage, costing: StepCosting(model: model, lateralCost: lateral))
+                for _ in 0 ..< 10 where !fromCSV.roles.isEmpty {
+                    let from = fromCSV.roles.randomElement(using: &rng)!.id, to = fromCSV.roles.randomElement(using: &rng)!.id
+                    let pa = try? a.paths(from: from, to: to, count: 2)
+                    let pb = try? b.paths(from: from, to: to, count: 2)
+                    #expect(pa == pb, "\(model) \(from) → \(to)")
+                }
             }
         }
         // Looking roles up (by id, case-insensitively) works as on the edge list.
         for role in fromCSV.roles {
             #expect((try? fromImage.resolveRole(role.id.rawValue.uppercased())) == (try? fromCSV.resolveRole(role.id.rawValue.uppercased())))
         }
+    }
+
+    /// Efforts in tenths: the image stores the finder's scaled weights, and a query on it
+    /// answers (costs included) as on the edge list.
+    @Test func scaledSearchWeightsAreStored() throws {
+        let directory = try Self.directory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let text = "from,to,effort\na,b,1.1\nb,c,2.2\na,c,3.3\nc,d,0.7\nb,d,2.9\n"
+        let (csv, image, _) = try Self.indexed(text, in: directory)
+        let ready = try #require(try RoleGraph.load(contentsOf: image).defaultNetwork)
+        #expect(ready.weights.costScale == 10 && ready.weights.costsAreExact && ready.weights.costsAreWhole)
+        #expect(ready.weights.searchWeights == [11, 33, 22, 29, 7])
+        var a = try RoutePlanner(graph: try RoleGraph.load(contentsOf: csv))
+        var b = try RoutePlanner(graph: try RoleGraph.load(contentsOf: image))
+        let pa = try a.paths(from: "a", to: "d", count: 3), pb = try b.paths(from: "a", to: "d", count: 3)
+        #expect(pa == pb)
+        #expect(pa.map(\.cost) == [4.0, 4.0, 4.0])  // three routes tie, exactly, only in tenths
     }
 
     static let small = "from,to,effort,count,note\n\"a,b\",c,2,3,\"first, note\"\nc,d,,4,\nd,\"a,b\",1,1,x\nc,c,,7,\n"
@@ -172,7 +205,8 @@ import RoleGraphTestSupport
     }
 
     @Test(arguments: [
-        (8, [2, 0, 0, 0], "snapshot format version 2 is newer than this rolegraph reads (1)"),
+        (8, [3, 0, 0, 0], "snapshot format version 3 is newer than this rolegraph reads (2)"),
+        (8, [1, 0, 0, 0], "snapshot format version 1 is older than this rolegraph reads (2)"),
         (8, [0, 0, 0, 0], "corrupt snapshot image (format version 0)"),
         (12, [12, 0, 0, 0], "corrupt snapshot image (section table)"),
         (0, [0x89, 0x52, 0x47, 0x59], "not a snapshot image (no RGX magic number)"),

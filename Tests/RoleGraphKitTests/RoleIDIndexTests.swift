@@ -1,0 +1,44 @@
+import RoleGraphAlgorithms
+@testable import RoleGraphKit
+import Testing
+
+/// The id table behind ``RoleGraph/index(of:)`` against an independent oracle (a dictionary), on
+/// random ids of every length the table treats differently (empty tail, exactly 16 bytes, long
+/// tails, non-ASCII), for graphs built both ways: from role values and from an edge list's ids.
+@Suite struct RoleIDIndexTests {
+    static func randomIDs(count: Int, seed: UInt64) -> [String] {
+        var rng = SplitMix64(seed: seed)
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_ é✓漢🙂")
+        var seen = Set<String>()
+        var ids: [String] = []
+        while ids.count < count {
+            let length = [1, 2, 7, 8, 15, 16, 17, 24, 40][Int(rng.next() % 9)]
+            let id = String((0 ..< length).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] })
+            if seen.insert(id).inserted { ids.append(id) }
+        }
+        return ids
+    }
+
+    @Test(arguments: [1 as UInt64, 2, 3])
+    func indexMatchesADictionary(seed: UInt64) throws {
+        let ids = Self.randomIDs(count: 3_000, seed: seed)
+        let oracle = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, Int32($0)) })
+        let lean = RoleGraph(edgeList: "g", source: "g.csv", area: EdgeListReader.defaultArea,
+                             ids: ids.map(RoleID.init), stays: [], relations: RelationColumns(
+                                roleIDs: ids.map(RoleID.init), endpoints: [], kinds: [], efforts: [], counts: [], notes: []))
+        let eager = RoleGraph(unchecked: "g", source: "", description: "", areas: [EdgeListReader.defaultArea], skills: [],
+                              roles: ids.map { Role(id: RoleID($0), name: $0, area: EdgeListReader.defaultArea.id) },
+                              relations: [])
+        for graph in [lean, eager] {
+            #expect(graph.roleCount == ids.count)
+            for id in ids { #expect(graph.index(of: RoleID(id)) == oracle[id]) }
+            // Near misses: one byte more, one less, another case.
+            for id in ids.prefix(500) {
+                for probe in [id + "x", String(id.dropLast()), id.uppercased()] where oracle[probe] == nil {
+                    #expect(graph.index(of: RoleID(probe)) == nil, "\(probe)")
+                }
+            }
+        }
+        #expect(lean.roles == eager.roles)
+    }
+}

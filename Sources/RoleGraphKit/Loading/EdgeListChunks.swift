@@ -107,6 +107,8 @@ extension EdgeListParser {
             part.lineStart = chunk.lowerBound
             part.n = chunk.upperBound
             part.stayLog = []
+            part.releasesBehind = releasesBehind
+            part.releasedUpTo = chunk.lowerBound
             parts.append(part)
         }
         // Release this parser's tables, so that the first chunk's parser owns them alone and

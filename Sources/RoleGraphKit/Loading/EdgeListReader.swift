@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reads a CSV or TSV edge list into a role graph: the input for large occupation-transition
 /// networks (10⁴–10⁶ roles, millions of transitions).
 ///
@@ -101,12 +107,35 @@ enum EdgeListReader {
         return try result.get()
     }
 
+    /// Reads a large edge list from a file mapping, dropping the pages it has parsed from the
+    /// process as it goes (see `EdgeListParser.releaseBehind()`), so its peak memory holds the
+    /// columns and not also the file.
+    ///
+    /// - Complexity: O(*n* + *E* + *R*) for *n* bytes, spread over the chunks' threads.
+    static func read(mapped mapping: FileMapping, separator: UInt8, file: String,
+                     options: GraphLoadOptions) throws(GraphLoadError) -> (graph: RoleGraph, summary: EdgeListSummary) {
+        let result = mapping.withWhole { raw -> Result<(graph: RoleGraph, summary: EdgeListSummary), GraphLoadError> in
+            let separator = sniffSeparator(raw, preferring: separator)
+            var parser = EdgeListParser(raw, separator: separator, file: file, options: options)
+            parser.releasesBehind = true
+            return parser.run(chunking: .automatic)
+        }
+        return try result.get()
+    }
+
+    /// How far a parse of a mapped file runs between drops of the pages behind it.
+    static let releaseStride = 1 << 21
+
+    /// The size of a memory page.
+    static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+
     /// The separator of the header line (the first line that is not blank and not a comment):
     /// `preferred` when the line holds it outside quotes, else the candidate it holds most (ties
     /// in ``separators`` order), else `preferred`.
     ///
     /// - Complexity: O(*h*) for the bytes up to the end of the header line.
-    static func sniffSeparator(_ bytes: [UInt8], preferring preferred: UInt8) -> UInt8 {
+    static func sniffSeparator<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, preferring preferred: UInt8) -> UInt8
+    where Bytes.Index == Int {
         var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let n = bytes.count
         // Skip blank and comment lines.
@@ -223,6 +252,12 @@ struct EdgeListParser {
     var diagnostics: [Diagnostic] = []
     var problemCount = 0
     var scratch: [UInt8] = []
+    /// Whether `p` is a private read-only file mapping whose pages the parse drops from the
+    /// process behind it (``releaseBehind()``). Never set for memory the process owns, which
+    /// `MADV_DONTNEED` would zero.
+    var releasesBehind = false
+    /// Where the bytes not yet dropped start.
+    var releasedUpTo = 0
 
     /// A parser of `p`, its tables reserved for `expectedBytes` of rows (all of `p` by default;
     /// a chunk's parser reserves for its chunk).
@@ -473,7 +508,23 @@ struct EdgeListParser {
             if pos >= n { break }
             guard readRow() else { break }
             readEdge()
+            if releasesBehind && lineStart &- releasedUpTo >= EdgeListReader.releaseStride { releaseBehind() }
         }
+    }
+
+    /// Drops the mapped pages before the current line from the process: the rows are parsed
+    /// into columns, and a diagnostic that reads an earlier line again faults its page back in
+    /// from the page cache. A file of 26 MB is then never resident in the process all at once.
+    /// Only whole pages between the last drop and this line go, so a neighbouring chunk's pages
+    /// are left alone.
+    mutating func releaseBehind() {
+        let page = EdgeListReader.pageSize
+        let start = (releasedUpTo + page - 1) / page * page
+        let end = lineStart / page * page
+        if end > start, let base = p.baseAddress {
+            _ = madvise(UnsafeMutableRawPointer(mutating: base + start), end - start, MADV_DONTNEED)
+        }
+        releasedUpTo = max(releasedUpTo, end)
     }
 
     mutating func readHeader() {

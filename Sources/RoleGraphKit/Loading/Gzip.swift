@@ -6,7 +6,7 @@ internal import CZlib
 /// bound.
 enum Gzip {
     /// Whether the bytes start with the gzip magic number.
-    static func isCompressed(_ bytes: [UInt8]) -> Bool {
+    static func isCompressed<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes) -> Bool where Bytes.Index == Int {
         bytes.count >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B
     }
 

@@ -95,6 +95,9 @@ struct LayerLoader {
     mutating func loadBase(_ path: String, format: GraphFileFormat?, chain: [String]) throws(GraphLoadError) -> Base {
         let name = path == "-" ? "<stdin>" : path
         if SnapshotReader.isSnapshot(path, format: format) { return try snapshotBase(path, chain: chain) }
+        if let result = try mappedEdgeList(path, format: format) {
+            return chain.isEmpty ? .finished(result) : .document(GraphDocument(graph: result.graph, file: name), lastOverlay: nil)
+        }
         let (bytes, format, sniffed) = try read(path, format: format)
         if sniffed && chain.isEmpty { sniffedBase = format }
         // Node-link JSON (what `export --to json` writes) is a whole graph, never an overlay.
@@ -229,6 +232,28 @@ struct LayerLoader {
     }
 
     // MARK: Files
+
+    /// Edge lists from this size up are parsed from a mapping of the file rather than a copy.
+    static let mappedEdgeListSize = 1 << 20
+
+    /// A large edge list named as one (by its format option or extension) and not compressed,
+    /// parsed from a read-only mapping of the file whose pages the parse drops behind it, so the
+    /// process never holds the whole file beside the columns it becomes; `nil` for anything else,
+    /// which is read into memory as before.
+    ///
+    /// - Complexity: O(*n* + *E* + *R*) for *n* bytes.
+    private func mappedEdgeList(_ path: String, format: GraphFileFormat?) throws(GraphLoadError) -> GraphLoadResult? {
+        guard path != "-", let format = format ?? GraphFileFormat(path: path), format == .csv || format == .tsv else { return nil }
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) >= Self.mappedEdgeListSize else {
+            return nil
+        }
+        let mapping = try FileMapping(path: path, maximumSize: options.maximumSize)
+        guard mapping.count >= 2, !mapping.withWhole({ Gzip.isCompressed($0) }) else { return nil }
+        let (graph, summary) = try EdgeListReader.read(
+            mapped: mapping, separator: format == .csv ? UInt8(ascii: ",") : UInt8(ascii: "\t"), file: path, options: options)
+        return GraphLoadResult(graph: graph, edgeListSummary: summary)
+    }
 
     private func read(_ path: String, format: GraphFileFormat?) throws(GraphLoadError) -> ([UInt8], GraphFileFormat, sniffed: Bool) {
         let name = path == "-" ? "<stdin>" : path

@@ -35,7 +35,10 @@ enum SnapshotReader {
     /// - Complexity: O(*n* + *R* + *E*) for an image of *n* bytes; no hashing of ids beyond the
     ///   graph's own indices.
     static func load(_ path: String, options: GraphLoadOptions) throws(GraphLoadError) -> GraphLoadResult {
-        let mapping = try SnapshotMapping(path: path, maximumSize: options.maximumSize)
+        guard path != "-" else {
+            throw .unreadable(path: "<stdin>", reason: "a snapshot image is mapped from a file, not read from standard input")
+        }
+        let mapping = try FileMapping(path: path, maximumSize: options.maximumSize)
         let image = try ValidatedImage(mapping, file: path)
         try image.refuseIfStale()
         return GraphLoadResult(graph: try image.graph())
@@ -53,7 +56,7 @@ extension LayerLoader {
 
 /// An image whose header, table, section bounds and checksums have been checked.
 private struct ValidatedImage {
-    let mapping: SnapshotMapping
+    let mapping: FileMapping
     let file: String
     var ranges: [SnapshotSection: Range<Int>] = [:]
     var roleCount = 0, relationCount = 0, networkEdgeCount = 0
@@ -62,14 +65,14 @@ private struct ValidatedImage {
     var stamp = SourceStamp(size: 0, seconds: 0, nanoseconds: 0)
 
     /// Sections this large are dropped from the process once checksummed or copied
-    /// (``SnapshotMapping/release(_:)``); smaller ones are not worth a system call.
+    /// (``FileMapping/release(_:)``); smaller ones are not worth a system call.
     static let releasedSectionSize = 1 << 20
 
     func corrupt(_ what: String) -> GraphLoadError {
         .invalid([Diagnostic(.other("\(file): \(what)"))])
     }
 
-    init(_ mapping: SnapshotMapping, file: String) throws(GraphLoadError) {
+    init(_ mapping: FileMapping, file: String) throws(GraphLoadError) {
         self.mapping = mapping
         self.file = file
         let layout = SnapshotLayout.self

@@ -6,10 +6,10 @@ import Glibc
 import Darwin
 #endif
 
-/// A snapshot image mapped read-only into memory: the one owner of the mapping, unmapped when
-/// the last reference goes. Every read is bounds-checked against the mapped length, so a
-/// corrupt offset is an error, never a read outside the file.
-final class SnapshotMapping {
+/// A file mapped read-only into memory (a snapshot image, or a large edge list): the one owner of
+/// the mapping, unmapped when the last reference goes. Every read is bounds-checked against the
+/// mapped length, so a corrupt offset in an image is an error, never a read outside the file.
+final class FileMapping {
     private let base: UnsafeRawPointer?
     /// The mapped length in bytes.
     let count: Int
@@ -18,10 +18,10 @@ final class SnapshotMapping {
     ///
     /// - Throws: ``GraphLoadError/fileNotFound(path:)``, ``GraphLoadError/unreadable(path:reason:)``
     ///   (not a regular file, or `mmap` failed), ``GraphLoadError/tooLarge(path:limit:)``.
+    ///
+    /// - Precondition: `path` is not `-` (standard input cannot be mapped).
     init(path: String, maximumSize: Int) throws(GraphLoadError) {
-        guard path != "-" else {
-            throw .unreadable(path: "<stdin>", reason: "a snapshot image is mapped from a file, not read from standard input")
-        }
+        precondition(path != "-", "standard input cannot be mapped")
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 {
             let code = errno
@@ -59,6 +59,13 @@ final class SnapshotMapping {
         precondition(range.lowerBound >= 0 && range.upperBound <= count, "a snapshot read outside the mapping")
         guard let base else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
         return try body(UnsafeRawBufferPointer(start: base + range.lowerBound, count: range.count))
+    }
+
+    /// Calls `body` with every mapped byte.
+    ///
+    /// - Complexity: O(1) beyond `body`.
+    func withWhole<T>(_ body: (UnsafeRawBufferPointer) -> T) -> T {
+        body(UnsafeRawBufferPointer(start: base, count: base == nil ? 0 : count))
     }
 
     /// Drops the pages of `range` from this process (`madvise(MADV_DONTNEED)`), once they have

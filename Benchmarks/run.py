@@ -463,27 +463,30 @@ def large(a, bindir):
 # What the profiles say about the large network's misses (perf record -g and heaptrack on
 # `rolegraph path A B --graph transitions-100k.csv`, 2026-12-04, on the shared 2-core Xeon).
 LARGE_EXPLAIN = [
-    "**Time**: the parse is bound by memory latency, not by instructions. 28% of the process's cycles are in "
-    "interning ids, and two thirds of those on one instruction: the load of the hash slot each id probes "
-    "(2M random probes of a table of 8 MiB for 100k ids, nearly every one a miss to DRAM); field splitting "
-    "is 8%, laying out the network 9%, the reverse index of the bidirectional search 5%, page faults of "
-    "fresh memory 5-8%. The whole-process wall time is also stretched by the other users of the machine "
-    "(see the load average above and the CPU column). Below 150 ms needs the parse split over both cores "
-    "with probes prefetched ahead of use, or the snapshot (item 2), which skips parsing altogether: the "
-    "file reads in under 10 ms and the CLI starts in about 10.",
-    "**Snapshot** (`--graph FILE.rgx`): loading skips the text work (CPU about half of the CSV route's for "
-    "`path`, a quarter for `stats`), but it still builds the rich model eagerly (a `Role` value per role, the "
-    "id and lookup dictionaries: a third of `path`'s cycles), and the path query then lays out the weighted "
-    "network (40%) and the bidirectional search's reverse index (15%) from the columns, as from a CSV; the "
-    "peak RSS is the query's, not the load's. 15 ms and 40 MiB need the image to carry what the query "
-    "reads as it is mapped: the CSR per cost model and its reverse, and an id hash table, with roles made "
-    "lazily for what is printed.",
-    "**Memory**: at the peak (during the path query) the heap holds the role values (128 bytes each, "
-    "13 MiB), the id and lookup dictionaries (16 MiB), the relation columns (endpoints 8 MiB, efforts "
-    "8 MiB, kinds 1 MiB), the CSR network (16 MiB), the path finder's scaled weights (8 MiB) and its "
-    "reverse index (about 20 MiB): no `Relation` per row any more (218 MiB → about 115 MiB), but still "
-    "above 80 MiB; the next cuts are lazy role values, one dictionary for ids and lookups, and a reverse "
-    "index without weights.",
+    "**Time, from the CSV**: the parse runs on both cores (the rows cut at line ends, each chunk with its own "
+    "id table, merged in first-seen order) from a read-only mapping of the file. Interning ids is still "
+    "about 29% of the process's cycles, and 60% of that on one instruction: the load of the hash slot each "
+    "id probes (a table of 8 MiB for 100k ids, larger than the 4 MiB L2, so nearly every probe misses); "
+    "splitting rows and fields is about 18%, merging repeated rows 7% (one core), laying out the network "
+    "6%, page faults of fresh memory about 8%, the search itself 3%. Below 150 ms needs the probes to hit: "
+    "a table of one word per slot (2 MiB at 100k ids) with the keys compared in the arena, or probes "
+    "prefetched a few rows ahead; a one-word table costs more misses per probe once ids pass a million, "
+    "so it needs the 1M-role run beside it.",
+    "**Snapshot** (`--graph FILE.rgx`): no text work and no network to build: the image holds the default "
+    "path network and the path finder's prepared weights, and a query copies them. What remains is the "
+    "search (17%: a finder's first query runs unidirectionally, since building the reverse index would cost "
+    "more than it saves), the checksum pass over the 41 MiB image (10%), the copies of the columns and the "
+    "network out of the mapping and the page faults of that fresh memory (about 30%), the id table (2%) "
+    "and the start-up (the 9 ms of `--version`). 15 ms and 40 MiB need the image used where it lies (the "
+    "model's arrays backed by the mapping rather than copied from it, so that a query touches only the "
+    "pages it reads) and its checksums verified without reading every page: the model holds Swift arrays "
+    "today, so that is a change of `CSRGraph`'s storage, not of the image.",
+    "**Memory**: from the CSV, the peak is the parse's (the file is never resident whole: each chunk drops "
+    "the pages it has parsed); the query then holds the relation columns (endpoints 8 MiB, efforts 8 MiB, "
+    "kinds 1 MiB), the network (17 MiB), the path finder's scaled weights (8 MiB) and the ids with their "
+    "table (about 3 MiB) over the 16 MiB of the binary's start-up. Role values are made only for the roles "
+    "printed, and the reverse index only for a second query. From the image the same arrays are copied "
+    "rather than built, so its peak is about the same.",
 ]
 
 

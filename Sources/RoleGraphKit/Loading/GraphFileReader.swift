@@ -308,7 +308,7 @@ struct GraphFileReader {
         var count: Double?
         if let countNode = fields["count"]?.node {
             count = observedCount(countNode, kind: kind)
-            if count != nil, let between {
+            if count != nil, between != nil {
                 // Observations run one way; a two-way entry would claim the same count for both.
                 report(.other("a count is observed one way; write the transition each way with 'from' and 'to', each with its count"),
                        countNode)

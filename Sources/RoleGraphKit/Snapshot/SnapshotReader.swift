@@ -207,6 +207,26 @@ private struct ValidatedImage {
         }
     }
 
+    /// A column of `count` little-endian UInt32s, each below `bound`, as `Int32`s.
+    ///
+    /// - Throws: a corrupt-image error naming `what` when one is out of bounds.
+    /// - Complexity: O(`count`).
+    private func indices(_ section: SnapshotSection, count: Int, below bound: UInt32, _ what: String) throws(GraphLoadError) -> [Int32] {
+        try readSection(section) { (bytes) throws(GraphLoadError) -> [Int32] in
+            var bad = false
+            let result = [Int32](unsafeUninitializedCapacity: count) { buffer, initialized in
+                for i in 0 ..< count {
+                    let value = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self))
+                    if value >= bound { bad = true }
+                    buffer[i] = Int32(truncatingIfNeeded: value)
+                }
+                initialized = count
+            }
+            if bad { throw corrupt("corrupt snapshot image (\(what) out of bounds)") }
+            return result
+        }
+    }
+
     /// The default path network, checked as it is copied: offsets from 0 to the edge count,
     /// never decreasing; every target a role and every edge id a relation. (A weight's range is
     /// checked by the path finder, as for any network.) The checksums make a mismatch with the
@@ -230,32 +250,8 @@ private struct ValidatedImage {
             if bad || previous != UInt64(n) { throw corrupt("corrupt snapshot image (network offsets)") }
             return result
         }
-        let targets = try readSection(.networkTargets) { (bytes) throws(GraphLoadError) -> [Int32] in
-            var bad = false
-            let result = [Int32](unsafeUninitializedCapacity: n) { buffer, initialized in
-                for i in 0 ..< n {
-                    let t = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self))
-                    if t >= UInt32(r) { bad = true }
-                    buffer[i] = Int32(truncatingIfNeeded: t)
-                }
-                initialized = n
-            }
-            if bad { throw corrupt("corrupt snapshot image (a network target out of bounds)") }
-            return result
-        }
-        let edgeIDs = try readSection(.networkEdgeIDs) { (bytes) throws(GraphLoadError) -> [Int32] in
-            var bad = false
-            let result = [Int32](unsafeUninitializedCapacity: n) { buffer, initialized in
-                for i in 0 ..< n {
-                    let id = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self))
-                    if id >= e { bad = true }
-                    buffer[i] = Int32(truncatingIfNeeded: id)
-                }
-                initialized = n
-            }
-            if bad { throw corrupt("corrupt snapshot image (a network edge id out of bounds)") }
-            return result
-        }
+        let targets = try indices(.networkTargets, count: n, below: UInt32(r), "a network target")
+        let edgeIDs = try indices(.networkEdgeIDs, count: n, below: e, "a network edge id")
         let graph = CSRGraph(vertexCount: r, offsets: offsets, targets: targets, weights: try doubles(.networkWeights), edgeIDs: edgeIDs)
         let prepared = PathFinder.PreparedWeights(
             costScale: costScale, costsAreExact: flags & SnapshotLayout.Flag.networkExact != 0,

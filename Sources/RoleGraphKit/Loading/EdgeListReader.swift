@@ -514,7 +514,7 @@ struct EdgeListParser {
 
     /// Drops the mapped pages before the current line from the process: the rows are parsed
     /// into columns, and a diagnostic that reads an earlier line again faults its page back in
-    /// from the page cache. A file of 26 MB is then never resident in the process all at once.
+    /// from the page cache. A large file is then never resident in the process all at once.
     /// Only whole pages between the last drop and this line go, so a neighbouring chunk's pages
     /// are left alone.
     mutating func releaseBehind() {

@@ -82,7 +82,9 @@ struct GraphOptions: ParsableArguments {
     /// Loads files as layers (the first the base, each later one an overlay on it), printing what
     /// an edge list's loading repaired as one warning line and each overlay note as a line.
     static func load(_ paths: [String], format: GraphFileFormat?, options: GraphLoadOptions) throws -> GraphLoadResult {
-        let result = try RoleGraph.load(layers: paths, format: format, options: options)
+        let result = try Progress.run("reading \(paths[0])", enabled: isLarge(paths[0])) {
+            try RoleGraph.load(layers: paths, format: format, options: options)
+        }
         if let summary = result.edgeListSummary, !summary.isEmpty {
             ErrorReporter.printWarning(summary.message)
         } else if !options.columns.isEmpty && result.edgeListSummary == nil {
@@ -91,6 +93,18 @@ struct GraphOptions: ParsableArguments {
         if let note = result.formatNote(path: paths[0]) { ErrorReporter.printNote("note: \(note)") }
         for note in result.notes { ErrorReporter.printNote("note: \(note.description)") }
         return result
+    }
+}
+
+extension GraphOptions {
+    /// Files from this size up show their reading's progress on a terminal: a text graph this
+    /// large takes a noticeable time to read (an image reads far faster, but is as large).
+    static let largeInput = 32 << 20
+
+    /// Whether `path` names a regular file of at least ``largeInput`` bytes.
+    static func isLarge(_ path: String) -> Bool {
+        var info = stat()
+        return path != "-" && stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && Int(info.st_size) >= largeInput
     }
 }
 

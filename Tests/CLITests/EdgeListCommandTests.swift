@@ -185,4 +185,36 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("-ln share") || result.stdout.contains("-LN SHARE"))
     }
+
+    /// Reading a large file shows its progress on a terminal, and only there. The file is large
+    /// by one comment line (skipped), so the test reads 32 MiB quickly.
+    @Test func readingALargeFileShowsProgressOnATerminalOnly() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rolegraph-progress-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("large.csv").path
+        var bytes = Array("from,to,effort\n#".utf8)
+        bytes += [UInt8](repeating: UInt8(ascii: "x"), count: 32 << 20)
+        bytes += Array("\nanalyst,scientist,2\n".utf8)
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let command = "'\(CLI.binary.path)' path analyst scientist --graph '\(path)'"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", command, "/dev/null"]
+        process.currentDirectoryURL = directory
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(process.terminationStatus == 0, "\(text)")
+        #expect(text.contains("rolegraph: reading \(path)…"), "\(text)")
+        #expect(text.contains("\u{1B}[K") && text.contains("analyst → scientist"))
+
+        let piped = try CLI.run(["path", "analyst", "scientist", "--graph", path])
+        #expect(piped.status == 0 && piped.stdout.contains("analyst → scientist"))
+        #expect(piped.stderr.isEmpty, "\(piped.stderr)")
+    }
 }

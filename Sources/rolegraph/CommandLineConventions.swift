@@ -70,7 +70,7 @@ struct CommandLineConventions {
                     throw CLIError.usage("unknown option '\(misplaced.name)' (did you mean '\(nearest)'?)", command: word)
                 }
                 throw CLIError.usage("\(misplaced.spelling) is an option of the command and goes after its name: "
-                                     + "'rolegraph \(word) \(misplaced.spelling) …'; only --graph and --graph-format may come before it",
+                                     + "'rolegraph \(word) \(misplaced.spelling) …'; only the global options (\((GraphOptions.namesTakingValues + GraphOptions.flagNames).joined(separator: ", "))) may come before it",
                                      command: word)
             }
         }
@@ -147,7 +147,7 @@ struct CommandLineConventions {
     }
 
     private static func isGlobal(_ name: String) -> Bool {
-        GraphOptions.namesTakingValues.contains(name) || builtIn.contains(name)
+        GraphOptions.namesTakingValues.contains(name) || GraphOptions.flagNames.contains(name) || builtIn.contains(name)
     }
 
     /// The position of the first word that is not an option or the value of a global option:

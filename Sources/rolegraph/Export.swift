@@ -51,6 +51,7 @@ struct Export: ParsableCommand {
         // From the start, not only while rendering: Ctrl-C while a large graph is still loading
         // exits with the same documented status (130, or 143 for SIGTERM), and no file is left.
         Interrupt.install()
+        try OutputFile.refuseInputs(graphOptions.graph, as: output)
         if keepExtends { return try writeOverlay() }
         if oldTo != nil { ErrorReporter.printWarning("export --format is an old name; use --to (or -T)") }
         let format = try Self.format(given: to ?? oldTo, output: output)

@@ -47,6 +47,8 @@ struct GraphOptions: ParsableArguments {
 
     /// The options that take a value, as `CommandLineConventions` needs to know them.
     static let namesTakingValues = ["--graph", "--graph-format", "--max-input-size", "--columns"]
+    /// The flags among them.
+    static let flagNames = ["--strict"]
 
     /// How to read the graph file: the parsed --columns (a usage error when malformed), --strict
     /// and --max-input-size.

@@ -36,6 +36,7 @@ struct Index: ParsableCommand {
 
     func run() throws {
         Interrupt.install()
+        try OutputFile.refuseInputs([file], as: output)
         let image = try RoleGraph.indexSnapshot(of: file, format: graphOptions.graphFormat, options: try graphOptions.loadOptions())
         if let summary = image.load.edgeListSummary, !summary.isEmpty { ErrorReporter.printWarning(summary.message) }
         try OutputFile.write(image.bytes, to: output, binary: true, formatName: "a snapshot image")

@@ -11,6 +11,23 @@ import Glibc
 /// target replaced the same way, so the link stays a link. Anything else — a device such as
 /// `/dev/null`, a FIFO, a socket — cannot be replaced and is written in place.
 enum OutputFile {
+    /// Refuses an output that is one of the command's input files (the same file by device and
+    /// inode, however named: `./x`, `dir/../x`, a link): writing it would replace the data being
+    /// read, and an image or another format written over an edge list loses it.
+    ///
+    /// - Throws: ``CLIError/invalidValue(_:)`` (exit 64) naming the file.
+    static func refuseInputs(_ inputs: [String], as output: String?) throws {
+        guard let output, output != "-" else { return }
+        var out = stat()
+        guard stat(output, &out) == 0 else { return }
+        for input in inputs where input != "-" {
+            var info = stat()
+            if stat(input, &info) == 0 && info.st_dev == out.st_dev && info.st_ino == out.st_ino {
+                throw CLIError.invalidValue("-o \(output) is the input file \(input); write the output to another file")
+            }
+        }
+    }
+
     static func write(_ bytes: [UInt8], to path: String?, binary: Bool, formatName: String) throws {
         guard let path, path != "-" else {
             if binary && isatty(STDOUT_FILENO) != 0 { throw CLIError.refusesTerminal(format: formatName) }

@@ -9,8 +9,8 @@ struct RoleGraphCommand: ParsableCommand {
         abstract: "Shows how career roles in data and ML connect, and how to move between them.",
         discussion: """
             With no --graph, every command uses the built-in graph of the article "Career options \
-            in data" (10 roles in 3 areas). The global options (--graph, --graph-format, --columns, \
-            --strict) may come before or after the command name.
+            in data" (10 roles in 3 areas). The global options (--graph, --graph-format, \
+            --max-input-size, --columns, --strict) may come before or after the command name.
 
             \(ExitStatus.documentation)
             """,

@@ -163,7 +163,7 @@ struct DeclaredOptions {
         let result = try CLI.run(["--format", "json", "roles"])
         #expect(result.status == 64)
         #expect(result.stderr == "rolegraph: error: --format is an option of the command and goes after its name: "
-                + "'rolegraph roles --format …'; only --graph and --graph-format may come before it (see 'rolegraph roles --help')\n")
+                + "'rolegraph roles --format …'; only the global options (--graph, --graph-format, --max-input-size, --columns, --strict) may come before it (see 'rolegraph roles --help')\n")
     }
 
     /// A near miss of a global option before the command is reported as a typo of that option.

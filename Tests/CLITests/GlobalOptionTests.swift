@@ -57,6 +57,20 @@ import Testing
         #expect(before.stdout.contains("Lab") || before.stdout.contains("tech"))
     }
 
+    /// Every global option, flags included, may stand before the command: `--strict` there
+    /// refuses an edge list's repairs as it does after the command.
+    @Test func strictAndTheSizeLimitWorkBeforeTheCommand() throws {
+        let csv = FileManager.default.temporaryDirectory.appendingPathComponent("rolegraph-strict-\(UUID().uuidString).csv")
+        try "from,to\na,b\na,b\n".write(to: csv, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: csv) }
+        let before = try CLI.run(["--graph", csv.path, "--strict", "--max-input-size", "1M", "roles"])
+        let after = try CLI.run(["roles", "--graph", csv.path, "--strict", "--max-input-size", "1M"])
+        #expect(before.status == 65 && after.status == 65, "\(before.stderr)")
+        #expect(before.stderr == after.stderr && before.stderr.contains("repeated"), "\(before.stderr)")
+        let lenient = try CLI.run(["--graph", csv.path, "roles"])
+        #expect(lenient.status == 0)
+    }
+
     @Test func stdinGraphBeforeTheCommand() throws {
         let yaml = try String(contentsOfFile: Self.graphFile, encoding: .utf8)
         let result = try CLI.run(["--graph", "-", "show", "lead"], stdin: yaml)

@@ -87,4 +87,26 @@ import Testing
             #expect(result.status == 0 && result.stdout.hasPrefix("a → b → c → Zed"), "\(graphs): \(result.stdout) \(result.stderr)")
         }
     }
+
+    /// `index` and `export` refuse to write over their own input, however it is named (the
+    /// same path, a path through `..`, a symbolic link): the edge list would be lost.
+    @Test func theInputIsNeverOverwritten() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let text = "from,to,effort\na,b,2\nb,c,1\n"
+        try text.write(to: directory.appendingPathComponent("moves.csv"), atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("link.csv").path, withDestinationPath: "moves.csv")
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        for arguments in [["index", "moves.csv", "-o", "moves.csv"], ["index", "moves.csv", "-o", "sub/../moves.csv"],
+                          ["index", "link.csv", "-o", "moves.csv"], ["index", "moves.csv", "-o", "link.csv"],
+                          ["export", "--graph", "moves.csv", "--to", "json", "-o", "moves.csv"],
+                          ["export", "--graph", "moves.csv", "--to", "yaml", "-o", "link.csv"]] {
+            let run = try CLI.run(arguments, in: directory)
+            #expect(run.status == 64, "\(arguments): \(run.stderr)")
+            #expect(run.stderr.hasPrefix("rolegraph: error: -o ") && run.stderr.contains(" is the input file "), "\(run.stderr)")
+            #expect(try String(contentsOf: directory.appendingPathComponent("moves.csv"), encoding: .utf8) == text)
+        }
+        let elsewhere = try CLI.run(["index", "moves.csv", "-o", "moves.rgx"], in: directory)
+        #expect(elsewhere.status == 0, "\(elsewhere.stderr)")
+    }
 }

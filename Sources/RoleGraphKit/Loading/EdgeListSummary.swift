@@ -27,11 +27,9 @@ public struct EdgeListSummary: Hashable, Sendable {
     /// Whether nothing was repaired.
     public var isEmpty: Bool { aggregatedRows == 0 && selfMoves == 0 && zeroCountRows == 0 }
 
-    /// The summary in one line: "moves.csv: aggregated 1,234 repeated rows, 56 self-moves kept as
-    /// stayers, 3 zero-count rows skipped"; empty when nothing was repaired.
-    ///
-    /// - Complexity: O(1).
-    public var message: String {
+    /// What was repaired, as a list ("aggregated 3 repeated rows, 2 self-moves kept as
+    /// stayers"), empty when nothing was.
+    var repairs: String {
         var parts: [String] = []
         if aggregatedRows > 0 { parts.append("aggregated \(Self.grouped(aggregatedRows)) repeated row\(aggregatedRows == 1 ? "" : "s")") }
         if selfMoves > 0 {
@@ -39,7 +37,15 @@ public struct EdgeListSummary: Hashable, Sendable {
             parts.append(selfMovesKept ? what + " kept as stayers" : what + " dropped (no count column to keep them as stayers)")
         }
         if zeroCountRows > 0 { parts.append("\(Self.grouped(zeroCountRows)) zero-count row\(zeroCountRows == 1 ? "" : "s") skipped") }
-        return parts.isEmpty ? "" : "\(file): " + parts.joined(separator: ", ")
+        return parts.joined(separator: ", ")
+    }
+
+    /// The summary in one line: "moves.csv: aggregated 1,234 repeated rows, 56 self-moves kept as
+    /// stayers, 3 zero-count rows skipped"; empty when nothing was repaired.
+    ///
+    /// - Complexity: O(1).
+    public var message: String {
+        isEmpty ? "" : "\(file): " + repairs
     }
 
     /// 1234567 as "1,234,567".

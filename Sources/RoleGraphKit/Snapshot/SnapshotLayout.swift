@@ -96,6 +96,9 @@ enum SnapshotSection: UInt32, CaseIterable {
     case networkWeights = 16
     case networkEdgeIDs = 17
     case networkSearchWeights = 18
+    /// What loading the edge list repaired, four UInt64s: repeated rows aggregated, self-moves,
+    /// whether they were kept as stayers (1) or dropped (0), zero-count rows skipped.
+    case summary = 19
 }
 
 /// The checksum of every section and of the header: a 64-bit multiply-xor hash over

@@ -41,7 +41,13 @@ enum SnapshotReader {
         let mapping = try FileMapping(path: path, maximumSize: options.maximumSize)
         let image = try ValidatedImage(mapping, file: path)
         try image.refuseIfStale()
-        return GraphLoadResult(graph: try image.graph())
+        let graph = try image.graph()
+        let summary = try image.summary(source: graph.source)
+        if options.strict && !summary.isEmpty {
+            throw image.corrupt("--strict refuses what loading this image's source repaired (\(summary.repairs)); "
+                                + "'rolegraph validate --strict \(graph.source)' shows each at its line")
+        }
+        return GraphLoadResult(graph: graph, edgeListSummary: summary.isEmpty ? nil : summary)
     }
 }
 
@@ -153,8 +159,10 @@ private struct ValidatedImage {
             .networkWeights: has(SnapshotLayout.Flag.network) ? 8 * networkEdgeCount : 0,
             .networkEdgeIDs: has(SnapshotLayout.Flag.network) ? 4 * networkEdgeCount : 0,
             .networkSearchWeights: has(SnapshotLayout.Flag.network) && costScale != 1 ? 8 * networkEdgeCount : 0,
+            .summary: 8 * 4,
         ]
-        for (kind, length) in expected where ranges[kind]!.count != length {
+        for kind in SnapshotSection.allCases {
+            guard let length = expected[kind], ranges[kind]!.count != length else { continue }
             throw corrupt("corrupt snapshot image (section \(kind) has \(ranges[kind]!.count) bytes, not \(length))")
         }
         if !has(SnapshotLayout.Flag.notes) && !ranges[.noteBytes]!.isEmpty { throw corrupt("corrupt snapshot image (notes)") }
@@ -227,11 +235,23 @@ private struct ValidatedImage {
         }
     }
 
+    /// What the edge list's load repaired (repeated rows, self-moves, zero counts), as `index`
+    /// found it, so a load from the image warns as a load from the file does.
+    func summary(source: String) throws(GraphLoadError) -> EdgeListSummary {
+        let at = ranges[.summary]!.lowerBound
+        let aggregated = try u64(at: at), selfMoves = try u64(at: at + 8), kept = try u64(at: at + 16), zero = try u64(at: at + 24)
+        guard aggregated <= UInt64(Int32.max), selfMoves <= UInt64(Int32.max), kept <= 1, zero <= UInt64(Int32.max) else {
+            throw corrupt("corrupt snapshot image (summary)")
+        }
+        return EdgeListSummary(file: source, aggregatedRows: Int(aggregated), selfMoves: Int(selfMoves), selfMovesKept: kept == 1,
+                               zeroCountRows: Int(zero))
+    }
+
     /// The default path network, checked as it is copied: offsets from 0 to the edge count,
-    /// never decreasing; every target a role and every edge id a relation. (A weight's range is
-    /// checked by the path finder, as for any network.) The checksums make a mismatch with the
-    /// relations a sign of a forged image, not of damage; these checks keep even that one from
-    /// reading out of bounds.
+    /// never decreasing; every target a role and every edge id a relation; every weight finite
+    /// and not negative. The checksums make a mismatch with the relations a sign of a forged
+    /// image, not of damage; these checks keep even that one from reading out of bounds or
+    /// sending a search astray.
     ///
     /// - Complexity: O(*R* + *E*), sequential copies.
     private func network() throws(GraphLoadError) -> RoleGraph.ReadyNetwork {
@@ -252,11 +272,17 @@ private struct ValidatedImage {
         }
         let targets = try indices(.networkTargets, count: n, below: UInt32(r), "a network target")
         let edgeIDs = try indices(.networkEdgeIDs, count: n, below: e, "a network edge id")
-        let graph = CSRGraph(vertexCount: r, offsets: offsets, targets: targets, weights: try doubles(.networkWeights), edgeIDs: edgeIDs)
+        let weights = try doubles(.networkWeights)
+        let searchWeights = costScale == 1 ? nil : try doubles(.networkSearchWeights)
+        // The path finder trusts prepared weights; a negative or non-finite one would make its
+        // searches wrong, or Yen's endless, so they are checked here as a fresh finder would.
+        guard weights.allSatisfy({ $0 >= 0 && $0.isFinite }), searchWeights?.allSatisfy({ $0 >= 0 && $0.isFinite }) ?? true else {
+            throw corrupt("corrupt snapshot image (network weights)")
+        }
+        let graph = CSRGraph(vertexCount: r, offsets: offsets, targets: targets, weights: weights, edgeIDs: edgeIDs)
         let prepared = PathFinder.PreparedWeights(
             costScale: costScale, costsAreExact: flags & SnapshotLayout.Flag.networkExact != 0,
-            costsAreWhole: flags & SnapshotLayout.Flag.networkWhole != 0,
-            searchWeights: costScale == 1 ? nil : try doubles(.networkSearchWeights))
+            costsAreWhole: flags & SnapshotLayout.Flag.networkWhole != 0, searchWeights: searchWeights)
         return RoleGraph.ReadyNetwork(graph: graph, weights: prepared)
     }
 

@@ -44,7 +44,8 @@ extension RoleGraph {
         if let problem = SnapshotWriter.unsupported(result.graph) {
             throw .invalid([Diagnostic(.other("\(name): a snapshot holds an edge-list-shaped graph (the large networks it is for), and this graph \(problem); load it from its file"))])
         }
-        let bytes = SnapshotWriter.image(of: result.graph, stamp: before, sourcePath: before.map { _ in Self.absolutePath(path) } ?? "")
+        let bytes = SnapshotWriter.image(of: result.graph, summary: result.edgeListSummary, stamp: before,
+                                         sourcePath: before.map { _ in Self.absolutePath(path) } ?? "")
         return SnapshotImage(bytes: bytes, load: result)
     }
 
@@ -102,7 +103,7 @@ enum SnapshotWriter {
     /// The image of an edge-list-shaped graph.
     ///
     /// - Complexity: O(*R* + *E* + the bytes of the ids and notes).
-    static func image(of graph: RoleGraph, stamp: SourceStamp?, sourcePath: String) -> [UInt8] {
+    static func image(of graph: RoleGraph, summary: EdgeListSummary? = nil, stamp: SourceStamp?, sourcePath: String) -> [UInt8] {
         let store = graph.relationStore
         let e = store.count, r = graph.roles.count
         var flags: UInt64 = 0
@@ -156,6 +157,9 @@ enum SnapshotWriter {
             }
             for w in prepared.searchWeights ?? [] { searchWeights.appendDouble(w) }
         }
+        var repairs = Bytes()
+        repairs.append64(UInt64(summary?.aggregatedRows ?? 0)); repairs.append64(UInt64(summary?.selfMoves ?? 0))
+        repairs.append64(summary?.selfMovesKept ?? true ? 1 : 0); repairs.append64(UInt64(summary?.zeroCountRows ?? 0))
         var meta = Bytes()
         meta.append64(UInt64(r)); meta.append64(UInt64(e)); meta.append64(flags)
         meta.append64(stamp?.size ?? 0)
@@ -170,7 +174,7 @@ enum SnapshotWriter {
             (.noteBytes, notes.bytes), (.stays, stays.bytes),
             (.networkOffsets, networkOffsets.bytes), (.networkTargets, networkTargets.bytes),
             (.networkWeights, networkWeights.bytes), (.networkEdgeIDs, networkEdgeIDs.bytes),
-            (.networkSearchWeights, searchWeights.bytes),
+            (.networkSearchWeights, searchWeights.bytes), (.summary, repairs.bytes),
         ]
         return assemble(sections)
     }

@@ -121,6 +121,65 @@ import RoleGraphTestSupport
         #expect(pa.map(\.cost) == [4.0, 4.0, 4.0])  // three routes tie, exactly, only in tenths
     }
 
+    /// `bytes` with the first 8 bytes of section `kind` replaced by `value` and every checksum
+    /// made to match again: a forged image, which only the reader's own checks can refuse.
+    static func forged(_ bytes: [UInt8], section kind: SnapshotSection, _ value: [UInt8]) -> [UInt8] {
+        func u64(_ at: Int) -> Int { (0 ..< 8).reduce(0) { $0 | Int(bytes[at + $1]) << (8 * $1) } }
+        var copy = bytes
+        for i in 0 ..< Int(bytes[12]) {
+            let entry = SnapshotLayout.headerSize + i * SnapshotLayout.tableEntrySize
+            guard Int(bytes[entry]) == Int(kind.rawValue) else { continue }
+            let offset = u64(entry + 8), length = u64(entry + 16)
+            precondition(length >= value.count, "section \(kind) is shorter than the forged value")
+            copy.replaceSubrange(offset ..< offset + value.count, with: value)
+            let sum = SnapshotChecksum.of(Array(copy[offset ..< offset + length]))
+            for k in 0 ..< 8 { copy[entry + 24 + k] = UInt8(truncatingIfNeeded: sum >> (8 * UInt64(k))) }
+        }
+        return patched(copy, at: 0, Array(copy[0 ..< 8]))
+    }
+
+    /// A forged image whose network weights are negative, NaN or infinite (checksums resealed)
+    /// is refused at the load: the path finder trusts an image's prepared weights, and a
+    /// negative one would send Yen's algorithm on forever.
+    @Test(arguments: [-1.0, .nan, .infinity])
+    func forgedNetworkWeightsAreRefused(weight: Double) throws {
+        let directory = try Self.directory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // Efforts in tenths, so the image has scaled search weights too.
+        let (_, _, bytes) = try Self.indexed("from,to,effort\na,b,1.1\nb,c,2.2\n", in: directory)
+        for section in [SnapshotSection.networkWeights, .networkSearchWeights] {
+            let path = directory.appendingPathComponent("forged.rgx").path
+            try Data(Self.forged(bytes, section: section, withUnsafeBytes(of: weight.bitPattern.littleEndian) { Array($0) }))
+                .write(to: URL(fileURLWithPath: path))
+            #expect {
+                try RoleGraph.load(contentsOf: path)
+            } throws: { error in
+                "\(error)" == path + ": corrupt snapshot image (network weights)"
+            }
+        }
+    }
+
+    /// An image keeps what the edge list's load repaired: a load from it warns as a load from
+    /// the file does, and `--strict` refuses it as it refuses the file.
+    @Test func repairsAreKeptAndStrictRefusesThem() throws {
+        let directory = try Self.directory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let text = "from,to,count\na,b,2\na,b,3\nb,b,4\nb,c,0\nc,a,1\n"
+        let (csv, image, _) = try Self.indexed(text, in: directory)
+        let fromCSV = try RoleGraph.load(layers: [csv], format: nil, options: GraphLoadOptions())
+        let fromImage = try RoleGraph.load(layers: [image], format: nil, options: GraphLoadOptions())
+        #expect(fromCSV.edgeListSummary == fromImage.edgeListSummary)
+        #expect(fromImage.edgeListSummary?.message == csv + ": aggregated 1 repeated row, 1 self-move kept as stayers, 1 zero-count row skipped")
+        #expect {
+            try RoleGraph.load(layers: [image], format: nil, options: GraphLoadOptions(strict: true))
+        } throws: { error in
+            "\(error)".hasPrefix(image + ": --strict refuses what loading this image's source repaired (aggregated 1 repeated row, ")
+        }
+        // A clean edge list's image loads under --strict, with nothing to warn of.
+        let (_, clean, _) = try Self.indexed("from,to\na,b\nb,c\n", in: directory, name: "clean")
+        #expect(try RoleGraph.load(layers: [clean], format: nil, options: GraphLoadOptions(strict: true)).edgeListSummary == nil)
+    }
+
     static let small = "from,to,effort,count,note\n\"a,b\",c,2,3,\"first, note\"\nc,d,,4,\nd,\"a,b\",1,1,x\nc,c,,7,\n"
 
     /// The bytes an image's header, table and sections cover; the rest is padding.

@@ -189,7 +189,7 @@ fuzz: fuzz-build
 	  echo "make: fuzzing $$f for $(FUZZ_SECONDS) s"; \
 	  SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 $(FUZZ_BIN)/fuzz-$$f .build-fuzz/corpus/$$f .build-fuzz/seeds/$$f \
 	    -dict=Fuzz/Dictionaries/$$f.dict $(FUZZ_FLAGS) -max_total_time=$(FUZZ_SECONDS) \
-	    -artifact_prefix=.build-fuzz/findings/$$f/ 2>&1 | grep -E '^(#[0-9]+ +DONE|stat::number_of_executed_units|==[0-9]+==ERROR|SUMMARY|artifact_prefix|Test unit written)' ; \
+	    -artifact_prefix=.build-fuzz/findings/$$f/ 2>&1 | grep -E '^(#[0-9]+ +DONE|stat::number_of_executed_units|==[0-9]+== ?ERROR|SUMMARY|deadly signal|    #[0-9]+ 0x|artifact_prefix|Test unit written)' ; \
 	  status=$${PIPESTATUS[0]}; [ $$status -eq 0 ] || { echo "make: fuzz-$$f found a problem (exit $$status): see .build-fuzz/findings/$$f" >&2; exit 1; }; \
 	done
 

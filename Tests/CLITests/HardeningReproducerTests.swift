@@ -144,7 +144,7 @@ import FoundationXML
 
         let piped = try CLI.run(["roles", "--graph", "-", "--max-input-size", "100"], stdin: String(repeating: "#\n", count: 100))
         #expect(piped.status == 66)
-        #expect(piped.stderr.contains("-: larger than the input size limit of 100 bytes"))
+        #expect(piped.stderr.contains("<stdin>: larger than the input size limit of 100 bytes"))
 
         let bad = try CLI.run(["roles", "--max-input-size", "lots"])
         #expect(bad.status == 64)

@@ -28,11 +28,14 @@ import Testing
             }
         }
         #expect(answered > 0)
-        // Named by its content too, and as JSON.
+        // Named by its content too (no extension, or another format's), and as JSON.
         try FileManager.default.copyItem(at: directory.appendingPathComponent("net.rgx"), to: directory.appendingPathComponent("net-image"))
+        try FileManager.default.copyItem(at: directory.appendingPathComponent("net.rgx"), to: directory.appendingPathComponent("image.csv"))
         let a = try CLI.run(["path", roles[0], roles[299], "--format", "json", "--graph", csv], in: directory)
-        let b = try CLI.run(["path", roles[0], roles[299], "--format", "json", "--graph", "net-image"], in: directory)
-        #expect(a.stdout == b.stdout && a.status == b.status)
+        for name in ["net-image", "image.csv"] {
+            let b = try CLI.run(["path", roles[0], roles[299], "--format", "json", "--graph", name], in: directory)
+            #expect(a.stdout == b.stdout && a.status == b.status, "\(name): \(b.stderr)")
+        }
     }
 
     @Test func badImagesAreOneLineWithTheirExitStatus() throws {

@@ -214,7 +214,7 @@ func readFile(_ path: String, maximumSize: Int = RoleGraph.defaultMaximumInputSi
     }
     // A regular file reports its size: refused before reading. Streams are checked as they come.
     if (info.st_mode & S_IFMT) == S_IFREG && Int(info.st_size) > maximumSize {
-        throw .tooLarge(path: path, limit: maximumSize)
+        throw .tooLarge(path: path == "-" ? "<stdin>" : path, limit: maximumSize)
     }
     var result: [UInt8] = []
     var capacity = max(0, min(max(Int(info.st_size) + 1, 64 * 1024), maximumSize == .max ? .max : maximumSize + 1))
@@ -227,7 +227,7 @@ func readFile(_ path: String, maximumSize: Int = RoleGraph.defaultMaximumInputSi
             throw .unreadable(path: path, reason: String(cString: strerror(errno)))
         }
         if count == 0 { break }
-        if result.count + count > maximumSize { throw .tooLarge(path: path, limit: maximumSize) }
+        if result.count + count > maximumSize { throw .tooLarge(path: path == "-" ? "<stdin>" : path, limit: maximumSize) }
         result.append(contentsOf: chunk[0..<count])
         if result.count > capacity { capacity *= 2 }
     }

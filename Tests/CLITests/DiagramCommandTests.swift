@@ -131,20 +131,8 @@ import Testing
         let directory = try TransitionNetworks.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let network = try TransitionNetworks.write(roles: 400, in: directory)
-        // script(1) gives the command a terminal for all three streams.
-        let command = "'\(CLI.binary.path)' --graph '\(network)' export -o tty.svg"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = ["-qec", command, "/dev/null"]
-        process.currentDirectoryURL = directory
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        #expect(process.terminationStatus == 0, "\(text)")
+        let (status, text) = try CLI.runOnTerminal("'\(CLI.binary.path)' --graph '\(network)' export -o tty.svg", in: directory)
+        #expect(status == 0, "\(text)")
         #expect(text.contains("rolegraph: laying out 400 roles with sfdp…"), "\(text)")
         #expect(text.contains("\u{1B}[K"))
 

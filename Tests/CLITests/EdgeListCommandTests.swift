@@ -197,19 +197,8 @@ import Testing
         bytes += [UInt8](repeating: UInt8(ascii: "x"), count: 32 << 20)
         bytes += Array("\nanalyst,scientist,2\n".utf8)
         try Data(bytes).write(to: URL(fileURLWithPath: path))
-        let command = "'\(CLI.binary.path)' path analyst scientist --graph '\(path)'"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = ["-qec", command, "/dev/null"]
-        process.currentDirectoryURL = directory
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        #expect(process.terminationStatus == 0, "\(text)")
+        let (status, text) = try CLI.runOnTerminal("'\(CLI.binary.path)' path analyst scientist --graph '\(path)'", in: directory)
+        #expect(status == 0, "\(text)")
         #expect(text.contains("rolegraph: reading \(path)…"), "\(text)")
         #expect(text.contains("\u{1B}[K") && text.contains("analyst → scientist"))
 

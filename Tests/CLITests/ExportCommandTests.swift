@@ -119,19 +119,10 @@ import Testing
         #expect(result.stdout.contains("ml-engineer") || result.stdout.contains("ml_engineer"))
     }
 
-    /// PNG to a terminal would fill it with binary: it is refused. `script` (util-linux, part of
-    /// every Debian system) runs the command on a pseudo-terminal and returns its exit status.
+    /// PNG to a terminal would fill it with binary: it is refused.
     @Test func binaryFormatsRefuseATerminal() throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = ["-qec", "\(CLI.binary.path) export --to png", "/dev/null"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 64)
+        let (status, text) = try CLI.runOnTerminal("\(CLI.binary.path) export --to png")
+        #expect(status == 64)
         #expect(text.contains("rolegraph: error: refusing to write png to a terminal; use -o FILE or redirect the output"))
         #expect(!text.contains("PNG"))
     }

@@ -223,12 +223,7 @@ enum GraphMLReader {
             }
         }
         guard !removed.isEmpty else { return }
-        var next = 0
-        let moved: [Int?] = relations.indices.map { i in
-            if removed.contains(i) { return nil }
-            defer { next += 1 }
-            return next
-        }
+        let moved = Renumbering.survivors(count: relations.count, removing: removed)
         relations = relations.indices.filter { moved[$0] != nil }.map { relations[$0] }
         map = map.remapped(SourceMap.Remap(relations: { moved[$0] }))
     }

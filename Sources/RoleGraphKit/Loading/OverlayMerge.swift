@@ -97,8 +97,8 @@ enum OverlayMerge {
         result.removedRelations = relationRemovedAt.keys.sorted().map {
             (document.relations[$0], relationRemovedAt[$0]!.location, relationRemovedAt[$0]!.role)
         }
-        let roleMap = positions(count: document.roles.count, removing: removedRoles)
-        let relationMap = positions(count: document.relations.count, removing: removedRelations)
+        let roleMap = Renumbering.survivors(count: document.roles.count, removing: removedRoles)
+        let relationMap = Renumbering.survivors(count: document.relations.count, removing: removedRelations)
         document.roles = document.roles.indices.filter { roleMap[$0] != nil }.map { document.roles[$0] }
         document.provenance.roles = document.provenance.roles.indices.filter { roleMap[$0] != nil }.map { document.provenance.roles[$0] }
         document.relations = document.relations.indices.filter { relationMap[$0] != nil }.map { document.relations[$0] }
@@ -106,16 +106,6 @@ enum OverlayMerge {
             .map { document.provenance.relations[$0] }
         document.map = document.map.remapped(SourceMap.Remap(roles: { roleMap[$0] }, relations: { relationMap[$0] }))
         result.document = document
-    }
-
-    /// Old position → new position after removing `removed` from `0 ..< count`.
-    private static func positions(count: Int, removing removed: Set<Int>) -> [Int?] {
-        var next = 0
-        return (0..<count).map { i in
-            if removed.contains(i) { return nil }
-            defer { next += 1 }
-            return next
-        }
     }
 
     // MARK: Overrides

@@ -51,12 +51,7 @@ extension GraphDocument {
                               at: here, severity: .warning)
         }
         let removed = Set(repeated.map(\.copy))
-        var next = 0
-        let moved: [Int?] = relations.indices.map { i in
-            if removed.contains(i) { return nil }
-            defer { next += 1 }
-            return next
-        }
+        let moved = Renumbering.survivors(count: relations.count, removing: removed)
         relations = relations.indices.filter { moved[$0] != nil }.map { relations[$0] }
         if provenance.relations.count == moved.count {
             provenance.relations = provenance.relations.indices.filter { moved[$0] != nil }.map { provenance.relations[$0] }

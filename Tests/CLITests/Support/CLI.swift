@@ -29,6 +29,25 @@ enum CLI {
         repositoryRoot.appendingPathComponent("Tests/Fixtures").appendingPathComponent(relative).path
     }
 
+    /// Runs the shell command line `command` on a pseudo-terminal (`script`, util-linux, part of
+    /// every Debian system): standard input, output and error are all the terminal, so what the
+    /// command shows only to a terminal (progress, refusals of binary output) can be checked.
+    /// Returns its exit status and everything the terminal received.
+    static func runOnTerminal(_ command: String, in directory: URL? = nil) throws -> (status: Int32, text: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", command, "/dev/null"]
+        if let directory { process.currentDirectoryURL = directory }
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
     /// Runs `rolegraph arguments…` in `directory` (a fresh temporary one by default, so nothing
     /// depends on the working directory) and waits for it. `COLUMNS` is 120 unless `environment`
     /// sets it.

@@ -52,7 +52,7 @@ struct CommunityGraph {
         // The usual case (simple graphs, and every graph `symmetrized()` makes from a simple
         // one): no self-loops, so the rows are the CSR graph's own arrays, shared, not copied.
         guard hasSelfLoop else {
-            self.init(offsets: graph.offsets, targets: graph.targets, weights: graph.weights,
+            self.init(offsets: graph.offsets.array, targets: graph.targets.array, weights: graph.weights.array,
                       selfLoops: [Double](repeating: 0, count: n), degrees: degrees, totalDegree: total)
             return
         }

@@ -32,14 +32,14 @@ public struct CSRGraph: Sendable {
     /// The number of vertices; vertices are `0 ..< vertexCount`.
     public let vertexCount: Int
     /// `offsets[v] ..< offsets[v + 1]` indexes the out-edges of `v`. Has `vertexCount + 1` entries.
-    @usableFromInline package let offsets: [Int]
+    @usableFromInline package let offsets: Column<Int>
     /// The head of each edge, grouped by source.
-    package let targets: [Int32]
+    package let targets: Column<Int32>
     /// The weight of each edge, parallel to `targets`.
-    package let weights: [Double]
+    package let weights: Column<Double>
     /// For each edge, its position in the sequence the graph was built from, so that a result can
     /// name the original relation (for example, to print its note).
-    package let edgeIDs: [Int32]
+    package let edgeIDs: Column<Int32>
     /// Whether the graph is known to be symmetric: true for a graph built by ``symmetrized()``,
     /// where every edge `u → v` has its twin `v → u` of the same weight; false means unknown.
     /// Algorithms that need the vertices pointing *to* a vertex use its own row when this is set,
@@ -95,10 +95,10 @@ public struct CSRGraph: Sendable {
             id += 1
         }
         self.vertexCount = vertexCount
-        self.offsets = counts
-        self.targets = targets
-        self.weights = weights
-        self.edgeIDs = ids
+        self.offsets = Column(counts)
+        self.targets = Column(targets)
+        self.weights = Column(weights)
+        self.edgeIDs = Column(ids)
     }
 
     /// Builds a CSR graph directly from its arrays, for the engine's own derived graphs
@@ -110,6 +110,15 @@ public struct CSRGraph: Sendable {
     ///
     /// - Complexity: O(1) in release builds; O(*V* + *E*) with assertions on.
     package init(vertexCount: Int, offsets: [Int], targets: [Int32], weights: [Double], edgeIDs: [Int32]) {
+        self.init(vertexCount: vertexCount, offsets: Column(offsets), targets: Column(targets), weights: Column(weights),
+                  edgeIDs: Column(edgeIDs))
+    }
+
+    /// Builds a CSR graph from its columns, built by the engine or read in place from a
+    /// snapshot image whose reader checked the layout; checked as the array form is.
+    ///
+    /// - Complexity: O(1) in release builds; O(*V* + *E*) with assertions on.
+    package init(vertexCount: Int, offsets: Column<Int>, targets: Column<Int32>, weights: Column<Double>, edgeIDs: Column<Int32>) {
         precondition(offsets.count == vertexCount + 1 && offsets.last == targets.count)
         precondition(weights.count == targets.count && edgeIDs.count == targets.count)
         assert(Self.isValidLayout(vertexCount: vertexCount, offsets: offsets, targets: targets))
@@ -123,7 +132,7 @@ public struct CSRGraph: Sendable {
     /// Whether `offsets` and `targets` form a CSR layout over `vertexCount` vertices.
     ///
     /// - Complexity: O(*V* + *E*).
-    static func isValidLayout(vertexCount: Int, offsets: [Int], targets: [Int32]) -> Bool {
+    static func isValidLayout(vertexCount: Int, offsets: Column<Int>, targets: Column<Int32>) -> Bool {
         guard offsets.first == 0 else { return false }
         for v in 0 ..< vertexCount where offsets[v] > offsets[v + 1] { return false }
         return targets.allSatisfy { $0 >= 0 && Int($0) < vertexCount }
@@ -191,7 +200,7 @@ public struct CSRGraph: Sendable {
     /// - Complexity: O(*E*).
     public func unweighted() -> CSRGraph {
         var result = CSRGraph(vertexCount: vertexCount, offsets: offsets, targets: targets,
-                              weights: [Double](repeating: 1, count: edgeCount), edgeIDs: edgeIDs)
+                              weights: Column([Double](repeating: 1, count: edgeCount)), edgeIDs: edgeIDs)
         result.isKnownSymmetric = isKnownSymmetric
         return result
     }

@@ -75,7 +75,7 @@ extension SearchScratch {
         var settledBackward = 0
 
         graph.withUnsafeAdjacency { offsets, targets, weights in
-            reverse.graph.withUnsafeAdjacency { rOffsets, rTargets, rWeights in
+            reverse.withUnsafeAdjacency { rOffsets, rTargets, rWeights in
                 reverse.forwardPosition.withUnsafeBufferPointer { forwardPosition in
                     let forwardEdges = Adjacency(offsets: offsets, targets: targets, weights: weights, bans: bans)
                     let backwardEdges = Adjacency(

@@ -102,8 +102,9 @@ public struct PathFinder: Sendable {
     ///
     /// - Precondition: `prepared` was made from `graph`'s weights; only the lengths are checked.
     /// - Complexity: O(1). Buffers are allocated by the first query that needs them.
-    package init(_ graph: CSRGraph, prepared: PreparedWeights) {
+    package init(_ graph: CSRGraph, prepared: PreparedWeights, reversed: ReversedAdjacency? = nil) {
         precondition(prepared.searchWeights == nil || prepared.searchWeights!.count == graph.edgeCount)
+        precondition(reversed == nil || (reversed!.offsets.count == graph.vertexCount + 1 && reversed!.sources.count == graph.edgeCount))
         self.graph = graph
         self.costScale = prepared.costScale
         self.costsAreExact = prepared.costsAreExact
@@ -115,6 +116,45 @@ public struct PathFinder: Sendable {
             self.searchGraph = graph
         }
         self.scratch = SearchScratch(vertexCount: graph.vertexCount, edgeCount: graph.edgeCount)
+        if let reversed {
+            scratch.reverse = ReverseIndex(offsets: reversed.offsets, sources: reversed.sources, weights: reversed.weights,
+                                           forwardPosition: reversed.forwardPositions)
+        }
+    }
+
+    /// The reversed adjacency of the graph the searches run on, as the backward half of a
+    /// bidirectional search walks it: what a snapshot image stores so that a query from it
+    /// searches bidirectionally at once, without building the index (see "Which algorithm
+    /// answers").
+    package struct ReversedAdjacency: Sendable {
+        /// `offsets[v] ..< offsets[v + 1]` indexes the edges entering `v`; *V* + 1 entries.
+        package var offsets: Column<Int>
+        /// The tail of each entering edge.
+        package var sources: Column<Int32>
+        /// The search weight (the weight times ``PathFinder/costScale``) of each entering edge.
+        package var weights: Column<Double>
+        /// The position in the forward graph of the edge each entering edge reverses.
+        package var forwardPositions: Column<Int32>
+
+        /// The parts, as a reader found them: valid CSR offsets, every source a vertex, every
+        /// position a forward edge, every weight the search weight of the edge at its position.
+        /// - Complexity: O(1).
+        package init(offsets: Column<Int>, sources: Column<Int32>, weights: Column<Double>, forwardPositions: Column<Int32>) {
+            self.offsets = offsets
+            self.sources = sources
+            self.weights = weights
+            self.forwardPositions = forwardPositions
+        }
+    }
+
+    /// The reversed adjacency of this finder's search graph, built now unless a search or the
+    /// initialiser made it already.
+    ///
+    /// - Complexity: O(*V* + *E*) the first time, O(1) after.
+    package mutating func reversedAdjacency() -> ReversedAdjacency {
+        let index = context().scratch.reverseIndex(of: searchGraph)
+        return ReversedAdjacency(offsets: index.offsets, sources: index.sources, weights: index.weights,
+                                 forwardPositions: index.forwardPosition)
     }
 
     /// What a finder derives from a graph's weights before its first query: that they are
@@ -127,10 +167,10 @@ public struct PathFinder: Sendable {
         /// See ``PathFinder/costsAreWhole``.
         package var costsAreWhole: Bool
         /// The weights multiplied by ``costScale``, when it is not 1.
-        package var searchWeights: [Double]?
+        package var searchWeights: Column<Double>?
 
         /// Facts stated by a reader that stored them, with no check.
-        package init(costScale: Double, costsAreExact: Bool, costsAreWhole: Bool, searchWeights: [Double]?) {
+        package init(costScale: Double, costsAreExact: Bool, costsAreWhole: Bool, searchWeights: Column<Double>?) {
             self.costScale = costScale
             self.costsAreExact = costsAreExact
             self.costsAreWhole = costsAreWhole
@@ -157,7 +197,7 @@ public struct PathFinder: Sendable {
                           costsAreWhole: graph.weights.allSatisfy { $0 == $0.rounded(.towardZero) }, searchWeights: nil)
             } else if let (scale, scaled) = PathFinder.decimalScaling(graph.weights) {
                 // `decimalScaling` rounds every scaled weight: whole.
-                self.init(costScale: scale, costsAreExact: true, costsAreWhole: true, searchWeights: scaled)
+                self.init(costScale: scale, costsAreExact: true, costsAreWhole: true, searchWeights: Column(scaled))
             } else {
                 self.init(costScale: 1, costsAreExact: false, costsAreWhole: false, searchWeights: nil)
             }
@@ -168,7 +208,7 @@ public struct PathFinder: Sendable {
     /// ``costsAreExact``.
     ///
     /// - Complexity: O(*E*).
-    static func sumsAreExact(_ weights: [Double]) -> Bool {
+    static func sumsAreExact(_ weights: some Sequence<Double>) -> Bool {
         var scaleExponent = 0
         var total = 0.0
         for w in weights where w > 0 {
@@ -188,7 +228,7 @@ public struct PathFinder: Sendable {
     /// then exact.
     ///
     /// - Complexity: O(*E*) per power tried.
-    static func decimalScaling(_ weights: [Double]) -> (Double, [Double])? {
+    static func decimalScaling(_ weights: some Collection<Double>) -> (Double, [Double])? {
         var scale = 1.0
         for _ in 1 ... 6 {
             scale *= 10

@@ -62,12 +62,18 @@ struct RoundSlot {
     var candidateEdge: Int32
 }
 
-/// The reverse adjacency a backward search walks, built once per graph on first use.
+/// The reverse adjacency a backward search walks: built once per graph on first use, or read in
+/// place from a snapshot image that stored it.
 final class ReverseIndex: Sendable {
-    /// The reversed graph: an edge *v* → *u* for every edge *u* → *v*.
-    let graph: CSRGraph
-    /// For each edge of `graph`, the position of the forward edge it reverses.
-    let forwardPosition: [Int32]
+    /// `offsets[v] ..< offsets[v + 1]` indexes the edges entering `v`.
+    let offsets: Column<Int>
+    /// For each entering edge, its tail: an edge *u* → *v* of the forward graph appears here as
+    /// *u* in `v`'s row.
+    let sources: Column<Int32>
+    /// The weight of each entering edge, the forward edge's.
+    let weights: Column<Double>
+    /// For each entering edge, the position of the forward edge it reverses.
+    let forwardPosition: Column<Int32>
 
     /// Reverses `forward` remembering, for each reversed edge, the position it came from. Edge
     /// ids are not used for that: they need not be dense or unique (the model gives both
@@ -81,23 +87,41 @@ final class ReverseIndex: Sendable {
         for t in forward.targets { offsets[Int(t) + 1] += 1 }
         for v in 0 ..< n { offsets[v + 1] += offsets[v] }
         var next = offsets
-        var targets = [Int32](repeating: 0, count: forward.edgeCount)
+        var sources = [Int32](repeating: 0, count: forward.edgeCount)
         var weights = [Double](repeating: 0, count: forward.edgeCount)
-        var ids = [Int32](repeating: 0, count: forward.edgeCount)
         var positions = [Int32](repeating: 0, count: forward.edgeCount)
         for v in 0 ..< n {
             for e in forward.edgeRange(of: Int32(v)) {
                 let t = Int(forward.targets[e])
                 let slot = next[t]
                 next[t] = slot + 1
-                targets[slot] = Int32(v)
+                sources[slot] = Int32(v)
                 weights[slot] = forward.weights[e]
-                ids[slot] = forward.edgeIDs[e]
                 positions[slot] = Int32(e)
             }
         }
-        graph = CSRGraph(vertexCount: n, offsets: offsets, targets: targets, weights: weights, edgeIDs: ids)
-        forwardPosition = positions
+        self.offsets = Column(offsets)
+        self.sources = Column(sources)
+        self.weights = Column(weights)
+        forwardPosition = Column(positions)
+    }
+
+    /// A reverse index stated by a reader that checked it against its forward graph (see
+    /// ``PathFinder/ReversedAdjacency``).
+    init(offsets: Column<Int>, sources: Column<Int32>, weights: Column<Double>, forwardPosition: Column<Int32>) {
+        self.offsets = offsets
+        self.sources = sources
+        self.weights = weights
+        self.forwardPosition = forwardPosition
+    }
+
+    /// Calls `body` with unsafe views of the reversed adjacency: offsets, sources, weights, as
+    /// ``CSRGraph/withUnsafeAdjacency(_:)`` does for the forward one.
+    @inline(__always)
+    func withUnsafeAdjacency<R>(
+        _ body: (UnsafeBufferPointer<Int>, UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Double>) throws -> R
+    ) rethrows -> R {
+        try withUnsafeColumns(offsets, sources, weights, body)
     }
 }
 
@@ -314,11 +338,21 @@ extension CSRGraph {
     func withUnsafeAdjacency<R>(
         _ body: (UnsafeBufferPointer<Int>, UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Double>) throws -> R
     ) rethrows -> R {
-        try offsets.withUnsafeBufferPointer { offsets in
-            try targets.withUnsafeBufferPointer { targets in
-                try weights.withUnsafeBufferPointer { weights in
-                    try body(offsets, targets, weights)
-                }
+        try withUnsafeColumns(offsets, targets, weights, body)
+    }
+}
+
+/// Calls `body` with unsafe views of an adjacency's three columns (offsets, other ends,
+/// weights), valid only during the call: the one place both directions of a search get them.
+@inline(__always)
+func withUnsafeColumns<R>(
+    _ offsets: Column<Int>, _ ends: Column<Int32>, _ weights: Column<Double>,
+    _ body: (UnsafeBufferPointer<Int>, UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Double>) throws -> R
+) rethrows -> R {
+    try offsets.withUnsafeBufferPointer { offsets in
+        try ends.withUnsafeBufferPointer { ends in
+            try weights.withUnsafeBufferPointer { weights in
+                try body(offsets, ends, weights)
             }
         }
     }

@@ -1,3 +1,4 @@
+import RoleGraphAlgorithms
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -230,8 +231,8 @@ struct EdgeListParser {
     /// Whether the row stated its effort (an empty field takes the default, which a repeated row
     /// may then state without a conflict).
     var effortStated: [Bool] = []
-    /// Each row's count; empty when the file has no count column.
-    var counts: [Double?] = []
+    /// Each row's count, NaN for none; empty when the file has no count column.
+    var counts: [Double] = []
     var notes: [String?] = []
     var rowLines: [Int32] = []
     /// Observed stayers per interned id (self-moves with a count).
@@ -708,7 +709,7 @@ struct EdgeListParser {
         kinds.append(kind)
         efforts.append(effort ?? .nan)
         effortStated.append(stated)
-        if countPosition >= 0 { counts.append(count) }
+        if countPosition >= 0 { counts.append(count ?? .nan) }
         rowLines.append(Int32(truncatingIfNeeded: fields[0].line))
         if notePosition >= 0 { notes.append(note) }
     }
@@ -803,7 +804,7 @@ struct EdgeListParser {
         for v in 0..<roleCount {
             for slot in Int(start[v]) ..< Int(start[v + 1]) {
                 let e = Int(order[slot])
-                let key = 3 * Int(keyOf(e).to) + kindCode(kinds[e])
+                let key = 3 * Int(keyOf(e).to) + Int(kinds[e].code)
                 if mark[key] == Int32(v + 1) {
                     repeats.append((e, Int(firstRow[key])))
                 } else {
@@ -834,19 +835,12 @@ struct EdgeListParser {
                 efforts[f] = efforts[e]
                 effortStated[f] = true
             }
-            if !counts.isEmpty, let c = counts[e] { counts[f] = (counts[f] ?? 0) + c }
+            if !counts.isEmpty, !counts[e].isNaN { counts[f] = (counts[f].isNaN ? 0 : counts[f]) + counts[e] }
             if !notes.isEmpty && notes[f] == nil { notes[f] = notes[e] }
         }
         return keep
     }
 
-    func kindCode(_ kind: RelationKind) -> Int {
-        switch kind {
-        case .stakeholder: 0
-        case .collaboration: 1
-        case .transition: 2
-        }
-    }
 
     /// Each distinct id as a `RoleID`, made once; an id that is not UTF-8 is reported where it was
     /// first seen.
@@ -887,23 +881,27 @@ struct EdgeListParser {
         let stays = self.stays.isEmpty ? [] : (0 ..< ids.count).map { i in i < self.stays.count ? self.stays[i] ?? .nan : .nan }
         // The relations stay columns (the rich values are made only when asked for); when no
         // row was merged into another, the parser's arrays are taken as they are, without a copy.
-        var columns = RelationColumns(roleIDs: ids, endpoints: [], kinds: kinds, efforts: efforts, counts: counts, notes: notes)
+        let codes = [UInt8](unsafeUninitializedCapacity: kinds.count) { buffer, initialized in
+            for (i, kind) in kinds.enumerated() { buffer[i] = kind.code }
+            initialized = kinds.count
+        }
+        var columns: RelationColumns
         if keep.allSatisfy({ $0 }) {
-            columns.endpoints = endpoints
+            columns = RelationColumns(roleIDs: ids, endpoints: Column(endpoints), kinds: Column(codes), efforts: Column(efforts),
+                                      counts: Column(counts), notes: notes)
         } else {
-            columns.endpoints = []
-            columns.kinds = []
-            columns.efforts = []
-            columns.counts = []
-            columns.notes = []
+            var kept: (endpoints: [(from: Int32, to: Int32)], kinds: [UInt8], efforts: [Double], counts: [Double], notes: [String?])
+            kept = ([], [], [], [], [])
             let hasNotes = !notes.isEmpty, hasCounts = !counts.isEmpty
             for e in 0..<endpoints.count where keep[e] {
-                columns.endpoints.append(endpoints[e])
-                columns.kinds.append(kinds[e])
-                columns.efforts.append(efforts[e])
-                if hasCounts { columns.counts.append(counts[e]) }
-                if hasNotes { columns.notes.append(notes[e]) }
+                kept.endpoints.append(endpoints[e])
+                kept.kinds.append(codes[e])
+                kept.efforts.append(efforts[e])
+                if hasCounts { kept.counts.append(counts[e]) }
+                if hasNotes { kept.notes.append(notes[e]) }
             }
+            columns = RelationColumns(roleIDs: ids, endpoints: Column(kept.endpoints), kinds: Column(kept.kinds),
+                                      efforts: Column(kept.efforts), counts: Column(kept.counts), notes: kept.notes)
         }
         let base = file.split(separator: "/").last.map(String.init) ?? file
         let name = base.split(separator: ".").first.map(String.init) ?? base

@@ -1,4 +1,9 @@
 import Foundation
+import RoleGraphAlgorithms
+
+#if _endian(big)
+#error("a snapshot image is little-endian and read in place: a big-endian machine would need a byte-swapping reader")
+#endif
 
 #if canImport(Glibc)
 import Glibc
@@ -9,10 +14,15 @@ import Darwin
 /// A file mapped read-only into memory (a snapshot image, or a large edge list): the one owner of
 /// the mapping, unmapped when the last reference goes. Every read is bounds-checked against the
 /// mapped length, so a corrupt offset in an image is an error, never a read outside the file.
-final class FileMapping {
+///
+/// Sendable because nothing in it changes after `init`: threads may read the mapping and drop
+/// its pages (`madvise` is safe to call from any thread) at once.
+final class FileMapping: @unchecked Sendable {
     private let base: UnsafeRawPointer?
     /// The mapped length in bytes.
     let count: Int
+    /// The file, kept open for ``read(into:at:)``.
+    private let descriptor: Int32
 
     /// Maps a whole regular file.
     ///
@@ -28,24 +38,48 @@ final class FileMapping {
             if code == ENOENT || code == ENOTDIR { throw .fileNotFound(path: path) }
             throw .unreadable(path: path, reason: String(cString: strerror(code)))
         }
-        defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            close(fd)
             throw .unreadable(path: path, reason: "a snapshot image must be a regular file")
         }
         let size = Int(info.st_size)
-        if size > maximumSize { throw .tooLarge(path: path, limit: maximumSize) }
+        if size > maximumSize {
+            close(fd)
+            throw .tooLarge(path: path, limit: maximumSize)
+        }
         count = size
+        descriptor = fd
         guard size > 0 else { base = nil; return }
         let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0)
         guard let mapped, mapped != MAP_FAILED else {
-            throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+            let reason = String(cString: strerror(errno))
+            close(fd)
+            throw .unreadable(path: path, reason: reason)
         }
         base = UnsafeRawPointer(mapped)
     }
 
     deinit {
         if let base { munmap(UnsafeMutableRawPointer(mutating: base), count) }
+        close(descriptor)
+    }
+
+    /// Reads the bytes at `offset` into `buffer`, which it fills, with `pread`: a copy from the
+    /// page cache that maps nothing into the process, for a pass over the whole file that should
+    /// not leave it resident (see ``verify(_:checks:)``).
+    ///
+    /// - Returns: whether every byte was read.
+    /// - Complexity: O(`buffer.count`).
+    func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Bool {
+        var done = 0
+        while done < buffer.count {
+            let got = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+            if got < 0 && errno == EINTR { continue }
+            guard got > 0 else { return false }
+            done += got
+        }
+        return true
     }
 
     /// Whether `offset ..< offset + length` lies inside the mapping (without overflow).
@@ -66,6 +100,31 @@ final class FileMapping {
     /// - Complexity: O(1) beyond `body`.
     func withWhole<T>(_ body: (UnsafeRawBufferPointer) -> T) -> T {
         body(UnsafeRawBufferPointer(start: base, count: base == nil ? 0 : count))
+    }
+
+    /// The bytes at `range` as a column of `Element`s read in place, kept valid by this mapping.
+    ///
+    /// - Precondition: `range` lies inside the mapping, starts on a multiple of `Element`'s
+    ///   alignment and holds a whole number of elements; the image's bytes are in this machine's
+    ///   order (little-endian, checked where the module is compiled).
+    /// - Complexity: O(1).
+    func column<Element>(_ range: Range<Int>, of _: Element.Type) -> Column<Element> {
+        precondition(range.lowerBound >= 0 && range.upperBound <= count, "a snapshot read outside the mapping")
+        precondition(range.count % MemoryLayout<Element>.stride == 0, "a column of part of an element")
+        let count = range.count / MemoryLayout<Element>.stride
+        guard let base, count > 0 else { return Column([]) }
+        let start = (base + range.lowerBound).bindMemory(to: Element.self, capacity: count)
+        return Column(borrowing: start, count: count, owner: self)
+    }
+
+    /// Tells the kernel the mapping will be read at random from now on (`madvise(MADV_RANDOM)`),
+    /// as a search reads a graph laid out in place: each fault then maps the page it needs, not
+    /// the pages around it, so a query holds the pages it reads rather than their neighbourhoods.
+    ///
+    /// - Complexity: O(1).
+    func expectRandomReads() {
+        guard let base else { return }
+        _ = madvise(UnsafeMutableRawPointer(mutating: base), count, MADV_RANDOM)
     }
 
     /// Drops the pages of `range` from this process (`madvise(MADV_DONTNEED)`), once they have

@@ -8,6 +8,26 @@ public enum RelationKind: String, CaseIterable, Hashable, Sendable, Comparable {
     /// Directed: a person in `from` can move into `to`, with an ``Relation/effort``.
     case transition
 
+    /// The kind's one-byte code in an edge list's columns and a snapshot image: 0, 1, 2 in
+    /// declaration order.
+    var code: UInt8 {
+        switch self {
+        case .stakeholder: 0
+        case .collaboration: 1
+        case .transition: 2
+        }
+    }
+
+    /// The kind whose ``code`` is `code`, or `nil` for a byte no kind is stored as.
+    init?(code: UInt8) {
+        switch code {
+        case 0: self = .stakeholder
+        case 1: self = .collaboration
+        case 2: self = .transition
+        default: return nil
+        }
+    }
+
     /// Whether the relation reads the same both ways.
     public var isSymmetric: Bool { self == .collaboration }
 

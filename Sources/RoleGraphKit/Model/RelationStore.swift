@@ -1,3 +1,4 @@
+import RoleGraphAlgorithms
 import Synchronization
 
 /// A graph's relations, held either as `Relation` values or, for a graph read from an edge list,
@@ -50,6 +51,12 @@ final class RelationStore: Sendable {
         }
     }
 
+    /// Whether any relation may state a count: false for columns read from a file without a
+    /// count column, so asking needs no pass over the relations.
+    ///
+    /// - Complexity: O(1).
+    var mayHaveCounts: Bool { isEager || !columns.counts.isEmpty }
+
     /// The relation at `position`.
     ///
     /// - Complexity: O(1).
@@ -65,7 +72,7 @@ final class RelationStore: Sendable {
     @inline(__always)
     func kind(at position: Int) -> RelationKind {
         if isEager { return eager[position].kind }
-        return columns.kinds[position]
+        return columns.kind(at: position)
     }
 
     /// The effort of the relation at `position` (`nil` unless a transition).
@@ -84,31 +91,52 @@ final class RelationStore: Sendable {
     @inline(__always)
     func observedCount(at position: Int) -> Double? {
         if isEager { return eager[position].count }
-        return columns.counts.isEmpty ? nil : columns.counts[position]
+        return columns.count(at: position)
     }
 }
 
-/// The relations of an edge list as columns: what each row states beyond its endpoints.
+/// The relations of an edge list or a snapshot image as columns: what each row states beyond
+/// its endpoints. An image's columns are read where they lie in the mapped file.
 struct RelationColumns: Sendable {
     /// The role ids, by dense index.
     var roleIDs: [RoleID]
     /// The dense endpoints of each relation.
-    var endpoints: [(from: Int32, to: Int32)]
-    var kinds: [RelationKind]
+    var endpoints: Column<(from: Int32, to: Int32)>
+    /// Each relation's kind, as its ``RelationKind/code``.
+    var kinds: Column<UInt8>
     /// Each relation's effort; NaN for none (no stated effort is NaN).
-    var efforts: [Double]
-    /// Each relation's observed count, or empty when the file has no count column.
-    var counts: [Double?]
+    var efforts: Column<Double>
+    /// Each relation's observed count, NaN for none; empty when the file has no count column.
+    var counts: Column<Double>
     /// Each relation's note, or empty when the file has no note column.
     var notes: [String?]
+
+    /// The kind of the relation at `position`.
+    ///
+    /// - Precondition: the codes were checked (the reader refuses an unknown one).
+    /// - Complexity: O(1).
+    @inline(__always)
+    func kind(at position: Int) -> RelationKind {
+        RelationKind(code: kinds[position])!
+    }
+
+    /// The observed count of the relation at `position`, if it states one.
+    ///
+    /// - Complexity: O(1).
+    @inline(__always)
+    func count(at position: Int) -> Double? {
+        guard !counts.isEmpty else { return nil }
+        let count = counts[position]
+        return count.isNaN ? nil : count
+    }
 
     /// The relation at `position` as a value.
     ///
     /// - Complexity: O(1).
     func relation(at position: Int) -> Relation {
         let (a, b) = endpoints[position]
-        return Relation(kind: kinds[position], from: roleIDs[Int(a)], to: roleIDs[Int(b)],
-                        effort: efforts[position].isNaN ? nil : efforts[position], count: counts.isEmpty ? nil : counts[position],
+        return Relation(kind: kind(at: position), from: roleIDs[Int(a)], to: roleIDs[Int(b)],
+                        effort: efforts[position].isNaN ? nil : efforts[position], count: count(at: position),
                         note: notes.isEmpty ? nil : notes[position])
     }
 }

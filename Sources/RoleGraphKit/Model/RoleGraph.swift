@@ -46,7 +46,7 @@ public struct RoleGraph: Sendable {
     /// built on first use, since an exact id (the common query) never needs it.
     let lookup: LookupIndex
     /// For each relation, the dense indices of its endpoints.
-    let endpoints: [(from: Int32, to: Int32)]
+    let endpoints: Column<(from: Int32, to: Int32)>
     /// The network of the default costing (transitions weighted by effort) when the graph was
     /// read from a snapshot image, which holds it ready-made; `nil` otherwise.
     let defaultNetwork: ReadyNetwork?
@@ -57,6 +57,8 @@ public struct RoleGraph: Sendable {
         var graph: CSRGraph
         /// What a `PathFinder` derives from its weights.
         var weights: PathFinder.PreparedWeights
+        /// The reversed adjacency a bidirectional search walks.
+        var reversed: PathFinder.ReversedAdjacency?
     }
 
     /// Creates a graph from its parts, validating all of them.
@@ -92,7 +94,7 @@ public struct RoleGraph: Sendable {
         self.areaIndex = Dictionary(uniqueKeysWithValues: areas.enumerated().map { ($1.id, $0) })
         self.skillIndex = Dictionary(uniqueKeysWithValues: skills.enumerated().map { ($1.id, Int32($0)) })
         self.lookup = LookupIndex(store, idsOnly: false)
-        self.endpoints = relations.map { (roleIndex[$0.from]!, roleIndex[$0.to]!) }
+        self.endpoints = Column(relations.map { (roleIndex[$0.from]!, roleIndex[$0.to]!) })
         self.defaultNetwork = nil
     }
 
@@ -203,7 +205,7 @@ public struct RoleGraph: Sendable {
         let csr = CSRGraph(vertexCount: roleCount, edges: edges)
         let edgeIDs = csr.edgeIDs.map { ids[Int($0)] }
         return CSRGraph(vertexCount: csr.vertexCount, offsets: csr.offsets, targets: csr.targets,
-                        weights: csr.weights, edgeIDs: edgeIDs)
+                        weights: csr.weights, edgeIDs: Column(edgeIDs))
     }
 }
 

@@ -202,14 +202,14 @@ extension RoleGraph {
         let base = planner.network
         let start = Int32(roles.count)
         var edges = base.edges
-        var ids = base.edgeIDs
+        var ids = base.edgeIDs.array
         for i in allowed {
             edges.append(WeightedEdge(start, Int32(i), weight: planner.costing.model == .skills ? fits[i].gap.cost : 0))
             ids.append(-1)
         }
         let built = CSRGraph(vertexCount: roles.count + 1, edges: edges)
         let extended = CSRGraph(vertexCount: built.vertexCount, offsets: built.offsets, targets: built.targets,
-                                weights: built.weights, edgeIDs: built.edgeIDs.map { ids[Int($0)] })
+                                weights: built.weights, edgeIDs: Column(built.edgeIDs.map { ids[Int($0)] }))
         var finder: PathFinder
         do { finder = try PathFinder(extended) } catch { throw .invalidArgument("invalid step cost: \(error)") }
         let found: [GraphPath]

@@ -46,7 +46,7 @@ public struct RoutePlanner: Sendable {
         // A snapshot image holds the default network ready-made (see `SnapshotSection`).
         if costing.model == .effort && costing.lateralCost == nil, let ready = graph.defaultNetwork {
             self.network = ready.graph
-            self.finder = PathFinder(ready.graph, prepared: ready.weights)
+            self.finder = PathFinder(ready.graph, prepared: ready.weights, reversed: ready.reversed)
             return
         }
         let network = Self.buildNetwork(graph, costing, shares)

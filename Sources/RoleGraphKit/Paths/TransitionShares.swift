@@ -61,6 +61,7 @@ extension RoleGraph {
     ///
     /// - Complexity: O(*E*).
     public var hasTransitionCounts: Bool {
-        (0 ..< relationStore.count).contains { relationStore.kind(at: $0) == .transition && relationStore.observedCount(at: $0) != nil }
+        guard relationStore.mayHaveCounts else { return false }
+        return (0 ..< relationStore.count).contains { relationStore.kind(at: $0) == .transition && relationStore.observedCount(at: $0) != nil }
     }
 }

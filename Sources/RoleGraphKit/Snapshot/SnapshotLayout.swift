@@ -3,13 +3,13 @@
 ///
 /// An image is a fixed header, a table of sections (kind, offset, length, checksum) and the
 /// sections themselves, each starting on an 8-byte boundary (the gaps are zero padding, outside
-/// every checksum). Version 1 has exactly the kinds of ``SnapshotSection``, each once.
+/// every checksum). The current version has exactly the kinds of ``SnapshotSection``, each once.
 enum SnapshotLayout {
     /// The first eight bytes: a non-ASCII byte, `RGX`, and CR LF SUB LF (as PNG's signature), so
     /// a text transfer that rewrites line ends or a truncation at a SUB is noticed at once.
     static let magic: [UInt8] = [0x89, 0x52, 0x47, 0x58, 0x0D, 0x0A, 0x1A, 0x0A]
     /// The format version this build writes and the newest it reads.
-    static let version: UInt32 = 2
+    static let version: UInt32 = 3
     /// Magic (8), version (4), section count (4), file length (8), header checksum (8).
     static let headerSize = 32
     /// Kind (4), reserved (4), offset (8), length (8), checksum (8).
@@ -38,28 +38,9 @@ enum SnapshotLayout {
         static let networkWhole: UInt64 = 1 << 6
         static let all: UInt64 = 0b111_1111
     }
-
-    /// The byte a relation kind is stored as.
-    static func code(of kind: RelationKind) -> UInt8 {
-        switch kind {
-        case .stakeholder: 0
-        case .collaboration: 1
-        case .transition: 2
-        }
-    }
-
-    /// The relation kind a stored byte names, or `nil` for a byte no kind is stored as.
-    static func kind(code: UInt8) -> RelationKind? {
-        switch code {
-        case 0: .stakeholder
-        case 1: .collaboration
-        case 2: .transition
-        default: nil
-        }
-    }
 }
 
-/// The sections of a version-2 image. Strings are arenas: an offsets section of *n* + 1 UInt64s
+/// The sections of a version-3 image. Strings are arenas: an offsets section of *n* + 1 UInt64s
 /// (the first 0, never decreasing) and a bytes section of UTF-8.
 enum SnapshotSection: UInt32, CaseIterable {
     /// ``SnapshotLayout/metaSize`` bytes: counts, flags and the source's stamp.
@@ -72,7 +53,7 @@ enum SnapshotSection: UInt32, CaseIterable {
     case idBytes = 5
     /// Per relation: the dense endpoints as two Int32s.
     case endpoints = 6
-    /// Per relation: the kind, one byte (``SnapshotLayout/code(of:)``).
+    /// Per relation: the kind, one byte (``RelationKind/code``).
     case kinds = 7
     /// Per relation: the effort as a Float64, NaN for none.
     case efforts = 8
@@ -99,17 +80,56 @@ enum SnapshotSection: UInt32, CaseIterable {
     /// What loading the edge list repaired, four UInt64s: repeated rows aggregated, self-moves,
     /// whether they were kept as stayers (1) or dropped (0), zero-count rows skipped.
     case summary = 19
+    /// When the network flag is set, the reversed network a bidirectional search walks
+    /// backwards, as `PathFinder` derives it from the search weights: the offsets of the edges
+    /// entering each role as *R* + 1 UInt64s; then per entering edge, its source (Int32), its
+    /// search weight (Float64) and the position of the network edge it reverses (Int32).
+    case reversedOffsets = 20
+    case reversedSources = 21
+    case reversedWeights = 22
+    case reversedPositions = 23
 }
 
-/// The checksum of every section and of the header: a 64-bit multiply-xor hash over
-/// little-endian 8-byte words, in four independent lanes so the multiplications overlap.
+/// The checksum of every section and of the header: little-endian 8-byte words added into four
+/// lanes, each lane rotated after every word, and the lanes and the length mixed by
+/// multiplication at the end.
 ///
-/// Each step, `x = (h ^ w) · K; x ^= x >> 32` with `K` odd, is a bijection of the word for a
-/// fixed lane state and of the state for a fixed word, so changing any one word of the input
-/// (in particular any single byte, or any bits within one word) always changes the result. It is
+/// Each step, `h = (h + w) <<< 29`, is a bijection of the word for a fixed lane state and of
+/// the state for a fixed word, so changing any one word of the input (in particular any single
+/// byte, or any bits within one word) always changes the result; the rotation makes the order of
+/// the words count. The steps are additions and shifts, which run four words at a time in vector
+/// registers on any 64-bit machine: a reader checks an image at the speed it can read it. It is
 /// no defence against a deliberate forgery, which a local cache file does not need.
-enum SnapshotChecksum {
+///
+/// The bytes may be fed in pieces (``absorb(_:)``), so that a reader checks each piece's values
+/// while it is in the cache; the result is the same as for the bytes at once (``of(_:)-swift.type.method``).
+struct SnapshotChecksum {
     private static let k: UInt64 = 0x9E37_79B9_7F4A_7C15
+
+    private var a: UInt64 = 0x243F_6A88_85A3_08D3, b: UInt64 = 0x1319_8A2E_0370_7344
+    private var c: UInt64 = 0xA409_3822_299F_31D0, d: UInt64 = 0x082E_FA98_EC4E_6C89
+    /// The bytes fed so far.
+    private var length = 0
+    /// Whether a piece that is not a whole number of 32-byte blocks was fed: it must be the last.
+    private var ended = false
+
+    /// The checksum of `bytes`.
+    ///
+    /// - Complexity: O(*n*) for *n* bytes.
+    static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var checksum = SnapshotChecksum()
+        checksum.absorb(bytes)
+        return checksum.value
+    }
+
+    /// The checksum of a byte array.
+    static func of(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBytes { of($0) } }
+
+    @inline(__always)
+    private static func step(_ h: UInt64, _ w: UInt64) -> UInt64 {
+        let x = h &+ w
+        return x << 29 | x >> 35
+    }
 
     @inline(__always)
     private static func mix(_ h: UInt64, _ w: UInt64) -> UInt64 {
@@ -118,35 +138,43 @@ enum SnapshotChecksum {
         return x
     }
 
-    /// The checksum of `bytes`.
+    /// Feeds the next piece of the bytes.
     ///
-    /// - Complexity: O(*n*) for *n* bytes.
-    static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var a: UInt64 = 0x243F_6A88_85A3_08D3, b: UInt64 = 0x1319_8A2E_0370_7344
-        var c: UInt64 = 0xA409_3822_299F_31D0, d: UInt64 = 0x082E_FA98_EC4E_6C89
+    /// - Precondition: every piece but the last is a multiple of 32 bytes long.
+    /// - Complexity: O(*n*) for a piece of *n* bytes.
+    mutating func absorb(_ bytes: UnsafeRawBufferPointer) {
+        precondition(!ended, "only the last piece of a checksum may be a part of a 32-byte block")
+        length += bytes.count
+        guard let base = bytes.baseAddress else { return }
         let words = bytes.count / 8
         var i = 0
-        if let base = bytes.baseAddress {
-            while i + 4 <= words {
-                a = mix(a, UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)))
-                b = mix(b, UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i * 8 + 8, as: UInt64.self)))
-                c = mix(c, UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i * 8 + 16, as: UInt64.self)))
-                d = mix(d, UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i * 8 + 24, as: UInt64.self)))
-                i += 4
-            }
-            while i < words {
-                a = mix(a, UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)))
-                i += 1
-            }
-            var tail: UInt64 = 0
-            for j in stride(from: bytes.count - 1, through: words * 8, by: -1) { tail = tail << 8 | UInt64(bytes[j]) }
-            if bytes.count % 8 != 0 { b = mix(b, tail) }
+        var a = self.a, b = self.b, c = self.c, d = self.d
+        while i &+ 4 <= words {
+            let at = base + i &* 8
+            a = Self.step(a, UInt64(littleEndian: at.loadUnaligned(as: UInt64.self)))
+            b = Self.step(b, UInt64(littleEndian: at.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
+            c = Self.step(c, UInt64(littleEndian: at.loadUnaligned(fromByteOffset: 16, as: UInt64.self)))
+            d = Self.step(d, UInt64(littleEndian: at.loadUnaligned(fromByteOffset: 24, as: UInt64.self)))
+            i &+= 4
         }
-        var h = mix(0x4528_21E6_38D0_1377, UInt64(bytes.count))
-        h = mix(h, a); h = mix(h, b); h = mix(h, c); h = mix(h, d)
-        return h
+        defer { (self.a, self.b, self.c, self.d) = (a, b, c, d) }
+        guard bytes.count % 32 != 0 else { return }
+        ended = true
+        while i < words {
+            a = Self.step(a, UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)))
+            i += 1
+        }
+        var tail: UInt64 = 0
+        for j in stride(from: bytes.count - 1, through: words * 8, by: -1) { tail = tail << 8 | UInt64(bytes[j]) }
+        if bytes.count % 8 != 0 { b = Self.step(b, tail) }
     }
 
-    /// The checksum of a byte array.
-    static func of(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBytes { of($0) } }
+    /// The checksum of everything fed.
+    ///
+    /// - Complexity: O(1).
+    var value: UInt64 {
+        var h = Self.mix(0x4528_21E6_38D0_1377, UInt64(length))
+        h = Self.mix(h, a); h = Self.mix(h, b); h = Self.mix(h, c); h = Self.mix(h, d)
+        return h
+    }
 }

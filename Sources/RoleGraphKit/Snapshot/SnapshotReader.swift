@@ -115,21 +115,25 @@ private struct ValidatedImage {
             return SnapshotChecksum.of(copy)
         }
         if headerChecksum != (try u64(at: layout.headerChecksumOffset)) { throw corrupt("corrupt snapshot image (header checksum)") }
+        var checksums: [SnapshotSection: UInt64] = [:], order: [SnapshotSection] = []
         for i in 0 ..< sectionCount {
             let entry = layout.headerSize + i * layout.tableEntrySize
             guard let kind = SnapshotSection(rawValue: try u32(at: entry)), ranges[kind] == nil, try u32(at: entry + 4) == 0 else {
                 throw corrupt("corrupt snapshot image (section table entry \(i + 1))")
             }
             let offset = try u64(at: entry + 8), length = try u64(at: entry + 16)
-            guard offset >= UInt64(tableEnd), mapping.contains(offset: offset, length: length) else {
+            // Sections are read in place, as columns of 8-byte numbers among others: aligned.
+            guard offset >= UInt64(tableEnd), offset % UInt64(layout.alignment) == 0,
+                  mapping.contains(offset: offset, length: length) else {
                 throw corrupt("corrupt snapshot image (section \(kind) out of bounds)")
             }
-            let range = Int(offset) ..< Int(offset + length)
-            if try mapping.withBytes(range, { SnapshotChecksum.of($0) }) != (try u64(at: entry + 24)) {
-                throw corrupt("corrupt snapshot image (checksum of section \(kind))")
-            }
-            if range.count >= Self.releasedSectionSize { mapping.release(range) }
-            ranges[kind] = range
+            ranges[kind] = Int(offset) ..< Int(offset + length)
+            checksums[kind] = try u64(at: entry + 24)
+            order.append(kind)
+        }
+        // The meta section first: its counts say what the others must hold.
+        if try mapping.withBytes(ranges[.meta]!, { SnapshotChecksum.of($0) }) != checksums[.meta]! {
+            throw corrupt("corrupt snapshot image (checksum of section \(SnapshotSection.meta))")
         }
         guard ranges[.meta]!.count == layout.metaSize else { throw corrupt("corrupt snapshot image (meta section)") }
         let meta = ranges[.meta]!.lowerBound
@@ -149,26 +153,50 @@ private struct ValidatedImage {
         stamp = SourceStamp(size: try u64(at: meta + 24), seconds: Int64(bitPattern: try u64(at: meta + 32)),
                             nanoseconds: Int64(bitPattern: try u64(at: meta + 40)))
         // Every section's length must agree with the counts and flags.
-        let e = relationCount, r = roleCount
+        let e = relationCount, r = roleCount, n = networkEdgeCount
         let stated = flags
         func has(_ flag: UInt64) -> Bool { stated & flag != 0 }
+        let network = has(SnapshotLayout.Flag.network)
         let expected: [SnapshotSection: Int] = [
             .textOffsets: 8 * 4, .idOffsets: 8 * (r + 1), .endpoints: 8 * e, .kinds: e, .efforts: 8 * e,
             .counts: has(SnapshotLayout.Flag.counts) ? 8 * e : 0,
             .noteFlags: has(SnapshotLayout.Flag.notes) ? e : 0,
             .noteOffsets: has(SnapshotLayout.Flag.notes) ? 8 * (e + 1) : 0,
             .stays: has(SnapshotLayout.Flag.stays) ? 8 * r : 0,
-            .networkOffsets: has(SnapshotLayout.Flag.network) ? 8 * (r + 1) : 0,
-            .networkTargets: has(SnapshotLayout.Flag.network) ? 4 * networkEdgeCount : 0,
-            .networkWeights: has(SnapshotLayout.Flag.network) ? 8 * networkEdgeCount : 0,
-            .networkEdgeIDs: has(SnapshotLayout.Flag.network) ? 4 * networkEdgeCount : 0,
-            .networkSearchWeights: has(SnapshotLayout.Flag.network) && costScale != 1 ? 8 * networkEdgeCount : 0,
+            .networkOffsets: network ? 8 * (r + 1) : 0,
+            .networkTargets: network ? 4 * n : 0,
+            .networkWeights: network ? 8 * n : 0,
+            .networkEdgeIDs: network ? 4 * n : 0,
+            .networkSearchWeights: network && costScale != 1 ? 8 * n : 0,
+            .reversedOffsets: network ? 8 * (r + 1) : 0,
+            .reversedSources: network ? 4 * n : 0,
+            .reversedWeights: network ? 8 * n : 0,
+            .reversedPositions: network ? 4 * n : 0,
             .summary: 8 * 4,
         ]
         for kind in SnapshotSection.allCases {
             guard let length = expected[kind], ranges[kind]!.count != length else { continue }
             throw corrupt("corrupt snapshot image (section \(kind) has \(ranges[kind]!.count) bytes, not \(length))")
         }
+        // Every section's checksum, and the values of those read in place, in one pass.
+        let below = { (count: Int) in SectionCheck.indices(below: UInt32(count)) }
+        let checks: [SnapshotSection: SectionCheck] = [
+            .textOffsets: .offsets(total: ranges[.textBytes]!.count), .idOffsets: .offsets(total: ranges[.idBytes]!.count),
+            .noteOffsets: .offsets(total: ranges[.noteBytes]!.count), .endpoints: below(r), .kinds: .kinds,
+            .networkOffsets: .offsets(total: n), .networkTargets: below(r), .networkEdgeIDs: below(e),
+            .networkWeights: .weights, .networkSearchWeights: .weights,
+            .reversedOffsets: .offsets(total: n), .reversedSources: below(r), .reversedWeights: .weights,
+            .reversedPositions: below(n),
+        ]
+        let verified = mapping.verify(order.map { ranges[$0]! }, checks: order.map { checks[$0] ?? .none })
+        for (kind, result) in zip(order, verified) {
+            if result.checksum != checksums[kind]! { throw corrupt("corrupt snapshot image (checksum of section \(kind))") }
+            // An empty section (no notes, no network) has no values to check.
+            if !result.valid && !ranges[kind]!.isEmpty {
+                throw corrupt("corrupt snapshot image (section \(kind): \(checks[kind]!.problem))")
+            }
+        }
+        mapping.expectRandomReads()
         if !has(SnapshotLayout.Flag.notes) && !ranges[.noteBytes]!.isEmpty { throw corrupt("corrupt snapshot image (notes)") }
     }
 
@@ -251,43 +279,35 @@ private struct ValidatedImage {
                                zeroCountRows: Int(zero))
     }
 
-    /// The default path network, checked as it is copied: offsets from 0 to the edge count,
-    /// never decreasing; every target a role and every edge id a relation; every weight finite
-    /// and not negative. The checksums make a mismatch with the relations a sign of a forged
-    /// image, not of damage; these checks keep even that one from reading out of bounds or
-    /// sending a search astray.
+    /// The default path network and its reversed adjacency, read in place from the mapping,
+    /// whose values ``init(_:file:)`` checked: offsets from 0 to the edge count, never
+    /// decreasing; every target and source a role, every edge id a relation, every position a
+    /// network edge; every weight finite and not negative. The checksums make a mismatch with
+    /// the relations a sign of a forged image, not of damage; these checks keep even that one
+    /// from reading out of bounds or sending a search astray (a forged image whose columns
+    /// disagree with each other within those bounds can only give a wrong answer).
     ///
-    /// - Complexity: O(*R* + *E*), sequential copies.
-    private func network() throws(GraphLoadError) -> RoleGraph.ReadyNetwork {
-        let r = roleCount, n = networkEdgeCount, e = UInt32(relationCount)
-        let offsets = try readSection(.networkOffsets) { (bytes) throws(GraphLoadError) -> [Int] in
-            var previous: UInt64 = 0, bad = false
-            let result = [Int](unsafeUninitializedCapacity: r + 1) { buffer, initialized in
-                for i in 0 ... r {
-                    let offset = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self))
-                    if offset < previous || (i == 0 && offset != 0) { bad = true }
-                    previous = offset
-                    buffer[i] = Int(truncatingIfNeeded: offset)
-                }
-                initialized = r + 1
-            }
-            if bad || previous != UInt64(n) { throw corrupt("corrupt snapshot image (network offsets)") }
-            return result
-        }
-        let targets = try indices(.networkTargets, count: n, below: UInt32(r), "a network target")
-        let edgeIDs = try indices(.networkEdgeIDs, count: n, below: e, "a network edge id")
-        let weights = try doubles(.networkWeights)
-        let searchWeights = costScale == 1 ? nil : try doubles(.networkSearchWeights)
-        // The path finder trusts prepared weights; a negative or non-finite one would make its
-        // searches wrong, or Yen's endless, so they are checked here as a fresh finder would.
-        guard weights.allSatisfy({ $0 >= 0 && $0.isFinite }), searchWeights?.allSatisfy({ $0 >= 0 && $0.isFinite }) ?? true else {
-            throw corrupt("corrupt snapshot image (network weights)")
-        }
-        let graph = CSRGraph(vertexCount: r, offsets: offsets, targets: targets, weights: weights, edgeIDs: edgeIDs)
+    /// - Complexity: O(1): no copy.
+    private func network() -> RoleGraph.ReadyNetwork {
+        let graph = CSRGraph(vertexCount: roleCount, offsets: column(.networkOffsets, of: Int.self),
+                             targets: column(.networkTargets, of: Int32.self), weights: column(.networkWeights, of: Double.self),
+                             edgeIDs: column(.networkEdgeIDs, of: Int32.self))
+        let reversed = PathFinder.ReversedAdjacency(
+            offsets: column(.reversedOffsets, of: Int.self), sources: column(.reversedSources, of: Int32.self),
+            weights: column(.reversedWeights, of: Double.self), forwardPositions: column(.reversedPositions, of: Int32.self))
         let prepared = PathFinder.PreparedWeights(
             costScale: costScale, costsAreExact: flags & SnapshotLayout.Flag.networkExact != 0,
-            costsAreWhole: flags & SnapshotLayout.Flag.networkWhole != 0, searchWeights: searchWeights)
-        return RoleGraph.ReadyNetwork(graph: graph, weights: prepared)
+            costsAreWhole: flags & SnapshotLayout.Flag.networkWhole != 0,
+            searchWeights: costScale == 1 ? nil : column(.networkSearchWeights, of: Double.self))
+        return RoleGraph.ReadyNetwork(graph: graph, weights: prepared, reversed: reversed)
+    }
+
+    /// A section read in place as a column (its values checked by ``init(_:file:)`` where the
+    /// reader relies on them).
+    ///
+    /// - Complexity: O(1).
+    private func column<Element>(_ section: SnapshotSection, of type: Element.Type) -> Column<Element> {
+        mapping.column(ranges[section]!, of: type)
     }
 
     /// Refuses the image when its source still exists and its size or modification time differ
@@ -309,31 +329,6 @@ private struct ValidatedImage {
         let r = roleCount, e = relationCount
         let texts = try strings(.textOffsets, .textBytes, count: 3)
         let ids = try strings(.idOffsets, .idBytes, count: r).map(RoleID.init)
-        let endpoints = try readSection(.endpoints) { (bytes) throws(GraphLoadError) -> [(from: Int32, to: Int32)] in
-            var bad = false
-            let result = [(from: Int32, to: Int32)](unsafeUninitializedCapacity: e) { buffer, initialized in
-                for i in 0 ..< e {
-                    let a = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: 8 * i, as: UInt32.self))
-                    let b = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: 8 * i + 4, as: UInt32.self))
-                    if a >= UInt32(r) || b >= UInt32(r) { bad = true }
-                    buffer[i] = (Int32(truncatingIfNeeded: a), Int32(truncatingIfNeeded: b))
-                }
-                initialized = e
-            }
-            if bad { throw corrupt("corrupt snapshot image (an endpoint out of bounds)") }
-            return result
-        }
-        let kinds = try readSection(.kinds) { (bytes) throws(GraphLoadError) -> [RelationKind] in
-            var result: [RelationKind] = []
-            result.reserveCapacity(e)
-            for byte in bytes {
-                guard let kind = SnapshotLayout.kind(code: byte) else { throw corrupt("corrupt snapshot image (a relation kind)") }
-                result.append(kind)
-            }
-            return result
-        }
-        let efforts = try doubles(.efforts)
-        let counts: [Double?] = try doubles(.counts).map { $0.isNaN ? nil : $0 }
         var notes: [String?] = []
         if flags & SnapshotLayout.Flag.notes != 0 {
             let texts = try strings(.noteOffsets, .noteBytes, count: e)
@@ -342,9 +337,11 @@ private struct ValidatedImage {
             }
         }
         let stays = try doubles(.stays)
-        let network = flags & SnapshotLayout.Flag.network != 0 ? try self.network() : nil
+        let network = flags & SnapshotLayout.Flag.network != 0 ? self.network() : nil
         let area = EdgeListReader.defaultArea
-        let columns = RelationColumns(roleIDs: ids, endpoints: endpoints, kinds: kinds, efforts: efforts, counts: counts, notes: notes)
+        let columns = RelationColumns(roleIDs: ids, endpoints: column(.endpoints, of: (from: Int32, to: Int32).self),
+                                      kinds: column(.kinds, of: UInt8.self), efforts: column(.efforts, of: Double.self),
+                                      counts: column(.counts, of: Double.self), notes: notes)
         return RoleGraph(edgeList: texts[0], source: texts[1], area: area, ids: ids, stays: stays, relations: columns,
                          network: network)
     }

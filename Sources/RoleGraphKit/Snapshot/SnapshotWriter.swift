@@ -121,7 +121,7 @@ enum SnapshotWriter {
         for position in 0 ..< e {
             let (a, b) = graph.endpoints(ofRelationAt: position)
             endpoints.append32(UInt32(bitPattern: a)); endpoints.append32(UInt32(bitPattern: b))
-            kinds.bytes.append(SnapshotLayout.code(of: store.kind(at: position)))
+            kinds.bytes.append(store.kind(at: position).code)
             efforts.appendDouble(store.effort(at: position) ?? .nan)
             if hasCounts { counts.appendDouble(store.observedCount(at: position) ?? .nan) }
             if hasNotes {
@@ -141,21 +141,16 @@ enum SnapshotWriter {
         // would build it.)
         let network = RoutePlanner.buildNetwork(graph, StepCosting(), nil)
         let prepared = try? PathFinder.PreparedWeights(network)
-        var networkOffsets = Bytes(), networkTargets = Bytes(), networkWeights = Bytes(), networkEdgeIDs = Bytes()
-        var searchWeights = Bytes()
+        var forward = Adjacency(), reversed = Adjacency(), searchWeights = Bytes()
         if let prepared {
             flags |= SnapshotLayout.Flag.network
             if prepared.costsAreExact { flags |= SnapshotLayout.Flag.networkExact }
             if prepared.costsAreWhole { flags |= SnapshotLayout.Flag.networkWhole }
-            networkOffsets.reserve(8 * (r + 1)); networkTargets.reserve(4 * network.edgeCount)
-            networkWeights.reserve(8 * network.edgeCount); networkEdgeIDs.reserve(4 * network.edgeCount)
-            for offset in network.offsets { networkOffsets.append64(UInt64(offset)) }
-            for e in 0 ..< network.edgeCount {
-                networkTargets.append32(UInt32(bitPattern: network.targets[e]))
-                networkWeights.appendDouble(network.weights[e])
-                networkEdgeIDs.append32(UInt32(bitPattern: network.edgeIDs[e]))
-            }
+            forward = Adjacency(offsets: network.offsets, heads: network.targets, weights: network.weights, ids: network.edgeIDs)
             for w in prepared.searchWeights ?? [] { searchWeights.appendDouble(w) }
+            var finder = PathFinder(network, prepared: prepared)
+            let index = finder.reversedAdjacency()
+            reversed = Adjacency(offsets: index.offsets, heads: index.sources, weights: index.weights, ids: index.forwardPositions)
         }
         var repairs = Bytes()
         repairs.append64(UInt64(summary?.aggregatedRows ?? 0)); repairs.append64(UInt64(summary?.selfMoves ?? 0))
@@ -172,9 +167,11 @@ enum SnapshotWriter {
             (.kinds, kinds.bytes), (.efforts, efforts.bytes), (.counts, counts.bytes),
             (.noteFlags, noteFlags.bytes), (.noteOffsets, hasNotes ? notes.offsets.bytes : []),
             (.noteBytes, notes.bytes), (.stays, stays.bytes),
-            (.networkOffsets, networkOffsets.bytes), (.networkTargets, networkTargets.bytes),
-            (.networkWeights, networkWeights.bytes), (.networkEdgeIDs, networkEdgeIDs.bytes),
+            (.networkOffsets, forward.offsets.bytes), (.networkTargets, forward.heads.bytes),
+            (.networkWeights, forward.weights.bytes), (.networkEdgeIDs, forward.ids.bytes),
             (.networkSearchWeights, searchWeights.bytes), (.summary, repairs.bytes),
+            (.reversedOffsets, reversed.offsets.bytes), (.reversedSources, reversed.heads.bytes),
+            (.reversedWeights, reversed.weights.bytes), (.reversedPositions, reversed.ids.bytes),
         ]
         return assemble(sections)
     }
@@ -219,6 +216,25 @@ enum SnapshotWriter {
         mutating func append32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { bytes += $0 } }
         mutating func append64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { bytes += $0 } }
         mutating func appendDouble(_ v: Double) { append64(v.bitPattern) }
+    }
+
+    /// The four sections of an adjacency (the network, or its reverse): CSR offsets as UInt64s,
+    /// then per edge its other end (Int32), its weight (Float64) and an id (Int32).
+    struct Adjacency {
+        var offsets = Bytes(), heads = Bytes(), weights = Bytes(), ids = Bytes()
+
+        init() {}
+
+        init(offsets: Column<Int>, heads: Column<Int32>, weights: Column<Double>, ids: Column<Int32>) {
+            self.offsets.reserve(8 * offsets.count); self.heads.reserve(4 * heads.count)
+            self.weights.reserve(8 * heads.count); self.ids.reserve(4 * heads.count)
+            for offset in offsets { self.offsets.append64(UInt64(offset)) }
+            for e in 0 ..< heads.count {
+                self.heads.append32(UInt32(bitPattern: heads[e]))
+                self.weights.appendDouble(weights[e])
+                self.ids.append32(UInt32(bitPattern: ids[e]))
+            }
+        }
     }
 
     /// A string arena: UTF-8 bytes and the offsets that cut them.

@@ -40,7 +40,7 @@ import Testing
                              weight: Double.random(in: 0.5...3, using: &generator))
             }
             let built = CSRGraph(vertexCount: n, edges: edges)
-            let checked = try CSRGraph(vertexCount: n, offsets: built.offsets, targets: built.targets, weights: built.weights)
+            let checked = try CSRGraph(vertexCount: n, offsets: built.offsets.array, targets: built.targets.array, weights: built.weights.array)
             #expect(checked.edges == built.edges)
             #expect(try CSRGraph(validatingVertexCount: n, edges: edges).edges == built.edges)
         }

@@ -164,4 +164,32 @@ import RoleGraphTestSupport
         #expect((automatic.scratch.reverse != nil) == (s != t))
         #expect(second == (try unidirectional.shortestPath(from: t, to: s)))
     }
+
+    /// A finder given the reversed adjacency another finder built (as a snapshot image stores
+    /// it) searches bidirectionally from its first query, builds nothing, and answers every
+    /// query, with decimal weights too, as a unidirectional finder does.
+    @Test("a finder given the reversed adjacency searches bidirectionally at once", arguments: 0 ..< 50)
+    func givenReversedAdjacencyIsUsedAtOnce(seed: Int) throws {
+        let shape = RandomGraphs.graph(seed: UInt64(seed), vertices: 2 ... 60)
+        // Tenths on odd seeds: the stored weights are then the scaled search weights.
+        let g = seed % 2 == 0 ? shape : CSRGraph(
+            vertexCount: shape.vertexCount, offsets: shape.offsets, targets: shape.targets,
+            weights: Column(shape.weights.map { ($0 * 10).rounded() / 10 + 0.1 }), edgeIDs: shape.edgeIDs)
+        var builder = try PathFinder(g)
+        let reversed = builder.reversedAdjacency()
+        #expect(reversed.offsets.count == g.vertexCount + 1 && reversed.sources.count == g.edgeCount)
+        let prepared = try PathFinder.PreparedWeights(g)
+        var given = PathFinder(g, prepared: prepared, reversed: reversed)
+        let built = try #require(given.scratch.reverse)
+        var unidirectional = try PathFinder(g)
+        unidirectional.strategy = .unidirectional
+        var rng = SplitMix64(seed: UInt64(seed))
+        for _ in 0 ..< 8 {
+            let s = Int32.random(in: 0 ..< Int32(g.vertexCount), using: &rng)
+            let t = Int32.random(in: 0 ..< Int32(g.vertexCount), using: &rng)
+            #expect(try given.shortestPath(from: s, to: t) == unidirectional.shortestPath(from: s, to: t))
+            #expect(try given.shortestPaths(from: s, to: t, count: 3) == unidirectional.shortestPaths(from: s, to: t, count: 3))
+        }
+        #expect(given.scratch.reverse === built, "the given index is used, not rebuilt")
+    }
 }

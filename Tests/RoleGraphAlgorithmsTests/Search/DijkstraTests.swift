@@ -177,7 +177,7 @@ import RoleGraphTestSupport
         // The radix heap takes whole weights only: the same graph with each weight scaled to a
         // whole number (quarters × 4).
         let whole = CSRGraph(vertexCount: g.vertexCount, offsets: g.offsets, targets: g.targets,
-                             weights: g.weights.map { $0 * 4 }, edgeIDs: g.edgeIDs)
+                             weights: Column(g.weights.map { $0 * 4 }), edgeIDs: g.edgeIDs)
         var radix = CheckedQueue(base: RadixHeap())
         #expect(scratch.distances(whole, from: source, queue: &radix) == expected.map { $0 * 4 })
         #expect(zip(radix.popped, radix.popped.dropFirst()).allSatisfy { $0 <= $1 }, "seed \(seed)")
@@ -203,7 +203,7 @@ import RoleGraphTestSupport
         // (halves alone would be searched as they are, not as whole numbers).
         if kind == 1 && !weights.isEmpty { weights[0] = 0.1 }
         let g = CSRGraph(vertexCount: shape.vertexCount, offsets: shape.offsets, targets: shape.targets,
-                         weights: weights, edgeIDs: shape.edgeIDs)
+                         weights: Column(weights), edgeIDs: shape.edgeIDs)
         var finder = try PathFinder(g)
         #expect(finder.costsAreWhole == (kind != 2 || weights.allSatisfy { $0 == $0.rounded() }))
         let source = Int32(seed % g.vertexCount)

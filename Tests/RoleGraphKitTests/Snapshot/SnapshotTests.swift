@@ -85,6 +85,13 @@ import RoleGraphTestSupport
         #expect(stored.vertexCount == built.vertexCount && Array(stored.offsets) == Array(built.offsets))
         #expect(Array(stored.targets) == Array(built.targets) && Array(stored.edgeIDs) == Array(built.edgeIDs))
         #expect(stored.weights.map(\.bitPattern) == built.weights.map(\.bitPattern))
+        // And its reversed adjacency is the one a finder on that network builds for its
+        // bidirectional searches.
+        var finder = try PathFinder(built)
+        let reversed = finder.reversedAdjacency(), storedReversed = try #require(ready.reversed)
+        #expect(storedReversed.offsets == reversed.offsets && storedReversed.sources == reversed.sources)
+        #expect(storedReversed.forwardPositions == reversed.forwardPositions)
+        #expect(storedReversed.weights.map(\.bitPattern) == reversed.weights.map(\.bitPattern))
         var rng = SplitMix64(seed: UInt64(seed) &+ 1000)
         for model in [CostModel.hops, .effort, .likely] where model != .likely || fromCSV.hasTransitionCounts {
             for lateral in [nil, 2.5] as [Double?] {
@@ -140,22 +147,51 @@ import RoleGraphTestSupport
 
     /// A forged image whose network weights are negative, NaN or infinite (checksums resealed)
     /// is refused at the load: the path finder trusts an image's prepared weights, and a
-    /// negative one would send Yen's algorithm on forever.
-    @Test(arguments: [-1.0, .nan, .infinity])
+    /// negative one would send Yen's algorithm on forever. (Minus zero is refused too: no image
+    /// holds one, since efforts are positive.)
+    @Test(arguments: [-1.0, .nan, .infinity, -.infinity, -0.0, -.leastNonzeroMagnitude])
     func forgedNetworkWeightsAreRefused(weight: Double) throws {
         let directory = try Self.directory()
         defer { try? FileManager.default.removeItem(at: directory) }
         // Efforts in tenths, so the image has scaled search weights too.
         let (_, _, bytes) = try Self.indexed("from,to,effort\na,b,1.1\nb,c,2.2\n", in: directory)
-        for section in [SnapshotSection.networkWeights, .networkSearchWeights] {
+        for section in [SnapshotSection.networkWeights, .networkSearchWeights, .reversedWeights] {
             let path = directory.appendingPathComponent("forged.rgx").path
             try Data(Self.forged(bytes, section: section, withUnsafeBytes(of: weight.bitPattern.littleEndian) { Array($0) }))
                 .write(to: URL(fileURLWithPath: path))
             #expect {
                 try RoleGraph.load(contentsOf: path)
             } throws: { error in
-                "\(error)" == path + ": corrupt snapshot image (network weights)"
+                "\(error)" == path + ": corrupt snapshot image (section \(section): a weight negative or not finite)"
             }
+        }
+    }
+
+    /// A forged image whose columns a search follows point outside the graph (checksums
+    /// resealed) is refused at the load, naming the section: the searches read those columns in
+    /// place, without a bounds check per edge.
+    @Test(arguments: [
+        (SnapshotSection.networkTargets, [3, 0, 0, 0], "an index out of bounds"),
+        (.networkEdgeIDs, [2, 0, 0, 0], "an index out of bounds"),
+        (.reversedSources, [0xFF, 0xFF, 0xFF, 0xFF], "an index out of bounds"),
+        (.reversedPositions, [2, 0, 0, 0], "an index out of bounds"),
+        (.endpoints, [0, 0, 0, 0x80], "an index out of bounds"),
+        (.networkOffsets, [1, 0, 0, 0], "offsets out of order or out of bounds"),
+        (.reversedOffsets, [0, 0, 0, 0, 0, 0, 0, 0x80], "offsets out of order or out of bounds"),
+        (.idOffsets, [1, 0, 0, 0], "offsets out of order or out of bounds"),
+        (.kinds, [3], "an unknown relation kind"),
+    ] as [(SnapshotSection, [UInt8], String)])
+    func forgedIndicesAreRefused(section: SnapshotSection, value: [UInt8], problem: String) throws {
+        let directory = try Self.directory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // Three roles, two network edges.
+        let (_, _, bytes) = try Self.indexed("from,to,effort\na,b,1.1\nb,c,2.2\n", in: directory)
+        let path = directory.appendingPathComponent("forged.rgx").path
+        try Data(Self.forged(bytes, section: section, value)).write(to: URL(fileURLWithPath: path))
+        #expect {
+            try RoleGraph.load(contentsOf: path)
+        } throws: { error in
+            "\(error)" == path + ": corrupt snapshot image (section \(section): \(problem))"
         }
     }
 
@@ -264,8 +300,9 @@ import RoleGraphTestSupport
     }
 
     @Test(arguments: [
-        (8, [3, 0, 0, 0], "snapshot format version 3 is newer than this rolegraph reads (2)"),
-        (8, [1, 0, 0, 0], "snapshot format version 1 is older than this rolegraph reads (2)"),
+        (8, [4, 0, 0, 0], "snapshot format version 4 is newer than this rolegraph reads (3)"),
+        (8, [2, 0, 0, 0], "snapshot format version 2 is older than this rolegraph reads (3)"),
+        (8, [1, 0, 0, 0], "snapshot format version 1 is older than this rolegraph reads (3)"),
         (8, [0, 0, 0, 0], "corrupt snapshot image (format version 0)"),
         (12, [12, 0, 0, 0], "corrupt snapshot image (section table)"),
         (0, [0x89, 0x52, 0x47, 0x59], "not a snapshot image (no RGX magic number)"),

@@ -23,13 +23,29 @@ import Testing
     func indexMatchesADictionary(seed: UInt64) throws {
         let ids = Self.randomIDs(count: 3_000, seed: seed)
         let oracle = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, Int32($0)) })
+        let strings = RoleIDs(ids.map(RoleID.init))
         let lean = RoleGraph(edgeList: "g", source: "g.csv", area: EdgeListReader.defaultArea,
-                             ids: ids.map(RoleID.init), stays: [], relations: RelationColumns(
-                                roleIDs: ids.map(RoleID.init), endpoints: [], kinds: [], efforts: [], counts: [], notes: []))
+                             ids: strings, stays: [], relations: RelationColumns(
+                                roleIDs: strings, endpoints: [], kinds: [], efforts: [], counts: [], notes: []))
+        // The same ids as an arena, as a snapshot image holds them, found through the table the
+        // lean graph built (which an image stores).
+        var bytes: [UInt8] = [], offsets = [0]
+        for id in ids {
+            bytes += id.utf8
+            offsets.append(bytes.count)
+        }
+        let arena = RoleIDs(offsets: Column(offsets), bytes: Column(bytes))
+        #expect((0 ..< ids.count).allSatisfy { arena[$0].rawValue == ids[$0] })
+        let mapped = RoleGraph(edgeList: "g", source: "g.rgx", area: EdgeListReader.defaultArea,
+                               ids: arena, stays: [], relations: RelationColumns(
+                                  roleIDs: arena, endpoints: [], kinds: [], efforts: [], counts: [], notes: []),
+                               idSlots: lean.roleIndex.slots)
+        // Built over the arena, the table is the one built over the strings.
+        #expect(RoleIDIndex(mapped.roleStore).slots == lean.roleIndex.slots)
         let eager = RoleGraph(unchecked: "g", source: "", description: "", areas: [EdgeListReader.defaultArea], skills: [],
                               roles: ids.map { Role(id: RoleID($0), name: $0, area: EdgeListReader.defaultArea.id) },
                               relations: [])
-        for graph in [lean, eager] {
+        for graph in [lean, mapped, eager] {
             #expect(graph.roleCount == ids.count)
             for id in ids { #expect(graph.index(of: RoleID(id)) == oracle[id]) }
             // Near misses: one byte more, one less, another case.

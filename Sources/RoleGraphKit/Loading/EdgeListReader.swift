@@ -876,9 +876,10 @@ struct EdgeListParser {
         return sorted
     }
 
-    func makeGraph(_ ids: [RoleID], keeping keep: [Bool]) -> RoleGraph {
+    func makeGraph(_ strings: [RoleID], keeping keep: [Bool]) -> RoleGraph {
+        let ids = RoleIDs(strings)
         let area = EdgeListReader.defaultArea
-        let stays = self.stays.isEmpty ? [] : (0 ..< ids.count).map { i in i < self.stays.count ? self.stays[i] ?? .nan : .nan }
+        let stays = self.stays.isEmpty ? [] : (0 ..< strings.count).map { i in i < self.stays.count ? self.stays[i] ?? .nan : .nan }
         // The relations stay columns (the rich values are made only when asked for); when no
         // row was merged into another, the parser's arrays are taken as they are, without a copy.
         let codes = [UInt8](unsafeUninitializedCapacity: kinds.count) { buffer, initialized in

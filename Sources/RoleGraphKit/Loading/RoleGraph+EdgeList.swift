@@ -13,8 +13,9 @@ extension RoleGraph {
     /// - Parameter stays: each role's stayers, NaN for none; may be empty.
     /// - Parameter network: the default costing's network, when a snapshot image holds it.
     /// - Complexity: O(*R*) expected, hashing each id once.
-    init(edgeList name: String, source: String, area: Area, ids: [RoleID], stays: [Double], relations: RelationColumns,
-         network: ReadyNetwork? = nil) {
+    /// - Parameter idSlots: the id table a snapshot image stored (``RoleIDIndex/init(slots:store:)``).
+    init(edgeList name: String, source: String, area: Area, ids: RoleIDs, stays: [Double], relations: RelationColumns,
+         idSlots: Column<Int32>? = nil, network: ReadyNetwork? = nil) {
         self.name = name
         self.source = source
         self.description = ""
@@ -25,7 +26,7 @@ extension RoleGraph {
         self.relationStore = RelationStore(relations)
         self.areaIndex = [area.id: 0]
         self.skillIndex = [:]
-        self.roleIndex = RoleIDIndex(store)
+        self.roleIndex = idSlots.map { RoleIDIndex(slots: $0, store: store) } ?? RoleIDIndex(store)
         self.lookup = LookupIndex(store, idsOnly: true)
         self.endpoints = relations.endpoints
         self.defaultNetwork = network

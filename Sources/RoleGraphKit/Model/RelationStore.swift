@@ -24,7 +24,7 @@ final class RelationStore: Sendable {
         count = relations.count
         isEager = true
         eager = relations
-        columns = RelationColumns(roleIDs: [], endpoints: [], kinds: [], efforts: [], counts: [], notes: [])
+        columns = RelationColumns(roleIDs: RoleIDs([]), endpoints: [], kinds: [], efforts: [], counts: [], notes: [])
     }
 
     /// A store of columns, as the edge-list reader leaves them.
@@ -99,7 +99,7 @@ final class RelationStore: Sendable {
 /// its endpoints. An image's columns are read where they lie in the mapped file.
 struct RelationColumns: Sendable {
     /// The role ids, by dense index.
-    var roleIDs: [RoleID]
+    var roleIDs: RoleIDs
     /// The dense endpoints of each relation.
     var endpoints: Column<(from: Int32, to: Int32)>
     /// Each relation's kind, as its ``RelationKind/code``.

@@ -1,37 +1,64 @@
+import RoleGraphAlgorithms
+
 /// Maps role ids to dense indices: an open-addressing table of indices, hashed by the id's
-/// UTF-8 bytes with the edge-list interner's hash, comparing against the ids in the role store.
+/// UTF-8 bytes with the edge-list interner's hash, comparing against the ids' bytes where the
+/// role store keeps them.
 ///
 /// A `Dictionary<RoleID, Int32>` over a hundred thousand ids holds a copy of every id string
 /// beside its index and costs a `Hasher` round per id to build; this table holds one `Int32` per
 /// slot (at most half full) and reads the ids where the roles already keep them, so an edge
-/// list's network pays a few bytes per role to be searchable by id.
+/// list's network pays a few bytes per role to be searchable by id. A snapshot image stores the
+/// table, so a graph read from one is searchable by id without hashing any.
 struct RoleIDIndex: Sendable {
     /// `slots[s]` is the index of the id hashed there plus one, or 0 for an empty slot.
-    private let slots: [Int32]
+    let slots: Column<Int32>
     /// The slot count minus one (a power of two minus one).
     private let mask: Int
     private let store: RoleStore
+
+    /// The slot count for `count` ids: the smallest power of two at least twice `count`, and at
+    /// least 16.
+    ///
+    /// - Complexity: O(log `count`).
+    static func capacity(for count: Int) -> Int {
+        var capacity = 16
+        while capacity < count * 2 { capacity <<= 1 }
+        return capacity
+    }
 
     /// The index of every role of `store`; of roles sharing an id (which a valid graph never
     /// has), the last.
     ///
     /// - Complexity: O(*R*) expected, hashing each id once.
     init(_ store: RoleStore) {
-        var capacity = 16
-        while capacity < store.count * 2 { capacity <<= 1 }
+        let capacity = Self.capacity(for: store.count)
         let mask = capacity - 1
         var slots = [Int32](repeating: 0, count: capacity)
         for index in 0 ..< store.count {
-            let id = store.id(at: index)
-            var slot = Self.hash(id) & mask
-            while slots[slot] != 0 {
-                if store.id(at: Int(slots[slot]) - 1) == id { break }
-                slot = (slot + 1) & mask
+            store.withIDBytes(at: index) { id in
+                var slot = Self.hash(id) & mask
+                while slots[slot] != 0 {
+                    if store.withIDBytes(at: Int(slots[slot]) - 1, { $0.elementsEqual(id) }) { break }
+                    slot = (slot + 1) & mask
+                }
+                slots[slot] = Int32(index + 1)
             }
-            slots[slot] = Int32(index + 1)
         }
-        self.slots = slots
+        self.slots = Column(slots)
         self.mask = mask
+        self.store = store
+    }
+
+    /// The table a snapshot image stored for `store`, made by ``init(_:)`` on the same ids.
+    ///
+    /// - Precondition: `slots.count` is ``capacity(for:)`` of the store's count, and every slot
+    ///   is 0 or at most that count (the reader's check); a table that does not match the ids
+    ///   can only make a lookup miss, and a lookup probes at most every slot once.
+    /// - Complexity: O(1).
+    init(slots: Column<Int32>, store: RoleStore) {
+        precondition(slots.count == Self.capacity(for: store.count), "an id table of the wrong size")
+        self.slots = slots
+        self.mask = slots.count - 1
         self.store = store
     }
 
@@ -39,22 +66,24 @@ struct RoleIDIndex: Sendable {
     ///
     /// - Complexity: O(1) expected.
     subscript(id: RoleID) -> Int32? {
-        var slot = Self.hash(id) & mask
-        while true {
-            let entry = slots[slot]
-            if entry == 0 { return nil }
-            if store.id(at: Int(entry) - 1) == id { return entry - 1 }
-            slot = (slot + 1) & mask
+        var text = id.rawValue  // var: withUTF8 may make it contiguous
+        return text.withUTF8 { utf8 in
+            let id = UnsafeRawBufferPointer(utf8)
+            var slot = Self.hash(id) & mask
+            for _ in 0 ... mask {
+                let entry = slots[slot]
+                if entry == 0 { return nil }
+                if store.withIDBytes(at: Int(entry) - 1, { $0.elementsEqual(id) }) { return entry - 1 }
+                slot = (slot + 1) & mask
+            }
+            return nil
         }
     }
 
-    /// The slot hash of an id: ``ByteInterner``'s hash of its UTF-8 bytes.
-    private static func hash(_ id: RoleID) -> Int {
-        var text = id.rawValue  // var: withUTF8 may make it contiguous
-        return text.withUTF8 { bytes in
-            let raw = UnsafeRawBufferPointer(bytes)
-            let (w0, w1) = ByteInterner.prefix(raw)
-            return Int(truncatingIfNeeded: ByteInterner.hash(raw, w0, w1))
-        }
+    /// The slot hash of an id's UTF-8 bytes: ``ByteInterner``'s hash. A snapshot image stores
+    /// tables made with it, so changing it needs a new image format version.
+    private static func hash(_ bytes: UnsafeRawBufferPointer) -> Int {
+        let (w0, w1) = ByteInterner.prefix(bytes)
+        return Int(truncatingIfNeeded: ByteInterner.hash(bytes, w0, w1))
     }
 }

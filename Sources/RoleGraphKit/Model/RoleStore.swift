@@ -16,7 +16,7 @@ final class RoleStore: Sendable {
     private let isEager: Bool
     private let eager: [Role]
     /// The role ids, by dense index (the lean form's only per-role text).
-    private let ids: [RoleID]
+    private let ids: RoleIDs
     /// The area of every role of the lean form.
     private let area: AreaID
     /// Each role's stayers, NaN for none; empty when no role has any.
@@ -28,14 +28,14 @@ final class RoleStore: Sendable {
         count = roles.count
         isEager = true
         eager = roles
-        ids = []
+        ids = RoleIDs([])
         area = AreaID("")
         stays = []
     }
 
     /// A store of ids, every role in `area`, named by its id, with `stays[i]` stayers (NaN for
     /// none; `stays` may be empty).
-    init(ids: [RoleID], area: AreaID, stays: [Double]) {
+    init(ids: RoleIDs, area: AreaID, stays: [Double]) {
         precondition(stays.isEmpty || stays.count == ids.count)
         count = ids.count
         isEager = false
@@ -72,6 +72,17 @@ final class RoleStore: Sendable {
     @inline(__always)
     func id(at index: Int) -> RoleID {
         isEager ? eager[index].id : ids[index]
+    }
+
+    /// Calls `body` with the UTF-8 bytes of the id of the role at `index`, without making a
+    /// string where the id is read in place.
+    ///
+    /// - Complexity: O(1) beyond `body`.
+    @inline(__always)
+    func withIDBytes<R>(at index: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        guard isEager else { return ids.withUTF8(at: index, body) }
+        var text = eager[index].id.rawValue  // var: withUTF8 may make it contiguous
+        return text.withUTF8 { body(UnsafeRawBufferPointer($0)) }
     }
 
     /// The stayers of the role at `index`, if it states any.

@@ -88,6 +88,10 @@ enum SnapshotSection: UInt32, CaseIterable {
     case reversedSources = 21
     case reversedWeights = 22
     case reversedPositions = 23
+    /// The table that finds a role by its id: ``RoleIDIndex/capacity(for:)`` of *R* Int32 slots,
+    /// each 0 (empty) or a role's dense index plus one, placed by the id's hash
+    /// (`ByteInterner.hash` of its UTF-8 bytes) with linear probing.
+    case idSlots = 24
 }
 
 /// The checksum of every section and of the header: little-endian 8-byte words added into four

@@ -173,6 +173,7 @@ private struct ValidatedImage {
             .reversedWeights: network ? 8 * n : 0,
             .reversedPositions: network ? 4 * n : 0,
             .summary: 8 * 4,
+            .idSlots: 4 * RoleIDIndex.capacity(for: r),
         ]
         for kind in SnapshotSection.allCases {
             guard let length = expected[kind], ranges[kind]!.count != length else { continue }
@@ -186,7 +187,7 @@ private struct ValidatedImage {
             .networkOffsets: .offsets(total: n), .networkTargets: below(r), .networkEdgeIDs: below(e),
             .networkWeights: .weights, .networkSearchWeights: .weights,
             .reversedOffsets: .offsets(total: n), .reversedSources: below(r), .reversedWeights: .weights,
-            .reversedPositions: below(n),
+            .reversedPositions: below(n), .idSlots: below(r + 1),
         ]
         let verified = mapping.verify(order.map { ranges[$0]! }, checks: order.map { checks[$0] ?? .none })
         for (kind, result) in zip(order, verified) {
@@ -328,7 +329,7 @@ private struct ValidatedImage {
     func graph() throws(GraphLoadError) -> RoleGraph {
         let r = roleCount, e = relationCount
         let texts = try strings(.textOffsets, .textBytes, count: 3)
-        let ids = try strings(.idOffsets, .idBytes, count: r).map(RoleID.init)
+        let ids = RoleIDs(offsets: column(.idOffsets, of: Int.self), bytes: column(.idBytes, of: UInt8.self))
         var notes: [String?] = []
         if flags & SnapshotLayout.Flag.notes != 0 {
             let texts = try strings(.noteOffsets, .noteBytes, count: e)
@@ -343,6 +344,6 @@ private struct ValidatedImage {
                                       kinds: column(.kinds, of: UInt8.self), efforts: column(.efforts, of: Double.self),
                                       counts: column(.counts, of: Double.self), notes: notes)
         return RoleGraph(edgeList: texts[0], source: texts[1], area: area, ids: ids, stays: stays, relations: columns,
-                         network: network)
+                         idSlots: column(.idSlots, of: Int32.self), network: network)
     }
 }

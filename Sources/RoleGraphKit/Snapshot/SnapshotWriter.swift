@@ -152,6 +152,9 @@ enum SnapshotWriter {
             let index = finder.reversedAdjacency()
             reversed = Adjacency(offsets: index.offsets, heads: index.sources, weights: index.weights, ids: index.forwardPositions)
         }
+        var idSlots = Bytes()
+        idSlots.reserve(4 * graph.roleIndex.slots.count)
+        for slot in graph.roleIndex.slots { idSlots.append32(UInt32(bitPattern: slot)) }
         var repairs = Bytes()
         repairs.append64(UInt64(summary?.aggregatedRows ?? 0)); repairs.append64(UInt64(summary?.selfMoves ?? 0))
         repairs.append64(summary?.selfMovesKept ?? true ? 1 : 0); repairs.append64(UInt64(summary?.zeroCountRows ?? 0))
@@ -172,6 +175,7 @@ enum SnapshotWriter {
             (.networkSearchWeights, searchWeights.bytes), (.summary, repairs.bytes),
             (.reversedOffsets, reversed.offsets.bytes), (.reversedSources, reversed.heads.bytes),
             (.reversedWeights, reversed.weights.bytes), (.reversedPositions, reversed.ids.bytes),
+            (.idSlots, idSlots.bytes),
         ]
         return assemble(sections)
     }

@@ -105,7 +105,10 @@ import RoleGraphTestSupport
                 }
             }
         }
-        // Looking roles up (by id, case-insensitively) works as on the edge list.
+        // Looking roles up (by id through the stored table, and case-insensitively) works as on
+        // the edge list.
+        for (i, role) in fromCSV.roles.enumerated() { #expect(fromImage.index(of: role.id) == Int32(i)) }
+        #expect(fromImage.index(of: RoleID("no such role")) == nil)
         for role in fromCSV.roles {
             #expect((try? fromImage.resolveRole(role.id.rawValue.uppercased())) == (try? fromCSV.resolveRole(role.id.rawValue.uppercased())))
         }
@@ -180,6 +183,7 @@ import RoleGraphTestSupport
         (.reversedOffsets, [0, 0, 0, 0, 0, 0, 0, 0x80], "offsets out of order or out of bounds"),
         (.idOffsets, [1, 0, 0, 0], "offsets out of order or out of bounds"),
         (.kinds, [3], "an unknown relation kind"),
+        (.idSlots, [4, 0, 0, 0], "an index out of bounds"),
     ] as [(SnapshotSection, [UInt8], String)])
     func forgedIndicesAreRefused(section: SnapshotSection, value: [UInt8], problem: String) throws {
         let directory = try Self.directory()

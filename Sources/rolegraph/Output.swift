@@ -113,7 +113,10 @@ enum Output {
     /// breaks are kept as they are when `keepingLineBreaks`. The one place text from a graph file
     /// is made safe for a terminal: error lines, table cells and all command output use it.
     static func visibleControlCharacters(_ text: String, keepingLineBreaks: Bool) -> String {
-        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return text }
+        // The control characters (general category Cc) are exactly U+0000–U+001F and
+        // U+007F–U+009F, a set Unicode keeps stable: compared by value, not looked up.
+        func isControl(_ scalar: Unicode.Scalar) -> Bool { scalar.value < 0x20 || (0x7F ... 0x9F).contains(scalar.value) }
+        guard text.unicodeScalars.contains(where: { isControl($0) && !(keepingLineBreaks && $0 == "\n") }) else { return text }
         var result = ""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -122,7 +125,7 @@ enum Output {
             case "\t": result += "\\t"
             case "\r": result += "\\r"
             default:
-                if scalar.properties.generalCategory == .control {
+                if isControl(scalar) {
                     result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
                 } else {
                     result.unicodeScalars.append(scalar)

@@ -27,8 +27,16 @@ enum Terminal {
     /// A character is measured by its first scalar, so an emoji sequence (a flag, a family) is
     /// one wide character, as terminals draw it.
     static func displayWidth(_ text: String) -> Int {
+        // Printable ASCII, which nearly every cell of a table is: one column per byte, with no
+        // look-up of Unicode properties per character.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
         var width = 0
         for character in text {
+            // A printable ASCII character is one column, with no look-up.
+            if let ascii = character.asciiValue, ascii >= 0x20 && ascii < 0x7F {
+                width += 1
+                continue
+            }
             guard let scalar = character.unicodeScalars.first else { continue }
             width += displayWidth(of: scalar, inCharacterOf: character.unicodeScalars.count)
         }

@@ -42,6 +42,17 @@ import Testing
                                idSlots: lean.roleIndex.slots)
         // Built over the arena, the table is the one built over the strings.
         #expect(RoleIDIndex(mapped.roleStore).slots == lean.roleIndex.slots)
+        #expect(lean.roleIndex.findsEveryRole() && mapped.roleIndex.findsEveryRole())
+        // A table with one entry emptied, or two entries swapped, no longer finds every role.
+        var slots = lean.roleIndex.slots.array
+        let used = slots.indices.filter { slots[$0] != 0 }
+        var emptied = slots
+        emptied[used[Int(seed) % used.count]] = 0
+        slots.swapAt(used[0], used[used.count / 2])
+        for forged in [emptied, slots] {
+            #expect(!RoleIDIndex(slots: Column(forged), store: mapped.roleStore).findsEveryRole())
+            #expect(!RoleIDIndex(slots: Column(forged), store: lean.roleStore).findsEveryRole())
+        }
         let eager = RoleGraph(unchecked: "g", source: "", description: "", areas: [EdgeListReader.defaultArea], skills: [],
                               roles: ids.map { Role(id: RoleID($0), name: $0, area: EdgeListReader.defaultArea.id) },
                               relations: [])

@@ -47,19 +47,37 @@ enum ExplorerEscaping {
     /// Graphviz's SVG document as an element to put inline in HTML: the XML declaration, the
     /// doctype and every comment (Graphviz writes role ids into them) removed, from `<svg` on.
     ///
+    /// It works on the UTF-8 bytes: a search in a `String` with non-ASCII text in it converts
+    /// offsets on every call, which made this quadratic in the document's length.
+    ///
     /// - Complexity: O(*n*).
     static func inlineSVG(_ svg: [UInt8]) -> String {
-        let text = String(decoding: svg, as: UTF8.self)
-        guard let start = text.range(of: "<svg") else { return "" }
-        var body = Substring(text[start.lowerBound...])
-        var out = ""
-        out.reserveCapacity(body.utf8.count)
-        while let open = body.range(of: "<!--") {
-            out += body[..<open.lowerBound]
-            guard let close = body[open.upperBound...].range(of: "-->") else { body = ""; break }
-            body = body[close.upperBound...]
+        let open = Array("<!--".utf8), close = Array("-->".utf8)
+        guard var at = firstIndex(of: Array("<svg".utf8), in: svg, from: 0) else { return "" }
+        var out: [UInt8] = []
+        out.reserveCapacity(svg.count - at)
+        while let comment = firstIndex(of: open, in: svg, from: at) {
+            out += svg[at ..< comment]
+            guard let end = firstIndex(of: close, in: svg, from: comment + open.count) else {
+                at = svg.count
+                break
+            }
+            at = end + close.count
         }
-        out += body
-        return out
+        out += svg[at...]
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The first position at or after `start` where `pattern` (a few bytes) occurs in `bytes`.
+    ///
+    /// - Complexity: O(*n* · *m*) for *n* bytes searched and a pattern of *m*.
+    private static func firstIndex(of pattern: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        guard let first = pattern.first, bytes.count >= pattern.count else { return nil }
+        var i = start
+        while i <= bytes.count - pattern.count {
+            if bytes[i] == first && bytes[i ..< i + pattern.count].elementsEqual(pattern) { return i }
+            i += 1
+        }
+        return nil
     }
 }

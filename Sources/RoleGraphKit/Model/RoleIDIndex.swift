@@ -62,6 +62,35 @@ struct RoleIDIndex: Sendable {
         self.store = store
     }
 
+    /// Whether looking up each role's own id finds that role: what a table stated by a snapshot
+    /// image must do before the graph may rely on it (the rest of the engine takes a role's own id
+    /// to be found). A table that fails was forged; one that passes answers every lookup right,
+    /// since a found entry is always compared byte for byte.
+    ///
+    /// - Complexity: O(*R*) expected, hashing each id once; at most every slot per id.
+    func findsEveryRole() -> Bool {
+        let mask = self.mask
+        return slots.withUnsafeBufferPointer { slots in
+            func finds(_ index: Int, _ id: UnsafeRawBufferPointer) -> Bool {
+                var slot = Self.hash(id) & mask
+                for _ in 0 ... mask {
+                    let entry = slots[slot]
+                    if entry == 0 { return false }
+                    if Int(entry) &- 1 == index { return true }
+                    slot = (slot &+ 1) & mask
+                }
+                return false
+            }
+            // An image's ids, the case this check is for: one pass over the arena.
+            if let all = store.withIDArena({ offsets, bytes in
+                (0 ..< store.count).allSatisfy { finds($0, UnsafeRawBufferPointer(rebasing: bytes[offsets[$0] ..< offsets[$0 + 1]])) }
+            }) {
+                return all
+            }
+            return (0 ..< store.count).allSatisfy { index in store.withIDBytes(at: index) { finds(index, $0) } }
+        }
+    }
+
     /// The dense index of `id`, or `nil`.
     ///
     /// - Complexity: O(1) expected.

@@ -189,6 +189,7 @@ private struct ValidatedImage {
             .networkWeights: .weights, .networkSearchWeights: .weights,
             .reversedOffsets: .offsets(total: n), .reversedSources: below(r), .reversedWeights: .weights,
             .reversedPositions: below(n), .idSlots: below(r + 1),
+            .efforts: .amounts, .counts: .amounts, .stays: .amounts,
         ]
         let verified = mapping.verify(order.map { ranges[$0]! }, checks: order.map { checks[$0] ?? .none })
         for (kind, result) in zip(order, verified) {
@@ -324,7 +325,14 @@ private struct ValidatedImage {
         let columns = RelationColumns(roleIDs: ids, endpoints: column(.endpoints, of: (from: Int32, to: Int32).self),
                                       kinds: column(.kinds, of: UInt8.self), efforts: column(.efforts, of: Double.self),
                                       counts: column(.counts, of: Double.self), notes: notes)
-        return RoleGraph(edgeList: texts[0], source: texts[1], area: area, ids: ids, stays: stays, relations: columns,
-                         idSlots: column(.idSlots, of: Int32.self), network: network)
+        let graph = RoleGraph(edgeList: texts[0], source: texts[1], area: area, ids: ids, stays: stays, relations: columns,
+                              idSlots: column(.idSlots, of: Int32.self), network: network)
+        // The stored id table must find every role by its own id, as the one built from the ids
+        // does: the engine relies on it (a role's index from its id), so a forged table is refused
+        // here rather than trusted.
+        guard graph.roleIndex.findsEveryRole() else {
+            throw corrupt("corrupt snapshot image (section idSlots: a role its own id does not find)")
+        }
+        return graph
     }
 }

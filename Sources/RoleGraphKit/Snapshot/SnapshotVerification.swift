@@ -12,6 +12,10 @@ enum SectionCheck: Sendable {
     case indices(below: UInt32)
     /// Float64 weights, each finite and not negative.
     case weights
+    /// Float64 amounts a relation or role may state (efforts, counts, stayers), each NaN (none)
+    /// or finite and not negative: what an edge list's reader accepts, and what the writers of
+    /// every export format expect.
+    case amounts
     /// Relation kinds, each a byte some kind is stored as.
     case kinds
 
@@ -22,6 +26,7 @@ enum SectionCheck: Sendable {
         case .offsets: "offsets out of order or out of bounds"
         case .indices: "an index out of bounds"
         case .weights: "a weight negative or not finite"
+        case .amounts: "an amount negative or infinite"
         case .kinds: "an unknown relation kind"
         }
     }
@@ -81,6 +86,12 @@ struct SectionVerification {
                 largest = max(largest, high)
             }
             isValid = smallest >= 0 && largest < Int32(truncatingIfNeeded: Double.infinity.bitPattern >> 32)
+        case .amounts:
+            // Not below zero (NaN compares false) and not infinite: two comparisons of doubles,
+            // which vector registers make on any 64-bit machine.
+            var bad = false
+            for amount in piece.bindMemory(to: Double.self) { bad = bad || amount < 0 || amount == .infinity }
+            isValid = !bad
         case .kinds:
             var largest: UInt8 = 0
             for byte in piece { largest = max(largest, byte) }

@@ -29,6 +29,27 @@ import RoleGraphTestSupport
         #expect(ExplorerEscaping.inlineSVG(Array("not svg".utf8)).isEmpty)
     }
 
+    /// The byte-wise cut equals the definition (find `<svg`, then drop each `<!--` … `-->`, and
+    /// everything after an unclosed `<!--`) on random documents of markup, comment marks and
+    /// non-ASCII text, where a search in a `String` is slow.
+    @Test(arguments: 0 ..< 200)
+    func inlineSVGMatchesTheDefinition(seed: Int) {
+        var rng = SplitMix64(seed: UInt64(seed))
+        let pieces = ["<svg", "<!--", "-->", "<g>", "Ärztin", "→", "🚀", "-", "<", "!", " ", "\n", "x"]
+        let svg = (0 ..< Int.random(in: 0 ... 40, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+        var expected = ""
+        if let start = svg.range(of: "<svg") {
+            var body = Substring(svg[start.lowerBound...])
+            while let open = body.range(of: "<!--") {
+                expected += body[..<open.lowerBound]
+                guard let close = body[open.upperBound...].range(of: "-->") else { body = ""; break }
+                body = body[close.upperBound...]
+            }
+            expected += body
+        }
+        #expect(ExplorerEscaping.inlineSVG(Array(svg.utf8)) == expected, "\(svg.debugDescription)")
+    }
+
     @Test func htmlTextEscapesMarkupAndQuotes() {
         #expect(ExplorerEscaping.htmlText("<a href=\"x\">&'") == "&lt;a href=&quot;x&quot;&gt;&amp;&#39;")
     }

@@ -184,18 +184,44 @@ import RoleGraphTestSupport
         (.idOffsets, [1, 0, 0, 0], "offsets out of order or out of bounds"),
         (.kinds, [3], "an unknown relation kind"),
         (.idSlots, [4, 0, 0, 0], "an index out of bounds"),
+        (.efforts, withUnsafeBytes(of: Double.infinity.bitPattern.littleEndian) { Array($0) }, "an amount negative or infinite"),
+        (.efforts, withUnsafeBytes(of: (-1.0).bitPattern.littleEndian) { Array($0) }, "an amount negative or infinite"),
+        (.stays, withUnsafeBytes(of: Double.infinity.bitPattern.littleEndian) { Array($0) }, "an amount negative or infinite"),
     ] as [(SnapshotSection, [UInt8], String)])
     func forgedIndicesAreRefused(section: SnapshotSection, value: [UInt8], problem: String) throws {
         let directory = try Self.directory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        // Three roles, two network edges.
-        let (_, _, bytes) = try Self.indexed("from,to,effort\na,b,1.1\nb,c,2.2\n", in: directory)
+        // Three roles, two network edges, counts and stayers.
+        let (_, _, bytes) = try Self.indexed("from,to,effort,count\na,b,1.1,3\nb,c,2.2,4\nc,c,,5\n", in: directory)
         let path = directory.appendingPathComponent("forged.rgx").path
         try Data(Self.forged(bytes, section: section, value)).write(to: URL(fileURLWithPath: path))
         #expect {
             try RoleGraph.load(contentsOf: path)
         } throws: { error in
             "\(error)" == path + ": corrupt snapshot image (section \(section): \(problem))"
+        }
+    }
+
+    /// A forged id table that does not find every role by its own id (checksums resealed) is
+    /// refused: the engine takes a role's own id to be found. A table with the slots moved (all
+    /// in range) fails as surely as an empty one.
+    @Test func aForgedIdTableIsRefused() throws {
+        let directory = try Self.directory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (_, _, bytes) = try Self.indexed("from,to,effort\na,b,1\nb,c,2\nc,a,1.5\n", in: directory)
+        func u64(_ at: Int) -> Int { (0 ..< 8).reduce(0) { $0 | Int(bytes[at + $1]) << (8 * $1) } }
+        let entry = (0 ..< Int(bytes[12])).map { SnapshotLayout.headerSize + $0 * SnapshotLayout.tableEntrySize }
+            .first { Int(bytes[$0]) == Int(SnapshotSection.idSlots.rawValue) }!
+        let table = Array(bytes[u64(entry + 8) ..< u64(entry + 8) + u64(entry + 16)])
+        let rotated = Array(table[4...] + table[..<4])  // every slot one place earlier
+        for forged in [[UInt8](repeating: 0, count: table.count), rotated] {
+            let path = directory.appendingPathComponent("forged.rgx").path
+            try Data(Self.forged(bytes, section: .idSlots, forged)).write(to: URL(fileURLWithPath: path))
+            #expect {
+                try RoleGraph.load(contentsOf: path)
+            } throws: { error in
+                "\(error)" == path + ": corrupt snapshot image (section idSlots: a role its own id does not find)"
+            }
         }
     }
 

@@ -50,12 +50,17 @@ import RoleGraphTestSupport
         var weights = (0 ..< n).map { _ in [0, 1e-300, 1.5, 7, 1e300, .leastNonzeroMagnitude, .greatestFiniteMagnitude].randomElement(using: &rng)! }
         if bad && n > 0 { weights[Int.random(in: 0 ..< n, using: &rng)] = [-1, .nan, .infinity, -.infinity, -0.0, -.leastNonzeroMagnitude].randomElement(using: &rng)! }
         let weightsValid = weights.allSatisfy { $0 >= 0 && $0.isFinite && $0.sign == .plus }
+        // Amounts NaN (none) or finite and not negative, maybe one not.
+        var amounts = (0 ..< n).map { _ in [Double.nan, 0, -0.0, 2.5, 1e300, .greatestFiniteMagnitude].randomElement(using: &rng)! }
+        if bad && n > 0 { amounts[Int.random(in: 0 ..< n, using: &rng)] = [-1, .infinity, -.infinity, -.leastNonzeroMagnitude].randomElement(using: &rng)! }
+        let amountsValid = amounts.allSatisfy { $0.isNaN || ($0 >= 0 && $0.isFinite) }
         var kinds = (0 ..< n).map { _ in UInt8.random(in: 0 ... 2, using: &rng) }
         if bad && n > 0 { kinds[Int.random(in: 0 ..< n, using: &rng)] = UInt8.random(in: 3 ... 255, using: &rng) }
         let cases: [([UInt8], SectionCheck, Bool)] = [
             (Self.bytes(offsets), .offsets(total: total), offsetsValid),
             (Self.bytes(indices), .indices(below: bound), indices.allSatisfy { $0 < bound }),
             (Self.bytes(weights), .weights, weightsValid),
+            (Self.bytes(amounts), .amounts, amountsValid),
             (kinds, .kinds, kinds.allSatisfy { $0 <= 2 }),
             (kinds, .none, true),
         ]

@@ -460,8 +460,8 @@ def large(a, bindir):
     write_large(a, rows)
 
 
-# What the profiles say about the large network's misses (perf record -g and heaptrack on
-# `rolegraph path A B --graph transitions-100k.csv`, 2026-12-04, on the shared 2-core Xeon).
+# What the profiles say about the large network's misses (perf record -g, heaptrack and /proc/PID/smaps
+# on `rolegraph path A B --graph transitions-100k.csv` and its image, on the shared 2-core Xeon).
 LARGE_EXPLAIN = [
     "**Time, from the CSV**: the parse runs on both cores (the rows cut at line ends, each chunk with its own "
     "id table, merged in first-seen order) from a read-only mapping of the file. Interning ids is still "
@@ -469,24 +469,27 @@ LARGE_EXPLAIN = [
     "id probes (a table of 8 MiB for 100k ids, larger than the 4 MiB L2, so nearly every probe misses); "
     "splitting rows and fields is about 18%, merging repeated rows 7% (one core), laying out the network "
     "6%, page faults of fresh memory about 8%, the search itself 3%. Below 150 ms needs the probes to hit: "
-    "a table of one word per slot (2 MiB at 100k ids) with the keys compared in the arena, or probes "
-    "prefetched a few rows ahead; a one-word table costs more misses per probe once ids pass a million, "
-    "so it needs the 1M-role run beside it.",
-    "**Snapshot** (`--graph FILE.rgx`): no text work and no network to build: the image holds the default "
-    "path network and the path finder's prepared weights, and a query copies them. What remains is the "
-    "search (17%: a finder's first query runs unidirectionally, since building the reverse index would cost "
-    "more than it saves), the checksum pass over the 41 MiB image (10%), the copies of the columns and the "
-    "network out of the mapping and the page faults of that fresh memory (about 30%), the id table (2%) "
-    "and the start-up (the 9 ms of `--version`). 15 ms and 40 MiB need the image used where it lies (the "
-    "model's arrays backed by the mapping rather than copied from it, so that a query touches only the "
-    "pages it reads) and its checksums verified without reading every page: the model holds Swift arrays "
-    "today, so that is a change of `CSRGraph`'s storage, not of the image.",
+    "a table of one word per slot (2 MiB at 100k ids, keys compared in the arena) was measured no faster, "
+    "so what remains to try is probing a few rows behind the parse, with each row's slots prefetched when "
+    "its fields are cut.",
+    "**Snapshot** (`--graph FILE.rgx`): no text work, nothing to build and nothing to copy: the image "
+    "holds the default path network both ways, the path finder's prepared weights and the id table, and a "
+    "query uses the columns where they lie in the mapping (no string per id; the stored id table is only "
+    "checked, one hash per id). What remains is the start-up (the `--version` row), one checking pass over "
+    "the whole image (every checksum, and every index, offset, weight and amount a later step relies on, "
+    "read with pread on both cores: about half of the process's CPU, a third of it the kernel's copy), the "
+    "id table's check, page faults, and the search itself (a few percent: it runs bidirectionally from the "
+    "first query). 15 ms needs a check that reads less than every byte, which would "
+    "give up refusing any damaged byte and any forged index before a search follows it.",
     "**Memory**: from the CSV, the peak is the parse's (the file is never resident whole: each chunk drops "
     "the pages it has parsed); the query then holds the relation columns (endpoints 8 MiB, efforts 8 MiB, "
     "kinds 1 MiB), the network (17 MiB), the path finder's scaled weights (8 MiB) and the ids with their "
     "table (about 3 MiB) over the 16 MiB of the binary's start-up. Role values are made only for the roles "
-    "printed, and the reverse index only for a second query. From the image the same arrays are copied "
-    "rather than built, so its peak is about the same.",
+    "printed, and the reverse index only for a second query. From the image the peak is mostly the image's "
+    "own pages (page cache, shared with other processes and reclaimable): a bidirectional search on a "
+    "random network reads rows all over both adjacencies, and the kernel maps 64 KiB around every fault, so "
+    "most of the network's pages are counted; the process's own memory is the search's labels (6 MiB) and "
+    "the start-up's. 40 MiB needs a search that reads fewer pages, not a smaller load.",
 ]
 
 

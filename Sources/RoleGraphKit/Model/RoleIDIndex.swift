@@ -8,7 +8,8 @@ import RoleGraphAlgorithms
 /// beside its index and costs a `Hasher` round per id to build; this table holds one `Int32` per
 /// slot (at most half full) and reads the ids where the roles already keep them, so an edge
 /// list's network pays a few bytes per role to be searchable by id. A snapshot image stores the
-/// table, so a graph read from one is searchable by id without hashing any.
+/// table, so a graph read from one is searchable by id without building one (the table is only
+/// checked, ``findsEveryRole()``).
 struct RoleIDIndex: Sendable {
     /// `slots[s]` is the index of the id hashed there plus one, or 0 for an empty slot.
     let slots: Column<Int32>

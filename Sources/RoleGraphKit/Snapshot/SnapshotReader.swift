@@ -38,7 +38,7 @@ enum SnapshotReader {
     ///   when it cannot be mapped; ``GraphLoadError/invalid(_:)`` with one diagnostic, `path: …`,
     ///   for a truncated, corrupt, wrong-magic, newer-version or stale image.
     /// - Complexity: O(*n*) for an image of *n* bytes, one checking pass on both cores; no copy of
-    ///   a column but the stayers', no string per id, no hashing.
+    ///   a column but the stayers', no string per id, one hash per id to check the stored id table.
     static func load(_ path: String, options: GraphLoadOptions) throws(GraphLoadError) -> GraphLoadResult {
         guard path != "-" else {
             throw .unreadable(path: "<stdin>", reason: "a snapshot image is mapped from a file, not read from standard input")

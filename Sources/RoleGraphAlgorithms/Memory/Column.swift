@@ -7,7 +7,8 @@
 /// `CSRGraph` holds its columns as `Column`s so the same searches run on either.
 ///
 /// - Invariant: `Element` is a trivial type, and the memory of a borrowed column is immutable
-///   and stays valid while `owner` is alive.
+///   and stays valid while `owner` is alive. That is also why a column is `Sendable`: nothing
+///   in it is ever written after it is made, by any thread.
 @usableFromInline
 package struct Column<Element>: RandomAccessCollection, @unchecked Sendable {
     /// The array behind an engine-built column; empty for a borrowed one.
@@ -40,17 +41,17 @@ package struct Column<Element>: RandomAccessCollection, @unchecked Sendable {
         self.owner = owner
     }
 
-    @inlinable @usableFromInline package var startIndex: Int { 0 }
+    @inlinable package var startIndex: Int { 0 }
 
     /// The number of elements.
     ///
     /// - Complexity: O(1).
-    @inlinable @usableFromInline package var endIndex: Int { borrowed?.count ?? built.count }
+    @inlinable package var endIndex: Int { borrowed?.count ?? built.count }
 
     /// The element at `i`, bounds-checked.
     ///
     /// - Complexity: O(1).
-    @inlinable @usableFromInline
+    @inlinable
     package subscript(i: Int) -> Element {
         if let borrowed {
             precondition(i >= 0 && i < borrowed.count, "column index out of range")

@@ -21,7 +21,8 @@ final class FileMapping: @unchecked Sendable {
     private let base: UnsafeRawPointer?
     /// The mapped length in bytes.
     let count: Int
-    /// The file, kept open for ``read(into:at:)``.
+    /// The file, kept open for ``read(into:at:)`` while the mapping lives: one descriptor per
+    /// mapped file.
     private let descriptor: Int32
 
     /// Maps a whole regular file.
@@ -118,8 +119,9 @@ final class FileMapping: @unchecked Sendable {
     }
 
     /// Tells the kernel the mapping will be read at random from now on (`madvise(MADV_RANDOM)`),
-    /// as a search reads a graph laid out in place: each fault then maps the page it needs, not
-    /// the pages around it, so a query holds the pages it reads rather than their neighbourhoods.
+    /// as a search reads a graph laid out in place: a fault then reads no pages ahead of the one
+    /// it needs. (Linux still maps the already-cached pages around a fault, 64 KiB by default, so
+    /// a search over a whole network ends up with most of its pages mapped all the same.)
     ///
     /// - Complexity: O(1).
     func expectRandomReads() {

@@ -11,9 +11,9 @@ extension RoleGraph {
     /// and takes the endpoints as given instead of looking each relation's ids up twice.
     ///
     /// - Parameter stays: each role's stayers, NaN for none; may be empty.
-    /// - Parameter network: the default costing's network, when a snapshot image holds it.
-    /// - Complexity: O(*R*) expected, hashing each id once.
     /// - Parameter idSlots: the id table a snapshot image stored (``RoleIDIndex/init(slots:store:)``).
+    /// - Parameter network: the default costing's network, when a snapshot image holds it.
+    /// - Complexity: O(*R*) expected, hashing each id once; O(1) with `idSlots`.
     init(edgeList name: String, source: String, area: Area, ids: RoleIDs, stays: [Double], relations: RelationColumns,
          idSlots: Column<Int32>? = nil, network: ReadyNetwork? = nil) {
         self.name = name

@@ -66,12 +66,12 @@ struct RoleSources: Encodable {
 
     /// - Parameter file: the file every fact is from when there is no provenance (one file read).
     init(role index: Int, in graph: RoleGraph, provenance: GraphProvenance?, file fallback: String) {
-        let id = graph.roles[index].id
         let roleSource = provenance?.role(at: index)
         file = roleSource?.file ?? fallback
         overrides = FieldSource.list(roleSource?.overrides ?? [:])
-        relations = graph.relations.enumerated().compactMap { i, relation in
-            guard relation.from == id || relation.to == id else { return nil }
+        // Only this role's relations are made as values (a large network has a million).
+        relations = graph.relationPositions(involving: Int32(index)).map { i in
+            let relation = graph.relation(at: i)
             let source = provenance?.relation(at: i)
             return RelationSource(kind: relation.kind.rawValue, from: relation.from.rawValue, to: relation.to.rawValue,
                                   file: source?.file ?? fallback, overrides: FieldSource.list(source?.overrides ?? [:]))

@@ -173,21 +173,34 @@ public struct RoleGraph: Sendable {
         var mutual: [Relation] = []
         // Every relation's endpoints are roles of the graph, so a role it does not have has none.
         if let index = self.index(of: id) {
-            endpoints.withUnsafeBufferPointer { ends in
-                for position in ends.indices where ends[position].from == index || ends[position].to == index {
-                    let relation = relationStore.relation(at: position)
-                    if relation.kind.isSymmetric {
-                        mutual.append(relation)
-                    } else if ends[position].from == index {
-                        outgoing.append(relation)
-                    } else {
-                        incoming.append(relation)
-                    }
+            for position in relationPositions(involving: index) {
+                let relation = relationStore.relation(at: position)
+                if relation.kind.isSymmetric {
+                    mutual.append(relation)
+                } else if endpoints[position].from == index {
+                    outgoing.append(relation)
+                } else {
+                    incoming.append(relation)
                 }
             }
         }
         return RoleRelations(role: id, outgoing: outgoing, incoming: incoming, mutual: mutual)
     }
+
+    /// The positions in ``relations`` of the relations with the role at `index` at either end,
+    /// in file order, found by their dense endpoints.
+    ///
+    /// - Complexity: O(*E*) integer comparisons.
+    package func relationPositions(involving index: Int32) -> [Int] {
+        endpoints.withUnsafeBufferPointer { ends in
+            ends.indices.filter { ends[$0].from == index || ends[$0].to == index }
+        }
+    }
+
+    /// The relation at `position` in ``relations``, made alone (``relations`` makes every one).
+    ///
+    /// - Complexity: O(1).
+    package func relation(at position: Int) -> Relation { relationStore.relation(at: position) }
 
     /// The relations of the given kinds as a `CSRGraph` over role indices; symmetric kinds
     /// contribute an edge each way. Edge ids are positions in ``relations``.

@@ -31,7 +31,7 @@
 ///   adjacency, whose O(*V* + *E*) build and memory (as much again as the graph's) a single
 ///   query does not earn back, so it is built for the second search, when more are likely
 ///   (Yen's spur searches, a session of queries), unless the finder was given it ready-made
-///   (``ReversedAdjacency``: a snapshot image stores it), when even the first search uses it;
+///   (`ReversedAdjacency`: a snapshot image stores it), when even the first search uses it;
 /// - with `maxSteps`: the unconstrained best path if it is short enough (then it is also the best
 ///   short path), else Bellman–Ford by rounds (`HopBoundedSearch.swift`);
 /// - several paths: Yen's algorithm with Lawler's refinement (`KShortestPaths.swift`);

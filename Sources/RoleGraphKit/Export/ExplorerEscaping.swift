@@ -48,7 +48,7 @@ enum ExplorerEscaping {
     /// doctype and every comment (Graphviz writes role ids into them) removed, from `<svg` on.
     ///
     /// It works on the UTF-8 bytes: a search in a `String` with non-ASCII text in it converts
-    /// offsets on every call, which made this quadratic in the document's length.
+    /// offsets on every call, which would make this quadratic in the document's length.
     ///
     /// - Complexity: O(*n*).
     static func inlineSVG(_ svg: [UInt8]) -> String {

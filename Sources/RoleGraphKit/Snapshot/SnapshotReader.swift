@@ -74,6 +74,8 @@ private struct ValidatedImage {
     var costScale = 1.0
     var flags: UInt64 = 0
     var stamp = SourceStamp(size: 0, seconds: 0, nanoseconds: 0)
+    /// The graph's name, its source, and the indexed file's absolute path.
+    var texts: [String] = []
 
     /// Sections this large are dropped from the process once checksummed or copied
     /// (``FileMapping/release(_:)``); smaller ones are not worth a system call.
@@ -200,6 +202,7 @@ private struct ValidatedImage {
             }
         }
         mapping.expectRandomReads()
+        texts = strings(.textOffsets, .textBytes)
         if !has(SnapshotLayout.Flag.notes) && !ranges[.noteBytes]!.isEmpty { throw corrupt("corrupt snapshot image (notes)") }
     }
 
@@ -219,23 +222,14 @@ private struct ValidatedImage {
         try mapping.withBytes(offset ..< offset + 8) { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
     }
 
-    /// The strings of an arena, each checked to lie inside its bytes.
-    private func strings(_ offsets: SnapshotSection, _ bytes: SnapshotSection, count: Int) throws(GraphLoadError) -> [String] {
-        return try readSection(offsets) { (cuts) throws(GraphLoadError) -> [String] in
-            try readSection(bytes) { (text) throws(GraphLoadError) -> [String] in
-                var result: [String] = []
-                result.reserveCapacity(count)
-                var start = UInt64(littleEndian: cuts.loadUnaligned(as: UInt64.self))
-                guard start == 0 else { throw corrupt("corrupt snapshot image (\(offsets) does not start at 0)") }
-                for i in stride(from: 1, through: count, by: 1) {
-                    let end = UInt64(littleEndian: cuts.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self))
-                    guard end >= start, end <= UInt64(text.count) else { throw corrupt("corrupt snapshot image (\(offsets) out of bounds)") }
-                    result.append(String(decoding: UnsafeRawBufferPointer(rebasing: text[Int(start) ..< Int(end)]), as: UTF8.self))
-                    start = end
-                }
-                guard start == UInt64(text.count) else { throw corrupt("corrupt snapshot image (\(bytes) has bytes past its last string)") }
-                return result
-            }
+    /// The strings of an arena, whose offsets the checking pass found to run from 0 to the end of
+    /// its bytes, never decreasing.
+    ///
+    /// - Complexity: O(bytes of the arena).
+    private func strings(_ offsets: SnapshotSection, _ bytes: SnapshotSection) -> [String] {
+        let cuts = column(offsets, of: Int.self), text = column(bytes, of: UInt8.self)
+        return text.withUnsafeBufferPointer { text in
+            (0 ..< max(0, cuts.count - 1)).map { String(decoding: UnsafeBufferPointer(rebasing: text[cuts[$0] ..< cuts[$0 + 1]]), as: UTF8.self) }
         }
     }
 
@@ -298,7 +292,6 @@ private struct ValidatedImage {
     /// used as it is.
     func refuseIfStale() throws(GraphLoadError) {
         guard flags & SnapshotLayout.Flag.sourceStamp != 0 else { return }
-        let texts = try strings(.textOffsets, .textBytes, count: 3)
         guard let now = SourceStamp(path: texts[2]) else { return }
         if now != stamp {
             throw corrupt("stale snapshot image: \(texts[2]) changed since it was indexed; run 'rolegraph index \(texts[2]) -o \(file)' again")
@@ -310,11 +303,10 @@ private struct ValidatedImage {
     /// - Complexity: O(*R*), plus O(*E*) when the relations have notes.
     func graph() throws(GraphLoadError) -> RoleGraph {
         let e = relationCount
-        let texts = try strings(.textOffsets, .textBytes, count: 3)
         let ids = RoleIDs(offsets: column(.idOffsets, of: Int.self), bytes: column(.idBytes, of: UInt8.self))
         var notes: [String?] = []
         if flags & SnapshotLayout.Flag.notes != 0 {
-            let texts = try strings(.noteOffsets, .noteBytes, count: e)
+            let texts = strings(.noteOffsets, .noteBytes)
             notes = try readSection(.noteFlags) { flags in
                 (0 ..< e).map { flags[$0] == 0 ? nil : texts[$0] }
             }

@@ -327,9 +327,14 @@ struct EdgeListParser {
     // MARK: Fields
 
     /// The text of a field (undoubling quotes), for messages and notes; `nil` if not UTF-8.
-    func text(_ field: Field) -> String? {
+    func text(_ field: Field) -> String? { Self.text(field, in: p) }
+
+    /// The text of `field` of `p`; static, like the other readers of a field's bytes that a row
+    /// calls, because a call to a method of the parser from its mutating row loop copies the
+    /// whole parser (some 400 bytes, and a retain of each of its arrays) for the call.
+    static func text(_ field: Field, in p: UnsafeRawBufferPointer) -> String? {
         if field.escaped {
-            return String(validating: unescaped(field), as: UTF8.self)
+            return String(validating: unescaped(field, in: p), as: UTF8.self)
         }
         return String(validating: UnsafeRawBufferPointer(rebasing: p[field.start ..< field.end]), as: UTF8.self)
     }
@@ -339,7 +344,9 @@ struct EdgeListParser {
         text(field) ?? String(decoding: unescaped(field), as: UTF8.self)
     }
 
-    func unescaped(_ field: Field) -> [UInt8] {
+    func unescaped(_ field: Field) -> [UInt8] { Self.unescaped(field, in: p) }
+
+    static func unescaped(_ field: Field, in p: UnsafeRawBufferPointer) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(field.end - field.start)
         var i = field.start
@@ -626,7 +633,7 @@ struct EdgeListParser {
         if kindPosition >= 0 {
             let field = fields[kindPosition]
             if !field.isEmpty {
-                if let parsed = parseKind(field) {
+                if let parsed = Self.parseKind(field, in: p) {
                     kind = parsed
                 } else {
                     let value = shown(field)
@@ -644,7 +651,7 @@ struct EdgeListParser {
             if !field.isEmpty {
                 if kind != .transition {
                     report(.effortOnNonTransition(kind), field)
-                } else if let value = parseNumber(field), value.isFinite, value > 0, value <= GraphValidator.maximumEffort {
+                } else if let value = Self.parseNumber(field, in: p), value.isFinite, value > 0, value <= GraphValidator.maximumEffort {
                     effort = value
                     stated = true
                 } else {
@@ -660,7 +667,7 @@ struct EdgeListParser {
             if !field.isEmpty {
                 if kind != .transition {
                     report(.other("a \(kind.rawValue) relation has no count; only a transition counts observed moves"), field)
-                } else if let value = parseNumber(field), value.isFinite, value >= 0, value <= GraphValidator.maximumCount {
+                } else if let value = Self.parseNumber(field, in: p), value.isFinite, value >= 0, value <= GraphValidator.maximumCount {
                     count = value
                 } else {
                     report(.other("invalid count '\(shown(field))': a count is a number of observed moves, from 0 to 1e15"), field)
@@ -673,7 +680,7 @@ struct EdgeListParser {
         if notePosition >= 0 {
             let field = fields[notePosition]
             if !field.isEmpty {
-                note = text(field)
+                note = Self.text(field, in: p)
                 if note == nil { report(.other("the note is not UTF-8 text"), field) }
             }
         }
@@ -720,7 +727,7 @@ struct EdgeListParser {
         stays[Int(id)] = (stays[Int(id)] ?? 0) + count
     }
 
-    func parseKind(_ field: Field) -> RelationKind? {
+    static func parseKind(_ field: Field, in p: UnsafeRawBufferPointer) -> RelationKind? {
         let bytes = UnsafeRawBufferPointer(rebasing: p[field.start ..< field.end])
         if bytes.elementsEqual("transition".utf8) { return .transition }
         if bytes.elementsEqual("collaboration".utf8) { return .collaboration }
@@ -730,7 +737,7 @@ struct EdgeListParser {
 
     /// Parses a decimal number from bytes: `12`, `1.5`, `.5`, `-3`; anything else (exponents,
     /// `inf`, long mantissas) goes through `Double(String)`.
-    func parseNumber(_ field: Field) -> Double? {
+    static func parseNumber(_ field: Field, in p: UnsafeRawBufferPointer) -> Double? {
         var i = field.start
         let end = field.end
         var negative = false
@@ -762,7 +769,7 @@ struct EdgeListParser {
             let value = Double(mantissa) / Self.powersOfTen[fractionDigits]
             return negative ? -value : value
         }
-        return text(field).flatMap(DecimalNumber.parse)
+        return text(field, in: p).flatMap(DecimalNumber.parse)
     }
 
     static let powersOfTen: [Double] = (0...15).map { (0..<$0).reduce(1.0) { r, _ in r * 10 } }

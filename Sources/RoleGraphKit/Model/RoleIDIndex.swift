@@ -1,4 +1,5 @@
 import RoleGraphAlgorithms
+import Synchronization
 
 /// Maps role ids to dense indices: an open-addressing table of indices, hashed by the id's
 /// UTF-8 bytes with the edge-list interner's hash, comparing against the ids' bytes where the
@@ -8,14 +9,22 @@ import RoleGraphAlgorithms
 /// beside its index and costs a `Hasher` round per id to build; this table holds one `Int32` per
 /// slot (at most half full) and reads the ids where the roles already keep them, so an edge
 /// list's network pays a few bytes per role to be searchable by id. A snapshot image stores the
-/// table, so a graph read from one is searchable by id without building one (the table is only
-/// checked, ``findsEveryRole()``).
+/// table, so a graph read from one is searchable by id without building one.
+///
+/// A found entry is always compared byte for byte with the id looked up, so a lookup that finds
+/// a role is right whatever the table holds. Only a miss could be wrong, in a table an image
+/// stated that does not match its ids (forged, with the checksums resealed); so the first miss in
+/// such a table checks it whole (``findsEveryRole()``) and, should it fail, answers that and every
+/// later lookup from a table built from the ids. A query naming roles that exist never misses,
+/// and pays for no check.
 struct RoleIDIndex: Sendable {
     /// `slots[s]` is the index of the id hashed there plus one, or 0 for an empty slot.
     let slots: Column<Int32>
     /// The slot count minus one (a power of two minus one).
     private let mask: Int
-    private let store: RoleStore
+    fileprivate let store: RoleStore
+    /// For a table an image stated: what its first miss found out; `nil` for a table built here.
+    private let stated: StatedTable?
 
     /// The slot count for `count` ids: the smallest power of two at least twice `count`, and at
     /// least 16.
@@ -48,25 +57,27 @@ struct RoleIDIndex: Sendable {
         self.slots = Column(slots)
         self.mask = mask
         self.store = store
+        stated = nil
     }
 
-    /// The table a snapshot image stored for `store`, made by ``init(_:)`` on the same ids.
+    /// The table a snapshot image stored for `store`, made by ``init(_:)`` on the same ids; it is
+    /// not checked here, but on its first miss (see the type's summary).
     ///
     /// - Precondition: `slots.count` is ``capacity(for:)`` of the store's count, and every slot
     ///   is 0 or at most that count (the reader's check); a table that does not match the ids
-    ///   can only make a lookup miss, and a lookup probes at most every slot once.
+    ///   can only make a probe miss, and a probe visits at most every slot once.
     /// - Complexity: O(1).
     init(slots: Column<Int32>, store: RoleStore) {
         precondition(slots.count == Self.capacity(for: store.count), "an id table of the wrong size")
         self.slots = slots
         self.mask = slots.count - 1
         self.store = store
+        stated = StatedTable()
     }
 
-    /// Whether looking up each role's own id finds that role: what a table stated by a snapshot
-    /// image must do before the graph may rely on it (the rest of the engine takes a role's own id
-    /// to be found). A table that fails was forged; one that passes answers every lookup right,
-    /// since a found entry is always compared byte for byte.
+    /// Whether looking up each role's own id in the table finds that role: true of every table
+    /// ``init(_:)`` builds, and of a stated one that matches its ids. One that passes answers
+    /// every lookup right, since a found entry is always compared byte for byte.
     ///
     /// - Complexity: O(*R*) expected, hashing each id once; at most every slot per id.
     func findsEveryRole() -> Bool {
@@ -94,20 +105,26 @@ struct RoleIDIndex: Sendable {
 
     /// The dense index of `id`, or `nil`.
     ///
-    /// - Complexity: O(1) expected.
+    /// - Complexity: O(1) expected; the first miss in a table an image stated, O(*R*) once.
     subscript(id: RoleID) -> Int32? {
         var text = id.rawValue  // var: withUTF8 may make it contiguous
-        return text.withUTF8 { utf8 in
-            let id = UnsafeRawBufferPointer(utf8)
-            var slot = Self.hash(id) & mask
-            for _ in 0 ... mask {
-                let entry = slots[slot]
-                if entry == 0 { return nil }
-                if store.withIDBytes(at: Int(entry) - 1, { $0.elementsEqual(id) }) { return entry - 1 }
-                slot = (slot + 1) & mask
-            }
-            return nil
+        if let found = text.withUTF8({ probe(UnsafeRawBufferPointer($0)) }) { return found }
+        guard let stated, let built = stated.replacement(for: self) else { return nil }
+        return built[id]
+    }
+
+    /// The index the table holds for `id`, compared byte for byte, or `nil`.
+    ///
+    /// - Complexity: O(1) expected; at most every slot once.
+    private func probe(_ id: UnsafeRawBufferPointer) -> Int32? {
+        var slot = Self.hash(id) & mask
+        for _ in 0 ... mask {
+            let entry = slots[slot]
+            if entry == 0 { return nil }
+            if store.withIDBytes(at: Int(entry) - 1, { $0.elementsEqual(id) }) { return entry - 1 }
+            slot = (slot + 1) & mask
         }
+        return nil
     }
 
     /// The slot hash of an id's UTF-8 bytes: ``ByteInterner``'s hash. A snapshot image stores
@@ -115,5 +132,26 @@ struct RoleIDIndex: Sendable {
     private static func hash(_ bytes: UnsafeRawBufferPointer) -> Int {
         let (w0, w1) = ByteInterner.prefix(bytes)
         return Int(truncatingIfNeeded: ByteInterner.hash(bytes, w0, w1))
+    }
+}
+
+/// What the first miss in a table a snapshot image stated found out: whether the table finds
+/// every role, and if not, the table built from the ids that answers in its place. Decided once,
+/// under a lock, by whichever lookup misses first.
+private final class StatedTable: Sendable {
+    private enum Verdict { case sound, replaced(RoleIDIndex) }
+    private let verdict = Mutex<Verdict?>(nil)
+
+    /// `nil` when `table` finds every role (so its miss stands), else the table to ask instead.
+    ///
+    /// - Complexity: O(*R*) expected the first time, O(1) after.
+    func replacement(for table: RoleIDIndex) -> RoleIDIndex? {
+        verdict.withLock { verdict in
+            if verdict == nil {
+                verdict = table.findsEveryRole() ? .sound : .replaced(RoleIDIndex(table.store))
+            }
+            if case .replaced(let built) = verdict { return built }
+            return nil
+        }
     }
 }

@@ -108,10 +108,20 @@ enum OutputFile {
         }
     }
 
+    /// The most ``writeAll(_:_:)`` hands the kernel in one call.
+    ///
+    /// Linux caches a file in folios as large as the writes that made it, and a read-only mapping
+    /// of the file maps a whole folio on a fault. A snapshot image written in one call is cached
+    /// in folios of megabytes, and a query that maps it and reads a few thousand scattered
+    /// records then holds most of the image; written in pieces of the kernel's default
+    /// fault-around window, it maps no more around each read than any other file does.
+    static let writeChunk = 1 << 16
+
     static func writeAll(_ fd: Int32, _ bytes: [UInt8]) throws {
         var offset = 0
         while offset < bytes.count {
-            let count = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            let piece = min(writeChunk, bytes.count - offset)
+            let count = bytes[offset ..< offset + piece].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
                 throw POSIXError(errno)

@@ -17,6 +17,10 @@ import Testing
         let roles = try TransitionNetworks.roles(in: csv)
         let index = try CLI.run(["index", csv, "-o", "net.rgx"], in: directory)
         #expect(index.status == 0 && index.stdout.isEmpty && index.stderr.isEmpty, "\(index.stderr)")
+        // Large enough that `index` writes it in several pieces (`OutputFile.writeChunk`), all of
+        // which the queries below read back.
+        let size = try FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent("net.rgx").path)[.size] as? Int
+        #expect((size ?? 0) > 1 << 16, "\(size ?? 0) bytes")
         var answered = 0
         for (i, (from, to)) in [(0, 299), (3, 150), (42, 7), (100, 250), (299, 0)].enumerated() {
             for cost in ["effort", "hops"] {

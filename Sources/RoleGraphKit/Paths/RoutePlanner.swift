@@ -97,12 +97,17 @@ public struct RoutePlanner: Sendable {
         let vertexCount = graph.roleCount
         let relationCount = store.count
         var offsets = [Int](repeating: 0, count: vertexCount + 1)
+        // Under `likely` the counting pass weighs each relation's forward edge (a logarithm) to
+        // leave out the infinite ones; the placing pass reads that weight here rather than
+        // computing it again.
+        var forwardWeights = [Double](repeating: 0, count: mayOmit ? relationCount : 0)
         offsets.withUnsafeMutableBufferPointer { counts in
             for position in 0 ..< relationCount {
                 let kind = store.kind(at: position)
                 guard followed(kind) else { continue }
                 let (a, b) = graph.endpoints(ofRelationAt: position)
-                if !mayOmit || weigh(kind, position, a, b).isFinite { counts[Int(a) + 1] += 1 }
+                if mayOmit { forwardWeights[position] = weigh(kind, position, a, b) }
+                if !mayOmit || forwardWeights[position].isFinite { counts[Int(a) + 1] += 1 }
                 if kind.isSymmetric && (!mayOmit || weigh(kind, position, b, a).isFinite) { counts[Int(b) + 1] += 1 }
             }
             for v in 0 ..< vertexCount { counts[v + 1] += counts[v] }
@@ -130,7 +135,7 @@ public struct RoutePlanner: Sendable {
                             let kind = store.kind(at: position)
                             guard followed(kind) else { continue }
                             let (a, b) = graph.endpoints(ofRelationAt: position)
-                            place(a, b, weigh(kind, position, a, b), position)
+                            place(a, b, mayOmit ? forwardWeights[position] : weigh(kind, position, a, b), position)
                             if kind.isSymmetric { place(b, a, weigh(kind, position, b, a), position) }
                         }
                     }

@@ -1,4 +1,5 @@
 import Foundation
+import RoleGraphAlgorithms
 
 /// The share of observed moves each transition carries: of everyone observed in role A (who
 /// moved out, or stayed), the fraction who moved to B.
@@ -9,8 +10,11 @@ import Foundation
 /// largest. Stayers (``Role/stays``) are part of the denominator, never an edge, so the shares out
 /// of a role sum to 1 minus its stayers' share.
 public struct TransitionShares: Sendable {
-    /// The graph whose relations' counts the shares divide.
-    private let graph: RoleGraph
+    /// The relations whose counts the shares divide, and their endpoints: what a share reads of
+    /// the graph, and no more, so that a copy of the shares (as passing them to a cost function
+    /// makes, once per edge weighed) is a few words rather than a whole `RoleGraph`.
+    private let store: RelationStore
+    private let endpoints: Column<(from: Int32, to: Int32)>
     /// Per role index: everyone observed in it (outgoing counts plus stayers).
     private let totals: [Double]
     private let stays: [Double]
@@ -27,7 +31,8 @@ public struct TransitionShares: Sendable {
         for position in 0 ..< store.count where store.kind(at: position) == .transition {
             if let count = store.observedCount(at: position) { totals[Int(graph.endpoints(ofRelationAt: position).from)] += count }
         }
-        self.graph = graph
+        self.store = store
+        endpoints = graph.endpoints
         self.totals = totals
         self.stays = stays
     }
@@ -36,9 +41,8 @@ public struct TransitionShares: Sendable {
     ///
     /// - Complexity: O(1).
     public func share(ofRelationAt position: Int) -> Double? {
-        let store = graph.relationStore
         guard store.kind(at: position) == .transition, let count = store.observedCount(at: position) else { return nil }
-        let total = totals[Int(graph.endpoints(ofRelationAt: position).from)]
+        let total = totals[Int(endpoints[position].from)]
         return total > 0 ? count / total : 0
     }
 

@@ -412,10 +412,22 @@ def large(a, bindir):
         csr = (roles + 1) * 4 + edges * (4 + 8)
         rows.append(("floor", f"CSR bytes: {roles:,} roles, {edges:,} edges (int32 offsets and targets, float64 weights)",
                      "", None, csr, "ok", f"{csr / 2**20:.1f} MiB"))
+    # The same moves with observed counts instead of efforts (a transition file as researchers
+    # have them), for `--cost likely`: every count from 1 to 500, fixed by the row's position.
+    counted = base + ".counted.csv"
+    if not os.path.exists(counted):
+        with open(csv_path) as source, open(counted + ".tmp", "w") as out:
+            out.write("from,to,count\n")
+            for i, line in enumerate(source.read().splitlines()[1:]):
+                a, b = line.split(",")[:2]
+                out.write(f"{a},{b},{1 + (i * 2654435761) % 500}\n")
+        os.replace(counted + ".tmp", counted)
     with section(f"{LARGE}: rolegraph commands, whole process, {runs} runs each"):
-        for what, cmd in [("path A B", ["path", a_id, b_id]), ("next A", ["next", a_id]),
-                          ("reachable A --max-steps 2", ["reachable", a_id, "--max-steps", "2"]), ("stats", ["stats"])]:
-            m, r, st = processes([rolegraph] + cmd + ["--graph", csv_path], runs)
+        for what, cmd, graph in [("path A B", ["path", a_id, b_id], csv_path), ("next A", ["next", a_id], csv_path),
+                                 ("reachable A --max-steps 2", ["reachable", a_id, "--max-steps", "2"], csv_path),
+                                 ("stats", ["stats"], csv_path),
+                                 ("path A B --cost likely (counts)", ["path", a_id, b_id, "--cost", "likely"], counted)]:
+            m, r, st = processes([rolegraph] + cmd + ["--graph", graph], runs)
             note = ""
             if what == "path A B" and m:
                 ok = m <= LARGE_PATH_TARGET[0] and r <= LARGE_PATH_TARGET[1]
@@ -465,31 +477,36 @@ def large(a, bindir):
 LARGE_EXPLAIN = [
     "**Time, from the CSV**: the parse runs on both cores (the rows cut at line ends, each chunk with its own "
     "id table, merged in first-seen order) from a read-only mapping of the file. Interning ids is still "
-    "about 29% of the process's cycles, and 60% of that on one instruction: the load of the hash slot each "
-    "id probes (a table of 8 MiB for 100k ids, larger than the 4 MiB L2, so nearly every probe misses); "
-    "splitting rows and fields is about 18%, merging repeated rows 7% (one core), laying out the network "
-    "6%, page faults of fresh memory about 8%, the search itself 3%. Below 150 ms needs the probes to hit: "
-    "a table of one word per slot (2 MiB at 100k ids, keys compared in the arena) was measured no faster, "
-    "so what remains to try is probing a few rows behind the parse, with each row's slots prefetched when "
-    "its fields are cut.",
+    "the largest part of the parse, and half of that is one instruction: the load of the hash slot a new "
+    "`to` id probes (a table of 8 MiB for 100k ids, larger than the 4 MiB L2; a `from` id repeats the row "
+    "above and hits the cache). Two ways round it were measured no faster: a table of one word per slot "
+    "(2 MiB, keys compared in the arena), and a scout a few lines ahead of the parse that hashes each "
+    "line's ids and prefetches their slots (the prefetches stall on the same misses, and the second scan "
+    "of every line costs what they save). After the parse, one core merges the chunks, merges repeated "
+    "rows, lays out the network and prepares its weights before the search: about as long as the parse. "
+    "Below 150 ms needs those steps on both cores too.",
     "**Snapshot** (`--graph FILE.rgx`): no text work, nothing to build and nothing to copy: the image "
     "holds the default path network both ways, the path finder's prepared weights and the id table, and a "
-    "query uses the columns where they lie in the mapping (no string per id; the stored id table is only "
-    "checked, one hash per id). What remains is the start-up (the `--version` row), one checking pass over "
-    "the whole image (every checksum, and every index, offset, weight and amount a later step relies on, "
-    "read with pread on both cores: about half of the process's CPU, a third of it the kernel's copy), the "
-    "id table's check, page faults, and the search itself (a few percent: it runs bidirectionally from the "
-    "first query). 15 ms needs a check that reads less than every byte, which would "
-    "give up refusing any damaged byte and any forged index before a search follows it.",
+    "query uses the columns where they lie in the mapping (no string per id, no hash per id: the stored "
+    "id table is checked only if a lookup misses). What remains is the start-up (the `--version` row, "
+    "of which parsing the arguments is about half), one checking pass over the whole image (every "
+    "checksum, and every index, offset, weight and amount a later step relies on, read with pread on both "
+    "cores: about half of the process's CPU, a third of it the kernel's copy; a pass through the mapping, "
+    "each window populated and dropped, was measured no faster), the search's labels (two arrays of 3 MiB "
+    "written before it starts), page faults, and the search itself. 15 ms needs a check that reads less "
+    "than every byte, which would give up refusing any damaged byte and any forged index before a "
+    "search follows it.",
     "**Memory**: from the CSV, the peak is the parse's (the file is never resident whole: each chunk drops "
     "the pages it has parsed); the query then holds the relation columns (endpoints 8 MiB, efforts 8 MiB, "
     "kinds 1 MiB), the network (17 MiB), the path finder's scaled weights (8 MiB) and the ids with their "
     "table (about 3 MiB) over the 16 MiB of the binary's start-up. Role values are made only for the roles "
-    "printed, and the reverse index only for a second query. From the image the peak is mostly the image's "
-    "own pages (page cache, shared with other processes and reclaimable): a bidirectional search on a "
-    "random network reads rows all over both adjacencies, and the kernel maps 64 KiB around every fault, so "
-    "most of the network's pages are counted; the process's own memory is the search's labels (6 MiB) and "
-    "the start-up's. 40 MiB needs a search that reads fewer pages, not a smaller load.",
+    "printed, and the reverse index only for a second query. From the image the peak is the binary's "
+    "start-up (16 MiB), the search's labels (6 MiB) and the image's pages the search maps (page cache, "
+    "shared with other processes and reclaimable, about 25 MiB). The search settles under a thousand "
+    "roles but reads rows all over both adjacencies of a random network, and the kernel maps 64 KiB "
+    "around every fault (or a whole page-cache folio when that is larger: `index` writes the image in "
+    "64 KiB pieces so its folios are no larger). 40 MiB needs a search that maps fewer pages, not a "
+    "smaller load.",
 ]
 
 
@@ -501,7 +518,8 @@ def write_large(a, rows):
              f"- Load average (1 min) at the start: {LOAD_AT_START:.2f}; at the end: {os.getloadavg()[0]:.2f} "
              "(the machine is shared; a load above the core count means another user was building)",
              f"- Command: `python3 run.py {' '.join(sys.argv[1:])}`; wall time {time.time() - T0:.0f} s",
-             f"- Network: transitions-{LARGE}.csv from `generate` (100k roles, about 1M transitions). Whole-process rows: "
+             f"- Network: transitions-{LARGE}.csv from `generate` (100k roles, about 1M transitions; the `--cost likely` "
+             f"row reads transitions-{LARGE}.counted.csv, the same moves with counts from 1 to 500). Whole-process rows: "
              "the median wall time and peak RSS (GNU time's %M) of several runs; Python routes run once "
              "(load + one path query + exit). In-process loads: `bench --op load` and `peer.py --op load`, from the file "
              "to the graph, peak RSS of that process. `-arrow` routes: pyarrow's multithreaded CSV reader, dictionary-"

@@ -419,8 +419,8 @@ def large(a, bindir):
         with open(csv_path) as source, open(counted + ".tmp", "w") as out:
             out.write("from,to,count\n")
             for i, line in enumerate(source.read().splitlines()[1:]):
-                a, b = line.split(",")[:2]
-                out.write(f"{a},{b},{1 + (i * 2654435761) % 500}\n")
+                mover, destination = line.split(",")[:2]
+                out.write(f"{mover},{destination},{1 + (i * 2654435761) % 500}\n")
         os.replace(counted + ".tmp", counted)
     with section(f"{LARGE}: rolegraph commands, whole process, {runs} runs each"):
         for what, cmd, graph in [("path A B", ["path", a_id, b_id], csv_path), ("next A", ["next", a_id], csv_path),

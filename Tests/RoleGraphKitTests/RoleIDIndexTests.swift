@@ -57,11 +57,17 @@ import Testing
             let stated = RoleIDIndex(slots: Column(forged), store: mapped.roleStore)
             for id in ids { #expect(stated[RoleID(id)] == oracle[id]) }
             #expect(stated[RoleID(ids[0] + "x")] == nil || oracle[ids[0] + "x"] != nil)
+            #expect(stated.statedTableWasReplaced == true)
         }
-        // A sound stated table: a miss checks it, finds it sound, and stands.
+        // A sound stated table: lookups of its own ids never check it; a miss checks it, finds
+        // it sound, and stands.
         let sound = RoleIDIndex(slots: lean.roleIndex.slots, store: mapped.roleStore)
-        for id in ids.prefix(200) where oracle[id + "x"] == nil { #expect(sound[RoleID(id + "x")] == nil) }
         for id in ids { #expect(sound[RoleID(id)] == oracle[id]) }
+        #expect(sound.statedTableWasReplaced == nil)
+        for id in ids.prefix(200) where oracle[id + "x"] == nil { #expect(sound[RoleID(id + "x")] == nil) }
+        #expect(sound.statedTableWasReplaced == false)
+        for id in ids { #expect(sound[RoleID(id)] == oracle[id]) }
+        #expect(lean.roleIndex.statedTableWasReplaced == nil)
         let eager = RoleGraph(unchecked: "g", source: "", description: "", areas: [EdgeListReader.defaultArea], skills: [],
                               roles: ids.map { Role(id: RoleID($0), name: $0, area: EdgeListReader.defaultArea.id) },
                               relations: [])

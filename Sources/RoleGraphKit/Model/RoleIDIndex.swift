@@ -12,11 +12,13 @@ import Synchronization
 /// table, so a graph read from one is searchable by id without building one.
 ///
 /// A found entry is always compared byte for byte with the id looked up, so a lookup that finds
-/// a role is right whatever the table holds. Only a miss could be wrong, in a table an image
-/// stated that does not match its ids (forged, with the checksums resealed); so the first miss in
-/// such a table checks it whole (``findsEveryRole()``) and, should it fail, answers that and every
-/// later lookup from a table built from the ids. A query naming roles that exist never misses,
-/// and pays for no check.
+/// a role is right whatever the table holds (of an image whose ids are unique, as every image
+/// `index` writes is). Only a miss could be wrong, in a table an image stated that does not
+/// match its ids (forged, with the checksums resealed); so the first miss in such a table checks
+/// it whole (``findsEveryRole()``) and, should it fail, answers that and every later miss from a
+/// table built from the ids. A query naming roles by their exact ids never misses and pays for no
+/// check; one that names a role otherwise (by its name, in another case) pays for it once. A
+/// forged image that gives two roles one id finds one of them by it, and never traps.
 struct RoleIDIndex: Sendable {
     /// `slots[s]` is the index of the id hashed there plus one, or 0 for an empty slot.
     let slots: Column<Int32>
@@ -103,6 +105,11 @@ struct RoleIDIndex: Sendable {
         }
     }
 
+    /// For a table an image stated: `nil` until a lookup has missed, then whether the table
+    /// failed its check and lookups now go to one built from the ids; `nil` for a table built
+    /// here. What the tests read to tell a miss that stands from one that was repaired.
+    var statedTableWasReplaced: Bool? { stated?.wasReplaced }
+
     /// The dense index of `id`, or `nil`.
     ///
     /// - Complexity: O(1) expected; the first miss in a table an image stated, O(*R*) once.
@@ -141,6 +148,17 @@ struct RoleIDIndex: Sendable {
 private final class StatedTable: Sendable {
     private enum Verdict { case sound, replaced(RoleIDIndex) }
     private let verdict = Mutex<Verdict?>(nil)
+
+    /// `nil` before the first miss, then whether the table failed its check and was replaced.
+    var wasReplaced: Bool? {
+        verdict.withLock { verdict in
+            switch verdict {
+            case nil: nil
+            case .sound: false
+            case .replaced: true
+            }
+        }
+    }
 
     /// `nil` when `table` finds every role (so its miss stands), else the table to ask instead.
     ///

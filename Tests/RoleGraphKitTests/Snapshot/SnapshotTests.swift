@@ -202,14 +202,19 @@ import RoleGraphTestSupport
         }
     }
 
-    /// A forged id table that does not find every role by its own id (checksums resealed) is
-    /// refused: the engine takes a role's own id to be found. A table with the slots moved (all
-    /// in range) fails as surely as an empty one.
+    /// A forged id table that does not find every role by its own id (checksums resealed) loads,
+    /// and every role is still found by its own id: the first miss checks the table and answers
+    /// from one built from the ids. A table with the slots moved (all in range) is repaired as
+    /// surely as an empty one.
     @Test func aForgedIdTableStillFindsEveryRole() throws {
         let directory = try Self.directory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let (csv, _, bytes) = try Self.indexed("from,to,effort\na,b,1\nb,c,2\nc,a,1.5\n", in: directory)
+        let (csv, image, bytes) = try Self.indexed("from,to,effort\na,b,1\nb,c,2\nc,a,1.5\n", in: directory)
         let truth = try RoleGraph.load(contentsOf: csv)
+        // The image as written: its own ids are found without checking the table.
+        let genuine = try RoleGraph.load(contentsOf: image)
+        for id in ["a", "b", "c"] { #expect(genuine.index(of: RoleID(id)) == truth.index(of: RoleID(id))) }
+        #expect(genuine.roleIndex.statedTableWasReplaced == nil)
         func u64(_ at: Int) -> Int { (0 ..< 8).reduce(0) { $0 | Int(bytes[at + $1]) << (8 * $1) } }
         let entry = (0 ..< Int(bytes[12])).map { SnapshotLayout.headerSize + $0 * SnapshotLayout.tableEntrySize }
             .first { Int(bytes[$0]) == Int(SnapshotSection.idSlots.rawValue) }!
@@ -226,6 +231,7 @@ import RoleGraphTestSupport
                 #expect(graph.index(of: RoleID(id)) != nil)
             }
             #expect(graph.index(of: RoleID("d")) == nil)
+            #expect(graph.roleIndex.statedTableWasReplaced == true)
         }
     }
 

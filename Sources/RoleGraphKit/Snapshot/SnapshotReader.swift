@@ -319,7 +319,8 @@ private struct ValidatedImage {
                                       kinds: column(.kinds, of: UInt8.self), efforts: column(.efforts, of: Double.self),
                                       counts: column(.counts, of: Double.self), notes: notes)
         // The stored id table is checked by its first miss, if any (see `RoleIDIndex`): a query
-        // naming roles that exist pays for no check, and a forged table still answers right.
+        // naming roles by their exact ids pays for no check, and a table that fails it is
+        // replaced by one built from the ids.
         return RoleGraph(edgeList: texts[0], source: texts[1], area: area, ids: ids, stays: stays, relations: columns,
                          idSlots: column(.idSlots, of: Int32.self), network: network)
     }

@@ -83,26 +83,7 @@ struct RoleIDIndex: Sendable {
     ///
     /// - Complexity: O(*R*) expected, hashing each id once; at most every slot per id.
     func findsEveryRole() -> Bool {
-        let mask = self.mask
-        return slots.withUnsafeBufferPointer { slots in
-            func finds(_ index: Int, _ id: UnsafeRawBufferPointer) -> Bool {
-                var slot = Self.hash(id) & mask
-                for _ in 0 ... mask {
-                    let entry = slots[slot]
-                    if entry == 0 { return false }
-                    if Int(entry) &- 1 == index { return true }
-                    slot = (slot &+ 1) & mask
-                }
-                return false
-            }
-            // An image's ids, the case this check is for: one pass over the arena.
-            if let all = store.withIDArena({ offsets, bytes in
-                (0 ..< store.count).allSatisfy { finds($0, UnsafeRawBufferPointer(rebasing: bytes[offsets[$0] ..< offsets[$0 + 1]])) }
-            }) {
-                return all
-            }
-            return (0 ..< store.count).allSatisfy { index in store.withIDBytes(at: index) { finds(index, $0) } }
-        }
+        (0 ..< store.count).allSatisfy { index in store.withIDBytes(at: index) { probe($0) == Int32(index) } }
     }
 
     /// For a table an image stated: `nil` until a lookup has missed, then whether the table

@@ -48,17 +48,6 @@ struct RoleIDs: Sendable {
         return withUTF8(at: index) { RoleID(String(decoding: $0, as: UTF8.self)) }
     }
 
-    /// Calls `body` with the arena's offsets and bytes, valid only during the call, for a pass
-    /// over every id without a check per id; `nil` when the ids are strings.
-    ///
-    /// - Complexity: O(1) beyond `body`.
-    func withArena<R>(_ body: (UnsafeBufferPointer<Int>, UnsafeRawBufferPointer) -> R) -> R? {
-        guard isArena else { return nil }
-        return offsets.withUnsafeBufferPointer { offsets in
-            bytes.withUnsafeBufferPointer { bytes in body(offsets, UnsafeRawBufferPointer(bytes)) }
-        }
-    }
-
     /// Calls `body` with the UTF-8 bytes of the id at `index`, valid only during the call.
     ///
     /// - Complexity: O(1) beyond `body` (a string not stored contiguously is made so once).

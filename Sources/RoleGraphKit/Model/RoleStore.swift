@@ -85,12 +85,6 @@ final class RoleStore: Sendable {
         return text.withUTF8 { body(UnsafeRawBufferPointer($0)) }
     }
 
-    /// Calls `body` with the id arena's offsets and bytes (see ``RoleIDs/withArena(_:)``); `nil`
-    /// unless the ids were read in place.
-    func withIDArena<R>(_ body: (UnsafeBufferPointer<Int>, UnsafeRawBufferPointer) -> R) -> R? {
-        isEager ? nil : ids.withArena(body)
-    }
-
     /// The stayers of the role at `index`, if it states any.
     ///
     /// - Complexity: O(1).

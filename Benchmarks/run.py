@@ -413,9 +413,10 @@ def large(a, bindir):
         rows.append(("floor", f"CSR bytes: {roles:,} roles, {edges:,} edges (int32 offsets and targets, float64 weights)",
                      "", None, csr, "ok", f"{csr / 2**20:.1f} MiB"))
     # The same moves with observed counts instead of efforts (a transition file as researchers
-    # have them), for `--cost likely`: every count from 1 to 500, fixed by the row's position.
+    # have them), for `--cost likely`: every count from 1 to 500, fixed by the row's position;
+    # written again whenever the CSV is newer (a regenerated network).
     counted = base + ".counted.csv"
-    if not os.path.exists(counted):
+    if not os.path.exists(counted) or os.path.getmtime(counted) < os.path.getmtime(csv_path):
         with open(csv_path) as source, open(counted + ".tmp", "w") as out:
             out.write("from,to,count\n")
             for i, line in enumerate(source.read().splitlines()[1:]):

@@ -51,10 +51,12 @@ struct GraphOptions: ParsableArguments {
     static let flagNames = ["--strict"]
 
     /// How to read the graph file: the parsed --columns (a usage error when malformed), --strict
-    /// and --max-input-size.
+    /// and --max-input-size; snapshot images checked in full once per file, recorded in the user's
+    /// cache directory (``verifiedImagesDirectory``).
     func loadOptions() throws -> GraphLoadOptions {
         var options = GraphLoadOptions(strict: strict,
-                                       maximumSize: maxInputSize?.bytes ?? RoleGraph.defaultMaximumInputSize)
+                                       maximumSize: maxInputSize?.bytes ?? RoleGraph.defaultMaximumInputSize,
+                                       verifiedImagesDirectory: Self.verifiedImagesDirectory)
         if let columns {
             do {
                 options.columns = try GraphLoadOptions.parseColumns(columns)
@@ -63,6 +65,17 @@ struct GraphOptions: ParsableArguments {
             }
         }
         return options
+    }
+
+    /// Where the snapshot images this user has loaded and checked in full are recorded:
+    /// `$XDG_CACHE_HOME/rolegraph/verified`, or `~/.cache/rolegraph/verified` when it is unset or
+    /// not absolute (the XDG base directory rules); `nil`, so every load checks in full, when
+    /// neither is known.
+    static var verifiedImagesDirectory: String? {
+        let environment = ProcessInfo.processInfo.environment
+        if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") { return cache + "/rolegraph/verified" }
+        guard let home = environment["HOME"], home.hasPrefix("/") else { return nil }
+        return home + "/.cache/rolegraph/verified"
     }
 
     /// The graph to work on: the file named with --graph, or the built-in one. An edge list's

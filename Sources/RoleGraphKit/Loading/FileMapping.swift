@@ -24,6 +24,8 @@ final class FileMapping: @unchecked Sendable {
     /// The file, kept open for ``read(into:at:)`` while the mapping lives: one descriptor per
     /// mapped file.
     private let descriptor: Int32
+    /// The file's identity when it was opened (see ``VerifiedImageLedger``).
+    let identity: FileIdentity
 
     /// Maps a whole regular file.
     ///
@@ -51,6 +53,7 @@ final class FileMapping: @unchecked Sendable {
         }
         count = size
         descriptor = fd
+        identity = FileIdentity(info)
         guard size > 0 else { base = nil; return }
         let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0)
         guard let mapped, mapped != MAP_FAILED else {

@@ -10,14 +10,22 @@ public struct GraphLoadOptions: Hashable, Sendable {
     public var strict: Bool
     /// The most bytes of graph text read, and decompressed from a gzip file.
     public var maximumSize: Int
+    /// A directory where the snapshot images this user has loaded and checked in full are
+    /// recorded, each by its file's identity (device, inode, size, modification and change
+    /// times), so that a later load of the same unchanged file skips the pass that reads every
+    /// byte of it. `nil` (the default): every load checks every byte. A file changed in any way
+    /// since it was recorded is checked again; the records are only ever a shortcut, and a
+    /// directory that cannot be written only means every load checks in full.
+    public var verifiedImagesDirectory: String?
 
-    /// Options; by default no explicit columns, the repairs reported as warnings and a limit of
-    /// ``RoleGraph/defaultMaximumInputSize``.
+    /// Options; by default no explicit columns, the repairs reported as warnings, a limit of
+    /// ``RoleGraph/defaultMaximumInputSize`` and every snapshot image checked in full.
     public init(columns: [EdgeListField: String] = [:], strict: Bool = false,
-                maximumSize: Int = RoleGraph.defaultMaximumInputSize) {
+                maximumSize: Int = RoleGraph.defaultMaximumInputSize, verifiedImagesDirectory: String? = nil) {
         self.columns = columns
         self.strict = strict
         self.maximumSize = maximumSize
+        self.verifiedImagesDirectory = verifiedImagesDirectory
     }
 
     /// Parses a column mapping written `from=src,to=dst,count=n`.

@@ -48,9 +48,17 @@ enum CLI {
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
+    /// The cache directory every run of the tests is given (`XDG_CACHE_HOME`), so that the records
+    /// of checked snapshot images go to a directory of the test process's own, never the user's.
+    static let cacheDirectory: String = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("rolegraph-cli-cache-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url.path
+    }()
+
     /// Runs `rolegraph arguments…` in `directory` (a fresh temporary one by default, so nothing
-    /// depends on the working directory) and waits for it. `COLUMNS` is 120 unless `environment`
-    /// sets it.
+    /// depends on the working directory) and waits for it. `COLUMNS` is 120 and `XDG_CACHE_HOME`
+    /// ``cacheDirectory`` unless `environment` sets them.
     static func run(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil,
                     environment extra: [String: String] = [:]) throws -> CLIResult {
         let process = Process()
@@ -59,6 +67,7 @@ enum CLI {
         process.currentDirectoryURL = directory ?? FileManager.default.temporaryDirectory
         var environment = ProcessInfo.processInfo.environment
         environment["COLUMNS"] = "120"
+        environment["XDG_CACHE_HOME"] = cacheDirectory
         environment.merge(extra) { $1 }
         process.environment = environment
         let out = Pipe(), err = Pipe(), input = Pipe()

@@ -1,0 +1,150 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What identifies one version of a file on this machine: its device and inode, its size, and
+/// its modification and status-change times to the nanosecond.
+///
+/// Any write to a file, any `chmod`, rename or `touch`, sets its status-change time (`ctime`) to
+/// the moment it happened, and no call lets a program set it back; a new file under the old name
+/// has a new inode or a new `ctime`. So while these fields are the same, the bytes are the same:
+/// short of root rewriting the disk under the file system, or the clock being set back.
+struct FileIdentity: Sendable {
+    var device: UInt64
+    var inode: UInt64
+    var size: Int64
+    var modified: timespec
+    var changed: timespec
+
+    /// The identity in a `stat` result.
+    init(_ info: stat) {
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+        size = Int64(info.st_size)
+        #if canImport(Darwin)
+        modified = info.st_mtimespec
+        changed = info.st_ctimespec
+        #else
+        modified = info.st_mtim
+        changed = info.st_ctim
+        #endif
+    }
+
+    /// The later of the two times, in seconds.
+    var lastChange: Double {
+        max(Double(modified.tv_sec) + Double(modified.tv_nsec) / 1e9, Double(changed.tv_sec) + Double(changed.tv_nsec) / 1e9)
+    }
+}
+
+/// The snapshot images this user's loads have checked in full, each by its ``FileIdentity``, so
+/// that a later load of the same unchanged file skips the checking pass: one small file per image
+/// in a directory (`rolegraph` uses its cache directory, `$XDG_CACHE_HOME/rolegraph/verified`).
+///
+/// The pass reads every byte of an image to compare checksums and bounds; on a large image it is
+/// most of a query's time, and it finds the same answer every time the same bytes are read. A
+/// record says "this file, as identified, passed": its device, inode, size, both times, and the
+/// image's header checksum (which covers every section's checksum). A file written since, in any
+/// way, has another identity and is checked again; so is one whose record is missing, damaged,
+/// or not owned by the user (a record in a directory others can write could vouch for a forged
+/// image).
+///
+/// A record is only written for a file whose last change is at least ``settlingTime`` older than
+/// the clock at the load's start, because file systems keep times at a coarser grain than
+/// nanoseconds (down to two seconds): a change made in the same grain as the load could otherwise
+/// keep the identity the record names. (Git's index treats "racily clean" files the same way.) So
+/// the first loads of a freshly written image check it in full.
+///
+/// What the record cannot see: bytes that change on the disk without a write through the file
+/// system (bit rot, a failing disk). `rolegraph validate` reads every byte again, whatever the
+/// records say, and so does a load without a ledger (the library's default).
+///
+/// Every failure to read or write a record (no directory, no permission, a full disk) only means
+/// the next load checks in full: it is never an error.
+struct VerifiedImageLedger: Sendable {
+    /// The directory of the records.
+    let directory: String
+    /// The wall clock, in seconds since 1970 (injected by tests).
+    let now: @Sendable () -> Double
+
+    /// How long after a file's last change its identity is trusted to name its bytes.
+    static let settlingTime = 2.0
+
+    init(directory: String, now: @escaping @Sendable () -> Double = VerifiedImageLedger.wallClock) {
+        self.directory = directory
+        self.now = now
+    }
+
+    /// The real time, from `CLOCK_REALTIME`: the clock file systems stamp files with.
+    static func wallClock() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
+    /// The record's file for `identity`: one per device and inode, so a record for an image that
+    /// has been replaced is overwritten, not kept beside the new one's.
+    private func recordPath(_ identity: FileIdentity) -> String {
+        directory + "/" + String(identity.device, radix: 16) + "-" + String(identity.inode, radix: 16)
+    }
+
+    /// The record's contents: every field of the identity and the header checksum, on one line.
+    private func record(_ identity: FileIdentity, header: UInt64) -> [UInt8] {
+        let line = "rolegraph verified image v1 format \(SnapshotLayout.version) size \(identity.size) "
+            + "modified \(identity.modified.tv_sec).\(identity.modified.tv_nsec) "
+            + "changed \(identity.changed.tv_sec).\(identity.changed.tv_nsec) header \(String(header, radix: 16))\n"
+        return Array(line.utf8)
+    }
+
+    /// Whether a record says the file of `identity`, with this header checksum, passed the full
+    /// check: a regular file of this user's holding exactly the record's line.
+    ///
+    /// - Complexity: O(1): one `open`, `fstat` and `read` of a file of under 256 bytes.
+    func vouches(for identity: FileIdentity, header: UInt64) -> Bool {
+        let fd = open(recordPath(identity), O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_uid == geteuid() else { return false }
+        let expected = record(identity, header: header)
+        var found = [UInt8](repeating: 0, count: 256)
+        let got = found.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        return got == expected.count && found.prefix(got).elementsEqual(expected)
+    }
+
+    /// Records that the file of `identity` passed the full check, unless its last change is too
+    /// recent to trust its identity (see ``settlingTime``): a new file beside the record, renamed
+    /// over it, so a reader sees the old record or the new, never half of one.
+    ///
+    /// - Parameter checkedSince: the clock when the file's identity was taken.
+    /// - Returns: whether a record was written (false also when writing failed).
+    /// - Complexity: O(1) system calls, plus one `mkdir` per missing directory level.
+    @discardableResult
+    func remember(_ identity: FileIdentity, header: UInt64, checkedSince: Double) -> Bool {
+        guard checkedSince - identity.lastChange >= Self.settlingTime, Self.makeDirectories(directory) else { return false }
+        let path = recordPath(identity), temporary = path + ".\(getpid()).tmp"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard fd >= 0 else { return false }
+        let bytes = record(identity, header: header)
+        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+        guard written == bytes.count, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            return false
+        }
+        return true
+    }
+
+    /// Makes `path` and every missing directory above it, each readable by this user alone.
+    ///
+    /// - Returns: whether `path` is a directory now.
+    private static func makeDirectories(_ path: String) -> Bool {
+        var info = stat()
+        if stat(path, &info) == 0 { return (info.st_mode & S_IFMT) == S_IFDIR }
+        if let slash = path.lastIndex(of: "/"), slash != path.startIndex {
+            guard makeDirectories(String(path[..<slash])) else { return false }
+        }
+        return mkdir(path, 0o700) == 0 || errno == EEXIST
+    }
+}

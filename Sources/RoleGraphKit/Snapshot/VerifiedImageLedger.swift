@@ -67,12 +67,16 @@ struct VerifiedImageLedger: Sendable {
     let directory: String
     /// The wall clock, in seconds since 1970 (injected by tests).
     let now: @Sendable () -> Double
+    /// The most records kept: writing one more removes the least recently written (an image
+    /// deleted or replaced long ago leaves its record behind otherwise).
+    let capacity: Int
 
     /// How long after a file's last change its identity is trusted to name its bytes.
     static let settlingTime = 2.0
 
-    init(directory: String, now: @escaping @Sendable () -> Double = VerifiedImageLedger.wallClock) {
+    init(directory: String, capacity: Int = 256, now: @escaping @Sendable () -> Double = VerifiedImageLedger.wallClock) {
         self.directory = directory
+        self.capacity = capacity
         self.now = now
     }
 
@@ -119,7 +123,8 @@ struct VerifiedImageLedger: Sendable {
     ///
     /// - Parameter checkedSince: the clock when the file's identity was taken.
     /// - Returns: whether a record was written (false also when writing failed).
-    /// - Complexity: O(1) system calls, plus one `mkdir` per missing directory level.
+    /// - Complexity: O(1) system calls, plus one `mkdir` per missing directory level, plus
+    ///   O(*k* log *k*) for the *k* records in the directory (see ``prune(keeping:)``).
     @discardableResult
     func remember(_ identity: FileIdentity, header: UInt64, checkedSince: Double) -> Bool {
         guard checkedSince - identity.lastChange >= Self.settlingTime, Self.makeDirectories(directory) else { return false }
@@ -133,7 +138,39 @@ struct VerifiedImageLedger: Sendable {
             unlink(temporary)
             return false
         }
+        prune(keeping: String(path.dropFirst(directory.count + 1)))
         return true
+    }
+
+    /// Removes the least recently written records beyond ``capacity`` (never `kept`, the one just
+    /// written), and the temporary files of writers that stopped before renaming theirs (a minute
+    /// old or more).
+    ///
+    /// - Complexity: O(*k* log *k*) for *k* files in the directory: one `stat` each, a sort.
+    private func prune(keeping kept: String) {
+        guard let stream = opendir(directory) else { return }
+        defer { closedir(stream) }
+        var records: [(time: Double, name: String)] = []
+        let now = now()
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard name != ".", name != "..", !name.hasPrefix(".") else { continue }
+            var info = stat()
+            guard lstat(directory + "/" + name, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
+            #if canImport(Darwin)
+            let time = Double(info.st_mtimespec.tv_sec) + Double(info.st_mtimespec.tv_nsec) / 1e9
+            #else
+            let time = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
+            #endif
+            if name.hasSuffix(".tmp") {
+                if now - time >= 60 { unlink(directory + "/" + name) }
+            } else if name != kept {
+                records.append((time, name))
+            }
+        }
+        guard records.count >= capacity else { return }
+        records.sort { ($0.time, $0.name) > ($1.time, $1.name) }
+        for record in records[max(0, capacity - 1)...] { unlink(directory + "/" + record.name) }
     }
 
     /// Makes `path` and every missing directory above it, each readable by this user alone.

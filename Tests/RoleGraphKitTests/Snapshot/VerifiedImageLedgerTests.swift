@@ -156,3 +156,32 @@ import Darwin
         #expect(!ledger.remember(identity, header: header, checkedSince: ledger.now()))
     }
 }
+
+extension VerifiedImageLedgerTests {
+    /// The ledger keeps its newest `capacity` records, always the one just written, and removes
+    /// temporary files left a minute or more by writers that stopped before renaming theirs.
+    @Test func theLedgerKeepsItsNewestRecords() throws {
+        let directory = try SnapshotTests.directory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (image, _) = try Self.images(in: directory)
+        let (identity, header) = try Self.identity(image)
+        let ledger = VerifiedImageLedger(directory: directory.appendingPathComponent("verified").path, capacity: 3,
+                                         now: { VerifiedImageLedger.wallClock() + 120 })
+        var written: [String] = []
+        for inode in UInt64(1) ... 5 {
+            var other = identity
+            other.inode = inode
+            #expect(ledger.remember(other, header: header, checkedSince: ledger.now()))
+            written.append(String(other.device, radix: 16) + "-" + String(inode, radix: 16))
+            let kept = Self.records(ledger)
+            #expect(kept.count == min(Int(inode), 3) && kept.contains(written.last!), "\(kept)")
+        }
+        // A writer's leftover, old by the ledger's clock, goes with the next write; the record of
+        // the image itself is kept.
+        try Data("x".utf8).write(to: URL(fileURLWithPath: ledger.directory + "/" + written[0] + ".99.tmp"))
+        #expect(ledger.remember(identity, header: header, checkedSince: ledger.now()))
+        #expect(Self.records(ledger).count == 3)
+        #expect(!Self.records(ledger).contains { $0.hasSuffix(".tmp") })
+        #expect(ledger.vouches(for: identity, header: header))
+    }
+}

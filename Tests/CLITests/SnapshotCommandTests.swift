@@ -142,7 +142,7 @@ import Testing
         #expect(stat(image.path, &info) == 0)
         let name = String(UInt64(info.st_dev), radix: 16) + "-" + String(UInt64(info.st_ino), radix: 16)
         let header = String((0 ..< 8).reduce(UInt64(0)) { $0 | UInt64(bytes[24 + $1]) << (8 * UInt64($1)) }, radix: 16)
-        let line = "rolegraph verified image v1 format 3 size \(info.st_size) modified \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) "
+        let line = "rolegraph verified image v1 format 4 size \(info.st_size) modified \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) "
             + "changed \(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec) header \(header)\n"
         #expect(records() == [name], "the record of the sound image, which the damaged one replaced in place")
         try line.write(toFile: verified + "/" + name, atomically: true, encoding: .utf8)

@@ -71,36 +71,23 @@ extension SearchScratch {
         hb.insert(target, distance: 0, hops: 0)
 
         var best = Meeting(u: -1, edge: -1, v: -1, cost: .infinity, hops: .max)
-        var settledForward = 0
-        var settledBackward = 0
 
-        graph.withUnsafeAdjacency { offsets, targets, weights in
-            reverse.withUnsafeAdjacency { rOffsets, rTargets, rWeights in
-                reverse.forwardPosition.withUnsafeBufferPointer { forwardPosition in
-                    let forwardEdges = Adjacency(offsets: offsets, targets: targets, weights: weights, bans: bans)
-                    let backwardEdges = Adjacency(
-                        offsets: rOffsets, targets: rTargets, weights: rWeights,
-                        numbering: ReversedNumbering(positions: forwardPosition), bans: bans)
-                    while true {
-                        while let top = hf.min, lf[Int(top.vertex)].settled == gf { _ = hf.popMin() }
-                        while let top = hb.min, lb[Int(top.vertex)].settled == gb { _ = hb.popMin() }
-                        guard let tf = hf.min, let tb = hb.min else { break }
-                        if best.cost < .infinity {
-                            let sumCost = tf.distance + tb.distance
-                            let sumHops = tf.hops + tb.hops
-                            if sumCost > best.cost || (sumCost == best.cost && sumHops > best.hops) { break }
-                        }
-                        if settledForward == 0 || (settledBackward != 0 && hf.count <= hb.count) {
-                            // Forward: a path to u, then u → v; it meets the backward tree at v.
-                            settledForward += 1
-                            advance(&hf, lf, gf, meeting: lb, gb, forwardEdges, isForward: true, best: &best,
-                                    precedes: { Self.prefixPrecedes($0, $1, $2, $3, lf) })
-                        } else {
-                            // Backward: x → v, then the best suffix from x; it meets the forward tree at v.
-                            settledBackward += 1
-                            advance(&hb, lb, gb, meeting: lf, gf, backwardEdges, isForward: false, best: &best,
-                                    precedes: PathOrder.suffixPrecedes)
-                        }
+        reverse.forwardPosition.withUnsafeBufferPointer { forwardPosition in
+            let numbering = ReversedNumbering(positions: forwardPosition)
+            if let narrow = reverse.narrow {
+                withUnsafeColumns(graph.offsets, graph.targets, narrow.forward) { offsets, targets, weights in
+                    withUnsafeColumns(reverse.offsets, reverse.sources, narrow.reversed) { rOffsets, rSources, rWeights in
+                        meet(Adjacency(offsets: offsets, targets: targets, weights: weights, bans: bans),
+                             Adjacency(offsets: rOffsets, targets: rSources, weights: rWeights, numbering: numbering, bans: bans),
+                             &hf, &hb, lf, lb, gf, gb, best: &best)
+                    }
+                }
+            } else {
+                graph.withUnsafeAdjacency { offsets, targets, weights in
+                    reverse.withUnsafeAdjacency { rOffsets, rSources, rWeights in
+                        meet(Adjacency(offsets: offsets, targets: targets, weights: weights, bans: bans),
+                             Adjacency(offsets: rOffsets, targets: rSources, weights: rWeights, numbering: numbering, bans: bans),
+                             &hf, &hb, lf, lb, gf, gb, best: &best)
                     }
                 }
             }
@@ -117,6 +104,44 @@ extension SearchScratch {
         return GraphPath(vertices: Array(pathA), edgePositions: Array(pathEdgesA), edgeIDs: ids, cost: cost)
     }
 
+    /// The two searches, each side advanced in turn until the queue minima add up past the best
+    /// meeting: the loop of ``bidirectionalDijkstra(_:from:to:startCost:)``, over weights stored
+    /// as `Double`s or as `Float`s (``SearchWeight``), compiled for each.
+    ///
+    /// - Complexity: as ``bidirectionalDijkstra(_:from:to:startCost:)``.
+    @inline(__always)
+    private func meet<ForwardWeight: SearchWeight, BackwardWeight: SearchWeight>(
+        _ forwardEdges: Adjacency<ForwardNumbering, ForwardWeight>,
+        _ backwardEdges: Adjacency<ReversedNumbering, BackwardWeight>,
+        _ hf: inout QuaternaryHeap, _ hb: inout QuaternaryHeap,
+        _ lf: UnsafeMutablePointer<VertexLabel>, _ lb: UnsafeMutablePointer<VertexLabel>, _ gf: UInt32, _ gb: UInt32,
+        best: inout Meeting
+    ) {
+        var settledForward = 0
+        var settledBackward = 0
+        while true {
+            while let top = hf.min, lf[Int(top.vertex)].settled == gf { _ = hf.popMin() }
+            while let top = hb.min, lb[Int(top.vertex)].settled == gb { _ = hb.popMin() }
+            guard let tf = hf.min, let tb = hb.min else { break }
+            if best.cost < .infinity {
+                let sumCost = tf.distance + tb.distance
+                let sumHops = tf.hops + tb.hops
+                if sumCost > best.cost || (sumCost == best.cost && sumHops > best.hops) { break }
+            }
+            if settledForward == 0 || (settledBackward != 0 && hf.count <= hb.count) {
+                // Forward: a path to u, then u → v; it meets the backward tree at v.
+                settledForward += 1
+                advance(&hf, lf, gf, meeting: lb, gb, forwardEdges, isForward: true, best: &best,
+                        precedes: { Self.prefixPrecedes($0, $1, $2, $3, lf) })
+            } else {
+                // Backward: x → v, then the best suffix from x; it meets the forward tree at v.
+                settledBackward += 1
+                advance(&hb, lb, gb, meeting: lf, gf, backwardEdges, isForward: false, best: &best,
+                        precedes: PathOrder.suffixPrecedes)
+            }
+        }
+    }
+
     /// Settles the nearest vertex of one side and relaxes its edges, the step both directions of
     /// the search take: `labels`/`generation` are this side's, `other`/`otherGeneration` the
     /// opposite side's. Every edge whose head the other side has settled (and the vertex itself,
@@ -126,10 +151,10 @@ extension SearchScratch {
     /// - Complexity: O(out-degree · log *V*), plus the tie-breaks of
     ///   ``VertexLabel/offer(distance:hops:parent:edge:generation:precedes:)`` and of the candidates.
     @inline(__always)
-    private func advance<Numbering: EdgeNumbering>(
+    private func advance<Numbering: EdgeNumbering, Weight: SearchWeight>(
         _ queue: inout QuaternaryHeap, _ labels: UnsafeMutablePointer<VertexLabel>, _ generation: UInt32,
         meeting other: UnsafeMutablePointer<VertexLabel>, _ otherGeneration: UInt32,
-        _ adjacency: Adjacency<Numbering>, isForward: Bool, best: inout Meeting,
+        _ adjacency: Adjacency<Numbering, Weight>, isForward: Bool, best: inout Meeting,
         precedes: (Int32, Int32, Int32, Int32) -> Bool
     ) {
         let (lf, lb) = isForward ? (labels, other) : (other, labels)

@@ -31,10 +31,10 @@ struct ReversedNumbering: EdgeNumbering {
 /// One adjacency as a search walks it: unsafe views of the CSR arrays, how its edges are
 /// numbered, and the bans in force. Valid only inside the `withUnsafeAdjacency` closure whose
 /// views it holds.
-struct Adjacency<Numbering: EdgeNumbering> {
+struct Adjacency<Numbering: EdgeNumbering, Weight: SearchWeight> {
     let offsets: UnsafeBufferPointer<Int>
     let targets: UnsafeBufferPointer<Int32>
-    let weights: UnsafeBufferPointer<Double>
+    let weights: UnsafeBufferPointer<Weight>
     let numbering: Numbering
     let bans: BanView
 
@@ -55,7 +55,7 @@ struct Adjacency<Numbering: EdgeNumbering> {
             if bans.isBanned(edge: edge) { continue }
             let v = targets[position]
             if bans.isBanned(vertex: v) { continue }
-            body(v, Int32(truncatingIfNeeded: edge), weights[position])
+            body(v, Int32(truncatingIfNeeded: edge), weights[position].searchValue)
         }
     }
 }
@@ -67,7 +67,7 @@ extension Adjacency where Numbering == ForwardNumbering {
     /// that takes a closure of its own: one closure level less keeps the queue's uniqueness
     /// checks out of the loop.
     @inline(__always)
-    init(offsets: UnsafeBufferPointer<Int>, targets: UnsafeBufferPointer<Int32>, weights: UnsafeBufferPointer<Double>,
+    init(offsets: UnsafeBufferPointer<Int>, targets: UnsafeBufferPointer<Int32>, weights: UnsafeBufferPointer<Weight>,
          bans: BanView) {
         self.init(offsets: offsets, targets: targets, weights: weights, numbering: ForwardNumbering(), bans: bans)
     }

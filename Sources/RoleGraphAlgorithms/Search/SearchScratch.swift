@@ -62,6 +62,37 @@ struct RoundSlot {
     var candidateEdge: Int32
 }
 
+/// The search weights of a graph and of its reverse as `Float`s (see ``SearchWeight``).
+package struct NarrowSearchWeights: Sendable {
+    /// The forward graph's search weights, in its CSR order.
+    package var forward: Column<Float>
+    /// The reverse index's, in its order.
+    package var reversed: Column<Float>
+
+    /// The two columns, as a reader found them: each weight finite, not negative, and equal to
+    /// the `Double` search weight of its edge.
+    ///
+    /// - Complexity: O(1).
+    package init(forward: Column<Float>, reversed: Column<Float>) {
+        self.forward = forward
+        self.reversed = reversed
+    }
+
+    /// `weights` as `Float`s, when every one converts to a `Float` and back unchanged.
+    ///
+    /// - Complexity: O(*E*).
+    package static func exactly(_ weights: Column<Double>) -> [Float]? {
+        var narrow = [Float]()
+        narrow.reserveCapacity(weights.count)
+        for w in weights {
+            let f = Float(w)
+            guard Double(f) == w else { return nil }
+            narrow.append(f)
+        }
+        return narrow
+    }
+}
+
 /// The reverse adjacency a backward search walks: built once per graph on first use, or read in
 /// place from a snapshot image that stored it.
 final class ReverseIndex: Sendable {
@@ -70,10 +101,14 @@ final class ReverseIndex: Sendable {
     /// For each entering edge, its tail: an edge *u* → *v* of the forward graph appears here as
     /// *u* in `v`'s row.
     let sources: Column<Int32>
-    /// The weight of each entering edge, the forward edge's.
+    /// The weight of each entering edge, the forward edge's; empty when ``narrow`` holds them.
     let weights: Column<Double>
     /// For each entering edge, the position of the forward edge it reverses.
     let forwardPosition: Column<Int32>
+    /// The search weights both ways as `Float`s, each equal to its `Double`, when a snapshot
+    /// image stored them (see ``SearchWeight``): what the bidirectional search then reads, in
+    /// place of the forward graph's weights and ``weights``.
+    let narrow: NarrowSearchWeights?
 
     /// Reverses `forward` remembering, for each reversed edge, the position it came from. Edge
     /// ids are not used for that: they need not be dense or unique (the model gives both
@@ -104,15 +139,18 @@ final class ReverseIndex: Sendable {
         self.sources = Column(sources)
         self.weights = Column(weights)
         forwardPosition = Column(positions)
+        narrow = nil
     }
 
     /// A reverse index stated by a reader that checked it against its forward graph (see
     /// ``PathFinder/ReversedAdjacency``).
-    init(offsets: Column<Int>, sources: Column<Int32>, weights: Column<Double>, forwardPosition: Column<Int32>) {
+    init(offsets: Column<Int>, sources: Column<Int32>, weights: Column<Double>, forwardPosition: Column<Int32>,
+         narrow: NarrowSearchWeights?) {
         self.offsets = offsets
         self.sources = sources
         self.weights = weights
         self.forwardPosition = forwardPosition
+        self.narrow = narrow
     }
 
     /// Calls `body` with unsafe views of the reversed adjacency: offsets, sources, weights, as
@@ -345,9 +383,9 @@ extension CSRGraph {
 /// Calls `body` with unsafe views of an adjacency's three columns (offsets, other ends,
 /// weights), valid only during the call: the one place both directions of a search get them.
 @inline(__always)
-func withUnsafeColumns<R>(
-    _ offsets: Column<Int>, _ ends: Column<Int32>, _ weights: Column<Double>,
-    _ body: (UnsafeBufferPointer<Int>, UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Double>) throws -> R
+func withUnsafeColumns<Weight, R>(
+    _ offsets: Column<Int>, _ ends: Column<Int32>, _ weights: Column<Weight>,
+    _ body: (UnsafeBufferPointer<Int>, UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Weight>) throws -> R
 ) rethrows -> R {
     try offsets.withUnsafeBufferPointer { offsets in
         try ends.withUnsafeBufferPointer { ends in

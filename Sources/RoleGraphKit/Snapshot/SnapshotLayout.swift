@@ -9,7 +9,7 @@ enum SnapshotLayout {
     /// a text transfer that rewrites line ends or a truncation at a SUB is noticed at once.
     static let magic: [UInt8] = [0x89, 0x52, 0x47, 0x58, 0x0D, 0x0A, 0x1A, 0x0A]
     /// The format version this build writes and the newest it reads.
-    static let version: UInt32 = 3
+    static let version: UInt32 = 4
     /// Magic (8), version (4), section count (4), file length (8), header checksum (8).
     static let headerSize = 32
     /// Kind (4), reserved (4), offset (8), length (8), checksum (8).
@@ -36,11 +36,14 @@ enum SnapshotLayout {
         static let networkExact: UInt64 = 1 << 5
         /// The network's search weights are whole numbers (`PathFinder.costsAreWhole`).
         static let networkWhole: UInt64 = 1 << 6
-        static let all: UInt64 = 0b111_1111
+        /// The search weights both ways are stored as Float32s, each equal to its Float64 (see
+        /// ``SnapshotSection/networkNarrowWeights``); set only with the network's exact flag.
+        static let networkNarrow: UInt64 = 1 << 7
+        static let all: UInt64 = 0b1111_1111
     }
 }
 
-/// The sections of a version-3 image. Strings are arenas: an offsets section of *n* + 1 UInt64s
+/// The sections of a version-4 image. Strings are arenas: an offsets section of *n* + 1 UInt64s
 /// (the first 0, never decreasing) and a bytes section of UTF-8.
 enum SnapshotSection: UInt32, CaseIterable {
     /// ``SnapshotLayout/metaSize`` bytes: counts, flags and the source's stamp.
@@ -83,7 +86,8 @@ enum SnapshotSection: UInt32, CaseIterable {
     /// When the network flag is set, the reversed network a bidirectional search walks
     /// backwards, as `PathFinder` derives it from the search weights: the offsets of the edges
     /// entering each role as *R* + 1 UInt64s; then per entering edge, its source (Int32), its
-    /// search weight (Float64) and the position of the network edge it reverses (Int32).
+    /// search weight (Float64; empty when the narrow flag is set) and the position of the network
+    /// edge it reverses (Int32).
     case reversedOffsets = 20
     case reversedSources = 21
     case reversedWeights = 22
@@ -92,6 +96,14 @@ enum SnapshotSection: UInt32, CaseIterable {
     /// each 0 (empty) or a role's dense index plus one, placed by the id's hash
     /// (`ByteInterner.hash` of its UTF-8 bytes) with linear probing.
     case idSlots = 24
+    /// When the narrow flag is set, the search weights of the network's edges (the weights, or
+    /// the search weights when the cost scale is not 1) as Float32s, each equal to its Float64:
+    /// what a bidirectional search reads, half the bytes, so it maps half as many of the image's
+    /// pages. Set when every search weight converts to a Float32 and back unchanged (the whole
+    /// numbers a decimal scaling makes do, below 2²⁴) and the path sums are exact.
+    case networkNarrowWeights = 25
+    /// When the narrow flag is set, the reversed network's search weights as Float32s.
+    case reversedNarrowWeights = 26
 }
 
 /// The checksum of every section and of the header: little-endian 8-byte words added into four

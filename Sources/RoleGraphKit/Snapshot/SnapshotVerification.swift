@@ -12,6 +12,8 @@ enum SectionCheck: Sendable {
     case indices(below: UInt32)
     /// Float64 weights, each finite and not negative.
     case weights
+    /// Float32 weights, each finite and not negative.
+    case narrowWeights
     /// Float64 amounts a relation or role may state (efforts, counts, stayers), each NaN (none)
     /// or finite and not negative: what an edge list's reader accepts, and what the writers of
     /// every export format expect.
@@ -25,7 +27,7 @@ enum SectionCheck: Sendable {
         case .none: ""
         case .offsets: "offsets out of order or out of bounds"
         case .indices: "an index out of bounds"
-        case .weights: "a weight negative or not finite"
+        case .weights, .narrowWeights: "a weight negative or not finite"
         case .amounts: "an amount negative or infinite"
         case .kinds: "an unknown relation kind"
         }
@@ -86,6 +88,12 @@ struct SectionVerification {
                 largest = max(largest, high)
             }
             isValid = smallest >= 0 && largest < Int32(truncatingIfNeeded: Double.infinity.bitPattern >> 32)
+        case .narrowWeights:
+            // Finite and not negative (nor minus zero): the bits, as an unsigned number, below
+            // infinity's; the sign bit puts every negative one above.
+            var largest: UInt32 = 0
+            for bits in piece.bindMemory(to: UInt32.self) { largest = max(largest, bits) }
+            isValid = largest < Float.infinity.bitPattern
         case .amounts:
             // Not below zero (NaN compares false) and not infinite: two comparisons of doubles,
             // which vector registers make on any 64-bit machine.

@@ -82,7 +82,7 @@ struct SourceStamp: Equatable {
     }
 }
 
-/// Lays a graph out as a version-1 image (``SnapshotLayout``).
+/// Lays a graph out as an image of the current version (``SnapshotLayout``).
 enum SnapshotWriter {
     /// Why the graph cannot be a snapshot (a phrase after "this graph"), or `nil` when it can.
     static func unsupported(_ graph: RoleGraph) -> String? {
@@ -142,6 +142,7 @@ enum SnapshotWriter {
         let network = RoutePlanner.buildNetwork(graph, StepCosting(), nil)
         let prepared = try? PathFinder.PreparedWeights(network)
         var forward = Adjacency(), reversed = Adjacency(), searchWeights = Bytes()
+        var narrowForward = Bytes(), narrowReversed = Bytes()
         if let prepared {
             flags |= SnapshotLayout.Flag.network
             if prepared.costsAreExact { flags |= SnapshotLayout.Flag.networkExact }
@@ -150,7 +151,19 @@ enum SnapshotWriter {
             for w in prepared.searchWeights ?? [] { searchWeights.appendDouble(w) }
             var finder = PathFinder(network, prepared: prepared)
             let index = finder.reversedAdjacency()
-            reversed = Adjacency(offsets: index.offsets, heads: index.sources, weights: index.weights, ids: index.forwardPositions)
+            // The search weights as Float32s too, when each is one exactly: a bidirectional search
+            // (the one an exact network gets) then reads half the bytes. The reversed Float64s
+            // are then not stored: nothing else reads them.
+            if prepared.costsAreExact, let narrow = NarrowSearchWeights.exactly(prepared.searchWeights ?? network.weights),
+               let narrowBack = NarrowSearchWeights.exactly(index.weights) {
+                flags |= SnapshotLayout.Flag.networkNarrow
+                narrowForward.reserve(4 * narrow.count); narrowReversed.reserve(4 * narrowBack.count)
+                for w in narrow { narrowForward.append32(w.bitPattern) }
+                for w in narrowBack { narrowReversed.append32(w.bitPattern) }
+                reversed = Adjacency(offsets: index.offsets, heads: index.sources, weights: nil, ids: index.forwardPositions)
+            } else {
+                reversed = Adjacency(offsets: index.offsets, heads: index.sources, weights: index.weights, ids: index.forwardPositions)
+            }
         }
         var idSlots = Bytes()
         idSlots.reserve(4 * graph.roleIndex.slots.count)
@@ -175,7 +188,8 @@ enum SnapshotWriter {
             (.networkSearchWeights, searchWeights.bytes), (.summary, repairs.bytes),
             (.reversedOffsets, reversed.offsets.bytes), (.reversedSources, reversed.heads.bytes),
             (.reversedWeights, reversed.weights.bytes), (.reversedPositions, reversed.ids.bytes),
-            (.idSlots, idSlots.bytes),
+            (.idSlots, idSlots.bytes), (.networkNarrowWeights, narrowForward.bytes),
+            (.reversedNarrowWeights, narrowReversed.bytes),
         ]
         return assemble(sections)
     }
@@ -229,13 +243,14 @@ enum SnapshotWriter {
 
         init() {}
 
-        init(offsets: Column<Int>, heads: Column<Int32>, weights: Column<Double>, ids: Column<Int32>) {
+        /// The sections of an adjacency; with `weights` nil, its weights section is empty.
+        init(offsets: Column<Int>, heads: Column<Int32>, weights: Column<Double>?, ids: Column<Int32>) {
             self.offsets.reserve(8 * offsets.count); self.heads.reserve(4 * heads.count)
-            self.weights.reserve(8 * heads.count); self.ids.reserve(4 * heads.count)
+            self.weights.reserve(weights == nil ? 0 : 8 * heads.count); self.ids.reserve(4 * heads.count)
             for offset in offsets { self.offsets.append64(UInt64(offset)) }
             for e in 0 ..< heads.count {
                 self.heads.append32(UInt32(bitPattern: heads[e]))
-                self.weights.appendDouble(weights[e])
+                if let weights { self.weights.appendDouble(weights[e]) }
                 self.ids.append32(UInt32(bitPattern: ids[e]))
             }
         }

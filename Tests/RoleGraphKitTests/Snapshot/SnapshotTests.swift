@@ -91,7 +91,18 @@ import RoleGraphTestSupport
         let reversed = finder.reversedAdjacency(), storedReversed = try #require(ready.reversed)
         #expect(storedReversed.offsets == reversed.offsets && storedReversed.sources == reversed.sources)
         #expect(storedReversed.forwardPositions == reversed.forwardPositions)
-        #expect(storedReversed.weights.map(\.bitPattern) == reversed.weights.map(\.bitPattern))
+        // Its search weights as Float32s both ways when every one is one exactly (then the
+        // reversed Float64s are not stored), else as Float64s.
+        let searchWeights = prepared.searchWeights ?? built.weights
+        if prepared.costsAreExact, searchWeights.allSatisfy({ Double(Float($0)) == $0 }) {
+            let narrow = try #require(storedReversed.narrow)
+            #expect(narrow.forward.map(Double.init) == Array(searchWeights))
+            #expect(narrow.reversed.map(Double.init) == Array(reversed.weights))
+            #expect(storedReversed.weights.isEmpty)
+        } else {
+            #expect(storedReversed.narrow == nil)
+            #expect(storedReversed.weights.map(\.bitPattern) == reversed.weights.map(\.bitPattern))
+        }
         var rng = SplitMix64(seed: UInt64(seed) &+ 1000)
         for model in [CostModel.hops, .effort, .likely] where model != .likely || fromCSV.hasTransitionCounts {
             for lateral in [nil, 2.5] as [Double?] {
@@ -124,11 +135,32 @@ import RoleGraphTestSupport
         let ready = try #require(try RoleGraph.load(contentsOf: image).defaultNetwork)
         #expect(ready.weights.costScale == 10 && ready.weights.costsAreExact && ready.weights.costsAreWhole)
         #expect(ready.weights.searchWeights == [11, 33, 22, 29, 7])
+        // And as Float32s both ways, for the bidirectional search; the reversed Float64s are not kept.
+        let narrow = try #require(ready.reversed?.narrow)
+        #expect(narrow.forward == [11, 33, 22, 29, 7])
+        #expect(narrow.reversed.sorted() == [7, 11, 22, 29, 33])
+        #expect(ready.reversed?.weights.isEmpty == true)
         var a = try RoutePlanner(graph: try RoleGraph.load(contentsOf: csv))
         var b = try RoutePlanner(graph: try RoleGraph.load(contentsOf: image))
         let pa = try a.paths(from: "a", to: "d", count: 3), pb = try b.paths(from: "a", to: "d", count: 3)
         #expect(pa == pb)
         #expect(pa.map(\.cost) == [4.0, 4.0, 4.0])  // three routes tie, exactly, only in tenths
+    }
+
+    /// Search weights that a Float32 cannot hold (odd whole numbers above 2²⁴, from efforts in
+    /// hundredths) are kept as Float64s both ways, and the image answers as the edge list.
+    @Test func searchWeightsNoFloat32HoldsStayFloat64() throws {
+        let directory = try Self.directory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let text = "from,to,effort\na,b,200000.01\nb,c,0.01\na,c,200000.03\nc,d,0.02\nb,d,200000.05\n"
+        let (csv, image, _) = try Self.indexed(text, in: directory)
+        let ready = try #require(try RoleGraph.load(contentsOf: image).defaultNetwork)
+        #expect(ready.weights.costsAreExact && ready.reversed?.narrow == nil)
+        #expect(ready.reversed?.weights.count == 5)
+        var a = try RoutePlanner(graph: try RoleGraph.load(contentsOf: csv))
+        var b = try RoutePlanner(graph: try RoleGraph.load(contentsOf: image))
+        let pa = try a.paths(from: "a", to: "d", count: 3), pb = try b.paths(from: "a", to: "d", count: 3)
+        #expect(pa == pb && !pa.isEmpty)
     }
 
     /// `bytes` with the first 8 bytes of section `kind` replaced by `value` and every checksum
@@ -156,12 +188,18 @@ import RoleGraphTestSupport
     func forgedNetworkWeightsAreRefused(weight: Double) throws {
         let directory = try Self.directory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        // Efforts in tenths, so the image has scaled search weights too.
-        let (_, _, bytes) = try Self.indexed("from,to,effort\na,b,1.1\nb,c,2.2\n", in: directory)
-        for section in [SnapshotSection.networkWeights, .networkSearchWeights, .reversedWeights] {
+        // Efforts in tenths, so the image has scaled search weights too, and each as a Float32
+        // both ways; in hundredths up to 200000.01, whose search weight (20000001, above 2²⁴) no
+        // Float32 holds, so the reversed search weights are Float64s.
+        let (_, _, narrow) = try Self.indexed("from,to,effort\na,b,1.1\nb,c,2.2\n", in: directory)
+        let (_, _, wide) = try Self.indexed("from,to,effort\na,b,200000.01\nb,c,2\n", in: directory, name: "wide")
+        let double = withUnsafeBytes(of: weight.bitPattern.littleEndian) { Array($0) }
+        let float = withUnsafeBytes(of: Float(weight).bitPattern.littleEndian) { Array($0) }
+        for (bytes, section, value) in [(narrow, SnapshotSection.networkWeights, double), (narrow, .networkSearchWeights, double),
+                                        (narrow, .networkNarrowWeights, float), (narrow, .reversedNarrowWeights, float),
+                                        (wide, .networkWeights, double), (wide, .reversedWeights, double)] {
             let path = directory.appendingPathComponent("forged.rgx").path
-            try Data(Self.forged(bytes, section: section, withUnsafeBytes(of: weight.bitPattern.littleEndian) { Array($0) }))
-                .write(to: URL(fileURLWithPath: path))
+            try Data(Self.forged(bytes, section: section, value)).write(to: URL(fileURLWithPath: path))
             #expect {
                 try RoleGraph.load(contentsOf: path)
             } throws: { error in
@@ -340,9 +378,9 @@ import RoleGraphTestSupport
     }
 
     @Test(arguments: [
-        (8, [4, 0, 0, 0], "snapshot format version 4 is newer than this rolegraph reads (3)"),
-        (8, [2, 0, 0, 0], "snapshot format version 2 is older than this rolegraph reads (3)"),
-        (8, [1, 0, 0, 0], "snapshot format version 1 is older than this rolegraph reads (3)"),
+        (8, [5, 0, 0, 0], "snapshot format version 5 is newer than this rolegraph reads (4)"),
+        (8, [3, 0, 0, 0], "snapshot format version 3 is older than this rolegraph reads (4)"),
+        (8, [1, 0, 0, 0], "snapshot format version 1 is older than this rolegraph reads (4)"),
         (8, [0, 0, 0, 0], "corrupt snapshot image (format version 0)"),
         (12, [12, 0, 0, 0], "corrupt snapshot image (section table)"),
         (0, [0x89, 0x52, 0x47, 0x59], "not a snapshot image (no RGX magic number)"),

@@ -120,7 +120,7 @@ import Darwin
         defer { try? FileManager.default.removeItem(at: directory) }
         let (damaged, ledger, record) = try Self.forgedRecord(in: directory)
         let line = try String(contentsOfFile: record, encoding: .utf8)
-        for variant in [text, line + "x", String(line.dropLast()), line.replacingOccurrences(of: "format 3", with: "format 4")] {
+        for variant in [text, line + "x", String(line.dropLast()), line.replacingOccurrences(of: "format \(SnapshotLayout.version)", with: "format \(SnapshotLayout.version + 1)")] {
             try variant.write(toFile: record, atomically: true, encoding: .utf8)
             #expect(throws: GraphLoadError.self, "\(variant)") { try Self.load(damaged, ledger) }
         }

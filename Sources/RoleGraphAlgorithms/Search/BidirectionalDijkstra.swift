@@ -65,9 +65,9 @@ extension SearchScratch {
             swap(&hb, &backward.heap)
         }
 
-        lf[Int(source)] = VertexLabel(distance: startCost, hops: 0, parent: -1, edge: -1, reached: gf, settled: 0)
+        lf[Int(source)] = VertexLabel(distance: startCost, hops: 0, parent: -1, edge: -1, reachedIn: gf)
         hf.insert(source, distance: startCost, hops: 0)
-        lb[Int(target)] = VertexLabel(distance: 0, hops: 0, parent: -1, edge: -1, reached: gb, settled: 0)
+        lb[Int(target)] = VertexLabel(distance: 0, hops: 0, parent: -1, edge: -1, reachedIn: gb)
         hb.insert(target, distance: 0, hops: 0)
 
         var best = Meeting(u: -1, edge: -1, v: -1, cost: .infinity, hops: .max)
@@ -120,8 +120,8 @@ extension SearchScratch {
         var settledForward = 0
         var settledBackward = 0
         while true {
-            while let top = hf.min, lf[Int(top.vertex)].settled == gf { _ = hf.popMin() }
-            while let top = hb.min, lb[Int(top.vertex)].settled == gb { _ = hb.popMin() }
+            while let top = hf.min, lf[Int(top.vertex)].isSettled(in: gf) { _ = hf.popMin() }
+            while let top = hb.min, lb[Int(top.vertex)].isSettled(in: gb) { _ = hb.popMin() }
             guard let tf = hf.min, let tb = hb.min else { break }
             if best.cost < .infinity {
                 let sumCost = tf.distance + tb.distance
@@ -160,8 +160,8 @@ extension SearchScratch {
         let (lf, lb) = isForward ? (labels, other) : (other, labels)
         let top = queue.popMin()!
         let u = top.vertex
-        labels[Int(u)].settled = generation
-        if other[Int(u)].settled == otherGeneration {
+        labels[Int(u)].settle(in: generation)
+        if other[Int(u)].isSettled(in: otherGeneration) {
             offer(Meeting(u: u, edge: -1, v: u, cost: 0, hops: 0), weight: 0, to: &best, lf, lb)
         }
         let hv = top.hops &+ 1
@@ -172,7 +172,7 @@ extension SearchScratch {
             {
                 queue.insert(v, distance: nd, hops: hv)
             }
-            if other[Int(v)].settled == otherGeneration {
+            if other[Int(v)].isSettled(in: otherGeneration) {
                 let meeting = isForward
                     ? Meeting(u: u, edge: edge, v: v, cost: 0, hops: 0)
                     : Meeting(u: v, edge: edge, v: u, cost: 0, hops: 0)

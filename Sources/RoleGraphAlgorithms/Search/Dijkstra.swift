@@ -48,7 +48,7 @@ extension SearchScratch {
         }
 
         labels[Int(source)] = VertexLabel(
-            distance: startCost, hops: 0, parent: -1, edge: -1, reached: gen, settled: 0)
+            distance: startCost, hops: 0, parent: -1, edge: -1, reachedIn: gen)
         heap.insert(source, distance: startCost, hops: 0)
         var found = false
         let bans = banView
@@ -57,8 +57,8 @@ extension SearchScratch {
             let adjacency = Adjacency(offsets: offsets, targets: targets, weights: weights, bans: bans)
             while let top = heap.popMin() {
                 let u = top.vertex
-                if labels[Int(u)].settled == gen { continue }
-                labels[Int(u)].settled = gen
+                if labels[Int(u)].isSettled(in: gen) { continue }
+                labels[Int(u)].settle(in: gen)
                 if recordOrder { order.append(u) }
                 if u == target {
                     found = true
@@ -99,7 +99,7 @@ extension SearchScratch {
     func forwardPath(to target: Int32, in graph: CSRGraph) -> GraphPath? {
         let side = forward
         let labels = side.labels
-        guard labels[Int(target)].settled == side.generation else { return nil }
+        guard labels[Int(target)].isSettled(in: side.generation) else { return nil }
         let hops = Int(labels[Int(target)].hops)
         var vertices = [Int32](repeating: 0, count: hops + 1)
         var edges = [Int32](repeating: 0, count: hops)

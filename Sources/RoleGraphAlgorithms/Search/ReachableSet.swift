@@ -70,7 +70,7 @@ extension SearchScratch {
             queue.removeAll(keepingCapacity: true)
             swap(&queue, &self.queue)
         }
-        labels[Int(source)] = VertexLabel(distance: 0, hops: 0, parent: -1, edge: -1, reached: gen, settled: 0)
+        labels[Int(source)] = VertexLabel(distance: 0, hops: 0, parent: -1, edge: -1, reachedIn: gen)
         queue.append(source)
         graph.withUnsafeAdjacency { offsets, targets, weights in
             let adjacency = Adjacency(offsets: offsets, targets: targets, weights: weights, bans: bans)
@@ -84,9 +84,9 @@ extension SearchScratch {
                 adjacency.forEachEdge(of: u) { v, edge, weight in
                     let nd = du + weight
                     let slot = labels + Int(v)
-                    if slot.pointee.reached != gen {
+                    if !slot.pointee.isReached(in: gen) {
                         slot.pointee = VertexLabel(
-                            distance: nd, hops: hu &+ 1, parent: u, edge: edge, reached: gen, settled: 0)
+                            distance: nd, hops: hu &+ 1, parent: u, edge: edge, reachedIn: gen)
                         queue.append(v)
                     } else if slot.pointee.hops == hu &+ 1 && nd < slot.pointee.distance {
                         slot.pointee.distance = nd

@@ -128,12 +128,11 @@ extension VertexLabel {
         distance: Double, hops: Int32, parent: Int32, edge: Int32, generation: UInt32,
         precedes: (_ parent: Int32, _ edge: Int32, _ currentParent: Int32, _ currentEdge: Int32) -> Bool
     ) -> Bool {
-        if reached != generation {
-            self = VertexLabel(
-                distance: distance, hops: hops, parent: parent, edge: edge, reached: generation, settled: 0)
+        if !isReached(in: generation) {
+            self = VertexLabel(distance: distance, hops: hops, parent: parent, edge: edge, reachedIn: generation)
             return true
         }
-        if settled == generation { return false }
+        if isSettled(in: generation) { return false }
         if distance < self.distance || (distance == self.distance && hops < self.hops) {
             self.distance = distance
             self.hops = hops

@@ -1,5 +1,6 @@
 /// The per-vertex state of one search direction, kept together so that relaxing an edge touches
-/// one cache line for its head (32 bytes a vertex).
+/// one cache line for its head (24 bytes a vertex: a search over a large graph writes one per
+/// vertex before it starts, and keeps them all resident).
 struct VertexLabel {
     /// Tentative (or, once settled, final) distance from the search's root.
     var distance: Double
@@ -10,11 +11,38 @@ struct VertexLabel {
     var parent: Int32
     /// The CSR position (in the forward graph) of the edge to or from `parent`; -1 at the root.
     var edge: Int32
-    /// `distance`, `hops`, `parent` and `edge` are meaningful only when this equals the side's
-    /// current generation: that is how a search "clears" its state in O(1).
-    var reached: UInt32
-    /// Equals the current generation once the vertex is settled (popped at its final key).
-    var settled: UInt32
+    /// Twice the generation of the search that last reached the vertex, plus one once that search
+    /// settled it (popped it at its final key). `distance`, `hops`, `parent` and `edge` are
+    /// meaningful only when the vertex is reached in the side's current generation: that is how
+    /// a search "clears" its state in O(1). One word for both facts keeps the label at 24 bytes.
+    private var stamp: UInt32
+
+    /// A label reached in the search stamped `generation`, not settled.
+    ///
+    /// - Complexity: O(1).
+    @inline(__always)
+    init(distance: Double, hops: Int32, parent: Int32, edge: Int32, reachedIn generation: UInt32) {
+        self.distance = distance
+        self.hops = hops
+        self.parent = parent
+        self.edge = edge
+        stamp = generation &<< 1
+    }
+
+    /// A label no search has reached (generations start at 1).
+    static let unreached = VertexLabel(distance: .infinity, hops: -1, parent: -1, edge: -1, reachedIn: 0)
+
+    /// Whether the search stamped `generation` has reached the vertex.
+    @inline(__always)
+    func isReached(in generation: UInt32) -> Bool { stamp &>> 1 == generation }
+
+    /// Whether the search stamped `generation` has settled the vertex.
+    @inline(__always)
+    func isSettled(in generation: UInt32) -> Bool { stamp == generation &<< 1 | 1 }
+
+    /// Marks the vertex settled by the search stamped `generation`, which has reached it.
+    @inline(__always)
+    mutating func settle(in generation: UInt32) { stamp = generation &<< 1 | 1 }
 }
 
 /// One direction of a search: labels, generation and heap.
@@ -30,17 +58,15 @@ struct SearchSide {
 
     /// Labels for `vertexCount` vertices, none reached.
     init(vertexCount: Int) {
-        labels = Slab(
-            count: vertexCount,
-            repeating: VertexLabel(distance: .infinity, hops: -1, parent: -1, edge: -1, reached: 0, settled: 0))
+        labels = Slab(count: vertexCount, repeating: .unreached)
     }
 
-    /// Starts a new search: O(1), except once every 2³² searches, when the stamps wrap and are
-    /// cleared for real.
+    /// Starts a new search: O(1), except once every 2³¹ searches, when the stamps (twice the
+    /// generation, plus one) would wrap, and are cleared for real.
     mutating func begin() {
         generation &+= 1
-        if generation == 0 {
-            labels.reset(to: VertexLabel(distance: .infinity, hops: -1, parent: -1, edge: -1, reached: 0, settled: 0))
+        if generation == 1 << 31 {
+            labels.reset(to: .unreached)
             generation = 1
         }
         heap.removeAll()

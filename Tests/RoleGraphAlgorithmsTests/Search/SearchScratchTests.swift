@@ -13,15 +13,16 @@ import RoleGraphTestSupport
             if s > 0 { _ = scratch.bidirectionalDijkstra(g, from: s, to: 0) }
             scratch.hopBoundedSearch(g, from: s, maxHops: 2)
         }
-        scratch.forward.generation = .max - 2
-        scratch.backward.generation = .max - 1
+        // The stamps are twice the generation (plus one when settled): they wrap at 2³¹.
+        scratch.forward.generation = (1 << 31) - 3
+        scratch.backward.generation = (1 << 31) - 2
         scratch.roundGeneration = .max - 3
         for s in 0 ..< Int32(min(g.vertexCount, 6)) {
             let expected = PathOracles.bellmanFord(g, from: s)
             scratch.dijkstra(g, from: s)
             for v in 0 ..< g.vertexCount {
                 let label = scratch.forward.labels[v]
-                let settled = label.settled == scratch.forward.generation
+                let settled = label.isSettled(in: scratch.forward.generation)
                 #expect(settled == (expected[v] < .infinity))
                 if settled { #expect(label.distance == expected[v]) }
             }
@@ -36,6 +37,18 @@ import RoleGraphTestSupport
             }
         }
         #expect(scratch.forward.generation < 100)  // it did wrap
+        #expect(scratch.backward.generation < 100)
+    }
+
+    /// A label is 24 bytes: a search over a large graph writes one per vertex each way before it
+    /// starts, and keeps them all resident.
+    @Test func aLabelIsTwentyFourBytes() {
+        #expect(MemoryLayout<VertexLabel>.stride == 24)
+        var label = VertexLabel(distance: 1, hops: 2, parent: 3, edge: 4, reachedIn: 7)
+        #expect(label.isReached(in: 7) && !label.isSettled(in: 7) && !label.isReached(in: 6) && !label.isReached(in: 8))
+        label.settle(in: 7)
+        #expect(label.isReached(in: 7) && label.isSettled(in: 7) && !label.isSettled(in: 8))
+        #expect(!VertexLabel.unreached.isReached(in: 1) && !VertexLabel.unreached.isSettled(in: 1))
     }
 
     @Test func copiesOfAFinderDoNotShareScratch() throws {

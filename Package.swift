@@ -37,12 +37,15 @@ let package = Package(
         .target(name: "RoleGraphGraphviz", dependencies: ["CGraphviz"]),
         // The system's zlib (Debian: zlib1g-dev), for reading .gz graph files.
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        // fstatfs from the C library (Glibc's Swift module leaves sys/vfs.h out).
+        .systemLibrary(name: "CFileSystem"),
         .target(
             name: "RoleGraphKit",
             dependencies: [
                 "RoleGraphAlgorithms",
                 "RoleGraphGraphviz",
                 "CZlib",
+                "CFileSystem",
                 .product(name: "Yams", package: "Yams"),
             ],
             exclude: ["Resources/README.md"],

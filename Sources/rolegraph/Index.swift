@@ -12,7 +12,12 @@ struct Index: ParsableCommand {
             text. The image records FILE's size and modification time: when FILE has changed \
             since, loading the image is an error (exit 65) until it is indexed again; when FILE \
             is gone, the image is used as it is. A truncated or corrupt image, or one from a newer \
-            rolegraph, is an error (exit 65). The first load of an image reads every byte of it to             check it; the file is then recorded (its device, inode, size and times) under             $XDG_CACHE_HOME/rolegraph/verified (~/.cache when unset), and later loads of the file,             unchanged since, skip that pass. A file changed in any way is checked again;             'rolegraph validate FILE.rgx' always reads every byte. Only edge-list-shaped graphs (roles named by their \
+            rolegraph, is an error (exit 65). A load reads every byte of an image to check it; \
+            on a local disk (ext4, XFS, Btrfs...), once the image has been left unchanged for a \
+            minute, a load that checked it records the file (device, inode, size and times) under \
+            $XDG_CACHE_HOME/rolegraph/verified (~/.cache when unset), and later loads of the \
+            file, unchanged since, skip that pass. A file changed in any way is checked again; \
+            'rolegraph validate FILE.rgx' always reads every byte. Only edge-list-shaped graphs (roles named by their \
             ids, no skills or role facts) are indexed: a graph file of format 1 loads quickly \
             from its text. See Guides/Snapshot.md.
             """)

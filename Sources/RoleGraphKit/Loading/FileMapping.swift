@@ -53,7 +53,7 @@ final class FileMapping: @unchecked Sendable {
         }
         count = size
         descriptor = fd
-        identity = FileIdentity(info)
+        identity = FileIdentity(info, descriptor: fd)
         guard size > 0 else { base = nil; return }
         let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0)
         guard let mapped, mapped != MAP_FAILED else {

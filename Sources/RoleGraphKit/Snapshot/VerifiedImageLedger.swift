@@ -1,25 +1,35 @@
 #if canImport(Glibc)
+import CFileSystem
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
 
-/// What identifies one version of a file on this machine: its device and inode, its size, and
-/// its modification and status-change times to the nanosecond.
+/// What identifies one version of a file on this machine: its device and inode, its size, its
+/// modification and status-change times to the nanosecond, and whether its file system keeps
+/// those times in a way that lets them name the bytes.
 ///
-/// Any write to a file, any `chmod`, rename or `touch`, sets its status-change time (`ctime`) to
-/// the moment it happened, and no call lets a program set it back; a new file under the old name
-/// has a new inode or a new `ctime`. So while these fields are the same, the bytes are the same:
-/// short of root rewriting the disk under the file system, or the clock being set back.
+/// On a local disk file system, any write to a file, any `chmod`, rename or `touch`, sets its
+/// status-change time (`ctime`) to the moment it happened, and no call lets a program set it
+/// back; a new file under the old name has a new inode or a new `ctime`. So while these fields
+/// are the same, the bytes are the same, with two exceptions that ``VerifiedImageLedger`` keeps
+/// out: writes through a shared memory mapping to a page already dirty (the times change only on
+/// the first write after the page was last written back), and file systems whose times are not
+/// the kernel's own (network and FUSE file systems serve the server's, cached; FAT keeps no
+/// `ctime`; tmpfs never writes a page back). Beyond those, only root rewriting the disk under the
+/// file system, or the clock set back, can break it.
 struct FileIdentity: Sendable {
     var device: UInt64
     var inode: UInt64
     var size: Int64
     var modified: timespec
     var changed: timespec
+    /// Whether the file lies on a local disk file system whose times name its bytes (see above):
+    /// ext2/3/4, XFS, Btrfs, F2FS, ZFS or bcachefs on Linux; APFS or HFS+ on macOS.
+    var isOnTrustedFileSystem: Bool
 
-    /// The identity in a `stat` result.
-    init(_ info: stat) {
+    /// The identity of the open file `descriptor`, whose `stat` result is `info`.
+    init(_ info: stat, descriptor: Int32) {
         device = UInt64(info.st_dev)
         inode = UInt64(info.st_ino)
         size = Int64(info.st_size)
@@ -29,6 +39,21 @@ struct FileIdentity: Sendable {
         #else
         modified = info.st_mtim
         changed = info.st_ctim
+        #endif
+        isOnTrustedFileSystem = Self.trustsTimes(descriptor)
+    }
+
+    /// Whether the file system of `descriptor` is one whose times name a file's bytes.
+    private static func trustsTimes(_ descriptor: Int32) -> Bool {
+        var info = statfs()
+        guard fstatfs(descriptor, &info) == 0 else { return false }
+        #if canImport(Darwin)
+        let name = withUnsafeBytes(of: info.f_fstypename) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        return ["apfs", "hfs"].contains(name)
+        #else
+        // ext2/3/4, XFS, Btrfs, F2FS, ZFS, bcachefs (linux/magic.h and the file systems' own).
+        let local: Set<UInt64> = [0xEF53, 0x5846_5342, 0x9123_683E, 0xF2F5_2010, 0x2FC1_2FC1, 0xCA45_1A4E]
+        return local.contains(UInt64(UInt(bitPattern: Int(info.f_type)) & 0xFFFF_FFFF))
         #endif
     }
 
@@ -50,15 +75,20 @@ struct FileIdentity: Sendable {
 /// or not owned by the user (a record in a directory others can write could vouch for a forged
 /// image).
 ///
-/// A record is only written for a file whose last change is at least ``settlingTime`` older than
-/// the clock at the load's start, because file systems keep times at a coarser grain than
-/// nanoseconds (down to two seconds): a change made in the same grain as the load could otherwise
-/// keep the identity the record names. (Git's index treats "racily clean" files the same way.) So
-/// the first loads of a freshly written image check it in full.
+/// A record is only written for a file on a file system whose times name its bytes
+/// (``FileIdentity/isOnTrustedFileSystem``), and whose last change is at least
+/// ``settlingTime`` older than the clock at the load's start: longer than the kernel takes to
+/// write a dirty page back (`vm.dirty_expire_centisecs` plus `vm.dirty_writeback_centisecs`,
+/// 35 seconds by default), so a page a shared mapping wrote before the load has been written
+/// back, and another write to it changes the times again; and longer than any file system's time
+/// grain. (Git's index treats "racily clean" files the same way.) So the loads in the first minute
+/// after `index` check the image in full.
 ///
 /// What the record cannot see: bytes that change on the disk without a write through the file
-/// system (bit rot, a failing disk). `rolegraph validate` reads every byte again, whatever the
-/// records say, and so does a load without a ledger (the library's default).
+/// system (bit rot, a failing disk, root writing the block device). `rolegraph validate` reads
+/// every byte again, whatever the records say, and so does a load without a ledger (the
+/// library's default). An image changed while a command reads it is outside what any check can
+/// see, with or without a record (see Guides/Snapshot.md, "Limits").
 ///
 /// Every failure to read or write a record (no directory, no permission, a full disk) only means
 /// the next load checks in full: it is never an error.
@@ -71,13 +101,33 @@ struct VerifiedImageLedger: Sendable {
     /// deleted or replaced long ago leaves its record behind otherwise).
     let capacity: Int
 
-    /// How long after a file's last change its identity is trusted to name its bytes.
-    static let settlingTime = 2.0
+    /// How long after a file's last change its identity is trusted to name its bytes: 25 seconds
+    /// more than the kernel takes to write a dirty page back, and at least a minute.
+    let settlingTime: Double
 
     init(directory: String, capacity: Int = 256, now: @escaping @Sendable () -> Double = VerifiedImageLedger.wallClock) {
         self.directory = directory
         self.capacity = capacity
         self.now = now
+        settlingTime = Self.settlingTime()
+    }
+
+    /// 25 seconds more than `vm.dirty_expire_centisecs` plus `vm.dirty_writeback_centisecs` (how
+    /// long a dirty page may wait, and how often the flusher looks), and at least 60 seconds.
+    ///
+    /// - Complexity: O(1): two reads of `/proc/sys/vm`, where it exists.
+    private static func settlingTime() -> Double {
+        func centiseconds(_ name: String) -> Double? {
+            let fd = open("/proc/sys/vm/" + name, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { return nil }
+            defer { close(fd) }
+            var text = [UInt8](repeating: 0, count: 32)
+            let got = text.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            guard got > 0 else { return nil }
+            return Double(String(decoding: text.prefix(got), as: UTF8.self).filter(\.isNumber))
+        }
+        let writeback = (centiseconds("dirty_expire_centisecs") ?? 3000) + (centiseconds("dirty_writeback_centisecs") ?? 500)
+        return max(60, writeback / 100 + 25)
     }
 
     /// The real time, from `CLOCK_REALTIME`: the clock file systems stamp files with.
@@ -102,11 +152,14 @@ struct VerifiedImageLedger: Sendable {
     }
 
     /// Whether a record says the file of `identity`, with this header checksum, passed the full
-    /// check: a regular file of this user's holding exactly the record's line.
+    /// check: a regular file of this user's holding exactly the record's line, for a file on a
+    /// file system whose times name its bytes.
     ///
     /// - Complexity: O(1): one `open`, `fstat` and `read` of a file of under 256 bytes.
     func vouches(for identity: FileIdentity, header: UInt64) -> Bool {
-        let fd = open(recordPath(identity), O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard identity.isOnTrustedFileSystem else { return false }
+        // Not blocking: a FIFO planted at the record's path must not hang the load.
+        let fd = open(recordPath(identity), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
         guard fd >= 0 else { return false }
         defer { close(fd) }
         var info = stat()
@@ -117,8 +170,9 @@ struct VerifiedImageLedger: Sendable {
         return got == expected.count && found.prefix(got).elementsEqual(expected)
     }
 
-    /// Records that the file of `identity` passed the full check, unless its last change is too
-    /// recent to trust its identity (see ``settlingTime``): a new file beside the record, renamed
+    /// Records that the file of `identity` passed the full check, unless its file system's times
+    /// do not name its bytes or its last change is too recent to trust them (see
+    /// ``settlingTime``): a new file beside the record, renamed
     /// over it, so a reader sees the old record or the new, never half of one.
     ///
     /// - Parameter checkedSince: the clock when the file's identity was taken.
@@ -127,7 +181,8 @@ struct VerifiedImageLedger: Sendable {
     ///   O(*k* log *k*) for the *k* records in the directory (see ``prune(keeping:)``).
     @discardableResult
     func remember(_ identity: FileIdentity, header: UInt64, checkedSince: Double) -> Bool {
-        guard checkedSince - identity.lastChange >= Self.settlingTime, Self.makeDirectories(directory) else { return false }
+        guard identity.isOnTrustedFileSystem, checkedSince - identity.lastChange >= settlingTime,
+              Self.makeDirectories(directory) else { return false }
         let path = recordPath(identity), temporary = path + ".\(getpid()).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard fd >= 0 else { return false }

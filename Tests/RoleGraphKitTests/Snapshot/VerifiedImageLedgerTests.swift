@@ -12,7 +12,23 @@ import Darwin
 /// last change has settled; a record lets a later load of the same file skip the pass, and any
 /// change to the file (a new identity), a damaged record or a record the user does not own sends
 /// the load back to the full check.
+///
+/// Records are kept only for files on a local disk file system (ext4, XFS, Btrfs, ...): the tests
+/// that need one run where the temporary directory is on such a file system, as on every Debian
+/// machine whose /tmp is on its root disk; where it is not (a /tmp on tmpfs), the ledger rightly
+/// keeps no record there, and those tests do not run.
 @Suite struct VerifiedImageLedgerTests {
+    /// Whether files in the temporary directory can be recorded.
+    static let temporaryDirectoryIsTrusted: Bool = {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("rolegraph-ledger-probe-\(UUID().uuidString)").path
+        FileManager.default.createFile(atPath: path, contents: Data("x".utf8))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let fd = open(path, O_RDONLY)
+        defer { close(fd) }
+        var info = stat()
+        return fstat(fd, &info) == 0 && FileIdentity(info, descriptor: fd).isOnTrustedFileSystem
+    }()
+
     /// An image, and a damaged copy of it: one byte of its efforts section flipped, its checksum
     /// left as it was, which only the full check notices.
     static func images(in directory: URL) throws -> (sound: String, damaged: String) {
@@ -54,7 +70,7 @@ import Darwin
     /// damaged file (which a load then takes without the pass).
     static func forgedRecord(in directory: URL) throws -> (damaged: String, ledger: VerifiedImageLedger, record: String) {
         let (_, damaged) = try images(in: directory)
-        let ledger = ledger(directory, ahead: VerifiedImageLedger.settlingTime + 1)
+        let ledger = ledger(directory, ahead: 3600)
         let (identity, header) = try identity(damaged)
         #expect(ledger.remember(identity, header: header, checkedSince: ledger.now()))
         _ = try load(damaged, ledger)
@@ -65,7 +81,8 @@ import Darwin
         try SnapshotReader.load(path, options: GraphLoadOptions(), ledger: ledger).graph
     }
 
-    @Test func aSettledImageIsRecordedOnceAndAFreshOneIsNot() throws {
+    @Test(.enabled(if: temporaryDirectoryIsTrusted, "the temporary directory is not on a local disk file system"))
+    func aSettledImageIsRecordedOnceAndAFreshOneIsNot() throws {
         let directory = try SnapshotTests.directory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let (image, _) = try Self.images(in: directory)
@@ -75,7 +92,7 @@ import Darwin
         SnapshotTests.expectSame(try Self.load(image, fresh), expected)
         #expect(Self.records(fresh).isEmpty)
         // Settled: recorded, one file named by device and inode, holding one line.
-        let settled = Self.ledger(directory, ahead: VerifiedImageLedger.settlingTime + 1)
+        let settled = Self.ledger(directory, ahead: 3600)
         SnapshotTests.expectSame(try Self.load(image, settled), expected)
         let (identity, header) = try Self.identity(image)
         #expect(Self.records(settled) == [String(identity.device, radix: 16) + "-" + String(identity.inode, radix: 16)])
@@ -90,11 +107,12 @@ import Darwin
     /// bytes changed under the file system would leave it) lets the load skip the pass, which is
     /// what the record is for; a load without a ledger (what `validate` does) still refuses it;
     /// and the moment the file is written again, the record no longer names it.
-    @Test func aRecordSkipsThePassUntilTheFileChanges() throws {
+    @Test(.enabled(if: temporaryDirectoryIsTrusted, "the temporary directory is not on a local disk file system"))
+    func aRecordSkipsThePassUntilTheFileChanges() throws {
         let directory = try SnapshotTests.directory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let (_, damaged) = try Self.images(in: directory)
-        let ledger = Self.ledger(directory, ahead: VerifiedImageLedger.settlingTime + 1)
+        let ledger = Self.ledger(directory, ahead: 3600)
         #expect(throws: GraphLoadError.self) { try Self.load(damaged, ledger) }
         #expect(Self.records(ledger).isEmpty)
         let (identity, header) = try Self.identity(damaged)
@@ -114,7 +132,8 @@ import Darwin
 
     /// A record that is not exactly the line the ledger writes, or not a regular file, vouches
     /// for nothing.
-    @Test(arguments: ["", "rolegraph verified image v1\n", "garbage"])
+    @Test(.enabled(if: temporaryDirectoryIsTrusted, "the temporary directory is not on a local disk file system"),
+          arguments: ["", "rolegraph verified image v1\n", "garbage"])
     func aDamagedRecordVouchesForNothing(text: String) throws {
         let directory = try SnapshotTests.directory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -127,11 +146,44 @@ import Darwin
         try FileManager.default.removeItem(atPath: record)
         try FileManager.default.createDirectory(atPath: record, withIntermediateDirectories: false)
         #expect(throws: GraphLoadError.self) { try Self.load(damaged, ledger) }
+        // A FIFO, which a blocking open would wait on for ever.
+        try FileManager.default.removeItem(atPath: record)
+        #expect(mkfifo(record, 0o600) == 0)
+        #expect(throws: GraphLoadError.self) { try Self.load(damaged, ledger) }
+    }
+
+    /// A file on tmpfs is never recorded (a page written through a shared mapping stays dirty
+    /// there, so later writes to it leave the times as they were), however long it has settled.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/shm"), "no /dev/shm (tmpfs) on this machine"))
+    func aFileOnTmpfsIsNeverRecorded() throws {
+        let directory = try SnapshotTests.directory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (image, _) = try Self.images(in: directory)
+        let shared = URL(fileURLWithPath: "/dev/shm/rolegraph-ledger-\(UUID().uuidString).rgx")
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: image), to: shared)
+        defer { try? FileManager.default.removeItem(at: shared) }
+        let ledger = Self.ledger(directory, ahead: 3600)
+        _ = try Self.load(shared.path, ledger)
+        let (identity, header) = try Self.identity(shared.path)
+        #expect(!identity.isOnTrustedFileSystem)
+        #expect(Self.records(ledger).isEmpty)
+        #expect(!ledger.remember(identity, header: header, checkedSince: ledger.now()))
+    }
+
+    /// The settling time outlasts the kernel's writeback of dirty pages, and a minute.
+    @Test func theSettlingTimeOutlastsWriteback() {
+        let ledger = VerifiedImageLedger(directory: "/nonexistent")
+        #expect(ledger.settlingTime >= 60)
+        if let text = try? String(contentsOfFile: "/proc/sys/vm/dirty_expire_centisecs", encoding: .utf8),
+           let expire = Double(text.filter(\.isNumber)) {
+            #expect(ledger.settlingTime > expire / 100)
+        }
     }
 
     /// Only root can give a file to another user; as anyone else the case cannot be made, and the
     /// test does not run.
-    @Test(.enabled(if: geteuid() == 0, "only root can make a record another user owns"))
+    @Test(.enabled(if: geteuid() == 0, "only root can make a record another user owns"),
+          .enabled(if: temporaryDirectoryIsTrusted, "the temporary directory is not on a local disk file system"))
     func aRecordOfAnotherUserVouchesForNothing() throws {
         let directory = try SnapshotTests.directory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -149,7 +201,7 @@ import Darwin
         let blocker = directory.appendingPathComponent("file")
         try Data("x".utf8).write(to: blocker)
         let ledger = VerifiedImageLedger(directory: blocker.path + "/verified",
-                                         now: { VerifiedImageLedger.wallClock() + VerifiedImageLedger.settlingTime + 1 })
+                                         now: { VerifiedImageLedger.wallClock() + 3600 })
         _ = try Self.load(image, ledger)
         #expect(throws: GraphLoadError.self) { try Self.load(damaged, ledger) }
         let (identity, header) = try Self.identity(image)
@@ -160,7 +212,8 @@ import Darwin
 extension VerifiedImageLedgerTests {
     /// The ledger keeps its newest `capacity` records, always the one just written, and removes
     /// temporary files left a minute or more by writers that stopped before renaming theirs.
-    @Test func theLedgerKeepsItsNewestRecords() throws {
+    @Test(.enabled(if: temporaryDirectoryIsTrusted, "the temporary directory is not on a local disk file system"))
+    func theLedgerKeepsItsNewestRecords() throws {
         let directory = try SnapshotTests.directory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let (image, _) = try Self.images(in: directory)

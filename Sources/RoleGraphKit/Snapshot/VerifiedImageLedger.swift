@@ -102,21 +102,21 @@ struct VerifiedImageLedger: Sendable {
     let capacity: Int
 
     /// How long after a file's last change its identity is trusted to name its bytes: 25 seconds
-    /// more than the kernel takes to write a dirty page back, and at least a minute.
-    let settlingTime: Double
+    /// more than the kernel takes to write a dirty page back, and at least a minute. Read once,
+    /// by the first record written (a load a record vouches for never needs it).
+    static let settlingTime = writebackDelay()
 
     init(directory: String, capacity: Int = 256, now: @escaping @Sendable () -> Double = VerifiedImageLedger.wallClock) {
         self.directory = directory
         self.capacity = capacity
         self.now = now
-        settlingTime = Self.settlingTime()
     }
 
     /// 25 seconds more than `vm.dirty_expire_centisecs` plus `vm.dirty_writeback_centisecs` (how
     /// long a dirty page may wait, and how often the flusher looks), and at least 60 seconds.
     ///
     /// - Complexity: O(1): two reads of `/proc/sys/vm`, where it exists.
-    private static func settlingTime() -> Double {
+    private static func writebackDelay() -> Double {
         func centiseconds(_ name: String) -> Double? {
             let fd = open("/proc/sys/vm/" + name, O_RDONLY | O_CLOEXEC)
             guard fd >= 0 else { return nil }
@@ -181,7 +181,7 @@ struct VerifiedImageLedger: Sendable {
     ///   O(*k* log *k*) for the *k* records in the directory (see ``prune(keeping:)``).
     @discardableResult
     func remember(_ identity: FileIdentity, header: UInt64, checkedSince: Double) -> Bool {
-        guard identity.isOnTrustedFileSystem, checkedSince - identity.lastChange >= settlingTime,
+        guard identity.isOnTrustedFileSystem, checkedSince - identity.lastChange >= Self.settlingTime,
               Self.makeDirectories(directory) else { return false }
         let path = recordPath(identity), temporary = path + ".\(getpid()).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)

@@ -224,7 +224,7 @@ struct DeclaredOptions {
             #expect(!options.contains { $0.names.contains(name) }, "\(name)")
         }
         let top = options.filter { $0.preferred == "--top" }
-        #expect(Set(top.map(\.command)) == ["path", "plan", "next", "similar", "centrality", "export", "explore"])
+        #expect(Set(top.map(\.command)) == ["path", "plan", "next", "reachable", "similar", "centrality", "export", "explore"])
         for option in top { #expect(option.names.contains("-n"), "\(option.command)") }
     }
 }
@@ -234,6 +234,7 @@ struct DeclaredOptions {
     @Test(arguments: [
         ["next", "ml-engineer"],
         ["similar", "data-scientist"],
+        ["reachable", "data-analyst"],
         ["centrality"],
         ["path", "data-analyst", "ml-engineer", "--lateral-cost", "2"],
         ["plan", "--have", "sql,python", "--goal", "ml-platform-engineer", "--experienced"],
@@ -279,7 +280,8 @@ struct DeclaredOptions {
     }
 
     @Test func topMustBeAtLeastOne() throws {
-        for command in [["path", "data-analyst", "ml-engineer"], ["plan", "--goal", "ml-engineer"], ["similar", "data-analyst"]] {
+        for command in [["path", "data-analyst", "ml-engineer"], ["plan", "--goal", "ml-engineer"], ["similar", "data-analyst"],
+                        ["reachable", "data-analyst"]] {
             let result = try CLI.run(command + ["-n", "0"])
             #expect(result.status == 64)
             #expect(result.stderr == "rolegraph: error: --top must be at least 1, found 0 (see 'rolegraph \(command[0]) --help')\n")

@@ -207,3 +207,43 @@ import Testing
         #expect(piped.stderr.isEmpty, "\(piped.stderr)")
     }
 }
+
+extension EdgeListCommandTests {
+    /// On a network where a role reaches hundreds of others, the table lists the nearest 50 and
+    /// says how many more, in order and with the full count in its first line; --top lists as
+    /// many as asked, and JSON lists every one unless --top says otherwise.
+    @Test func reachableOnALargeNetworkListsTheNearestAndCountsTheRest() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rolegraph-reachable-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let csv = try TransitionNetworks.write(roles: 400, in: directory)
+        let from = try TransitionNetworks.roles(in: csv)[0]
+        let all = try CLI.run(["reachable", from, "--graph", csv, "--format", "json"])
+        #expect(all.status == 0, "\(all.stderr)")
+        guard case .array(let every) = try JSONValue.parse(all.stdout) else { Issue.record("not a list"); return }
+        #expect(every.count > 100, "the network is meant to reach far: \(every.count)")
+        let table = try CLI.run(["reachable", from, "--graph", csv])
+        #expect(table.status == 0 && table.stderr.isEmpty)
+        let lines = table.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.first == "Reachable from \(from): \(every.count) roles")
+        // The table's rows: between its header and the closing line, those not continuing a
+        // wrapped VIA cell.
+        let header = try #require(lines.firstIndex { $0.hasPrefix("ROLE ") })
+        let end = try #require(lines.firstIndex { $0.hasPrefix("… and ") })
+        let rows = lines[(header + 1) ..< end].filter { !$0.hasPrefix(" ") && !$0.isEmpty }
+        #expect(rows.count == 50, "\(rows.count) rows")
+        #expect(lines.contains("… and \(every.count - 50) more roles (--top N lists more; --format json lists every one)."))
+        // The rows are the first 50 of the full list, in its order.
+        let listed = rows.map { String($0.prefix { $0 != " " }) }
+        let expected: [String] = every.prefix(50).compactMap { path in
+            guard case .array(let roles)? = path["roles"], case .string(let last)? = roles.last else { return nil }
+            return last
+        }
+        #expect(listed == expected)
+        let three = try CLI.run(["reachable", from, "--graph", csv, "-n", "3"])
+        #expect(three.stdout.contains("… and \(every.count - 3) more roles"))
+        let json = try CLI.run(["reachable", from, "--graph", csv, "--top", "7", "--format", "json"])
+        guard case .array(let seven) = try JSONValue.parse(json.stdout) else { Issue.record("not a list"); return }
+        #expect(seven.count == 7)
+    }
+}

@@ -287,12 +287,13 @@ private struct ValidatedImage {
     }
 
     /// The default path network and its reversed adjacency, read in place from the mapping,
-    /// whose values ``init(_:file:)`` checked: offsets from 0 to the edge count, never
+    /// whose values ``init(_:file:ledger:since:)`` checked (or a ledger vouched for): offsets from 0 to the edge count, never
     /// decreasing; every target and source a role, every edge id a relation, every position a
-    /// network edge; every weight finite and not negative (the Float32 search weights too). The checksums make a mismatch with
-    /// the relations a sign of a forged image, not of damage; these checks keep even that one
-    /// from reading out of bounds or sending a search astray (a forged image whose columns
-    /// disagree with each other within those bounds can only give a wrong answer).
+    /// network edge; every weight finite and not negative (the Float32 search weights too). The
+    /// checksums make a mismatch with the relations a sign of a forged image, not of damage; these
+    /// checks keep even that one from reading out of bounds or sending a search astray (a forged
+    /// image whose columns disagree with each other within those bounds can only give a wrong
+    /// answer).
     ///
     /// - Complexity: O(1): no copy.
     private func network() -> RoleGraph.ReadyNetwork {
@@ -313,7 +314,7 @@ private struct ValidatedImage {
         return RoleGraph.ReadyNetwork(graph: graph, weights: prepared, reversed: reversed)
     }
 
-    /// A section read in place as a column (its values checked by ``init(_:file:)`` where the
+    /// A section read in place as a column (its values checked by ``init(_:file:ledger:since:)`` where the
     /// reader relies on them).
     ///
     /// - Complexity: O(1).

@@ -233,9 +233,15 @@ public struct PathFinder: Sendable {
         return total * Double(sign: .plus, exponent: scaleExponent, significand: 1) <= 0x1p50
     }
 
-    /// The smallest power of ten, up to 10⁶, that turns every weight into a whole number (within
-    /// a relative 10⁻⁹, the error of parsing a decimal), with the scaled weights, if their sums are
-    /// then exact.
+    /// The smallest power of ten, up to 10⁶, that turns every weight into a whole number, with the
+    /// scaled weights, if their sums are then exact.
+    ///
+    /// "Whole" allows 8 units in the last place of the scaled weight: parsing a decimal and
+    /// multiplying it by its power of ten is off by at most about 2 (4 just below a power of
+    /// two), while a digit the scale would drop is off by at least 0.1, which is above 8 units in
+    /// the last place of any weight up to 10¹² (effort 10⁶ at scale 10⁶). A looser, relative
+    /// tolerance took 999999.9991 at scale 10 for 10000000, making a dearer route tie with a
+    /// cheaper one.
     ///
     /// - Complexity: O(*E*) per power tried.
     static func decimalScaling(_ weights: some Collection<Double>) -> (Double, [Double])? {
@@ -248,7 +254,7 @@ public struct PathFinder: Sendable {
             for w in weights {
                 let x = w * scale
                 let rounded = x.rounded()
-                guard abs(x - rounded) <= 1e-9 * Swift.max(1, abs(x)) else { whole = false; break }
+                guard abs(x - rounded) <= 8 * x.ulp else { whole = false; break }
                 scaled.append(rounded)
             }
             if whole { return sumsAreExact(scaled) ? (scale, scaled) : nil }

@@ -23,6 +23,22 @@ import RoleGraphTestSupport
         #expect(try PathFinder(graph(2, [(0, 1, 2.25), (1, 0, 1.5)])).costScale == 1)  // dyadic already
     }
 
+    /// A weight is whole at a scale only within the error of parsing a decimal: 999999.9991 is
+    /// not whole in tenths (a relative tolerance of 10⁻⁹ took it for 10000000, and the route
+    /// through it tied with a cheaper one), nor 10⁻¹² in anything up to millionths.
+    @Test func aScaleDropsNoDigit() throws {
+        #expect(PathFinder.decimalScaling([0.1, 1_000_000, 999_999.9991, 0.7])?.0 == 10_000)
+        #expect(PathFinder.decimalScaling([0.1, 1e-12]) == nil)
+        #expect(PathFinder.decimalScaling([0.1, 0.7, 1.1, 2.675, 999_999.9])?.0 == 1000)
+        #expect(PathFinder.decimalScaling([0.3, 0.7, 1.1, 999_999.9])?.0 == 10)
+        // The reviewer's network: a → d → c costs 1000000.1, a → b → c 1000000.0991, which comes first.
+        var finder = try PathFinder(graph(4, [(0, 3, 0.1), (3, 2, 1_000_000), (0, 1, 999_999.9991), (1, 2, 0.1)]))
+        #expect(finder.costScale == 10_000)
+        let paths = try finder.shortestPaths(from: 0, to: 2, count: 2)
+        #expect(paths.map(\.vertices) == [[0, 1, 2], [0, 3, 2]])
+        #expect(paths[0].cost < paths[1].cost)
+    }
+
     @Test func handMadeTiesComeOutAsInTheUnidirectionalSearch() throws {
         var finder = try PathFinder(DijkstraTests.threeEqualPaths)
         finder.strategy = .bidirectional

@@ -42,7 +42,13 @@
   });
 
   // Efforts are searched as whole tenths, hundredths, … (as the command line does), so sums
-  // are exact and ties are real ties.
+  // are exact and ties are real ties. "Whole" allows 8 units in the last place, as the command
+  // line does: the error of parsing a decimal, not a digit the scale would drop.
+  var bits = new DataView(new ArrayBuffer(8));
+  function ulp(x) {
+    bits.setFloat64(0, x);
+    return Math.pow(2, ((bits.getUint16(0) >> 4) & 0x7ff) - 1075);
+  }
   var effortScale = (function () {
     for (var d = 0; d <= 6; d++) {
       var f = Math.pow(10, d), ok = true;
@@ -50,7 +56,7 @@
         var r = D.relations[i];
         if (r.kind !== 'transition') continue;
         var x = (r.effort == null ? 1 : r.effort) * f;
-        if (Math.abs(Math.round(x) - x) > 1e-9 * Math.max(1, x) || x > 1e12) ok = false;
+        if (Math.abs(Math.round(x) - x) > 8 * ulp(x) || x > 1e12) ok = false;
       }
       if (ok) return f;
     }

@@ -50,11 +50,9 @@ enum CLI {
 
     /// The cache directory every run of the tests is given (`XDG_CACHE_HOME`), so that the records
     /// of checked snapshot images go to a directory of the test process's own, never the user's.
-    static let cacheDirectory: String = {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("rolegraph-cli-cache-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url.path
-    }()
+    /// It is not made here: a run makes it only if it records an image (one unchanged for a
+    /// minute), so a test run leaves nothing behind otherwise.
+    static let cacheDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("rolegraph-cli-cache-\(UUID().uuidString)").path
 
     /// Runs `rolegraph arguments…` in `directory` (a fresh temporary one by default, so nothing
     /// depends on the working directory) and waits for it. `COLUMNS` is 120 and `XDG_CACHE_HOME`

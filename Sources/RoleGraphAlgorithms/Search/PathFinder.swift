@@ -239,9 +239,9 @@ public struct PathFinder: Sendable {
     /// "Whole" allows 8 units in the last place of the scaled weight: parsing a decimal and
     /// multiplying it by its power of ten is off by at most about 2 (4 just below a power of
     /// two), while a digit the scale would drop is off by at least 0.1, which is above 8 units in
-    /// the last place of any weight up to 10¹² (effort 10⁶ at scale 10⁶). A looser, relative
-    /// tolerance took 999999.9991 at scale 10 for 10000000, making a dearer route tie with a
-    /// cheaper one.
+    /// the last place of any weight up to 10¹² (effort 10⁶ at scale 10⁶). A relative
+    /// tolerance such as 10⁻⁹ would take 999999.9991 at scale 10 for 10000000, and a dearer route
+    /// would tie with a cheaper one.
     ///
     /// - Complexity: O(*E*) per power tried.
     static func decimalScaling(_ weights: some Collection<Double>) -> (Double, [Double])? {

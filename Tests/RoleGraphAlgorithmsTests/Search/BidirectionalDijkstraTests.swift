@@ -24,8 +24,8 @@ import RoleGraphTestSupport
     }
 
     /// A weight is whole at a scale only within the error of parsing a decimal: 999999.9991 is
-    /// not whole in tenths (a relative tolerance of 10⁻⁹ took it for 10000000, and the route
-    /// through it tied with a cheaper one), nor 10⁻¹² in anything up to millionths.
+    /// not whole in tenths (a relative tolerance of 10⁻⁹ would take it for 10000000, and the
+    /// route through it would tie with a cheaper one), nor 10⁻¹² in anything up to millionths.
     @Test func aScaleDropsNoDigit() throws {
         #expect(PathFinder.decimalScaling([0.1, 1_000_000, 999_999.9991, 0.7])?.0 == 10_000)
         #expect(PathFinder.decimalScaling([0.1, 1e-12]) == nil)

@@ -58,8 +58,11 @@ import Testing
             #expect(result.stderr.filter { $0 == "\n" }.count == 1, sourceLocation: sourceLocation)
         }
         try expectError(Array(image.prefix(image.count / 2)), status: 65, "truncated snapshot image")
+        // A byte of the first section's (the table's first entry gives its offset).
+        var firstSection = 0
+        for k in 0 ..< 8 { firstSection |= Int(image[32 + 8 + k]) << (8 * k) }
         var flipped = image
-        flipped[image.count - 3] ^= 0x10
+        flipped[firstSection + 3] ^= 0x10
         try expectError(flipped, status: 65, "corrupt snapshot image (checksum of section")
         try expectError(Array("from,to\na,b\n".utf8), status: 65, "not a snapshot image")
         try FileManager.default.removeItem(at: directory.appendingPathComponent("bad.rgx"))
@@ -139,7 +142,7 @@ import Testing
             #expect(stat(image.path, &info) == 0)
             let name = String(UInt64(info.st_dev), radix: 16) + "-" + String(UInt64(info.st_ino), radix: 16)
             let header = String((0 ..< 8).reduce(UInt64(0)) { $0 | UInt64(bytes[24 + $1]) << (8 * UInt64($1)) }, radix: 16)
-            let line = "rolegraph verified image v1 format 4 size \(info.st_size) modified \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) "
+            let line = "rolegraph verified image v1 format 5 size \(info.st_size) modified \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) "
                 + "changed \(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec) header \(header)\n"
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             try line.write(toFile: directory + "/" + name, atomically: true, encoding: .utf8)

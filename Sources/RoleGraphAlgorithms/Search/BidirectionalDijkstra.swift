@@ -24,7 +24,10 @@
 ///   does, so its tree paths are best prefixes.
 /// - The backward side must give best *suffixes* in the same order, which compares a suffix from
 ///   its first vertex onwards; among equally good next steps from *v* it therefore keeps the one
-///   to the smaller vertex index, then the smaller edge position — O(1), no chain walk.
+///   to the smaller vertex index, then the smaller edge position — O(1), no chain walk. Its
+///   labels hold reversed positions, which are mapped to forward ones only when a path is read
+///   out: two steps it compares join the same two vertices, and a vertex's reversed edges are in
+///   forward order (``ReverseIndex``), so the two numberings order them alike.
 /// - Candidates are recorded when an edge joins a forward-settled vertex to a backward-settled one
 ///   (or a vertex is settled on both sides), compared by key and then by their whole vertex and
 ///   edge sequences, and the search stops only when the sum of the two queue minima strictly
@@ -74,15 +77,28 @@ extension SearchScratch {
 
         reverse.forwardPosition.withUnsafeBufferPointer { forwardPosition in
             let numbering = ReversedNumbering(positions: forwardPosition)
-            if let narrow = reverse.narrow {
-                withUnsafeColumns(graph.offsets, graph.targets, narrow.forward) { offsets, targets, weights in
-                    withUnsafeColumns(reverse.offsets, reverse.sources, narrow.reversed) { rOffsets, rSources, rWeights in
+            switch reverse.compact {
+            case .float(let forwardWeights, let reversedWeights):
+                withUnsafeColumns(graph.offsets, graph.targets, forwardWeights) { offsets, targets, weights in
+                    withUnsafeColumns(reverse.offsets, reverse.sources, reversedWeights) { rOffsets, rSources, rWeights in
                         meet(Adjacency(offsets: offsets, targets: targets, weights: weights, bans: bans),
                              Adjacency(offsets: rOffsets, targets: rSources, weights: rWeights, numbering: numbering, bans: bans),
                              &hf, &hb, lf, lb, gf, gb, best: &best)
                     }
                 }
-            } else {
+            case .palette(let palette, let forwardCodes, let reversedCodes):
+                palette.withUnsafeBufferPointer { palette in
+                    withUnsafeColumns(graph.offsets, graph.targets, forwardCodes) { offsets, targets, codes in
+                        withUnsafeColumns(reverse.offsets, reverse.sources, reversedCodes) { rOffsets, rSources, rCodes in
+                            meet(Adjacency(offsets: offsets, targets: targets,
+                                           weights: PaletteWeights(codes: codes, palette: palette), bans: bans),
+                                 Adjacency(offsets: rOffsets, targets: rSources,
+                                           weights: PaletteWeights(codes: rCodes, palette: palette), numbering: numbering, bans: bans),
+                                 &hf, &hb, lf, lb, gf, gb, best: &best)
+                        }
+                    }
+                }
+            case nil:
                 graph.withUnsafeAdjacency { offsets, targets, weights in
                     reverse.withUnsafeAdjacency { rOffsets, rSources, rWeights in
                         meet(Adjacency(offsets: offsets, targets: targets, weights: weights, bans: bans),
@@ -91,9 +107,9 @@ extension SearchScratch {
                     }
                 }
             }
+            if best.u >= 0 { materialize(best, lf, lb, numbering, vertices: &pathA, edges: &pathEdgesA) }
         }
         guard best.u >= 0 else { return nil }
-        materialize(best, lf, lb, vertices: &pathA, edges: &pathEdgesA)
         var cost = startCost
         var ids = [Int32]()
         ids.reserveCapacity(pathEdgesA.count)
@@ -106,13 +122,13 @@ extension SearchScratch {
 
     /// The two searches, each side advanced in turn until the queue minima add up past the best
     /// meeting: the loop of ``bidirectionalDijkstra(_:from:to:startCost:)``, over weights stored
-    /// as `Double`s or as `Float`s (``SearchWeight``), compiled for each.
+    /// as `Double`s, as `Float`s or as palette codes (``SearchWeightColumn``), compiled for each.
     ///
     /// - Complexity: as ``bidirectionalDijkstra(_:from:to:startCost:)``.
     @inline(__always)
-    private func meet<ForwardWeight: SearchWeight, BackwardWeight: SearchWeight>(
-        _ forwardEdges: Adjacency<ForwardNumbering, ForwardWeight>,
-        _ backwardEdges: Adjacency<ReversedNumbering, BackwardWeight>,
+    private func meet<ForwardWeights: SearchWeightColumn, BackwardWeights: SearchWeightColumn>(
+        _ forwardEdges: Adjacency<ForwardNumbering, ForwardWeights>,
+        _ backwardEdges: Adjacency<ReversedNumbering, BackwardWeights>,
         _ hf: inout QuaternaryHeap, _ hb: inout QuaternaryHeap,
         _ lf: UnsafeMutablePointer<VertexLabel>, _ lb: UnsafeMutablePointer<VertexLabel>, _ gf: UInt32, _ gb: UInt32,
         best: inout Meeting
@@ -132,12 +148,13 @@ extension SearchScratch {
                 // Forward: a path to u, then u → v; it meets the backward tree at v.
                 settledForward += 1
                 advance(&hf, lf, gf, meeting: lb, gb, forwardEdges, isForward: true, best: &best,
+                        numbering: backwardEdges.numbering,
                         precedes: { Self.prefixPrecedes($0, $1, $2, $3, lf) })
             } else {
                 // Backward: x → v, then the best suffix from x; it meets the forward tree at v.
                 settledBackward += 1
                 advance(&hb, lb, gb, meeting: lf, gf, backwardEdges, isForward: false, best: &best,
-                        precedes: PathOrder.suffixPrecedes)
+                        numbering: backwardEdges.numbering, precedes: PathOrder.suffixPrecedes)
             }
         }
     }
@@ -145,24 +162,25 @@ extension SearchScratch {
     /// Settles the nearest vertex of one side and relaxes its edges, the step both directions of
     /// the search take: `labels`/`generation` are this side's, `other`/`otherGeneration` the
     /// opposite side's. Every edge whose head the other side has settled (and the vertex itself,
-    /// if settled there) closes a candidate path, offered to `best`.
+    /// if settled there) closes a candidate path, offered to `best`. `numbering` maps the
+    /// backward side's edges to forward positions, for comparing candidates that tie.
     ///
     /// - Precondition: the queue's minimum is not settled on this side.
     /// - Complexity: O(out-degree · log *V*), plus the tie-breaks of
     ///   ``VertexLabel/offer(distance:hops:parent:edge:generation:precedes:)`` and of the candidates.
     @inline(__always)
-    private func advance<Numbering: EdgeNumbering, Weight: SearchWeight>(
+    private func advance<Numbering: EdgeNumbering, Weights: SearchWeightColumn>(
         _ queue: inout QuaternaryHeap, _ labels: UnsafeMutablePointer<VertexLabel>, _ generation: UInt32,
         meeting other: UnsafeMutablePointer<VertexLabel>, _ otherGeneration: UInt32,
-        _ adjacency: Adjacency<Numbering, Weight>, isForward: Bool, best: inout Meeting,
-        precedes: (Int32, Int32, Int32, Int32) -> Bool
+        _ adjacency: Adjacency<Numbering, Weights>, isForward: Bool, best: inout Meeting,
+        numbering: ReversedNumbering, precedes: (Int32, Int32, Int32, Int32) -> Bool
     ) {
         let (lf, lb) = isForward ? (labels, other) : (other, labels)
         let top = queue.popMin()!
         let u = top.vertex
         labels[Int(u)].settle(in: generation)
         if other[Int(u)].isSettled(in: otherGeneration) {
-            offer(Meeting(u: u, edge: -1, v: u, cost: 0, hops: 0), weight: 0, to: &best, lf, lb)
+            offer(Meeting(u: u, edge: -1, v: u), weight: 0, to: &best, lf, lb, numbering)
         }
         let hv = top.hops &+ 1
         adjacency.forEachEdge(of: u) { v, edge, weight in
@@ -174,9 +192,9 @@ extension SearchScratch {
             }
             if other[Int(v)].isSettled(in: otherGeneration) {
                 let meeting = isForward
-                    ? Meeting(u: u, edge: edge, v: v, cost: 0, hops: 0)
-                    : Meeting(u: v, edge: edge, v: u, cost: 0, hops: 0)
-                offer(meeting, weight: weight, to: &best, lf, lb)
+                    ? Meeting(u: u, edge: edge, v: v)
+                    : Meeting(u: v, edge: edge, v: u, edgeIsReversed: true)
+                offer(meeting, weight: weight, to: &best, lf, lb, numbering)
             }
         }
     }
@@ -188,7 +206,8 @@ extension SearchScratch {
     @inline(__always)
     private func offer(
         _ m: Meeting, weight: Double, to best: inout Meeting,
-        _ lf: UnsafeMutablePointer<VertexLabel>, _ lb: UnsafeMutablePointer<VertexLabel>
+        _ lf: UnsafeMutablePointer<VertexLabel>, _ lb: UnsafeMutablePointer<VertexLabel>,
+        _ numbering: ReversedNumbering
     ) {
         var candidate = m
         candidate.cost = lf[Int(m.u)].distance + weight + lb[Int(m.v)].distance
@@ -196,7 +215,7 @@ extension SearchScratch {
         if candidate.cost < best.cost || (candidate.cost == best.cost && candidate.hops < best.hops) {
             best = candidate
         } else if candidate.cost == best.cost && candidate.hops == best.hops
-            && meetingPrecedes(candidate, best, lf, lb)
+            && meetingPrecedes(candidate, best, lf, lb, numbering)
         {
             best = candidate
         }
@@ -206,18 +225,22 @@ extension SearchScratch {
     /// `u == v`), then the backward tree's path from `v`.
     struct Meeting {
         var u: Int32
+        /// The joining edge's forward position, or its reversed one if `edgeIsReversed` (the
+        /// backward side found it).
         var edge: Int32
         var v: Int32
-        var cost: Double
-        var hops: Int32
+        var edgeIsReversed = false
+        var cost = 0.0
+        var hops: Int32 = 0
     }
 
-    /// Writes the vertices and edges of `meeting` into the given buffers.
+    /// Writes the vertices and edges (forward positions) of `meeting` into the given buffers;
+    /// `numbering` maps the backward side's edges.
     ///
     /// - Complexity: O(*h*).
     private func materialize(
         _ meeting: Meeting, _ lf: UnsafeMutablePointer<VertexLabel>, _ lb: UnsafeMutablePointer<VertexLabel>,
-        vertices: inout ContiguousArray<Int32>, edges: inout ContiguousArray<Int32>
+        _ numbering: ReversedNumbering, vertices: inout ContiguousArray<Int32>, edges: inout ContiguousArray<Int32>
     ) {
         vertices.removeAll(keepingCapacity: true)
         edges.removeAll(keepingCapacity: true)
@@ -232,14 +255,15 @@ extension SearchScratch {
         vertices.reverse()
         edges.reverse()
         if meeting.edge >= 0 {
-            edges.append(meeting.edge)
+            edges.append(meeting.edgeIsReversed
+                ? Int32(truncatingIfNeeded: numbering.forwardPosition(Int(meeting.edge))) : meeting.edge)
             vertices.append(meeting.v)
         }
         at = meeting.v
         while true {
             let label = lb[Int(at)]
             if label.parent < 0 { break }
-            edges.append(label.edge)
+            edges.append(Int32(truncatingIfNeeded: numbering.forwardPosition(Int(label.edge))))
             at = label.parent
             vertices.append(at)
         }
@@ -250,11 +274,12 @@ extension SearchScratch {
     ///
     /// - Complexity: O(*h*).
     private func meetingPrecedes(
-        _ a: Meeting, _ b: Meeting, _ lf: UnsafeMutablePointer<VertexLabel>, _ lb: UnsafeMutablePointer<VertexLabel>
+        _ a: Meeting, _ b: Meeting, _ lf: UnsafeMutablePointer<VertexLabel>, _ lb: UnsafeMutablePointer<VertexLabel>,
+        _ numbering: ReversedNumbering
     ) -> Bool {
-        if a.u == b.u && a.edge == b.edge && a.v == b.v { return false }
-        materialize(a, lf, lb, vertices: &pathA, edges: &pathEdgesA)
-        materialize(b, lf, lb, vertices: &pathB, edges: &pathEdgesB)
+        if a.u == b.u && a.edge == b.edge && a.edgeIsReversed == b.edgeIsReversed && a.v == b.v { return false }
+        materialize(a, lf, lb, numbering, vertices: &pathA, edges: &pathEdgesA)
+        materialize(b, lf, lb, numbering, vertices: &pathB, edges: &pathEdgesB)
         if pathA != pathB { return pathA.lexicographicallyPrecedes(pathB) }
         return pathEdgesA.lexicographicallyPrecedes(pathEdgesB)
     }

@@ -118,11 +118,13 @@ public struct PathFinder: Sendable {
         }
         self.scratch = SearchScratch(vertexCount: graph.vertexCount, edgeCount: graph.edgeCount)
         if let reversed {
-            precondition(reversed.narrow == nil
-                         || (reversed.narrow!.forward.count == graph.edgeCount && reversed.narrow!.reversed.count == graph.edgeCount))
-            precondition(reversed.narrow != nil || reversed.weights.count == graph.edgeCount)
+            if let compact = reversed.compact {
+                precondition(compact.counts == (graph.edgeCount, graph.edgeCount))
+            } else {
+                precondition(reversed.weights.count == graph.edgeCount)
+            }
             scratch.reverse = ReverseIndex(offsets: reversed.offsets, sources: reversed.sources, weights: reversed.weights,
-                                           forwardPosition: reversed.forwardPositions, narrow: reversed.narrow)
+                                           forwardPosition: reversed.forwardPositions, compact: reversed.compact)
         }
     }
 
@@ -136,24 +138,25 @@ public struct PathFinder: Sendable {
         /// The tail of each entering edge.
         package var sources: Column<Int32>
         /// The search weight (the weight times ``PathFinder/costScale``) of each entering edge;
-        /// empty when ``narrow`` holds the search weights.
+        /// empty when ``compact`` holds the search weights.
         package var weights: Column<Double>
         /// The position in the forward graph of the edge each entering edge reverses.
         package var forwardPositions: Column<Int32>
-        /// The search weights both ways as `Float`s, when each is one exactly: what the
-        /// bidirectional search reads then, half the bytes of the `Double`s.
-        package var narrow: NarrowSearchWeights?
+        /// The search weights both ways in fewer bytes than `Double`s (each equal to its
+        /// `Double`): what the bidirectional search reads then.
+        package var compact: CompactSearchWeights?
 
         /// The parts, as a reader found them: valid CSR offsets, every source a vertex, every
-        /// position a forward edge, every weight the search weight of the edge at its position.
+        /// position a forward edge, every weight the search weight of the edge at its position
+        /// (and every palette code a palette entry).
         /// - Complexity: O(1).
         package init(offsets: Column<Int>, sources: Column<Int32>, weights: Column<Double>, forwardPositions: Column<Int32>,
-                     narrow: NarrowSearchWeights? = nil) {
+                     compact: CompactSearchWeights? = nil) {
             self.offsets = offsets
             self.sources = sources
             self.weights = weights
             self.forwardPositions = forwardPositions
-            self.narrow = narrow
+            self.compact = compact
         }
     }
 
@@ -164,7 +167,7 @@ public struct PathFinder: Sendable {
     package mutating func reversedAdjacency() -> ReversedAdjacency {
         let index = context().scratch.reverseIndex(of: searchGraph)
         return ReversedAdjacency(offsets: index.offsets, sources: index.sources, weights: index.weights,
-                                 forwardPositions: index.forwardPosition, narrow: index.narrow)
+                                 forwardPositions: index.forwardPosition, compact: index.compact)
     }
 
     /// What a finder derives from a graph's weights before its first query: that they are

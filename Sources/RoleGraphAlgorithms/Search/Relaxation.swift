@@ -31,18 +31,22 @@ struct ReversedNumbering: EdgeNumbering {
 /// One adjacency as a search walks it: unsafe views of the CSR arrays, how its edges are
 /// numbered, and the bans in force. Valid only inside the `withUnsafeAdjacency` closure whose
 /// views it holds.
-struct Adjacency<Numbering: EdgeNumbering, Weight: SearchWeight> {
+struct Adjacency<Numbering: EdgeNumbering, Weights: SearchWeightColumn> {
     let offsets: UnsafeBufferPointer<Int>
     let targets: UnsafeBufferPointer<Int32>
-    let weights: UnsafeBufferPointer<Weight>
+    let weights: Weights
     let numbering: Numbering
     let bans: BanView
 
     /// Calls `body(v, edge, weight)` for every out-edge `u → v` of `u` in CSR order, skipping
-    /// banned edges and banned heads; `edge` is the forward CSR position.
+    /// banned edges and banned heads; `edge` is the edge's position in this adjacency, which
+    /// ``numbering`` maps to its forward CSR position.
     ///
     /// The only loop over edges in the searches. Every index it forms comes from the CSR
-    /// structure itself, so it runs without bounds checks; `body` is inlined into it.
+    /// structure itself, so it runs without bounds checks; `body` is inlined into it. An edge's
+    /// forward position is read only when edges are banned: a reversed adjacency's positions
+    /// are a column of their own, and a search that reads it per edge keeps most of it in
+    /// memory (a snapshot maps it, 4 bytes per edge).
     ///
     /// - Complexity: O(out-degree of `u`).
     @inline(__always)
@@ -51,11 +55,10 @@ struct Adjacency<Numbering: EdgeNumbering, Weight: SearchWeight> {
         let end = offsets[Int(u) &+ 1]
         while position < end {
             defer { position &+= 1 }
-            let edge = numbering.forwardPosition(position)
-            if bans.isBanned(edge: edge) { continue }
+            if bans.bansEdges && bans.isBanned(edge: numbering.forwardPosition(position)) { continue }
             let v = targets[position]
             if bans.isBanned(vertex: v) { continue }
-            body(v, Int32(truncatingIfNeeded: edge), weights[position].searchValue)
+            body(v, Int32(truncatingIfNeeded: position), weights[searchWeight: position])
         }
     }
 }
@@ -67,8 +70,7 @@ extension Adjacency where Numbering == ForwardNumbering {
     /// that takes a closure of its own: one closure level less keeps the queue's uniqueness
     /// checks out of the loop.
     @inline(__always)
-    init(offsets: UnsafeBufferPointer<Int>, targets: UnsafeBufferPointer<Int32>, weights: UnsafeBufferPointer<Weight>,
-         bans: BanView) {
+    init(offsets: UnsafeBufferPointer<Int>, targets: UnsafeBufferPointer<Int32>, weights: Weights, bans: BanView) {
         self.init(offsets: offsets, targets: targets, weights: weights, numbering: ForwardNumbering(), bans: bans)
     }
 }

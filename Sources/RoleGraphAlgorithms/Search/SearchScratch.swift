@@ -88,37 +88,6 @@ struct RoundSlot {
     var candidateEdge: Int32
 }
 
-/// The search weights of a graph and of its reverse as `Float`s (see ``SearchWeight``).
-package struct NarrowSearchWeights: Sendable {
-    /// The forward graph's search weights, in its CSR order.
-    package var forward: Column<Float>
-    /// The reverse index's, in its order.
-    package var reversed: Column<Float>
-
-    /// The two columns, as a reader found them: each weight finite, not negative, and equal to
-    /// the `Double` search weight of its edge.
-    ///
-    /// - Complexity: O(1).
-    package init(forward: Column<Float>, reversed: Column<Float>) {
-        self.forward = forward
-        self.reversed = reversed
-    }
-
-    /// `weights` as `Float`s, when every one converts to a `Float` and back unchanged.
-    ///
-    /// - Complexity: O(*E*).
-    package static func exactly(_ weights: Column<Double>) -> [Float]? {
-        var narrow = [Float]()
-        narrow.reserveCapacity(weights.count)
-        for w in weights {
-            let f = Float(w)
-            guard Double(f) == w else { return nil }
-            narrow.append(f)
-        }
-        return narrow
-    }
-}
-
 /// The reverse adjacency a backward search walks: built once per graph on first use, or read in
 /// place from a snapshot image that stored it.
 final class ReverseIndex: Sendable {
@@ -127,19 +96,20 @@ final class ReverseIndex: Sendable {
     /// For each entering edge, its tail: an edge *u* → *v* of the forward graph appears here as
     /// *u* in `v`'s row.
     let sources: Column<Int32>
-    /// The weight of each entering edge, the forward edge's; empty when ``narrow`` holds them.
+    /// The weight of each entering edge, the forward edge's; empty when ``compact`` holds them.
     let weights: Column<Double>
     /// For each entering edge, the position of the forward edge it reverses.
     let forwardPosition: Column<Int32>
-    /// The search weights both ways as `Float`s, each equal to its `Double`, when a snapshot
-    /// image stored them (see ``SearchWeight``): what the bidirectional search then reads, in
-    /// place of the forward graph's weights and ``weights``.
-    let narrow: NarrowSearchWeights?
+    /// The search weights both ways in fewer bytes, when a snapshot image stored them so: what
+    /// the bidirectional search then reads, in place of the forward graph's weights and
+    /// ``weights``.
+    let compact: CompactSearchWeights?
 
     /// Reverses `forward` remembering, for each reversed edge, the position it came from. Edge
     /// ids are not used for that: they need not be dense or unique (the model gives both
     /// directions of a collaboration the id of its one relation). The edge order is that of
-    /// ``CSRGraph/reversed()``.
+    /// ``CSRGraph/reversed()``: each row in forward order (by source, then forward position),
+    /// which lets the backward search compare two reversed edges by their positions here.
     ///
     /// - Complexity: O(*V* + *E*).
     init(_ forward: CSRGraph) {
@@ -165,18 +135,18 @@ final class ReverseIndex: Sendable {
         self.sources = Column(sources)
         self.weights = Column(weights)
         forwardPosition = Column(positions)
-        narrow = nil
+        compact = nil
     }
 
     /// A reverse index stated by a reader that checked it against its forward graph (see
     /// ``PathFinder/ReversedAdjacency``).
     init(offsets: Column<Int>, sources: Column<Int32>, weights: Column<Double>, forwardPosition: Column<Int32>,
-         narrow: NarrowSearchWeights?) {
+         compact: CompactSearchWeights?) {
         self.offsets = offsets
         self.sources = sources
         self.weights = weights
         self.forwardPosition = forwardPosition
-        self.narrow = narrow
+        self.compact = compact
     }
 
     /// Calls `body` with unsafe views of the reversed adjacency: offsets, sources, weights, as
@@ -385,6 +355,10 @@ struct BanView {
         if let vertices { return vertices[Int(v)] == vertexGeneration }
         return false
     }
+
+    /// Whether any edge is banned, checked before an edge's forward position is even read.
+    @inline(__always)
+    var bansEdges: Bool { edges != nil }
 
     @inline(__always)
     func isBanned(edge e: Int) -> Bool {

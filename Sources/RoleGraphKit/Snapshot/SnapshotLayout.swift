@@ -9,7 +9,7 @@ enum SnapshotLayout {
     /// a text transfer that rewrites line ends or a truncation at a SUB is noticed at once.
     static let magic: [UInt8] = [0x89, 0x52, 0x47, 0x58, 0x0D, 0x0A, 0x1A, 0x0A]
     /// The format version this build writes and the newest it reads.
-    static let version: UInt32 = 4
+    static let version: UInt32 = 5
     /// Magic (8), version (4), section count (4), file length (8), header checksum (8).
     static let headerSize = 32
     /// Kind (4), reserved (4), offset (8), length (8), checksum (8).
@@ -39,11 +39,15 @@ enum SnapshotLayout {
         /// The search weights both ways are stored as Float32s, each equal to its Float64 (see
         /// ``SnapshotSection/networkNarrowWeights``); set only with the network's exact flag.
         static let networkNarrow: UInt64 = 1 << 7
-        static let all: UInt64 = 0b1111_1111
+        /// The search weights both ways are stored as codes into a palette of the distinct ones
+        /// (see ``SnapshotSection/weightPalette``); set only with the network's exact flag, and
+        /// never with the narrow flag.
+        static let networkPalette: UInt64 = 1 << 8
+        static let all: UInt64 = 0b1_1111_1111
     }
 }
 
-/// The sections of a version-4 image. Strings are arenas: an offsets section of *n* + 1 UInt64s
+/// The sections of a version-5 image. Strings are arenas: an offsets section of *n* + 1 UInt64s
 /// (the first 0, never decreasing) and a bytes section of UTF-8.
 enum SnapshotSection: UInt32, CaseIterable {
     /// ``SnapshotLayout/metaSize`` bytes: counts, flags and the source's stamp.
@@ -86,8 +90,8 @@ enum SnapshotSection: UInt32, CaseIterable {
     /// When the network flag is set, the reversed network a bidirectional search walks
     /// backwards, as `PathFinder` derives it from the search weights: the offsets of the edges
     /// entering each role as *R* + 1 UInt64s; then per entering edge, its source (Int32), its
-    /// search weight (Float64; empty when the narrow flag is set) and the position of the network
-    /// edge it reverses (Int32).
+    /// search weight (Float64; empty when the narrow or the palette flag is set) and the position
+    /// of the network edge it reverses (Int32).
     case reversedOffsets = 20
     case reversedSources = 21
     case reversedWeights = 22
@@ -104,6 +108,18 @@ enum SnapshotSection: UInt32, CaseIterable {
     case networkNarrowWeights = 25
     /// When the narrow flag is set, the reversed network's search weights as Float32s.
     case reversedNarrowWeights = 26
+    /// When the palette flag is set, the distinct search weights of the network, in ascending
+    /// order, as 1 to 256 Float64s: what the bidirectional search reads through the two code
+    /// sections that follow, a byte per edge, a quarter of the bytes of Float32s. Set instead of
+    /// the narrow flag when the path sums are exact and the network has at most 256 distinct
+    /// search weights, as an effort rated on a scale or rounded to a decimal gives.
+    case weightPalette = 27
+    /// When the palette flag is set, per network edge, the index of its search weight in the
+    /// palette (one byte).
+    case networkWeightCodes = 28
+    /// When the palette flag is set, per reversed edge, the index of its search weight in the
+    /// palette (one byte).
+    case reversedWeightCodes = 29
 }
 
 /// The checksum of every section and of the header: little-endian 8-byte words added into four

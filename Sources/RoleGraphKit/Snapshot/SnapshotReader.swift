@@ -171,9 +171,12 @@ private struct ValidatedImage {
         let stated = flags
         func has(_ flag: UInt64) -> Bool { stated & flag != 0 }
         let network = has(SnapshotLayout.Flag.network)
-        let narrow = has(SnapshotLayout.Flag.networkNarrow)
-        // Float32 search weights are for the bidirectional search, which only an exact network gets.
-        if narrow && !(network && has(SnapshotLayout.Flag.networkExact)) { throw corrupt("corrupt snapshot image (meta section)") }
+        let narrow = has(SnapshotLayout.Flag.networkNarrow), palette = has(SnapshotLayout.Flag.networkPalette)
+        // Compact search weights are for the bidirectional search, which only an exact network
+        // gets, and an image stores them one way or the other.
+        if (narrow || palette) && !(network && has(SnapshotLayout.Flag.networkExact)) || (narrow && palette) {
+            throw corrupt("corrupt snapshot image (meta section)")
+        }
         let expected: [SnapshotSection: Int] = [
             .textOffsets: 8 * 4, .idOffsets: 8 * (r + 1), .endpoints: 8 * e, .kinds: e, .efforts: 8 * e,
             .counts: has(SnapshotLayout.Flag.counts) ? 8 * e : 0,
@@ -187,17 +190,26 @@ private struct ValidatedImage {
             .networkSearchWeights: network && costScale != 1 ? 8 * n : 0,
             .reversedOffsets: network ? 8 * (r + 1) : 0,
             .reversedSources: network ? 4 * n : 0,
-            .reversedWeights: network && !narrow ? 8 * n : 0,
+            .reversedWeights: network && !narrow && !palette ? 8 * n : 0,
             .reversedPositions: network ? 4 * n : 0,
             .summary: 8 * 4,
             .idSlots: 4 * RoleIDIndex.capacity(for: r),
             .networkNarrowWeights: narrow ? 4 * n : 0,
             .reversedNarrowWeights: narrow ? 4 * n : 0,
+            .networkWeightCodes: palette ? n : 0,
+            .reversedWeightCodes: palette ? n : 0,
         ]
         for kind in SnapshotSection.allCases {
             guard let length = expected[kind], ranges[kind]!.count != length else { continue }
             throw corrupt("corrupt snapshot image (section \(kind) has \(ranges[kind]!.count) bytes, not \(length))")
         }
+        // The palette: one weight or more, up to a byte's worth, when the flag is set (none for a
+        // network without edges); else nothing.
+        let paletteLength = ranges[.weightPalette]!.count
+        guard paletteLength % 8 == 0,
+              palette ? paletteLength <= 8 * CompactSearchWeights.paletteCapacity && (paletteLength > 0 || n == 0)
+                      : paletteLength == 0
+        else { throw corrupt("corrupt snapshot image (section weightPalette has \(paletteLength) bytes)") }
         // Every section's checksum, and the values of those read in place, in one pass; unless
         // this file, unchanged since, has passed it before.
         if ledger?.vouches(for: mapping.identity, header: headerChecksum) != true {
@@ -224,6 +236,8 @@ private struct ValidatedImage {
             .reversedOffsets: .offsets(total: n), .reversedSources: below(r), .reversedWeights: .weights,
             .reversedPositions: below(n), .idSlots: below(r + 1),
             .networkNarrowWeights: .narrowWeights, .reversedNarrowWeights: .narrowWeights,
+            .weightPalette: .weights, .networkWeightCodes: .codes(below: ranges[.weightPalette]!.count / 8),
+            .reversedWeightCodes: .codes(below: ranges[.weightPalette]!.count / 8),
             .efforts: .amounts, .counts: .amounts, .stays: .amounts,
         ]
         let verified = mapping.verify(order.map { ranges[$0]! }, checks: order.map { checks[$0] ?? .none })
@@ -287,26 +301,32 @@ private struct ValidatedImage {
     }
 
     /// The default path network and its reversed adjacency, read in place from the mapping,
-    /// whose values ``init(_:file:ledger:since:)`` checked (or a ledger vouched for): offsets from 0 to the edge count, never
-    /// decreasing; every target and source a role, every edge id a relation, every position a
-    /// network edge; every weight finite and not negative (the Float32 search weights too). The
-    /// checksums make a mismatch with the relations a sign of a forged image, not of damage; these
-    /// checks keep even that one from reading out of bounds or sending a search astray (a forged
-    /// image whose columns disagree with each other within those bounds can only give a wrong
-    /// answer).
+    /// whose values ``init(_:file:ledger:since:)`` checked (or a ledger vouched for): offsets
+    /// from 0 to the edge count, never decreasing; every target and source a role, every edge id
+    /// a relation, every position a network edge; every weight finite and not negative (the
+    /// compact search weights too), every palette code a palette entry. The checksums make a
+    /// mismatch with the relations a sign of a forged image, not of damage; these checks keep
+    /// even that one from reading out of bounds or sending a search astray (a forged image whose
+    /// columns disagree with each other within those bounds can only give a wrong answer).
     ///
     /// - Complexity: O(1): no copy.
     private func network() -> RoleGraph.ReadyNetwork {
         let graph = CSRGraph(vertexCount: roleCount, offsets: column(.networkOffsets, of: Int.self),
                              targets: column(.networkTargets, of: Int32.self), weights: column(.networkWeights, of: Double.self),
                              edgeIDs: column(.networkEdgeIDs, of: Int32.self))
-        let narrow = flags & SnapshotLayout.Flag.networkNarrow == 0 ? nil
-            : NarrowSearchWeights(forward: column(.networkNarrowWeights, of: Float.self),
-                                  reversed: column(.reversedNarrowWeights, of: Float.self))
+        let compact: CompactSearchWeights? =
+            if flags & SnapshotLayout.Flag.networkNarrow != 0 {
+                .float(forward: column(.networkNarrowWeights, of: Float.self), reversed: column(.reversedNarrowWeights, of: Float.self))
+            } else if flags & SnapshotLayout.Flag.networkPalette != 0 {
+                .palette(column(.weightPalette, of: Double.self), forward: column(.networkWeightCodes, of: UInt8.self),
+                         reversed: column(.reversedWeightCodes, of: UInt8.self))
+            } else {
+                nil
+            }
         let reversed = PathFinder.ReversedAdjacency(
             offsets: column(.reversedOffsets, of: Int.self), sources: column(.reversedSources, of: Int32.self),
             weights: column(.reversedWeights, of: Double.self), forwardPositions: column(.reversedPositions, of: Int32.self),
-            narrow: narrow)
+            compact: compact)
         let prepared = PathFinder.PreparedWeights(
             costScale: costScale, costsAreExact: flags & SnapshotLayout.Flag.networkExact != 0,
             costsAreWhole: flags & SnapshotLayout.Flag.networkWhole != 0,

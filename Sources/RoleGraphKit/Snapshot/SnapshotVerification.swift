@@ -14,6 +14,8 @@ enum SectionCheck: Sendable {
     case weights
     /// Float32 weights, each finite and not negative.
     case narrowWeights
+    /// Bytes, each below `bound` (palette codes; a bound of 0 admits none).
+    case codes(below: Int)
     /// Float64 amounts a relation or role may state (efforts, counts, stayers), each NaN (none)
     /// or finite and not negative: what an edge list's reader accepts, and what the writers of
     /// every export format expect.
@@ -27,6 +29,7 @@ enum SectionCheck: Sendable {
         case .none: ""
         case .offsets: "offsets out of order or out of bounds"
         case .indices: "an index out of bounds"
+        case .codes: "a weight code out of the palette"
         case .weights, .narrowWeights: "a weight negative or not finite"
         case .amounts: "an amount negative or infinite"
         case .kinds: "an unknown relation kind"
@@ -94,6 +97,10 @@ struct SectionVerification {
             var largest: UInt32 = 0
             for bits in piece.bindMemory(to: UInt32.self) { largest = max(largest, bits) }
             isValid = largest < Float.infinity.bitPattern
+        case .codes(let bound):
+            var largest: UInt8 = 0
+            for byte in piece { largest = max(largest, byte) }
+            isValid = Int(largest) < bound
         case .amounts:
             // Not below zero (NaN compares false) and not infinite: two comparisons of doubles,
             // which vector registers make on any 64-bit machine.

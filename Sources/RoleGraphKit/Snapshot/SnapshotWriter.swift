@@ -143,6 +143,7 @@ enum SnapshotWriter {
         let prepared = try? PathFinder.PreparedWeights(network)
         var forward = Adjacency(), reversed = Adjacency(), searchWeights = Bytes()
         var narrowForward = Bytes(), narrowReversed = Bytes()
+        var palette = Bytes(), forwardCodes = Bytes(), reversedCodes = Bytes()
         if let prepared {
             flags |= SnapshotLayout.Flag.network
             if prepared.costsAreExact { flags |= SnapshotLayout.Flag.networkExact }
@@ -151,11 +152,19 @@ enum SnapshotWriter {
             for w in prepared.searchWeights ?? [] { searchWeights.appendDouble(w) }
             var finder = PathFinder(network, prepared: prepared)
             let index = finder.reversedAdjacency()
-            // The search weights as Float32s too, when each is one exactly: a bidirectional search
-            // (the one an exact network gets) then reads half the bytes. The reversed Float64s
-            // are then not stored: nothing else reads them.
-            if prepared.costsAreExact, let narrow = NarrowSearchWeights.exactly(prepared.searchWeights ?? network.weights),
-               let narrowBack = NarrowSearchWeights.exactly(index.weights) {
+            let weightsForward = prepared.searchWeights ?? network.weights
+            // The search weights in fewer bytes for the bidirectional search (the one an exact
+            // network gets): a byte per edge naming one of the distinct weights when there are at
+            // most 256, else Float32s when each is one exactly. The reversed Float64s are then not
+            // stored: nothing else reads them.
+            if prepared.costsAreExact, let distinct = CompactSearchWeights.palette(of: weightsForward) {
+                flags |= SnapshotLayout.Flag.networkPalette
+                for w in distinct { palette.appendDouble(w) }
+                forwardCodes.bytes = CompactSearchWeights.codes(weightsForward, in: distinct)
+                reversedCodes.bytes = CompactSearchWeights.codes(index.weights, in: distinct)
+                reversed = Adjacency(offsets: index.offsets, heads: index.sources, weights: nil, ids: index.forwardPositions)
+            } else if prepared.costsAreExact, let narrow = CompactSearchWeights.floats(weightsForward),
+                      let narrowBack = CompactSearchWeights.floats(index.weights) {
                 flags |= SnapshotLayout.Flag.networkNarrow
                 narrowForward.reserve(4 * narrow.count); narrowReversed.reserve(4 * narrowBack.count)
                 for w in narrow { narrowForward.append32(w.bitPattern) }
@@ -189,7 +198,8 @@ enum SnapshotWriter {
             (.reversedOffsets, reversed.offsets.bytes), (.reversedSources, reversed.heads.bytes),
             (.reversedWeights, reversed.weights.bytes), (.reversedPositions, reversed.ids.bytes),
             (.idSlots, idSlots.bytes), (.networkNarrowWeights, narrowForward.bytes),
-            (.reversedNarrowWeights, narrowReversed.bytes),
+            (.reversedNarrowWeights, narrowReversed.bytes), (.weightPalette, palette.bytes),
+            (.networkWeightCodes, forwardCodes.bytes), (.reversedWeightCodes, reversedCodes.bytes),
         ]
         return assemble(sections)
     }

@@ -183,18 +183,35 @@ import RoleGraphTestSupport
 
     /// A finder given the reversed adjacency another finder built (as a snapshot image stores
     /// it) searches bidirectionally from its first query, builds nothing, and answers every
-    /// query, with decimal weights too, as a unidirectional finder does.
-    @Test("a finder given the reversed adjacency searches bidirectionally at once", arguments: 0 ..< 50)
-    func givenReversedAdjacencyIsUsedAtOnce(seed: Int) throws {
+    /// query, with decimal weights too, as a unidirectional finder does; whether it is given the
+    /// search weights as `Double`s, as `Float`s or as palette codes.
+    @Test("a finder given the reversed adjacency searches bidirectionally at once",
+          arguments: 0 ..< 50, ["double", "float", "palette"])
+    func givenReversedAdjacencyIsUsedAtOnce(seed: Int, form: String) throws {
         let shape = RandomGraphs.graph(seed: UInt64(seed), vertices: 2 ... 60)
         // Tenths on odd seeds: the stored weights are then the scaled search weights.
         let g = seed % 2 == 0 ? shape : CSRGraph(
             vertexCount: shape.vertexCount, offsets: shape.offsets, targets: shape.targets,
             weights: Column(shape.weights.map { ($0 * 10).rounded() / 10 + 0.1 }), edgeIDs: shape.edgeIDs)
         var builder = try PathFinder(g)
-        let reversed = builder.reversedAdjacency()
+        var reversed = builder.reversedAdjacency()
         #expect(reversed.offsets.count == g.vertexCount + 1 && reversed.sources.count == g.edgeCount)
         let prepared = try PathFinder.PreparedWeights(g)
+        let forwardWeights = prepared.searchWeights ?? g.weights
+        switch form {
+        case "float":
+            let forward = try #require(CompactSearchWeights.floats(forwardWeights))
+            let backward = try #require(CompactSearchWeights.floats(reversed.weights))
+            reversed.compact = .float(forward: Column(forward), reversed: Column(backward))
+        case "palette":
+            let palette = try #require(CompactSearchWeights.palette(of: forwardWeights))
+            reversed.compact = .palette(Column(palette), forward: Column(CompactSearchWeights.codes(forwardWeights, in: palette)),
+                                        reversed: Column(CompactSearchWeights.codes(reversed.weights, in: palette)))
+        default:
+            break
+        }
+        // With compact weights the reversed Doubles are not kept; the search must not need them.
+        if reversed.compact != nil { reversed.weights = Column([]) }
         var given = PathFinder(g, prepared: prepared, reversed: reversed)
         let built = try #require(given.scratch.reverse)
         var unidirectional = try PathFinder(g)

@@ -91,18 +91,11 @@ import RoleGraphTestSupport
         let reversed = finder.reversedAdjacency(), storedReversed = try #require(ready.reversed)
         #expect(storedReversed.offsets == reversed.offsets && storedReversed.sources == reversed.sources)
         #expect(storedReversed.forwardPositions == reversed.forwardPositions)
-        // Its search weights as Float32s both ways when every one is one exactly (then the
-        // reversed Float64s are not stored), else as Float64s.
-        let searchWeights = prepared.searchWeights ?? built.weights
-        if prepared.costsAreExact, searchWeights.allSatisfy({ Double(Float($0)) == $0 }) {
-            let narrow = try #require(storedReversed.narrow)
-            #expect(narrow.forward.map(Double.init) == Array(searchWeights))
-            #expect(narrow.reversed.map(Double.init) == Array(reversed.weights))
-            #expect(storedReversed.weights.isEmpty)
-        } else {
-            #expect(storedReversed.narrow == nil)
-            #expect(storedReversed.weights.map(\.bitPattern) == reversed.weights.map(\.bitPattern))
-        }
+        // Its search weights in fewer bytes both ways when the path sums are exact: as codes into
+        // a palette of the distinct ones when there are at most 256, else as Float32s when every
+        // one is one exactly (the reversed Float64s are then not stored); else as Float64s.
+        Self.expectCompactWeights(storedReversed, prepared: prepared, searchWeights: prepared.searchWeights ?? built.weights,
+                                  reversed: reversed.weights)
         var rng = SplitMix64(seed: UInt64(seed) &+ 1000)
         for model in [CostModel.hops, .effort, .likely] where model != .likely || fromCSV.hasTransitionCounts {
             for lateral in [nil, 2.5] as [Double?] {
@@ -125,6 +118,32 @@ import RoleGraphTestSupport
         }
     }
 
+    /// Checks the compact search weights an image stored against those of the network's path
+    /// finder (`searchWeights` forward, `reversed` backward).
+    static func expectCompactWeights(
+        _ stored: PathFinder.ReversedAdjacency, prepared: PathFinder.PreparedWeights, searchWeights: Column<Double>,
+        reversed: Column<Double>, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
+        let distinct = Set(searchWeights.map(\.bitPattern)).sorted { Double(bitPattern: $0) < Double(bitPattern: $1) }
+        let floatsHoldThem = searchWeights.allSatisfy { Double(Float($0)) == $0 }
+        switch stored.compact {
+        case .palette(let palette, let forward, let backward):
+            #expect(prepared.costsAreExact && distinct.count <= 256, sourceLocation: sourceLocation)
+            #expect(palette.map(\.bitPattern) == distinct, sourceLocation: sourceLocation)
+            #expect(forward.map { palette[Int($0)].bitPattern } == searchWeights.map(\.bitPattern), sourceLocation: sourceLocation)
+            #expect(backward.map { palette[Int($0)].bitPattern } == reversed.map(\.bitPattern), sourceLocation: sourceLocation)
+            #expect(stored.weights.isEmpty, sourceLocation: sourceLocation)
+        case .float(let forward, let backward):
+            #expect(prepared.costsAreExact && distinct.count > 256 && floatsHoldThem, sourceLocation: sourceLocation)
+            #expect(forward.map(Double.init) == Array(searchWeights), sourceLocation: sourceLocation)
+            #expect(backward.map(Double.init) == Array(reversed), sourceLocation: sourceLocation)
+            #expect(stored.weights.isEmpty, sourceLocation: sourceLocation)
+        case nil:
+            #expect(!prepared.costsAreExact || (distinct.count > 256 && !floatsHoldThem), sourceLocation: sourceLocation)
+            #expect(stored.weights.map(\.bitPattern) == reversed.map(\.bitPattern), sourceLocation: sourceLocation)
+        }
+    }
+
     /// Efforts in tenths: the image stores the finder's scaled weights, and a query on it
     /// answers (costs included) as on the edge list.
     @Test func scaledSearchWeightsAreStored() throws {
@@ -135,10 +154,15 @@ import RoleGraphTestSupport
         let ready = try #require(try RoleGraph.load(contentsOf: image).defaultNetwork)
         #expect(ready.weights.costScale == 10 && ready.weights.costsAreExact && ready.weights.costsAreWhole)
         #expect(ready.weights.searchWeights == [11, 33, 22, 29, 7])
-        // And as Float32s both ways, for the bidirectional search; the reversed Float64s are not kept.
-        let narrow = try #require(ready.reversed?.narrow)
-        #expect(narrow.forward == [11, 33, 22, 29, 7])
-        #expect(narrow.reversed.sorted() == [7, 11, 22, 29, 33])
+        // And as codes into a palette of the five distinct weights both ways, for the
+        // bidirectional search; the reversed Float64s are not kept.
+        guard case .palette(let palette, let forward, let backward) = ready.reversed?.compact else {
+            Issue.record("no palette: \(String(describing: ready.reversed?.compact))")
+            return
+        }
+        #expect(Array(palette) == [7, 11, 22, 29, 33])
+        #expect(Array(forward) == [1, 4, 2, 3, 0])
+        #expect(backward.map { palette[Int($0)] }.sorted() == [7, 11, 22, 29, 33])
         #expect(ready.reversed?.weights.isEmpty == true)
         var a = try RoutePlanner(graph: try RoleGraph.load(contentsOf: csv))
         var b = try RoutePlanner(graph: try RoleGraph.load(contentsOf: image))
@@ -147,20 +171,55 @@ import RoleGraphTestSupport
         #expect(pa.map(\.cost) == [4.0, 4.0, 4.0])  // three routes tie, exactly, only in tenths
     }
 
-    /// Search weights that a Float32 cannot hold (odd whole numbers above 2²⁴, from efforts in
-    /// hundredths) are kept as Float64s both ways, and the image answers as the edge list.
-    @Test func searchWeightsNoFloat32HoldsStayFloat64() throws {
+    /// An edge list of 120 roles and 600 different moves with `distinct` different efforts,
+    /// `effort(i)` for i below it, spread over the moves.
+    static func manyEfforts(_ distinct: Int, _ effort: (Int) -> String) -> String {
+        var rng = SplitMix64(seed: 7)
+        var text = "from,to,effort\n"
+        var pairs = Set<[Int]>()
+        while pairs.count < 600 {
+            let pair = [Int.random(in: 0 ..< 120, using: &rng), Int.random(in: 0 ..< 120, using: &rng)]
+            guard pairs.insert(pair).inserted else { continue }
+            text += "r\(pair[0]),r\(pair[1]),\(effort(pairs.count % distinct))\n"
+        }
+        return text
+    }
+
+    /// The three ways an image stores the bidirectional search's weights, each chosen where it is
+    /// the smallest that holds them exactly, and each answering as the edge list: a palette for
+    /// 256 distinct weights, Float32s for 257 (tenths, whole numbers a Float32 holds), Float64s
+    /// for 257 that no Float32 holds (odd whole numbers above 2²⁴, from efforts in hundredths).
+    @Test(arguments: [(256, "palette"), (257, "float"), (257, "double")])
+    func searchWeightsAreStoredInTheSmallestExactForm(distinct: Int, form: String) throws {
         let directory = try Self.directory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let text = "from,to,effort\na,b,200000.01\nb,c,0.01\na,c,200000.03\nc,d,0.02\nb,d,200000.05\n"
+        let text = Self.manyEfforts(distinct) { i in
+            form == "double" ? "\(200000 + i / 50).\(String(format: "%02d", 2 * (i % 50) + 1))" : "\(1 + i / 10).\(i % 10)"
+        }
         let (csv, image, _) = try Self.indexed(text, in: directory)
+        let fromCSV = try RoleGraph.load(contentsOf: csv)
         let ready = try #require(try RoleGraph.load(contentsOf: image).defaultNetwork)
-        #expect(ready.weights.costsAreExact && ready.reversed?.narrow == nil)
-        #expect(ready.reversed?.weights.count == 5)
-        var a = try RoutePlanner(graph: try RoleGraph.load(contentsOf: csv))
+        let built = RoutePlanner.buildNetwork(fromCSV, StepCosting(), nil)
+        let prepared = try PathFinder.PreparedWeights(built)
+        var finder = try PathFinder(built)
+        let stored = try #require(ready.reversed)
+        Self.expectCompactWeights(stored, prepared: prepared, searchWeights: prepared.searchWeights ?? built.weights,
+                                  reversed: finder.reversedAdjacency().weights)
+        switch (form, stored.compact) {
+        case ("palette", .palette), ("float", .float), ("double", nil): break
+        default: Issue.record("\(form): stored as \(String(describing: stored.compact))")
+        }
+        var a = try RoutePlanner(graph: fromCSV)
         var b = try RoutePlanner(graph: try RoleGraph.load(contentsOf: image))
-        let pa = try a.paths(from: "a", to: "d", count: 3), pb = try b.paths(from: "a", to: "d", count: 3)
-        #expect(pa == pb && !pa.isEmpty)
+        var rng = SplitMix64(seed: 11)
+        var found = 0
+        for _ in 0 ..< 40 {
+            let from = RoleID("r\(Int.random(in: 0 ..< 120, using: &rng))"), to = RoleID("r\(Int.random(in: 0 ..< 120, using: &rng))")
+            let pa = try? a.paths(from: from, to: to, count: 2), pb = try? b.paths(from: from, to: to, count: 2)
+            #expect(pa == pb, "\(from) → \(to)")
+            found += pa?.count ?? 0
+        }
+        #expect(found > 20)
     }
 
     /// `bytes` with the first 8 bytes of section `kind` replaced by `value` and every checksum
@@ -188,14 +247,16 @@ import RoleGraphTestSupport
     func forgedNetworkWeightsAreRefused(weight: Double) throws {
         let directory = try Self.directory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        // Efforts in tenths, so the image has scaled search weights too, and each as a Float32
-        // both ways; in hundredths up to 200000.01, whose search weight (20000001, above 2²⁴) no
-        // Float32 holds, so the reversed search weights are Float64s.
-        let (_, _, narrow) = try Self.indexed("from,to,effort\na,b,1.1\nb,c,2.2\n", in: directory)
-        let (_, _, wide) = try Self.indexed("from,to,effort\na,b,200000.01\nb,c,2\n", in: directory, name: "wide")
+        // Efforts in tenths, so the image has scaled search weights too: two distinct ones, in a
+        // palette both ways; 257 distinct, as Float32s both ways; and an effort of seven decimals,
+        // whose path sums are not exact, so the reversed search weights are Float64s.
+        let (_, _, palette) = try Self.indexed("from,to,effort\na,b,1.1\nb,c,2.2\n", in: directory)
+        let (_, _, narrow) = try Self.indexed(Self.manyEfforts(257) { "\(1 + $0 / 10).\($0 % 10)" }, in: directory, name: "narrow")
+        let (_, _, wide) = try Self.indexed("from,to,effort\na,b,0.1234567\nb,c,2\n", in: directory, name: "wide")
         let double = withUnsafeBytes(of: weight.bitPattern.littleEndian) { Array($0) }
         let float = withUnsafeBytes(of: Float(weight).bitPattern.littleEndian) { Array($0) }
-        for (bytes, section, value) in [(narrow, SnapshotSection.networkWeights, double), (narrow, .networkSearchWeights, double),
+        for (bytes, section, value) in [(palette, SnapshotSection.networkWeights, double), (palette, .networkSearchWeights, double),
+                                        (palette, .weightPalette, double),
                                         (narrow, .networkNarrowWeights, float), (narrow, .reversedNarrowWeights, float),
                                         (wide, .networkWeights, double), (wide, .reversedWeights, double)] {
             let path = directory.appendingPathComponent("forged.rgx").path
@@ -206,6 +267,27 @@ import RoleGraphTestSupport
                 "\(error)" == path + ": corrupt snapshot image (section \(section): a weight negative or not finite)"
             }
         }
+    }
+
+    /// A forged image whose palette codes name no palette entry (checksums resealed) is refused
+    /// at the load, either way round: the search indexes the palette with them unchecked.
+    @Test(arguments: [SnapshotSection.networkWeightCodes, .reversedWeightCodes])
+    func forgedPaletteCodesAreRefused(section: SnapshotSection) throws {
+        let directory = try Self.directory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (_, _, bytes) = try Self.indexed("from,to,effort\na,b,1.1\nb,c,2.2\nc,a,1.1\n", in: directory)
+        let path = directory.appendingPathComponent("forged.rgx").path
+        for code: UInt8 in [2, 255] {
+            try Data(Self.forged(bytes, section: section, [code])).write(to: URL(fileURLWithPath: path))
+            #expect {
+                try RoleGraph.load(contentsOf: path)
+            } throws: { error in
+                "\(error)" == path + ": corrupt snapshot image (section \(section): a weight code out of the palette)"
+            }
+        }
+        // The largest code in bounds loads, and the forged weight is the other palette entry.
+        try Data(Self.forged(bytes, section: section, [1])).write(to: URL(fileURLWithPath: path))
+        #expect(try RoleGraph.load(contentsOf: path).defaultNetwork != nil)
     }
 
     /// A forged image whose columns a search follows point outside the graph (checksums
@@ -378,9 +460,9 @@ import RoleGraphTestSupport
     }
 
     @Test(arguments: [
-        (8, [5, 0, 0, 0], "snapshot format version 5 is newer than this rolegraph reads (4)"),
-        (8, [3, 0, 0, 0], "snapshot format version 3 is older than this rolegraph reads (4)"),
-        (8, [1, 0, 0, 0], "snapshot format version 1 is older than this rolegraph reads (4)"),
+        (8, [6, 0, 0, 0], "snapshot format version 6 is newer than this rolegraph reads (5)"),
+        (8, [4, 0, 0, 0], "snapshot format version 4 is older than this rolegraph reads (5)"),
+        (8, [1, 0, 0, 0], "snapshot format version 1 is older than this rolegraph reads (5)"),
         (8, [0, 0, 0, 0], "corrupt snapshot image (format version 0)"),
         (12, [12, 0, 0, 0], "corrupt snapshot image (section table)"),
         (0, [0x89, 0x52, 0x47, 0x59], "not a snapshot image (no RGX magic number)"),

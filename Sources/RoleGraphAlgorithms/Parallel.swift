@@ -101,6 +101,105 @@ struct ParallelPolicy: Sendable {
 /// A pointer handed to worker threads. The parallel steps guarantee by construction that
 /// threads write disjoint elements and read only what no thread writes during the step, which
 /// the compiler cannot check.
-struct SharedPointer<Element>: @unchecked Sendable {
-    let base: UnsafeMutablePointer<Element>
+package struct SharedPointer<Element>: @unchecked Sendable {
+    package let base: UnsafeMutablePointer<Element>
+
+    package init(base: UnsafeMutablePointer<Element>) {
+        self.base = base
+    }
+
+    /// The start of `buffer`; for an empty buffer, which has none, a pointer nothing may read.
+    package init(_ buffer: UnsafeMutableBufferPointer<Element>) {
+        base = buffer.baseAddress ?? UnsafeMutablePointer(bitPattern: MemoryLayout<Element>.alignment)!
+    }
+}
+
+/// A buffer worker threads read and no thread writes during the step.
+package struct SharedInput<Element>: @unchecked Sendable {
+    package let buffer: UnsafeBufferPointer<Element>
+
+    package init(_ buffer: UnsafeBufferPointer<Element>) {
+        self.buffer = buffer
+    }
+}
+
+/// A pass over a long range split into contiguous parts, one per processor, run at once: for the
+/// passes over a large network's edges whose result is put together part by part, in order, so
+/// that it is the serial one whatever the number of parts.
+package struct ContiguousParts: Sendable {
+    /// The parts, consecutive, covering the range from 0.
+    package let ranges: [Range<Int>]
+
+    /// `0 ..< count` in one part per active processor (at most 8), or in fewer so that each has
+    /// at least `minimumPerPart` items (one part below that: starting threads would cost more
+    /// than they save).
+    ///
+    /// - Complexity: O(number of parts).
+    package init(count: Int, minimumPerPart: Int = 1 << 16) {
+        let processors = Swift.max(1, Swift.min(8, ProcessInfo.processInfo.activeProcessorCount))
+        let parts = Swift.max(1, Swift.min(processors, count / Swift.max(1, minimumPerPart)))
+        ranges = (0 ..< parts).map { p in count * p / parts ..< count * (p + 1) / parts }
+    }
+
+    /// `0 ..< count` in exactly `parts` parts of as equal length as can be (some empty when
+    /// `count` is below `parts`): what a test uses to split a short range as a long one is.
+    ///
+    /// - Precondition: `parts` is at least 1.
+    /// - Complexity: O(`parts`).
+    package init(count: Int, parts: Int) {
+        precondition(parts >= 1, "a range is split into one part or more")
+        ranges = (0 ..< parts).map { p in count * p / parts ..< count * (p + 1) / parts }
+    }
+
+    /// The given parts, in order.
+    ///
+    /// - Precondition: `ranges` is not empty, and each starts where the one before ends.
+    /// - Complexity: O(number of parts).
+    package init(ranges: [Range<Int>]) {
+        precondition(!ranges.isEmpty && zip(ranges, ranges.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
+        self.ranges = ranges
+    }
+
+    /// The range in one part.
+    ///
+    /// - Complexity: O(1).
+    package init(serial count: Int) {
+        ranges = [0 ..< count]
+    }
+
+    /// The number of parts.
+    package var count: Int { ranges.count }
+
+    /// The middle step of a stable counting sort done in parts: `counts[part * buckets + b]`
+    /// holds how many items of bucket `b` the part has, and becomes the slot where the part puts
+    /// its first item of `b`: after every item of an earlier bucket, and after the earlier parts'
+    /// items of `b`, so that placing each part's items in order sorts them as one pass would.
+    ///
+    /// - Returns: the offsets of the buckets, `buckets + 1` values from 0 to the item count.
+    /// - Complexity: O(`buckets` · number of parts).
+    package func startSlots<Count: FixedWidthInteger>(_ counts: inout [Count], buckets: Int) -> [Count] {
+        var offsets = [Count](repeating: 0, count: buckets + 1)
+        for b in 0 ..< buckets {
+            var at = offsets[b]
+            for part in 0 ..< ranges.count {
+                let count = counts[part * buckets + b]
+                counts[part * buckets + b] = at
+                at += count
+            }
+            offsets[b + 1] = at
+        }
+        return offsets
+    }
+
+    /// Calls `body(part, range)` for every part, concurrently when there are several; returns
+    /// when all have returned.
+    ///
+    /// - Complexity: O(number of parts) besides the calls.
+    package func forEach(_ body: @Sendable (_ part: Int, _ range: Range<Int>) -> Void) {
+        if ranges.count == 1 {
+            body(0, ranges[0])
+            return
+        }
+        DispatchQueue.concurrentPerform(iterations: ranges.count) { part in body(part, ranges[part]) }
+    }
 }

@@ -107,10 +107,14 @@ import RoleGraphAlgorithms
 
     /// Every way of cutting `bytes` that a test tries: equal parts into 2, 3 and 7 chunks, a cut
     /// right after the header, a cut at the very end (an empty last chunk), repeated cuts (empty
-    /// chunks between), and random cuts, which land on comment, blank and data lines alike.
+    /// chunks between), and random cuts, which land on comment, blank and data lines alike; and
+    /// the passes after the parse (merging repeated rows, making the ids) split into 2, 3 and 5
+    /// parts, after one pass or after chunks.
     static func cuttings(of bytes: [UInt8], seed: UInt64) -> [EdgeListChunking] {
         var rng = SplitMix64(seed: seed ^ 0xC0FFEE)
         var result = [2, 3, 7].map { EdgeListChunking(minimumBytes: 0, chunkCount: $0) }
+        result += [2, 5].map { EdgeListChunking(minimumBytes: .max, chunkCount: 1, passParts: $0) }
+        result.append(EdgeListChunking(minimumBytes: 0, chunkCount: 2, passParts: 3))
         result.append(EdgeListChunking(minimumBytes: 0, chunkCount: 2, cuts: [0]))
         result.append(EdgeListChunking(minimumBytes: 0, chunkCount: 2, cuts: [0, 0, bytes.count]))
         for _ in 0 ..< 12 {

@@ -197,23 +197,37 @@ public struct PathFinder: Sendable {
         ///   (in CSR order) whose weight is negative, NaN or infinite.
         /// - Complexity: O(*E*) per power of ten tried (at most six).
         package init(_ graph: CSRGraph) throws(PathError) {
-            for v in 0 ..< graph.vertexCount {
-                for e in graph.edgeRange(of: Int32(v)) {
-                    let w = graph.weights[e]
-                    if !(w >= 0) || !w.isFinite {
-                        throw .invalidWeight(edgeID: graph.edgeIDs[e], source: Int32(v), target: graph.targets[e], weight: w)
-                    }
+            if let e = PathFinder.firstInvalidWeight(graph.weights) {
+                // The edge's source: the last vertex whose edges start at or before it.
+                var low = 0, high = graph.vertexCount - 1
+                while low < high {
+                    let mid = (low + high + 1) / 2
+                    if graph.offsets[mid] <= e { low = mid } else { high = mid - 1 }
                 }
+                throw .invalidWeight(edgeID: graph.edgeIDs[e], source: Int32(low), target: graph.targets[e], weight: graph.weights[e])
             }
-            if PathFinder.sumsAreExact(graph.weights) {
+            if graph.weights.withUnsafeBufferPointer({ PathFinder.sumsAreExact($0) }) {
                 self.init(costScale: 1, costsAreExact: true,
-                          costsAreWhole: graph.weights.allSatisfy { $0 == $0.rounded(.towardZero) }, searchWeights: nil)
+                          costsAreWhole: graph.weights.withUnsafeBufferPointer { $0.allSatisfy { $0 == $0.rounded(.towardZero) } },
+                          searchWeights: nil)
             } else if let (scale, scaled) = PathFinder.decimalScaling(graph.weights) {
                 // `decimalScaling` rounds every scaled weight: whole.
                 self.init(costScale: scale, costsAreExact: true, costsAreWhole: true, searchWeights: Column(scaled))
             } else {
                 self.init(costScale: 1, costsAreExact: false, costsAreWhole: false, searchWeights: nil)
             }
+        }
+    }
+
+    /// The position of the first weight that is negative, NaN or infinite, if any.
+    ///
+    /// - Complexity: O(*E*): one pass without a branch per weight, then a second up to the
+    ///   position only when there is one.
+    static func firstInvalidWeight(_ weights: Column<Double>) -> Int? {
+        weights.withUnsafeBufferPointer { weights in
+            var bad = false
+            for w in weights { bad = bad || !(w >= 0) || w == .infinity }
+            return bad ? weights.firstIndex { !($0 >= 0) || !$0.isFinite } : nil
         }
     }
 
@@ -247,22 +261,47 @@ public struct PathFinder: Sendable {
     /// would tie with a cheaper one.
     ///
     /// - Complexity: O(*E*) per power tried.
-    static func decimalScaling(_ weights: some Collection<Double>) -> (Double, [Double])? {
-        var scale = 1.0
-        for _ in 1 ... 6 {
-            scale *= 10
-            var scaled = [Double]()
-            scaled.reserveCapacity(weights.count)
-            var whole = true
-            for w in weights {
-                let x = w * scale
-                let rounded = x.rounded()
-                guard abs(x - rounded) <= 8 * x.ulp else { whole = false; break }
-                scaled.append(rounded)
+    ///
+    /// The scaled weights are whole numbers, so their sums are exact exactly when their total is
+    /// at most 2⁵⁰ (``sumsAreExact(_:)``); a large network is scaled in parts, one per
+    /// processor, each with its own total (whole numbers below 2⁵³ add exactly in any order).
+    /// `parts` overrides the split (tests split short columns).
+    static func decimalScaling(_ weights: Column<Double>, parts: ContiguousParts? = nil) -> (Double, [Double])? {
+        let count = weights.count
+        let parts = parts ?? ContiguousParts(count: count)
+        var found: Double?
+        let scaled = weights.withUnsafeBufferPointer { input in
+            [Double](unsafeUninitializedCapacity: count) { output, initialized in
+                initialized = 0
+                let source = SharedInput(input), target = SharedPointer(output)
+                var totals = [Double](repeating: 0, count: parts.count)
+                var scale = 1.0
+                for _ in 1 ... 6 {
+                    scale *= 10
+                    let factor = scale
+                    totals.withUnsafeMutableBufferPointer { totals in
+                        let totals = SharedPointer(totals)
+                        parts.forEach { part, range in
+                            var total = 0.0
+                            for i in range {
+                                let x = source.buffer[i] * factor
+                                let rounded = x.rounded()
+                                guard abs(x - rounded) <= 8 * x.ulp else { total = -1; break }
+                                target.base[i] = rounded
+                                total += rounded
+                            }
+                            totals.base[part] = total
+                        }
+                    }
+                    if totals.allSatisfy({ $0 >= 0 }) {
+                        initialized = count
+                        if totals.reduce(0, +) <= 0x1p50 { found = scale }
+                        return
+                    }
+                }
             }
-            if whole { return sumsAreExact(scaled) ? (scale, scaled) : nil }
         }
-        return nil
+        return found.map { ($0, scaled) }
     }
 
     /// A path found on the search graph, with its cost in the graph's own units.

@@ -1,3 +1,4 @@
+import RoleGraphAlgorithms
 import Dispatch
 import Foundation
 #if canImport(Glibc)
@@ -33,6 +34,18 @@ struct EdgeListChunking: Sendable {
     /// For tests: byte offsets to cut at instead of equal parts (each moved forward to the next
     /// line start; offsets before the rows cut right after the header).
     var cuts: [Int]?
+    /// For tests: how many parts the passes after the parse (merging repeated rows, making the
+    /// ids' strings) split their work into, however short it is; `nil` for one per processor
+    /// on long work (``ContiguousParts/init(count:minimumPerPart:)``), and 1 for ``sequential``.
+    var passParts: Int?
+
+    /// How a pass over `count` items after the parse splits them.
+    ///
+    /// - Complexity: O(number of parts).
+    func parts(count: Int, minimumPerPart: Int = 1 << 16) -> ContiguousParts {
+        if let passParts { return ContiguousParts(count: count, parts: passParts) }
+        return ContiguousParts(count: count, minimumPerPart: minimumPerPart)
+    }
 
     /// One chunk per active core (at most ``maximumChunks``), from ``minimumBytes`` on.
     static var automatic: EdgeListChunking {
@@ -40,8 +53,8 @@ struct EdgeListChunking: Sendable {
                          chunkCount: max(1, min(maximumChunks, ProcessInfo.processInfo.activeProcessorCount)))
     }
 
-    /// Always one pass.
-    static let sequential = EdgeListChunking(minimumBytes: .max, chunkCount: 1)
+    /// Always one pass, and every pass after it on one thread.
+    static let sequential = EdgeListChunking(minimumBytes: .max, chunkCount: 1, passParts: 1)
 
     /// The chunks to read the rows `rowsFrom ..< p.count` in (consecutive, each starting at a line
     /// start, some possibly empty), or `nil` for one pass.
@@ -150,11 +163,8 @@ extension EdgeListParser {
         part.interner = ByteInterner(expectedCount: 0)
         part.firstSeen = []
 
-        endpoints.reserveCapacity(endpoints.count + part.endpoints.count)
         map.withUnsafeBufferPointer { map in
-            for (from, to) in part.endpoints {
-                endpoints.append((map[Int(from)], map[Int(to)]))
-            }
+            endpoints.append(contentsOf: part.endpoints.lazy.map { (map[Int($0.from)], map[Int($0.to)]) })
         }
         part.endpoints = []
         kinds.append(contentsOf: part.kinds)
@@ -168,8 +178,7 @@ extension EdgeListParser {
         notes.append(contentsOf: part.notes)
         part.notes = []
         let offset = Int32(truncatingIfNeeded: linesBefore)
-        rowLines.reserveCapacity(rowLines.count + part.rowLines.count)
-        for line in part.rowLines { rowLines.append(line &+ offset) }
+        rowLines.append(contentsOf: part.rowLines.lazy.map { $0 &+ offset })
         part.rowLines = []
 
         for (id, count) in part.stayLog ?? [] { addStays(count, to: map[Int(id)]) }

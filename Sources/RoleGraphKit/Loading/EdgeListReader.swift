@@ -496,17 +496,18 @@ struct EdgeListParser {
             report(.other("the edge list has a header but no edges"),
                    at: SourceLocation(file: file, line: headerLine, column: 1))
         }
-        let kept = aggregate()
-        let roleIDs = makeRoleIDs()
+        let kept = aggregate(chunking)
+        let roleIDs = makeRoleIDs(chunking)
         if problemCount > 0 { return .failure(.invalid(finalDiagnostics())) }
         summary.selfMovesKept = positionOf[EdgeListField.count.index] >= 0
         // What only the checks read is released before the graph is built, so that the two are
         // never alive together (on a million rows, a quarter of the load's peak memory).
+        let idHashes = interner.keyHashes
         interner = ByteInterner(expectedCount: 0)
         effortStated = []
         rowLines = []
         firstSeen = []
-        return .success((makeGraph(roleIDs, keeping: kept), summary))
+        return .success((makeGraph(roleIDs, idHashes: idHashes, keeping: kept), summary))
     }
 
     /// Reads every row from `pos` to `n`.
@@ -783,41 +784,88 @@ struct EdgeListParser {
     /// hashing.
     ///
     /// - Returns: for each row, whether it stays (`false` for a row merged into an earlier one).
-    mutating func aggregate() -> [Bool] {
+    mutating func aggregate(_ chunking: EdgeListChunking) -> [Bool] {
         let roleCount = interner.count
         let edgeCount = endpoints.count
         var keep = [Bool](repeating: true, count: edgeCount)
-        // A collaboration is keyed by its smaller endpoint.
-        // (Computed where needed rather than stored: two more arrays of the row count.)
-        @inline(__always) func keyOf(_ e: Int) -> (from: Int32, to: Int32) {
-            let (a, b) = endpoints[e]
-            return kinds[e] == .collaboration && b < a ? (b, a) : (a, b)
-        }
-        var start = [Int32](repeating: 0, count: roleCount + 1)
-        for e in 0..<edgeCount { start[Int(keyOf(e).from) + 1] += 1 }
-        for v in 0..<roleCount { start[v + 1] += start[v] }
-        var next = start
+        // Two passes, each split into parts run at once: rows grouped by their key's source (a
+        // stable counting sort, each part placing its own rows after the earlier parts'), then
+        // each part of the sources marking its rows' targets. The repeats are sorted by row at
+        // the end, so the result is the serial one.
+        let rowParts = chunking.parts(count: edgeCount)
         var order = [Int32](repeating: 0, count: edgeCount)
-        for e in 0..<edgeCount {
-            let v = Int(keyOf(e).from)
-            order[Int(next[v])] = Int32(e)
-            next[v] += 1
-        }
-        // mark[3 * target + kind] == source + 1 when (source, target, kind) has been seen, first
-        // at row firstRow[3 * target + kind].
-        var mark = [Int32](repeating: 0, count: 3 * roleCount)
-        var firstRow = [Int32](repeating: 0, count: 3 * roleCount)
         var repeats: [(row: Int, first: Int)] = []
-        for v in 0..<roleCount {
-            for slot in Int(start[v]) ..< Int(start[v + 1]) {
-                let e = Int(order[slot])
-                let key = 3 * Int(keyOf(e).to) + Int(kinds[e].code)
-                if mark[key] == Int32(v + 1) {
-                    repeats.append((e, Int(firstRow[key])))
-                } else {
-                    mark[key] = Int32(v + 1)
-                    firstRow[key] = Int32(e)
+        endpoints.withUnsafeBufferPointer { endpoints in
+            kinds.withUnsafeBufferPointer { kinds in
+                let rows = SharedInput(endpoints), rowKinds = SharedInput(kinds)
+                // A collaboration is keyed by its smaller endpoint.
+                // (Computed where needed rather than stored: two more arrays of the row count.)
+                @Sendable @inline(__always) func keyOf(_ e: Int) -> (from: Int32, to: Int32) {
+                    let (a, b) = rows.buffer[e]
+                    return rowKinds.buffer[e] == .collaboration && b < a ? (b, a) : (a, b)
                 }
+                // next[part * roleCount + v]: the rows of the part keyed from v, then where the
+                // part places the first of them.
+                var next = [Int32](repeating: 0, count: rowParts.count * roleCount)
+                next.withUnsafeMutableBufferPointer { next in
+                    let counts = SharedPointer(next)
+                    rowParts.forEach { part, range in
+                        let counts = counts.base + part * roleCount
+                        for e in range { counts[Int(keyOf(e).from)] += 1 }
+                    }
+                }
+                let start = rowParts.startSlots(&next, buckets: roleCount)
+                next.withUnsafeMutableBufferPointer { next in
+                    order.withUnsafeMutableBufferPointer { order in
+                        let slots = SharedPointer(next), placed = SharedPointer(order)
+                        rowParts.forEach { part, range in
+                            let next = slots.base + part * roleCount
+                            for e in range {
+                                let v = Int(keyOf(e).from)
+                                placed.base[Int(next[v])] = Int32(truncatingIfNeeded: e)
+                                next[v] += 1
+                            }
+                        }
+                    }
+                }
+                // The sources in parts of about as many rows each; each part marks with tables
+                // of its own: mark[3 * target + kind] == source + 1 when (source, target, kind)
+                // has been seen, first at row firstRow[3 * target + kind].
+                var bounds = [0]
+                for part in 1 ..< rowParts.count {
+                    var v = bounds[part - 1]
+                    while v < roleCount && Int(start[v]) < edgeCount * part / rowParts.count { v += 1 }
+                    bounds.append(v)
+                }
+                bounds.append(roleCount)
+                let sourceParts = ContiguousParts(ranges: (0 ..< rowParts.count).map { bounds[$0] ..< bounds[$0 + 1] })
+                var found = [[(row: Int, first: Int)]](repeating: [], count: sourceParts.count)
+                found.withUnsafeMutableBufferPointer { found in
+                    order.withUnsafeBufferPointer { order in
+                        start.withUnsafeBufferPointer { start in
+                            let out = SharedPointer(found), order = SharedInput(order), start = SharedInput(start)
+                            sourceParts.forEach { part, sources in
+                                var mark = [Int32](repeating: 0, count: 3 * roleCount)
+                                var firstRow = [Int32](repeating: 0, count: 3 * roleCount)
+                                var repeats: [(row: Int, first: Int)] = []
+                                for v in sources {
+                                    for slot in Int(start.buffer[v]) ..< Int(start.buffer[v + 1]) {
+                                        let e = Int(order.buffer[slot])
+                                        let key = 3 * Int(keyOf(e).to) + Int(rowKinds.buffer[e].code)
+                                        if mark[key] == Int32(v + 1) {
+                                            repeats.append((e, Int(firstRow[key])))
+                                        } else {
+                                            mark[key] = Int32(v + 1)
+                                            firstRow[key] = Int32(e)
+                                        }
+                                    }
+                                }
+                                out.base[part] = repeats
+                            }
+                        }
+                    }
+                }
+                repeats = found.flatMap { $0 }
             }
         }
         guard !repeats.isEmpty else { return keep }
@@ -851,18 +899,34 @@ struct EdgeListParser {
 
     /// Each distinct id as a `RoleID`, made once; an id that is not UTF-8 is reported where it was
     /// first seen.
-    mutating func makeRoleIDs() -> [RoleID] {
-        var ids: [RoleID] = []
-        ids.reserveCapacity(interner.count)
-        for index in 0..<interner.count {
-            if let string = interner.string(at: index) {
-                ids.append(RoleID(string))
-            } else {
-                let seen = firstSeen[index]
-                report(.other("role id is not UTF-8 text"),
-                       at: location(line: seen.line, lineStart: seen.lineStart, offset: seen.offset))
-                ids.append(RoleID(String(decoding: interner.bytes(at: index), as: UTF8.self)))
+    ///
+    /// - Complexity: O(*b*) for the *b* bytes of the ids, in parts run at once on a large file.
+    mutating func makeRoleIDs(_ chunking: EdgeListChunking) -> [RoleID] {
+        let count = interner.count
+        let parts = chunking.parts(count: count, minimumPerPart: 1 << 14)
+        var invalid = [[Int]](repeating: [], count: parts.count)
+        let interner = self.interner
+        let ids = [RoleID](unsafeUninitializedCapacity: count) { buffer, initialized in
+            invalid.withUnsafeMutableBufferPointer { invalid in
+                let ids = SharedPointer(buffer), found = SharedPointer(invalid)
+                parts.forEach { part, range in
+                    var bad: [Int] = []
+                    for index in range {
+                        if let string = interner.string(at: index) {
+                            (ids.base + index).initialize(to: RoleID(string))
+                        } else {
+                            (ids.base + index).initialize(to: RoleID(String(decoding: interner.bytes(at: index), as: UTF8.self)))
+                            bad.append(index)
+                        }
+                    }
+                    found.base[part] = bad
+                }
             }
+            initialized = count
+        }
+        for index in invalid.joined() {
+            let seen = firstSeen[index]
+            report(.other("role id is not UTF-8 text"), at: location(line: seen.line, lineStart: seen.lineStart, offset: seen.offset))
         }
         return ids
     }
@@ -883,7 +947,7 @@ struct EdgeListParser {
         return sorted
     }
 
-    func makeGraph(_ strings: [RoleID], keeping keep: [Bool]) -> RoleGraph {
+    func makeGraph(_ strings: [RoleID], idHashes: [UInt64], keeping keep: [Bool]) -> RoleGraph {
         let ids = RoleIDs(strings)
         let area = EdgeListReader.defaultArea
         let stays = self.stays.isEmpty ? [] : (0 ..< strings.count).map { i in i < self.stays.count ? self.stays[i] ?? .nan : .nan }
@@ -913,6 +977,6 @@ struct EdgeListParser {
         }
         let base = file.split(separator: "/").last.map(String.init) ?? file
         let name = base.split(separator: ".").first.map(String.init) ?? base
-        return RoleGraph(edgeList: name, source: file, area: area, ids: ids, stays: stays, relations: columns)
+        return RoleGraph(edgeList: name, source: file, area: area, ids: ids, stays: stays, relations: columns, idHashes: idHashes)
     }
 }

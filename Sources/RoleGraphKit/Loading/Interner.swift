@@ -33,6 +33,9 @@ struct ByteInterner {
     /// The number of distinct keys.
     var count: Int { hashes.count }
 
+    /// The hash of each key, by index (``hash(_:_:_:)``).
+    var keyHashes: [UInt64] { hashes }
+
     init(expectedCount: Int = 1024) {
         var capacity = 16
         while capacity < expectedCount * 2 { capacity <<= 1 }
@@ -106,7 +109,12 @@ struct ByteInterner {
     /// Key `index` as a string, or `nil` when its bytes are not UTF-8.
     func string(at index: Int) -> String? {
         arena.withUnsafeBufferPointer { buffer in
-            String(validating: UnsafeBufferPointer(rebasing: buffer[starts[index] ..< starts[index + 1]]), as: UTF8.self)
+            let key = UnsafeBufferPointer(rebasing: buffer[starts[index] ..< starts[index + 1]])
+            // ASCII, the usual id, is valid UTF-8 as it stands: decoding it cannot repair
+            // anything, and skips the validating initialiser's generic path.
+            var high: UInt8 = 0
+            for byte in key { high |= byte }
+            return high < 0x80 ? String(decoding: key, as: UTF8.self) : String(validating: key, as: UTF8.self)
         }
     }
 

@@ -12,10 +12,12 @@ extension RoleGraph {
     ///
     /// - Parameter stays: each role's stayers, NaN for none; may be empty.
     /// - Parameter idSlots: the id table a snapshot image stored (``RoleIDIndex/init(slots:store:)``).
+    /// - Parameter idHashes: each id's hash, when the reader's interner made them
+    ///   (``RoleIDIndex/init(_:distinctIDHashes:)``).
     /// - Parameter network: the default costing's network, when a snapshot image holds it.
     /// - Complexity: O(*R*) expected, hashing each id once; O(1) with `idSlots`.
     init(edgeList name: String, source: String, area: Area, ids: RoleIDs, stays: [Double], relations: RelationColumns,
-         idSlots: Column<Int32>? = nil, network: ReadyNetwork? = nil) {
+         idSlots: Column<Int32>? = nil, idHashes: [UInt64]? = nil, network: ReadyNetwork? = nil) {
         self.name = name
         self.source = source
         self.description = ""
@@ -26,7 +28,13 @@ extension RoleGraph {
         self.relationStore = RelationStore(relations)
         self.areaIndex = [area.id: 0]
         self.skillIndex = [:]
-        self.roleIndex = idSlots.map { RoleIDIndex(slots: $0, store: store) } ?? RoleIDIndex(store)
+        self.roleIndex = if let idSlots {
+            RoleIDIndex(slots: idSlots, store: store)
+        } else if let idHashes {
+            RoleIDIndex(store, distinctIDHashes: idHashes)
+        } else {
+            RoleIDIndex(store)
+        }
         self.lookup = LookupIndex(store, idsOnly: true)
         self.endpoints = relations.endpoints
         self.defaultNetwork = network

@@ -62,6 +62,30 @@ struct RoleIDIndex: Sendable {
         stated = nil
     }
 
+    /// The table ``init(_:)`` builds for `store`, from each id's hash as the edge-list reader's
+    /// interner found it: no id is read, hashed or compared again.
+    ///
+    /// - Precondition: the ids of `store` are distinct, and `hashes[i]` is
+    ///   `ByteInterner.hash` of the UTF-8 bytes of id `i`.
+    /// - Complexity: O(*R*) expected.
+    init(_ store: RoleStore, distinctIDHashes hashes: [UInt64]) {
+        precondition(hashes.count == store.count, "one hash per id")
+        let capacity = Self.capacity(for: store.count)
+        let mask = capacity - 1
+        var slots = [Int32](repeating: 0, count: capacity)
+        slots.withUnsafeMutableBufferPointer { slots in
+            for (index, hash) in hashes.enumerated() {
+                var slot = Int(truncatingIfNeeded: hash) & mask
+                while slots[slot] != 0 { slot = (slot + 1) & mask }
+                slots[slot] = Int32(index + 1)
+            }
+        }
+        self.slots = Column(slots)
+        self.mask = mask
+        self.store = store
+        stated = nil
+    }
+
     /// The table a snapshot image stored for `store`, made by ``init(_:)`` on the same ids; it is
     /// not checked here, but on its first miss (see the type's summary).
     ///

@@ -67,6 +67,17 @@ public struct StepCosting: Hashable, Sendable {
     /// makes no relation values.
     func cost(kind: RelationKind, effort: Double?, at position: Int, from: RoleID, to: RoleID, in graph: RoleGraph,
               shares: TransitionShares?) -> Double {
+        guard model == .skills else { return cost(kind: kind, effort: effort, at: position, shares: shares) }
+        let gap = graph.skillGap(to: to, knowing: graph.skills(of: from).union(have)).cost
+        return kind == .collaboration ? gap + (lateralCost ?? 0) : gap
+    }
+
+    /// The cost of a step under `hops`, `effort` or `likely`, which do not read the roles: what
+    /// ``cost(kind:effort:at:from:to:in:shares:)`` gives under those models, without the ids.
+    ///
+    /// - Precondition: the model is not `skills`.
+    @inline(__always)
+    func cost(kind: RelationKind, effort: Double?, at position: Int, shares: TransitionShares?) -> Double {
         let lateral = kind == .collaboration
         switch model {
         case .likely:
@@ -77,8 +88,7 @@ public struct StepCosting: Hashable, Sendable {
         case .effort:
             return lateral ? (lateralCost ?? 1) : (effort ?? 1)
         case .skills:
-            let gap = graph.skillGap(to: to, knowing: graph.skills(of: from).union(have)).cost
-            return lateral ? gap + (lateralCost ?? 0) : gap
+            preconditionFailure("the skills model reads the roles")
         }
     }
 }

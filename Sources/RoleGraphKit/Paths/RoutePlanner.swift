@@ -70,7 +70,11 @@ public struct RoutePlanner: Sendable {
     ///
     /// - Complexity: O(*R* + *E*) for the path-independent models; under `skills`, the skill-gap
     ///   work of each edge.
-    static func buildNetwork(_ graph: RoleGraph, _ costing: StepCosting, _ shares: TransitionShares?) -> CSRGraph {
+    ///
+    /// - Parameter parts: how the relations are split over threads (tests split short lists);
+    ///   by default one part per processor on a long list, one on a short list or under `skills`.
+    static func buildNetwork(_ graph: RoleGraph, _ costing: StepCosting, _ shares: TransitionShares?,
+                             parts: ContiguousParts? = nil) -> CSRGraph {
         let store = graph.relationStore
         let kinds = costing.kinds
         let follows = (stakeholder: kinds.contains(.stakeholder), collaboration: kinds.contains(.collaboration),
@@ -79,41 +83,52 @@ public struct RoutePlanner: Sendable {
         // Only `likely` leaves edges out (a transition no one was seen making costs infinity), so
         // only it weighs an edge in the counting pass.
         let mayOmit = costing.model == .likely
-        let noID = RoleID("")
-        @inline(__always) func followed(_ kind: RelationKind) -> Bool {
+        @Sendable @inline(__always) func followed(_ kind: RelationKind) -> Bool {
             switch kind {
             case .stakeholder: follows.stakeholder
             case .collaboration: follows.collaboration
             case .transition: follows.transition
             }
         }
-        // The cost of the step from `a` to `b` along the relation at `position`.
-        @inline(__always) func weigh(_ kind: RelationKind, _ position: Int, _ a: Int32, _ b: Int32) -> Double {
-            // Only the skills model reads the ids; the others weigh by position and facts alone.
-            let from = needsIDs ? graph.id(ofRoleAt: a) : noID, to = needsIDs ? graph.id(ofRoleAt: b) : noID
-            return costing.cost(kind: kind, effort: store.effort(at: position), at: position, from: from, to: to,
-                                in: graph, shares: shares)
+        // The cost of the step from `a` to `b` along the relation at `position`. Only the skills
+        // model reads the ids; the others weigh by position and facts alone.
+        @Sendable @inline(__always) func weigh(_ kind: RelationKind, _ position: Int, _ a: Int32, _ b: Int32) -> Double {
+            guard needsIDs else { return costing.cost(kind: kind, effort: store.effort(at: position), at: position, shares: shares) }
+            return costing.cost(kind: kind, effort: store.effort(at: position), at: position, from: graph.id(ofRoleAt: a),
+                                to: graph.id(ofRoleAt: b), in: graph, shares: shares)
         }
         let vertexCount = graph.roleCount
         let relationCount = store.count
-        var offsets = [Int](repeating: 0, count: vertexCount + 1)
+        // Both passes split the relations into consecutive parts, one per processor: each part
+        // counts, then places, its own edges, and a vertex's edges from an earlier part come
+        // first, so the network is the one a single pass in relation order makes. The skills
+        // model, whose costs make role values on first use, stays on one thread.
+        let parts = costing.model == .skills ? ContiguousParts(serial: relationCount) : parts ?? ContiguousParts(count: relationCount)
         // Under `likely` the counting pass weighs each relation's forward edge (a logarithm) to
         // leave out the infinite ones; the placing pass reads that weight here rather than
         // computing it again.
         var forwardWeights = [Double](repeating: 0, count: mayOmit ? relationCount : 0)
-        offsets.withUnsafeMutableBufferPointer { counts in
-            for position in 0 ..< relationCount {
-                let kind = store.kind(at: position)
-                guard followed(kind) else { continue }
-                let (a, b) = graph.endpoints(ofRelationAt: position)
-                if mayOmit { forwardWeights[position] = weigh(kind, position, a, b) }
-                if !mayOmit || forwardWeights[position].isFinite { counts[Int(a) + 1] += 1 }
-                if kind.isSymmetric && (!mayOmit || weigh(kind, position, b, a).isFinite) { counts[Int(b) + 1] += 1 }
+        // Per part, per vertex: the edges the part gives the vertex, then (after the sum below)
+        // the slot where the part places the first of them.
+        var next = [Int](repeating: 0, count: parts.count * vertexCount)
+        next.withUnsafeMutableBufferPointer { next in
+            forwardWeights.withUnsafeMutableBufferPointer { forwardWeights in
+                let counts = SharedPointer(next), weighed = SharedPointer(forwardWeights)
+                parts.forEach { part, range in
+                    let counts = counts.base + part * vertexCount
+                    for position in range {
+                        let kind = store.kind(at: position)
+                        guard followed(kind) else { continue }
+                        let (a, b) = graph.endpoints(ofRelationAt: position)
+                        if mayOmit { weighed.base[position] = weigh(kind, position, a, b) }
+                        if !mayOmit || weighed.base[position].isFinite { counts[Int(a)] += 1 }
+                        if kind.isSymmetric && (!mayOmit || weigh(kind, position, b, a).isFinite) { counts[Int(b)] += 1 }
+                    }
+                }
             }
-            for v in 0 ..< vertexCount { counts[v + 1] += counts[v] }
         }
+        let offsets = parts.startSlots(&next, buckets: vertexCount)
         let edgeCount = offsets[vertexCount]
-        var next = offsets
         var targets = [Int32](repeating: 0, count: edgeCount)
         var weights = [Double](repeating: 0, count: edgeCount)
         var edgeIDs = [Int32](repeating: 0, count: edgeCount)
@@ -121,22 +136,28 @@ public struct RoutePlanner: Sendable {
             targets.withUnsafeMutableBufferPointer { targets in
                 weights.withUnsafeMutableBufferPointer { weights in
                     edgeIDs.withUnsafeMutableBufferPointer { edgeIDs in
-                        @inline(__always) func place(_ a: Int32, _ b: Int32, _ weight: Double, _ position: Int) {
-                            guard weight.isFinite else { return }
-                            let slot = next[Int(a)]
-                            next[Int(a)] = slot &+ 1
-                            targets[slot] = b
-                            weights[slot] = weight
-                            edgeIDs[slot] = Int32(truncatingIfNeeded: position)
-                        }
-                        // In the order the relations are stored, the forward edge of a
-                        // collaboration before its backward one: the counting pass's order.
-                        for position in 0 ..< relationCount {
-                            let kind = store.kind(at: position)
-                            guard followed(kind) else { continue }
-                            let (a, b) = graph.endpoints(ofRelationAt: position)
-                            place(a, b, mayOmit ? forwardWeights[position] : weigh(kind, position, a, b), position)
-                            if kind.isSymmetric { place(b, a, weigh(kind, position, b, a), position) }
+                        let slots = SharedPointer(next), targets = SharedPointer(targets), weights = SharedPointer(weights)
+                        let edgeIDs = SharedPointer(edgeIDs)
+                        let weighed = forwardWeights
+                        parts.forEach { part, range in
+                            let next = slots.base + part * vertexCount
+                            @inline(__always) func place(_ a: Int32, _ b: Int32, _ weight: Double, _ position: Int) {
+                                guard weight.isFinite else { return }
+                                let slot = next[Int(a)]
+                                next[Int(a)] = slot &+ 1
+                                targets.base[slot] = b
+                                weights.base[slot] = weight
+                                edgeIDs.base[slot] = Int32(truncatingIfNeeded: position)
+                            }
+                            // In the order the relations are stored, the forward edge of a
+                            // collaboration before its backward one: the counting pass's order.
+                            for position in range {
+                                let kind = store.kind(at: position)
+                                guard followed(kind) else { continue }
+                                let (a, b) = graph.endpoints(ofRelationAt: position)
+                                place(a, b, mayOmit ? weighed[position] : weigh(kind, position, a, b), position)
+                                if kind.isSymmetric { place(b, a, weigh(kind, position, b, a), position) }
+                            }
                         }
                     }
                 }

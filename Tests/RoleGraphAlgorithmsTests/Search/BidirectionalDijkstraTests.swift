@@ -39,6 +39,39 @@ import RoleGraphTestSupport
         #expect(paths[0].cost < paths[1].cost)
     }
 
+    /// Scaling in parts (as a large network's weights are) finds what a plain loop over the
+    /// weights finds: the smallest power of ten that makes every weight whole within 8 units in
+    /// the last place, the same scaled weights, and no scale when the total passes 2⁵⁰.
+    @Test(arguments: 0 ..< 200)
+    func scalingInPartsAgreesWithAPlainLoop(seed: UInt64) {
+        var rng = SplitMix64(seed: seed)
+        let digits = Int.random(in: 0 ... 7, using: &rng)
+        let huge = Int.random(in: 0 ..< 10, using: &rng) == 0
+        let weights = (0 ..< Int.random(in: 0 ... 40, using: &rng)).map { _ -> Double in
+            let whole = Double(Int.random(in: 0 ... (huge ? 1_000_000 : 50), using: &rng))
+            let tail = Double(Int.random(in: 0 ..< 10, using: &rng)) / [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7][Int.random(in: 0 ... digits, using: &rng)]
+            return huge ? whole * 1e3 + tail : whole + tail
+        }
+        // The oracle: try each power of ten in turn over the whole column.
+        var expected: (Double, [Double])?
+        var scale = 1.0
+        search: for _ in 1 ... 6 {
+            scale *= 10
+            var scaled: [Double] = []
+            for w in weights {
+                let x = w * scale
+                guard abs(x - x.rounded()) <= 8 * x.ulp else { continue search }
+                scaled.append(x.rounded())
+            }
+            expected = scaled.reduce(0, +) <= 0x1p50 ? (scale, scaled) : nil
+            break
+        }
+        for parts in [1, 2, 3, 7] {
+            let got = PathFinder.decimalScaling(Column(weights), parts: ContiguousParts(count: weights.count, parts: parts))
+            #expect(got?.0 == expected?.0 && got?.1 == expected?.1, "\(weights) in \(parts)")
+        }
+    }
+
     @Test func handMadeTiesComeOutAsInTheUnidirectionalSearch() throws {
         var finder = try PathFinder(DijkstraTests.threeEqualPaths)
         finder.strategy = .bidirectional

@@ -109,12 +109,42 @@ import RoleGraphTestSupport
                 }
             }
         }
+        // The edge list's id table, placed from the interner's hashes, is the one hashing the
+        // ids again makes (and the one the image stored).
+        #expect(Array(fromCSV.roleIndex.slots) == Array(RoleIDIndex(fromCSV.roleStore).slots))
+        #expect(Array(fromImage.roleIndex.slots) == Array(fromCSV.roleIndex.slots))
         // Looking roles up (by id through the stored table, and case-insensitively) works as on
         // the edge list.
         for (i, role) in fromCSV.roles.enumerated() { #expect(fromImage.index(of: role.id) == Int32(i)) }
         #expect(fromImage.index(of: RoleID("no such role")) == nil)
         for role in fromCSV.roles {
             #expect((try? fromImage.resolveRole(role.id.rawValue.uppercased())) == (try? fromCSV.resolveRole(role.id.rawValue.uppercased())))
+        }
+    }
+
+    /// The network built with its relations split into parts (as a long edge list's is, one part
+    /// per processor) is the one built in one pass, under every model that splits, whatever the
+    /// number of parts: same offsets, targets, weights and relation positions.
+    @Test(arguments: 0 ..< 40)
+    func aNetworkBuiltInPartsIsTheOneBuiltInOnePass(seed: Int) throws {
+        let directory = try Self.directory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (csv, _, _) = try Self.indexed(Self.randomEdgeList(seed: UInt64(seed)), in: directory)
+        let graph = try RoleGraph.load(contentsOf: csv)
+        let shares = graph.hasTransitionCounts ? TransitionShares(graph: graph) : nil
+        for model in [CostModel.hops, .effort, .likely] where model != .likely || graph.hasTransitionCounts {
+            for lateral in [nil, 2.5] as [Double?] {
+                let costing = StepCosting(model: model, lateralCost: lateral)
+                let serial = RoutePlanner.buildNetwork(graph, costing, shares, parts: ContiguousParts(serial: graph.relationCount))
+                for count in [2, 3, 5] {
+                    let split = RoutePlanner.buildNetwork(graph, costing, shares,
+                                                          parts: ContiguousParts(count: graph.relationCount, parts: count))
+                    #expect(Array(split.offsets) == Array(serial.offsets) && Array(split.targets) == Array(serial.targets),
+                            "\(model) \(String(describing: lateral)) in \(count)")
+                    #expect(split.weights.map(\.bitPattern) == serial.weights.map(\.bitPattern))
+                    #expect(Array(split.edgeIDs) == Array(serial.edgeIDs))
+                }
+            }
         }
     }
 

@@ -5,9 +5,14 @@ import RoleGraphKit
 enum Output {
     /// Pretty, stable JSON (keys sorted) followed by a newline.
     static func json(_ value: some Encodable) throws -> String {
+        String(decoding: try jsonEncoder().encode(value), as: UTF8.self)
+    }
+
+    /// The encoder of every JSON output: pretty-printed, keys sorted, slashes as they are.
+    static func jsonEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        return encoder
     }
 
     /// Left-aligned columns separated by two spaces, fitted to the terminal (``Terminal/width``):

@@ -174,3 +174,28 @@ func emit(_ text: String) throws {
     let safe = Output.visibleControlCharacters(text, keepingLineBreaks: true)
     try StandardStreams.writeOut(Array((safe + "\n").utf8))
 }
+
+/// Writes `elements` to standard output as the JSON array ``Output/json(_:)`` makes of them,
+/// byte for byte, one element at a time: a long list (every role a large network reaches, each
+/// with its path) is never held whole, as values or as text.
+///
+/// - Complexity: O(total output), holding one element and 64 KiB of text at a time.
+func emitJSONArray<Elements: Collection>(_ elements: Elements) throws where Elements.Element: Encodable {
+    guard !elements.isEmpty else { return try emit(try Output.json([Elements.Element]())) }
+    let encoder = Output.jsonEncoder()
+    var pending = Array("[\n".utf8)
+    for (i, element) in elements.enumerated() {
+        // An element nested in the array is indented one level (two spaces) deeper than alone,
+        // except for the empty line the encoder writes inside an empty array; a line break
+        // inside a JSON string is written as an escape, so every line break here is the encoder's.
+        let text = Output.visibleControlCharacters(String(decoding: try encoder.encode(element), as: UTF8.self),
+                                                   keepingLineBreaks: true)
+        let indented = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }
+        pending += Array(((i == 0 ? "" : ",\n") + indented.joined(separator: "\n")).utf8)
+        if pending.count >= 1 << 16 {
+            try StandardStreams.writeOut(pending)
+            pending.removeAll(keepingCapacity: true)
+        }
+    }
+    try StandardStreams.writeOut(pending + Array("\n]\n".utf8))
+}

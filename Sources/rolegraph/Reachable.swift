@@ -37,7 +37,7 @@ struct Reachable: ParsableCommand {
         let paths = try planner.reachable(from: role, maxSteps: maxSteps)
         switch format {
         case .json:
-            try emit(try Output.json(top.map { Array(paths.prefix($0)) } ?? paths))
+            try emitJSONArray(paths.prefix(top ?? paths.count))
             // The JSON is a list of paths; the search that found them is a note on standard error.
             if planner.lastSearch == .bestOfCandidates { ErrorReporter.printNote("note: " + PathText.candidatesExplanation) }
         case .table:

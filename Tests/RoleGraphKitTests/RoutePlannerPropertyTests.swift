@@ -43,6 +43,29 @@ import RoleGraphTestSupport
         return result.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
     }
 
+    /// `reachable` makes each path when it is read; the roles, their order and their paths are
+    /// those of making every path of the search's tree at once and sorting them by cost, steps
+    /// and file order, under every model without path-dependent costs, with and without a step
+    /// limit and lateral moves.
+    @Test(arguments: 0 ..< 200)
+    func reachableRolesAreTheTreePathsSorted(seed: Int) throws {
+        let graph = try Self.randomGraph(seed: UInt64(seed))
+        for model in [CostModel.effort, .hops] {
+            for lateral in [nil, 1.5] as [Double?] {
+                for maxSteps in [nil, 1, 2] as [Int?] {
+                    var planner = try RoutePlanner(graph: graph, costing: StepCosting(model: model, lateralCost: lateral))
+                    let found = try planner.reachable(from: "r0", maxSteps: maxSteps)
+                    var finder = try PathFinder(planner.network)
+                    let tree = try finder.shortestPathTree(from: 0, maxSteps: maxSteps)
+                    let expected = (1 ..< Int32(graph.roles.count)).compactMap { v in tree.path(to: v).map { (v, planner.careerPath($0)) } }
+                        .sorted { ($0.1.cost, $0.1.steps.count, $0.0) < ($1.1.cost, $1.1.steps.count, $1.0) }.map(\.1)
+                    #expect(Array(found) == expected, "\(model) \(String(describing: lateral)) \(String(describing: maxSteps))")
+                    #expect(found.count == expected.count && Array(found.prefix(2)) == Array(expected.prefix(2)))
+                }
+            }
+        }
+    }
+
     @Test(arguments: 0 ..< 200)
     func kBestPathCostsMatchEnumeration(seed: Int) throws {
         let graph = try Self.randomGraph(seed: UInt64(seed))

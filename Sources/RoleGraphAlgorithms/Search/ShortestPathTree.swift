@@ -137,6 +137,41 @@ public struct ShortestPathTree: Sendable {
         return GraphPath(vertices: vertices, edgePositions: edges, edgeIDs: ids, cost: distances[Int(vertex)])
     }
 
+    /// For each vertex, the sum of `weights` (one per edge of the graph searched, in its CSR
+    /// order) along its best path, added from the source as a walk along the path adds them
+    /// (`.nan` when unreached); and its number of edges.
+    ///
+    /// It gives what summing each ``path(to:)``'s weights gives, without making the paths: a
+    /// search that reaches every vertex of a long, thin network has paths of thousands of edges
+    /// each, and making them all at once would hold all of those edges.
+    ///
+    /// - Complexity: O(*V*) for a tree; O(*V* · *h*) for a search under a step limit, whose
+    ///   paths are at most *h* edges long.
+    package func pathSums(of weights: Column<Double>) -> [Double] {
+        var sums = [Double](repeating: .nan, count: vertexCount)
+        switch storage {
+        case let .tree(parents, edges):
+            // A vertex is reached after its parent (a larger (distance, hops)), so the sum at the
+            // parent is known when the vertex comes.
+            for v in reachableVertices {
+                let parent = parents[Int(v)]
+                sums[Int(v)] = parent < 0 ? 0 : sums[Int(parent)] + weights[Int(edges[Int(v)])]
+            }
+        case let .states(best, _, parentOf, edgeOf):
+            var edges: [Int32] = []
+            for v in reachableVertices {
+                edges.removeAll(keepingCapacity: true)
+                var state = best[Int(v)]
+                while parentOf[Int(state)] >= 0 {
+                    edges.append(edgeOf[Int(state)])
+                    state = parentOf[Int(state)]
+                }
+                sums[Int(v)] = edges.reversed().reduce(0) { $0 + weights[Int($1)] }
+            }
+        }
+        return sums
+    }
+
     /// Checks, when built with `ROLEGRAPH_INTERNAL_CHECKS`, that every reached vertex's path
     /// starts at the source, follows real edges, and has the recorded cost and length.
     ///

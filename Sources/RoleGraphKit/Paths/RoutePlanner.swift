@@ -267,9 +267,10 @@ public struct RoutePlanner: Sendable {
     /// - Parameter from: the role to start from.
     /// - Parameter maxSteps: only paths of at most this many steps.
     /// - Throws: ``RouteError/invalidArgument(_:)`` for an unknown role or a step limit below 1.
-    /// - Complexity: O((*R* + *E*) log *R*), or O(*K* · *E*) under a limit of *K* steps, plus the
-    ///   total length of the paths.
-    public mutating func reachable(from: RoleID, maxSteps: Int? = nil) throws(RouteError) -> [CareerPath] {
+    /// - Complexity: O((*R* + *E*) log *R*), or O(*K* · *E*) under a limit of *K* steps; a path
+    ///   is made when it is read (``ReachableRoles``). Under `skills`, the exact search over
+    ///   partial paths, within its budget.
+    public mutating func reachable(from: RoleID, maxSteps: Int? = nil) throws(RouteError) -> ReachableRoles {
         if let maxSteps, maxSteps < 1 { throw .invalidArgument("--max-steps must be at least 1, found \(maxSteps)") }
         let source = try index(from)
         let tree: ShortestPathTree
@@ -280,6 +281,9 @@ public struct RoutePlanner: Sendable {
         }
         var best: [Int32: CareerPath] = [:]
         lastSearch = .exact
+        // Each role's cost as its `CareerPath` adds it (its steps' costs, in order), for the
+        // order nearest first; the paths themselves are made only when read.
+        var costs: [Double]
         if costing.costsDependOnPath {
             // Every role the tree reaches (the start too) is settled by the exact search, unless
             // its budget runs out first; the rest then keep the tree's path, costed exactly.
@@ -295,14 +299,19 @@ public struct RoutePlanner: Sendable {
                     vertices: search.vertices(of: found, in: outcome.partials), edges: search.edges(of: found, in: outcome.partials))
             }
             if outcome.budgetReached { lastSearch = .bestOfCandidates }
+            costs = bounds
+        } else {
+            costs = tree.pathSums(of: network.weights)
         }
-        var result: [CareerPath] = []
-        for v in 0 ..< Int32(graph.roleCount) where v != source {
-            if let path = best[v] { result.append(path) } else if let path = tree.path(to: v) { result.append(careerPath(path)) }
+        // Nearest first: by cost, then steps, then file order.
+        var steps = tree.hopCounts
+        for (v, path) in best {
+            costs[Int(v)] = path.cost
+            steps[Int(v)] = Int32(path.steps.count)
         }
-        return result.enumerated().sorted {
-            ($0.element.cost, $0.element.steps.count, $0.offset) < ($1.element.cost, $1.element.steps.count, $1.offset)
-        }.map(\.element)
+        let order = (0 ..< Int32(graph.roleCount)).filter { $0 != source && (best[$0] != nil || tree.isReachable($0)) }
+            .sorted { (costs[Int($0)], steps[Int($0)], $0) < (costs[Int($1)], steps[Int($1)], $1) }
+        return ReachableRoles(planner: self, tree: tree, exact: best, order: order)
     }
 
     /// The moves out of a role, cheapest first (ties in file order).

@@ -513,9 +513,11 @@ LARGE_EXPLAIN = [
     "above and hits the cache). Two ways round it were measured no faster: a table of one word per slot "
     "(2 MiB, keys compared in the arena), and a scout a few lines ahead of the parse that hashes each "
     "line's ids and prefetches their slots (the prefetches stall on the same misses, and the second scan "
-    "of every line costs what they save). After the parse, one core merges the chunks, merges repeated "
-    "rows, lays out the network and prepares its weights before the search: about as long as the parse. "
-    "Below 150 ms needs those steps on both cores too.",
+    "of every line costs what they save). After the parse, one core merges the chunks' id tables and "
+    "columns; merging repeated rows, making the ids' strings, laying out the network and scaling its "
+    "weights then run on both cores (each split into consecutive parts put together in order), and one "
+    "core runs the search (unidirectional for a first query: building the reverse index costs more than "
+    "it saves, and would take the peak past 80 MiB).",
     "**Snapshot** (`--graph FILE.rgx`): no text work, nothing to build and nothing to copy: the image "
     "holds the default path network both ways, the path finder's prepared weights and the id table, and a "
     "query uses the columns where they lie in the mapping (no string per id, no hash per id: the stored "
@@ -525,21 +527,26 @@ LARGE_EXPLAIN = [
     "pass through the mapping, each window populated and dropped, was measured no faster). It records the "
     "file's identity, and a later load of the unchanged file skips the pass (the `checked before` rows); "
     "what remains is the start-up (the `--version` row, of which parsing the arguments is about half), "
-    "the search's labels (two arrays of 3 MiB written before it starts), page faults, and the search "
+    "the search's labels (two arrays of 2.3 MiB written before it starts), page faults, and the search "
     "itself.",
     "**Memory**: from the CSV, the peak is the parse's (the file is never resident whole: each chunk drops "
     "the pages it has parsed); the query then holds the relation columns (endpoints 8 MiB, efforts 8 MiB, "
     "kinds 1 MiB), the network (17 MiB), the path finder's scaled weights (8 MiB) and the ids with their "
-    "table (about 3 MiB) over the 16 MiB of the binary's start-up. Role values are made only for the roles "
-    "printed, and the reverse index only for a second query. From the image the peak is the binary's "
-    "start-up (16 MiB), the search's labels (two arrays of 2.3 MiB) and the image's pages the search maps "
-    "(page cache, shared with other processes and reclaimable, about 20 MiB). The search settles under a "
+    "table (about 3 MiB) over the binary's start-up (the `--version` row). Role values are made only for "
+    "the roles printed, and the reverse index only for a second query. From the image the peak is the "
+    "binary's start-up, the search's labels (two arrays of 2.3 MiB) and the image's pages the search maps "
+    "(page cache, shared with other processes and reclaimable). The start-up is smaller for the binary "
+    "being linked at a fixed address (`-no-pie`, as `make release` links it): a position-independent one "
+    "applies tens of thousands of relocations, reading their records and writing the pages they patch. "
+    "The search settles under a "
     "thousand roles but reads rows all over both adjacencies of a random network, and the kernel maps 64 KiB "
     "around every fault (or a whole page-cache folio when that is larger: `index` writes the image in 64 KiB "
     "pieces so its folios are no larger), so it keeps close to the whole of each column it reads: each way, "
-    "the offsets, the other ends and the search weights (stored as Float32s when each is one exactly, which "
-    "halves them), and backwards the positions of the forward edges. 40 MiB would need the backward search "
-    "not to read those positions per edge, and a smaller start-up.",
+    "the offsets, the other ends and the search weights, which is why the image stores the search weights "
+    "in as few bytes as hold them exactly: a byte per edge naming one of at most 256 distinct weights (an "
+    "eighth of the Float64s), else Float32s. The backward search keeps reversed edge positions in its "
+    "labels and maps only the returned path's (and tied candidates') to network edges, so it no longer "
+    "reads a positions column per edge.",
 ]
 
 

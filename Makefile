@@ -39,16 +39,9 @@ build: deps
 	$(SWIFT) build $(LAYER_CHECK)
 
 # A standalone release binary (the Swift runtime and Foundation linked in, so it starts faster).
-# On Linux it is linked at a fixed address (not as a position-independent executable), as Go
-# links its binaries: a PIE holding the Swift runtime and Foundation carries tens of thousands of
-# relative relocations, which the loader reads and applies, writing the pages they patch, at
-# every start, and a snapshot query is over in less time than that start-up takes to grow. The
-# heap, the stack and every mapping are still placed at random; only the binary's own code and
-# data are not. Benchmarks/run.py builds with the same flags.
-RELEASE_FLAGS := -c release --static-swift-stdlib $(if $(filter Linux,$(shell uname -s)),-Xlinker -no-pie)
 release: deps
-	$(SWIFT) build $(RELEASE_FLAGS) --product rolegraph
-	@echo "Built $$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/rolegraph"
+	$(SWIFT) build -c release --static-swift-stdlib --product rolegraph
+	@echo "Built $$($(SWIFT) build -c release --static-swift-stdlib --show-bin-path)/rolegraph"
 
 # The main job, on the built-in graph: the roles, one card, a path, a plan from one's own skills,
 # the clusters against the three areas, and the whole graph rendered to data-careers.svg.
@@ -138,7 +131,7 @@ BASH_COMPLETIONS = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 ZSH_COMPLETIONS = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
 FISH_COMPLETIONS = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 INSTALL ?= install
-RELEASE_BIN = $(shell $(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/rolegraph
+RELEASE_BIN = $(shell $(SWIFT) build -c release --static-swift-stdlib --show-bin-path)/rolegraph
 MANUAL_DIR = .build/plugins/GenerateManual/outputs/rolegraph
 # The manual's date: the last commit's, so the same commit gives the same pages.
 MANUAL_DATE = $(shell git log -1 --format=%cs 2>/dev/null)
@@ -148,7 +141,7 @@ MANUAL_DATE = $(shell git log -1 --format=%cs 2>/dev/null)
 install: deps
 	rm -rf $(MANUAL_DIR)
 	$(SWIFT) package generate-manual --multi-page $(if $(MANUAL_DATE),--date $(MANUAL_DATE))
-	$(SWIFT) build $(RELEASE_FLAGS) --product rolegraph
+	$(SWIFT) build -c release --static-swift-stdlib --product rolegraph
 	$(INSTALL) -d $(BINDIR) $(MANDIR) $(BASH_COMPLETIONS) $(ZSH_COMPLETIONS) $(FISH_COMPLETIONS)
 	$(INSTALL) -m 755 $(RELEASE_BIN) $(BINDIR)/rolegraph
 	$(RELEASE_BIN) --generate-completion-script bash > $(BASH_COMPLETIONS)/rolegraph

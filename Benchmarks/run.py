@@ -218,11 +218,7 @@ def main():
         # start-up), here from this package, which depends on the root one: with the same flags,
         # bench and generate then reuse the modules it compiled and only link (one release build
         # of the library instead of two, about 2.5 minutes less on a clean clone).
-        # On Linux, linked at a fixed address, as `make release` links it (see RELEASE_FLAGS in
-        # the Makefile).
         release = ["swift", "build", "-c", "release", "--static-swift-stdlib", "--package-path", HERE]
-        if sys.platform.startswith("linux"):
-            release += ["-Xlinker", "-no-pie"]
         print("bench: building rolegraph, generate and bench (release, static stdlib)", flush=True)
         subprocess.run(release + ["--product", "rolegraph"], check=True)
         subprocess.run(release, check=True)

@@ -6,8 +6,10 @@
 // search offers a candidate label through `VertexLabel.offer`, which applies the order of
 // `GraphPath`. A search's own code is only what differs between them: its queue and when it stops.
 
-/// How a search names the edges it walks: by their position in the forward CSR graph, which is
-/// what bans, results and tie-breaks use.
+/// How a search maps the edges it walks to their position in the forward CSR graph, which is what
+/// bans and results use. A search hands its labels the position in the adjacency it walks; the
+/// backward side of a bidirectional search maps those only for bans, the path it returns and
+/// tied candidates.
 protocol EdgeNumbering {
     /// The forward CSR position of the edge at `position` in the adjacency being walked.
     func forwardPosition(_ position: Int) -> Int

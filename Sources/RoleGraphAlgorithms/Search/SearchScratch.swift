@@ -9,7 +9,9 @@ struct VertexLabel {
     /// Forward searches: the previous vertex on the best path; backward searches: the next one.
     /// -1 at the root.
     var parent: Int32
-    /// The CSR position (in the forward graph) of the edge to or from `parent`; -1 at the root.
+    /// The position of the edge to or from `parent` in the adjacency the search walks: the forward
+    /// graph's CSR position, or on the backward side of a bidirectional search the reversed one
+    /// (mapped to the forward position when the path is read out); -1 at the root.
     var edge: Int32
     /// Twice the generation of the search that last reached the vertex, plus one once that search
     /// settled it (popped it at its final key). `distance`, `hops`, `parent` and `edge` are

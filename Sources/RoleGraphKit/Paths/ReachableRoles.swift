@@ -4,9 +4,9 @@ import RoleGraphAlgorithms
 /// ``RoutePlanner/reachable(from:maxSteps:)`` finds.
 ///
 /// A path is made when it is read. A network whose roles lie along long chains reaches each role
-/// by a path of thousands of moves, and every path made at once would hold all of those moves
-/// (gigabytes on a grid of 90,000 roles); a table of the nearest fifty reads fifty paths, and
-/// JSON writes them one at a time.
+/// by a path of thousands of moves, and every path made at once would hold all of those moves,
+/// the square of the chain's length; a table of the nearest fifty reads fifty paths, and JSON
+/// writes them one at a time.
 public struct ReachableRoles: RandomAccessCollection, Sendable {
     /// The planner whose network and costing make the paths.
     private let planner: RoutePlanner

@@ -176,9 +176,11 @@ package struct ContiguousParts: Sendable {
     /// items of `b`, so that placing each part's items in order sorts them as one pass would.
     ///
     /// - Returns: the offsets of the buckets, `buckets + 1` values from 0 to the item count.
-    /// - Complexity: O(`buckets` · number of parts).
-    package func startSlots<Count: FixedWidthInteger>(_ counts: inout [Count], buckets: Int) -> [Count] {
-        var offsets = [Count](repeating: 0, count: buckets + 1)
+    /// - Complexity: O(`buckets` · number of parts). Of `Int` only, not generic: called from
+    ///   another module, a generic version runs unspecialised, each step through the integer
+    ///   protocols' witnesses, many times slower.
+    package func startSlots(_ counts: inout [Int], buckets: Int) -> [Int] {
+        var offsets = [Int](repeating: 0, count: buckets + 1)
         for b in 0 ..< buckets {
             var at = offsets[b]
             for part in 0 ..< ranges.count {

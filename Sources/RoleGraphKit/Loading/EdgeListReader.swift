@@ -224,7 +224,8 @@ struct EdgeListParser {
     /// The dense endpoints of each row read (the graph's endpoints as they are, when no row is
     /// merged into another).
     var endpoints: [(from: Int32, to: Int32)] = []
-    var kinds: [RelationKind] = []
+    /// Each row's kind, as its ``RelationKind/code`` (the relation columns' form).
+    var kinds: [UInt8] = []
     /// Each row's effort; NaN for none (a relation other than a transition), which no stated
     /// effort can be: an optional would double the array.
     var efforts: [Double] = []
@@ -714,7 +715,7 @@ struct EdgeListParser {
             return
         }
         endpoints.append((from, to))
-        kinds.append(kind)
+        kinds.append(kind.code)
         efforts.append(effort ?? .nan)
         effortStated.append(stated)
         if countPosition >= 0 { counts.append(count ?? .nan) }
@@ -787,13 +788,13 @@ struct EdgeListParser {
     mutating func aggregate(_ chunking: EdgeListChunking) -> [Bool] {
         let roleCount = interner.count
         let edgeCount = endpoints.count
-        var keep = [Bool](repeating: true, count: edgeCount)
+        var keep = [Bool](largeRepeating: true, count: edgeCount)
         // Two passes, each split into parts run at once: rows grouped by their key's source (a
         // stable counting sort, each part placing its own rows after the earlier parts'), then
         // each part of the sources marking its rows' targets. The repeats are sorted by row at
         // the end, so the result is the serial one.
         let rowParts = chunking.parts(count: edgeCount)
-        var order = [Int32](repeating: 0, count: edgeCount)
+        var order = [Int32](largeRepeating: 0, count: edgeCount)
         var repeats: [(row: Int, first: Int)] = []
         endpoints.withUnsafeBufferPointer { endpoints in
             kinds.withUnsafeBufferPointer { kinds in
@@ -802,18 +803,29 @@ struct EdgeListParser {
                 // (Computed where needed rather than stored: two more arrays of the row count.)
                 @Sendable @inline(__always) func keyOf(_ e: Int) -> (from: Int32, to: Int32) {
                     let (a, b) = rows.buffer[e]
-                    return rowKinds.buffer[e] == .collaboration && b < a ? (b, a) : (a, b)
+                    return rowKinds.buffer[e] == RelationKind.collaboration.code && b < a ? (b, a) : (a, b)
                 }
                 // next[part * roleCount + v]: the rows of the part keyed from v, then where the
                 // part places the first of them.
-                var next = [Int32](repeating: 0, count: rowParts.count * roleCount)
+                var next = [Int](largeRepeating: 0, count: rowParts.count * roleCount)
+                // Whether each part has a row other than a transition: when none has, a key's
+                // kind need not be told apart, and the marking tables are a third of the size.
+                var mixed = [Bool](repeating: false, count: rowParts.count)
                 next.withUnsafeMutableBufferPointer { next in
-                    let counts = SharedPointer(next)
-                    rowParts.forEach { part, range in
-                        let counts = counts.base + part * roleCount
-                        for e in range { counts[Int(keyOf(e).from)] += 1 }
+                    mixed.withUnsafeMutableBufferPointer { mixed in
+                        let counts = SharedPointer(next), found = SharedPointer(mixed)
+                        rowParts.forEach { part, range in
+                            let counts = counts.base + part * roleCount
+                            var other = false
+                            for e in range {
+                                counts[Int(keyOf(e).from)] += 1
+                                other = other || rowKinds.buffer[e] != RelationKind.transition.code
+                            }
+                            found.base[part] = other
+                        }
                     }
                 }
+                let kindCount = mixed.contains(true) ? 3 : 1
                 let start = rowParts.startSlots(&next, buckets: roleCount)
                 next.withUnsafeMutableBufferPointer { next in
                     order.withUnsafeMutableBufferPointer { order in
@@ -829,8 +841,8 @@ struct EdgeListParser {
                     }
                 }
                 // The sources in parts of about as many rows each; each part marks with tables
-                // of its own: mark[3 * target + kind] == source + 1 when (source, target, kind)
-                // has been seen, first at row firstRow[3 * target + kind].
+                // of its own: for key = kindCount * target + kind, mark[key] == source + 1 when
+                // (source, target, kind) has been seen, first at row firstRow[key].
                 var bounds = [0]
                 for part in 1 ..< rowParts.count {
                     var v = bounds[part - 1]
@@ -845,18 +857,23 @@ struct EdgeListParser {
                         start.withUnsafeBufferPointer { start in
                             let out = SharedPointer(found), order = SharedInput(order), start = SharedInput(start)
                             sourceParts.forEach { part, sources in
-                                var mark = [Int32](repeating: 0, count: 3 * roleCount)
-                                var firstRow = [Int32](repeating: 0, count: 3 * roleCount)
+                                // Each key's mark and first row side by side: one cache line
+                                // for both.
+                                var seen = [Int32](largeRepeating: 0, count: 2 * kindCount * roleCount)
                                 var repeats: [(row: Int, first: Int)] = []
-                                for v in sources {
-                                    for slot in Int(start.buffer[v]) ..< Int(start.buffer[v + 1]) {
-                                        let e = Int(order.buffer[slot])
-                                        let key = 3 * Int(keyOf(e).to) + Int(rowKinds.buffer[e].code)
-                                        if mark[key] == Int32(v + 1) {
-                                            repeats.append((e, Int(firstRow[key])))
-                                        } else {
-                                            mark[key] = Int32(v + 1)
-                                            firstRow[key] = Int32(e)
+                                seen.withUnsafeMutableBufferPointer { seen in
+                                    for v in sources {
+                                        let stamp = Int32(v + 1)
+                                        for slot in Int(start.buffer[v]) ..< Int(start.buffer[v + 1]) {
+                                            let e = Int(order.buffer[slot])
+                                            let kind = kindCount == 1 ? 0 : Int(rowKinds.buffer[e])
+                                            let key = 2 * (kindCount * Int(keyOf(e).to) + kind)
+                                            if seen[key] == stamp {
+                                                repeats.append((e, Int(seen[key + 1])))
+                                            } else {
+                                                seen[key] = stamp
+                                                seen[key + 1] = Int32(truncatingIfNeeded: e)
+                                            }
                                         }
                                     }
                                 }
@@ -876,13 +893,13 @@ struct EdgeListParser {
             let from = RoleID(String(decoding: interner.bytes(at: Int(endpoints[e].from)), as: UTF8.self))
             let to = RoleID(String(decoding: interner.bytes(at: Int(endpoints[e].to)), as: UTF8.self))
             if effortStated[e] && effortStated[f] && efforts[e] != efforts[f] {
-                report(.other("conflicting efforts for the \(kinds[e].rawValue) '\(from)' → '\(to)': "
+                report(.other("conflicting efforts for the \(RelationKind(code: kinds[e])!.rawValue) '\(from)' → '\(to)': "
                               + "\(formatNumber(efforts[f].isNaN ? 1 : efforts[f])) at line \(rowLines[f]), \(formatNumber(efforts[e].isNaN ? 1 : efforts[e])) at line \(rowLines[e])"),
                        at: SourceLocation(file: file, line: Int(rowLines[e]), column: 1))
                 continue
             }
             if options.strict {
-                report(.other("the \(kinds[e].rawValue) '\(from)' → '\(to)' repeats line \(rowLines[f]); --strict refuses repeated rows, without --strict they are aggregated"),
+                report(.other("the \(RelationKind(code: kinds[e])!.rawValue) '\(from)' → '\(to)' repeats line \(rowLines[f]); --strict refuses repeated rows, without --strict they are aggregated"),
                        at: SourceLocation(file: file, line: Int(rowLines[e]), column: 1))
                 continue
             }
@@ -953,10 +970,7 @@ struct EdgeListParser {
         let stays = self.stays.isEmpty ? [] : (0 ..< strings.count).map { i in i < self.stays.count ? self.stays[i] ?? .nan : .nan }
         // The relations stay columns (the rich values are made only when asked for); when no
         // row was merged into another, the parser's arrays are taken as they are, without a copy.
-        let codes = [UInt8](unsafeUninitializedCapacity: kinds.count) { buffer, initialized in
-            for (i, kind) in kinds.enumerated() { buffer[i] = kind.code }
-            initialized = kinds.count
-        }
+        let codes = kinds
         var columns: RelationColumns
         if keep.allSatisfy({ $0 }) {
             columns = RelationColumns(roleIDs: ids, endpoints: Column(endpoints), kinds: Column(codes), efforts: Column(efforts),

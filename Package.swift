@@ -39,6 +39,8 @@ let package = Package(
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         // fstatfs from the C library (Glibc's Swift module leaves sys/vfs.h out).
         .systemLibrary(name: "CFileSystem"),
+        // __builtin_prefetch, for the edge-list parser's id table (see ByteInterner.prefetch).
+        .systemLibrary(name: "CCacheHints"),
         .target(
             name: "RoleGraphKit",
             dependencies: [
@@ -46,6 +48,7 @@ let package = Package(
                 "RoleGraphGraphviz",
                 "CZlib",
                 "CFileSystem",
+                "CCacheHints",
                 .product(name: "Yams", package: "Yams"),
             ],
             exclude: ["Resources/README.md"],

@@ -128,7 +128,9 @@ import RoleGraphAlgorithms
     func chunkedParseEqualsOnePass(seed: Int) {
         let bytes = Self.randomEdgeList(seed: UInt64(seed))
         for strict in [false, true] {
-            let expected = Self.read(bytes, strict: strict, chunking: .sequential)
+            // The oracle reads every row the general way (`EdgeListSimpleRowsTests` compares the
+            // fast path with it on files made for it).
+            let expected = Self.read(bytes, strict: strict, chunking: .general)
             #expect(expected.chunks <= 1)
             for chunking in Self.cuttings(of: bytes, seed: UInt64(seed)) {
                 var got = Self.read(bytes, strict: strict, chunking: chunking)

@@ -38,6 +38,9 @@ struct EdgeListChunking: Sendable {
     /// ids' strings) split their work into, however short it is; `nil` for one per processor
     /// on long work (``ContiguousParts/init(count:minimumPerPart:)``), and 1 for ``sequential``.
     var passParts: Int?
+    /// Whether plain rows are read on the fast path (`EdgeListSimpleRows.swift`); `false` reads
+    /// every row with the general row reader, which tests compare the fast path with.
+    var readsPlainRows = true
 
     /// How a pass over `count` items after the parse splits them.
     ///
@@ -55,6 +58,9 @@ struct EdgeListChunking: Sendable {
 
     /// Always one pass, and every pass after it on one thread.
     static let sequential = EdgeListChunking(minimumBytes: .max, chunkCount: 1, passParts: 1)
+
+    /// ``sequential``, every row read by the general row reader.
+    static let general = EdgeListChunking(minimumBytes: .max, chunkCount: 1, passParts: 1, readsPlainRows: false)
 
     /// The chunks to read the rows `rowsFrom ..< p.count` in (consecutive, each starting at a line
     /// start, some possibly empty), or `nil` for one pass.
@@ -120,6 +126,7 @@ extension EdgeListParser {
             part.lineStart = chunk.lowerBound
             part.n = chunk.upperBound
             part.stayLog = []
+            part.readsPlainRows = readsPlainRows
             part.releasesBehind = releasesBehind
             part.releasedUpTo = chunk.lowerBound
             parts.append(part)
@@ -191,6 +198,7 @@ extension EdgeListParser {
         }
         part.diagnostics = []
         problemCount += part.problemCount
+        plainRowsRead += part.plainRowsRead
         summary.selfMoves += part.summary.selfMoves
         summary.zeroCountRows += part.summary.zeroCountRows
         summary.aggregatedRows += part.summary.aggregatedRows

@@ -99,11 +99,11 @@ enum EdgeListReader {
     ///
     /// - Complexity: O(*n* + *E* + *R*) for *n* bytes, spread over the chunks' threads.
     static func read(_ bytes: [UInt8], separator: UInt8, file: String, options: GraphLoadOptions,
-                     chunking: EdgeListChunking) throws(GraphLoadError) -> (graph: RoleGraph, summary: EdgeListSummary, chunks: Int) {
+                     chunking: EdgeListChunking) throws(GraphLoadError) -> (graph: RoleGraph, summary: EdgeListSummary, chunks: Int, plainRows: Int) {
         let separator = sniffSeparator(bytes, preferring: separator)
-        let result: Result<(graph: RoleGraph, summary: EdgeListSummary, chunks: Int), GraphLoadError> = bytes.withUnsafeBytes { raw in
+        let result: Result<(graph: RoleGraph, summary: EdgeListSummary, chunks: Int, plainRows: Int), GraphLoadError> = bytes.withUnsafeBytes { raw in
             var parser = EdgeListParser(raw, separator: separator, file: file, options: options)
-            return parser.run(chunking: chunking).map { ($0.graph, $0.summary, parser.chunksRead) }
+            return parser.run(chunking: chunking).map { ($0.graph, $0.summary, parser.chunksRead, parser.plainRowsRead) }
         }
         return try result.get()
     }
@@ -166,7 +166,7 @@ enum EdgeListReader {
 extension EdgeListField {
     /// The column's position in ``allCases``, which indexes the parser's tables (read for every
     /// field of every row, so a switch rather than a search).
-    fileprivate var index: Int {
+    var index: Int {
         switch self {
         case .from: 0
         case .to: 1
@@ -244,6 +244,10 @@ struct EdgeListParser {
     var stayLog: [(id: Int32, count: Double)]?
     /// How many chunks the rows were read in (1: one pass).
     var chunksRead = 1
+    /// Whether plain rows are read on the fast path (``EdgeListChunking/readsPlainRows``).
+    var readsPlainRows = true
+    /// How many rows the fast path read (for tests: that it ran).
+    var plainRowsRead = 0
     var summary: EdgeListSummary
     /// The last column computed on a line, so positions later on the same line continue from it
     /// instead of rescanning the line (a line of 80,000 problems would be quadratic otherwise).
@@ -483,6 +487,7 @@ struct EdgeListParser {
             return .failure(.invalid([Diagnostic(.empty, at: SourceLocation(file: file, line: 1, column: 1))]))
         }
         let headerLine = line
+        readsPlainRows = chunking.readsPlainRows
         guard readRow() else { return .failure(.invalid(finalDiagnostics())) }
         readHeader()
         if problemCount > 0 { return .failure(.invalid(finalDiagnostics())) }
@@ -513,13 +518,27 @@ struct EdgeListParser {
 
     /// Reads every row from `pos` to `n`.
     mutating func readRows() {
+        if readsPlainRows, let columns = SimpleRowColumns(columnOf, positionOf) {
+            readSimpleRows(columns)
+            return
+        }
         while true {
             skipBlankAndCommentLines()
             if pos >= n { break }
-            guard readRow() else { break }
-            readEdge()
+            guard readGeneralRow() else { break }
             if releasesBehind && lineStart &- releasedUpTo >= EdgeListReader.releaseStride { releaseBehind() }
         }
+    }
+
+    /// Reads the row at `pos` (at a line start, not blank, not a comment) with the general row
+    /// reader: every form a field may take, every problem reported.
+    ///
+    /// - Returns: `false` when the input ended inside a quoted field (already reported).
+    @discardableResult
+    mutating func readGeneralRow() -> Bool {
+        guard readRow() else { return false }
+        readEdge()
+        return true
     }
 
     /// Drops the mapped pages before the current line from the process: the rows are parsed

@@ -1,0 +1,335 @@
+// The parser's fast path for the rows of a plain transition file, and the batches it reads them
+// in.
+//
+// Nearly every row of a large edge list is plain: its fields are unquoted, none is empty or
+// padded with spaces, the numbers are short decimals in range, and the row ends at a line
+// break. Such a row needs none of what the general row reader (`readRow` and `readEdge`)
+// prepares for the rest (a `Field` per value with its place for diagnostics, the header's
+// columns looked up per row, text for a kind or a note), so it is read here, with one scan of
+// its bytes. Any row that is not plain goes to the general reader unchanged, which reports it
+// or reads it as it always has: the two paths read a file into exactly the same columns,
+// interned ids and diagnostics.
+//
+// The rows are read in batches: the first pass over a batch finds each row's fields, checks
+// them and hashes its ids, and asks the processor for the id table's slots those hashes probe
+// (``ByteInterner/prefetch(hash:)``); the second interns the ids and appends the rows. On a
+// network of many roles the table is larger than the caches, and a probe's first load is a
+// miss for nearly every `to` id: fetched a batch ahead, those misses overlap instead of each
+// stalling the parse in turn.
+
+/// Where a plain row's values are, for the columns the fast path reads.
+struct SimpleRowColumns {
+    /// How many fields a row has.
+    let fieldCount: Int
+    let from: Int
+    let to: Int
+    /// -1 when the file has no such column.
+    let effort: Int
+    let count: Int
+
+    /// The header's columns, when they are all ones the fast path reads (`from`, `to`, `effort`
+    /// and `count`); `nil` when a `kind` or `note` column (whose values need text work) is there.
+    init?(_ columnOf: [EdgeListField?], _ positionOf: [Int]) {
+        guard columnOf.allSatisfy({ $0 == .from || $0 == .to || $0 == .effort || $0 == .count }) else { return nil }
+        fieldCount = columnOf.count
+        from = positionOf[EdgeListField.from.index]
+        to = positionOf[EdgeListField.to.index]
+        effort = positionOf[EdgeListField.effort.index]
+        count = positionOf[EdgeListField.count.index]
+        guard from >= 0, to >= 0 else { return nil }
+    }
+}
+
+/// One plain row, found and checked by a batch's first pass.
+struct SimpleRow {
+    var lineStart = 0
+    /// Where the next line starts.
+    var next = 0
+    var fromStart = 0
+    var fromEnd = 0
+    var toStart = 0
+    var toEnd = 0
+    var fromPrefix: (UInt64, UInt64) = (0, 0)
+    var toPrefix: (UInt64, UInt64) = (0, 0)
+    /// The `from` id's hash; 0 when the first pass did not make it (the id repeats the row
+    /// above, whose slot is in the cache).
+    var fromHash: UInt64 = 0
+    var toHash: UInt64 = 0
+    /// NaN when the row states none.
+    var effort = Double.nan
+    var count = Double.nan
+}
+
+extension EdgeListParser {
+    /// How many rows a batch holds: enough that a slot fetched in its first pass has arrived by
+    /// the second, and few enough that the batch's bytes are still in the cache for it.
+    static let simpleBatch = 16
+
+    /// Reads every row from `pos` to `n`, each plain one on the fast path.
+    ///
+    /// - Complexity: O(*n*) for the *n* bytes of the rows.
+    mutating func readSimpleRows(_ columns: SimpleRowColumns) {
+        let scanner = SimpleRowScanner(p: p, n: n, separator: separator, columns: columns)
+        let batch = SimpleBatch()
+        defer { batch.deallocate() }
+        // The last `from` id interned here: a transition file usually lists a role's moves
+        // together, so most rows repeat the one above and need no hash or probe.
+        var lastFrom: (length: Int, prefix: (UInt64, UInt64), index: Int32) = (-1, (0, 0), 0)
+        while pos < n {
+            var found = 0
+            var scan = pos
+            var previous = (length: lastFrom.length, prefix: lastFrom.prefix)
+            while found < Self.simpleBatch && scan < n && scanner.read(rowAt: scan, into: batch.rows + found) {
+                let row = batch.rows + found
+                let length = row.pointee.fromEnd &- row.pointee.fromStart
+                let fromPrefix = row.pointee.fromPrefix
+                if length > 16 || length != previous.length || fromPrefix != previous.prefix {
+                    row.pointee.fromHash = ByteInterner.hash(scanner.bytes(row.pointee.fromStart, row.pointee.fromEnd), fromPrefix.0, fromPrefix.1)
+                    interner.prefetch(hash: row.pointee.fromHash)
+                }
+                previous = (length, fromPrefix)
+                let toPrefix = row.pointee.toPrefix
+                row.pointee.toHash = ByteInterner.hash(scanner.bytes(row.pointee.toStart, row.pointee.toEnd), toPrefix.0, toPrefix.1)
+                interner.prefetch(hash: row.pointee.toHash)
+                found &+= 1
+                scan = row.pointee.next
+            }
+            var kept = 0
+            for k in 0 ..< found {
+                let row = batch.rows[k]
+                let fromLength = row.fromEnd &- row.fromStart
+                let from: Int32
+                if fromLength <= 16 && fromLength == lastFrom.length && row.fromPrefix == lastFrom.prefix {
+                    from = lastFrom.index
+                } else {
+                    let key = scanner.bytes(row.fromStart, row.fromEnd)
+                    let hash = row.fromHash != 0 ? row.fromHash : ByteInterner.hash(key, row.fromPrefix.0, row.fromPrefix.1)
+                    let result = interner.intern(key, row.fromPrefix.0, row.fromPrefix.1, hash: hash)
+                    if result.inserted { firstSeen.append((line, row.lineStart, row.fromStart)) }
+                    from = result.index
+                    lastFrom = (fromLength, row.fromPrefix, from)
+                }
+                let to = interner.intern(scanner.bytes(row.toStart, row.toEnd), row.toPrefix.0, row.toPrefix.1, hash: row.toHash)
+                if to.inserted { firstSeen.append((line, row.lineStart, row.toStart)) }
+                if from == to.index {
+                    // A self-move: the general reader counts it (its ids are interned now, so
+                    // it finds them and records nothing again), after the rows before it.
+                    appendRows(batch, kept, hasCounts: columns.count >= 0)
+                    kept = 0
+                    readGeneralRow()
+                    continue
+                }
+                batch.endpoints[kept] = (from, to.index)
+                batch.efforts[kept] = row.effort.isNaN ? 1 : row.effort
+                batch.stated[kept] = !row.effort.isNaN
+                batch.counts[kept] = row.count
+                batch.lines[kept] = Int32(truncatingIfNeeded: line)
+                kept &+= 1
+                line &+= 1
+                lineStart = row.next
+                pos = row.next
+            }
+            appendRows(batch, kept, hasCounts: columns.count >= 0)
+            plainRowsRead &+= found
+            if found < Self.simpleBatch && pos < n {
+                // The line at `pos` is not a plain row: blank or comment lines are skipped (and
+                // the rows after them tried on the fast path again), anything else is read by
+                // the general reader.
+                let line = pos
+                skipBlankAndCommentLines()
+                if pos >= n { break }
+                if pos == line {
+                    guard readGeneralRow() else { break }
+                }
+            }
+            if releasesBehind && lineStart &- releasedUpTo >= EdgeListReader.releaseStride { releaseBehind() }
+        }
+    }
+
+    /// Appends the first `count` rows of `batch` to the columns: one copy per column per batch
+    /// rather than one append per value.
+    @inline(__always)
+    private mutating func appendRows(_ batch: SimpleBatch, _ count: Int, hasCounts: Bool) {
+        guard count > 0 else { return }
+        endpoints.append(contentsOf: UnsafeBufferPointer(start: batch.endpoints, count: count))
+        kinds.append(contentsOf: repeatElement(RelationKind.transition.code, count: count))
+        efforts.append(contentsOf: UnsafeBufferPointer(start: batch.efforts, count: count))
+        effortStated.append(contentsOf: UnsafeBufferPointer(start: batch.stated, count: count))
+        if hasCounts { counts.append(contentsOf: UnsafeBufferPointer(start: batch.counts, count: count)) }
+        rowLines.append(contentsOf: UnsafeBufferPointer(start: batch.lines, count: count))
+    }
+}
+
+/// A batch's rows as found, and the values of those kept, column by column, until they are
+/// appended to the parser's columns.
+private struct SimpleBatch {
+    let rows = UnsafeMutablePointer<SimpleRow>.allocate(capacity: EdgeListParser.simpleBatch)
+    let endpoints = UnsafeMutablePointer<(from: Int32, to: Int32)>.allocate(capacity: EdgeListParser.simpleBatch)
+    let efforts = UnsafeMutablePointer<Double>.allocate(capacity: EdgeListParser.simpleBatch)
+    let stated = UnsafeMutablePointer<Bool>.allocate(capacity: EdgeListParser.simpleBatch)
+    let counts = UnsafeMutablePointer<Double>.allocate(capacity: EdgeListParser.simpleBatch)
+    let lines = UnsafeMutablePointer<Int32>.allocate(capacity: EdgeListParser.simpleBatch)
+
+    func deallocate() {
+        rows.deallocate()
+        endpoints.deallocate()
+        efforts.deallocate()
+        stated.deallocate()
+        counts.deallocate()
+        lines.deallocate()
+    }
+}
+
+/// The bytes of an edge list's rows, read for plain rows: only plain values, so that a scan
+/// holds no reference and copies nothing.
+struct SimpleRowScanner {
+    let p: UnsafeRawBufferPointer
+    /// Where the rows being read end.
+    let n: Int
+    let separator: UInt8
+    let columns: SimpleRowColumns
+
+    /// The bytes `start ..< end` of the input.
+    @inline(__always)
+    func bytes(_ start: Int, _ end: Int) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: p[start ..< end])
+    }
+
+    /// Reads the plain row on the line at `start` into `slot` (initialised or not); `false` when
+    /// the line is not one: a field empty, quoted or padded with spaces, a number the fast path
+    /// does not read or out of range, a line not ending in a line feed (or CRLF), a comment, or
+    /// another number of fields than the header's.
+    ///
+    /// - Complexity: O(*m*) for a line of *m* bytes.
+    @inline(__always)
+    func read(rowAt start: Int, into slot: UnsafeMutablePointer<SimpleRow>) -> Bool {
+        slot.initialize(to: SimpleRow())
+        slot.pointee.lineStart = start
+        var i = start
+        for column in 0 ..< columns.fieldCount {
+            let fieldStart = i
+            i = fieldEnd(from: i)
+            guard i > fieldStart else { return false }
+            @inline(__always) func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b == 0x09 && separator != 0x09) }
+            let first = p[fieldStart], last = p[i &- 1]
+            if first == UInt8(ascii: "\"") || isSpace(first) || isSpace(last) { return false }
+            if column == 0 && first == UInt8(ascii: "#") { return false }
+            if column == columns.from {
+                slot.pointee.fromStart = fieldStart
+                slot.pointee.fromEnd = i
+                slot.pointee.fromPrefix = prefix(fieldStart, i)
+            } else if column == columns.to {
+                slot.pointee.toStart = fieldStart
+                slot.pointee.toEnd = i
+                slot.pointee.toPrefix = prefix(fieldStart, i)
+            } else if column == columns.effort {
+                guard let value = simpleNumber(fieldStart, i, above: 0, atMost: GraphValidator.maximumEffort) else { return false }
+                slot.pointee.effort = value
+            } else {
+                // The count: 0 is left to the general reader, which counts the row skipped.
+                guard let value = simpleNumber(fieldStart, i, above: 0, atMost: GraphValidator.maximumCount) else { return false }
+                slot.pointee.count = value
+            }
+            if column &+ 1 < columns.fieldCount {
+                guard i < n && p[i] == separator else { return false }
+                i &+= 1
+            }
+        }
+        if i == n {
+            slot.pointee.next = n
+        } else if p[i] == 0x0A {
+            slot.pointee.next = i &+ 1
+        } else if p[i] == 0x0D && i &+ 1 < n && p[i &+ 1] == 0x0A {
+            slot.pointee.next = i &+ 2
+        } else {
+            return false
+        }
+        return true
+    }
+
+    /// Where the field from `start` ends: the first separator, line feed or carriage return at
+    /// or after `start`, or `n`.
+    ///
+    /// Eight bytes at a time while the input has eight more: each word is compared with the
+    /// three bytes at once (a byte of `x ^ c` is zero where `x` holds `c`, and
+    /// `(v - 0x01…01) & ~v & 0x80…80` flags every zero byte of `v`; it may also flag a byte just
+    /// above a zero one, but never one below the lowest zero byte, which is the one taken).
+    ///
+    /// - Complexity: O(*m*) for a field of *m* bytes.
+    @inline(__always)
+    func fieldEnd(from start: Int) -> Int {
+        @inline(__always) func zeroBytes(_ v: UInt64) -> UInt64 {
+            (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080
+        }
+        let separators = UInt64(separator) &* 0x0101_0101_0101_0101
+        let lineFeeds: UInt64 = 0x0A0A_0A0A_0A0A_0A0A, returns: UInt64 = 0x0D0D_0D0D_0D0D_0D0D
+        var i = start
+        let last = p.count &- 8
+        while i < n && i <= last {
+            let word = UInt64(littleEndian: p.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            let found = zeroBytes(word ^ separators) | zeroBytes(word ^ lineFeeds) | zeroBytes(word ^ returns)
+            if found != 0 { return min(i &+ found.trailingZeroBitCount &>> 3, n) }
+            i &+= 8
+        }
+        while i < n {
+            let b = p[i]
+            if b == separator || b == 0x0A || b == 0x0D { return i }
+            i &+= 1
+        }
+        return n
+    }
+
+    /// ``ByteInterner/prefix(_:)`` of the bytes `start ..< end`, with two whole-word loads when
+    /// the input has 16 bytes from `start` (nearly always), masked to the key's length.
+    @inline(__always)
+    func prefix(_ start: Int, _ end: Int) -> (UInt64, UInt64) {
+        let length = end &- start
+        guard length < 16, start &+ 16 <= p.count else { return ByteInterner.prefix(bytes(start, end)) }
+        let low = UInt64(littleEndian: p.loadUnaligned(fromByteOffset: start, as: UInt64.self))
+        let high = UInt64(littleEndian: p.loadUnaligned(fromByteOffset: start &+ 8, as: UInt64.self))
+        if length >= 8 {
+            return (low, length == 8 ? 0 : high & (UInt64.max >> UInt64(8 &* (16 &- length))))
+        }
+        return (low & (UInt64.max >> UInt64(8 &* (8 &- length))), 0)
+    }
+
+    /// A number of the bytes `start ..< end` in the form ``EdgeListParser/parseNumber(_:in:)``
+    /// reads without text (digits with at most one point, at most 15 digits, no sign), to the
+    /// same value, when it is above `low` and at most `high` (both whole numbers); `nil` for
+    /// anything else, which the general reader then reads or reports.
+    ///
+    /// The range is checked on the digits as an integer, so the row's checks never wait on the
+    /// division that makes the value.
+    ///
+    /// - Complexity: O(*m*) for *m* bytes.
+    @inline(__always)
+    func simpleNumber(_ start: Int, _ end: Int, above low: Double, atMost high: Double) -> Double? {
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var fractionDigits = 0
+        var seenPoint = false
+        var i = start
+        while i < end {
+            let b = p[i]
+            if b &- 0x30 < 10 {
+                mantissa = mantissa &* 10 &+ UInt64(b &- 0x30)
+                digits &+= 1
+                if seenPoint { fractionDigits &+= 1 }
+            } else if b == UInt8(ascii: ".") && !seenPoint {
+                seenPoint = true
+            } else {
+                return nil
+            }
+            i &+= 1
+        }
+        guard digits > 0 && digits <= 15 else { return nil }
+        // mantissa / 10^f > low ⟺ mantissa > low · 10^f, and likewise for high: every operand is
+        // a whole number below 2^63 (high · 10^15 for a high of 1e15 is 1e30: compared as Doubles,
+        // which hold both sides exactly when they are whole numbers below 2^53, and the products
+        // here are powers of ten times whole numbers that Double holds exactly).
+        let scale = EdgeListParser.powersOfTen[fractionDigits]
+        let whole = Double(Int64(bitPattern: mantissa))
+        guard whole > low * scale && whole <= high * scale else { return nil }
+        return whole / scale
+    }
+}

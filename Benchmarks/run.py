@@ -500,20 +500,23 @@ def large(a, bindir):
 
 
 # What the profiles say about the large network's misses (perf record -g, heaptrack and /proc/PID/smaps
-# on `rolegraph path A B --graph transitions-100k.csv` and its image, on the shared 2-core Xeon).
+# on `rolegraph path A B --graph transitions-100k.csv` and its image, on a shared 2-core machine).
 LARGE_EXPLAIN = [
     "**Time, from the CSV**: the parse runs on both cores (the rows cut at line ends, each chunk with its own "
-    "id table, merged in first-seen order) from a read-only mapping of the file. Interning ids is still "
-    "the largest part of the parse, and half of that is one instruction: the load of the hash slot a new "
-    "`to` id probes (a table of 8 MiB for 100k ids, larger than the 4 MiB L2; a `from` id repeats the row "
-    "above and hits the cache). Two ways round it were measured no faster: a table of one word per slot "
-    "(2 MiB, keys compared in the arena), and a scout a few lines ahead of the parse that hashes each "
-    "line's ids and prefetches their slots (the prefetches stall on the same misses, and the second scan "
-    "of every line costs what they save). After the parse, one core merges the chunks' id tables and "
-    "columns; merging repeated rows, making the ids' strings, laying out the network and scaling its "
-    "weights then run on both cores (each split into consecutive parts put together in order), and one "
-    "core runs the search (unidirectional for a first query: building the reverse index costs more than "
-    "it saves, and would take the peak past 80 MiB).",
+    "id table, merged in first-seen order) from a read-only mapping of the file. Plain rows (unquoted, "
+    "unpadded fields, short decimal numbers, only `from`, `to`, `effort` and `count` columns: every row of "
+    "this file) take a fast path: a word-at-a-time scan finds the fields of a batch of 16 rows and hashes "
+    "their ids, the id table's slots those ids probe are prefetched, then the batch is interned and appended "
+    "a column at a time; any other row goes to the general row reader. What the parse waits on is memory: "
+    "the id table (8 MiB per chunk for 100k ids) is larger than a core's L2, so the slot a new `to` id "
+    "probes is a cache miss, overlapped now with the batch's other misses instead of met one at a time (a "
+    "scout a few lines ahead that touched each slot with a plain load was measured no faster: such a load "
+    "stalls on the miss it was meant to hide); and the kernel clearing fresh pages for the columns (the "
+    "tables filled whole are asked for in huge pages). After the parse, one core merges the chunks' id "
+    "tables (prefetching too) and columns; merging repeated rows, making the ids' strings, laying out the "
+    "network and scaling its weights then run on both cores (each split into consecutive parts put together "
+    "in order), and one core runs the search (unidirectional for a first query: building the reverse index "
+    "costs more than it saves, and would take the peak past 80 MiB).",
     "**Snapshot** (`--graph FILE.rgx`): no text work, nothing to build and nothing to copy: the image "
     "holds the default path network both ways, the path finder's prepared weights and the id table, and a "
     "query uses the columns where they lie in the mapping (no string per id, no hash per id: the stored "

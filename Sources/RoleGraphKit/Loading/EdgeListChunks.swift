@@ -69,7 +69,7 @@ struct EdgeListChunking: Sendable {
     func chunks(of p: UnsafeRawBufferPointer, rowsFrom start: Int) -> [Range<Int>]? {
         let n = p.count
         guard chunkCount > 1 || cuts != nil, n >= minimumBytes, start < n, let base = p.baseAddress else { return nil }
-        if memchr(base + start, Int32(UInt8(ascii: "\"")), n - start) != nil { return nil }
+        if containsQuote(p, from: start) { return nil }
         let targets = cuts ?? (1 ..< chunkCount).map { start + (n - start) / chunkCount * $0 }
         var bounds = [start]
         for target in targets {
@@ -85,6 +85,26 @@ struct EdgeListChunking: Sendable {
         }
         bounds.append(n)
         return (0 ..< bounds.count - 1).map { bounds[$0] ..< bounds[$0 + 1] }
+    }
+}
+
+extension EdgeListChunking {
+    /// Whether a `"` is in `p` from `start` on: one `memchr` per chunk, run at once, as this
+    /// first look at the rows also maps the file's pages into the process.
+    ///
+    /// - Complexity: O(*n*) for the *n* bytes from `start`, spread over the chunks' threads.
+    func containsQuote(_ p: UnsafeRawBufferPointer, from start: Int) -> Bool {
+        let bytes = SharedInput(UnsafeBufferPointer(rebasing: p.bindMemory(to: UInt8.self)[start...]))
+        let parts = ContiguousParts(count: bytes.buffer.count, parts: max(1, chunkCount))
+        var found = [Bool](repeating: false, count: parts.count)
+        found.withUnsafeMutableBufferPointer { found in
+            let out = SharedPointer(found)
+            parts.forEach { part, range in
+                guard let base = bytes.buffer.baseAddress, !range.isEmpty else { return }
+                out.base[part] = memchr(base + range.lowerBound, Int32(UInt8(ascii: "\"")), range.count) != nil
+            }
+        }
+        return found.contains(true)
     }
 }
 
@@ -185,8 +205,8 @@ extension EdgeListParser {
         notes.append(contentsOf: part.notes)
         part.notes = []
         let offset = Int32(truncatingIfNeeded: linesBefore)
-        rowLines.append(contentsOf: part.rowLines.lazy.map { $0 &+ offset })
-        part.rowLines = []
+        rowLines.append(part.rowLines, linesBefore: offset)
+        part.rowLines = RowLines()
 
         for (id, count) in part.stayLog ?? [] { addStays(count, to: map[Int(id)]) }
         part.stayLog = nil

@@ -235,7 +235,8 @@ struct EdgeListParser {
     /// Each row's count, NaN for none; empty when the file has no count column.
     var counts: [Double] = []
     var notes: [String?] = []
-    var rowLines: [Int32] = []
+    /// The line each row was read from, for the problems found after the pass.
+    var rowLines = RowLines()
     /// Observed stayers per interned id (self-moves with a count).
     var stays: [Double?] = []
     /// A chunk after the first logs its self-move counts here in row order instead of summing
@@ -284,7 +285,6 @@ struct EdgeListParser {
         endpoints.reserveCapacity(rowEstimate)
         kinds.reserveCapacity(rowEstimate)
         efforts.reserveCapacity(rowEstimate)
-        rowLines.reserveCapacity(rowEstimate)
     }
 
     // MARK: Diagnostics
@@ -511,7 +511,7 @@ struct EdgeListParser {
         let idHashes = interner.keyHashes
         interner = ByteInterner(expectedCount: 0)
         effortStated = []
-        rowLines = []
+        rowLines = RowLines()
         firstSeen = []
         return .success((makeGraph(roleIDs, idHashes: idHashes, keeping: kept), summary))
     }
@@ -738,7 +738,7 @@ struct EdgeListParser {
         efforts.append(effort ?? .nan)
         effortStated.append(stated)
         if countPosition >= 0 { counts.append(count ?? .nan) }
-        rowLines.append(Int32(truncatingIfNeeded: fields[0].line))
+        rowLines.append(rows: 1, from: Int32(truncatingIfNeeded: fields[0].line))
         if notePosition >= 0 { notes.append(note) }
     }
 

@@ -94,7 +94,9 @@ extension EdgeListParser {
                 found &+= 1
                 scan = row.pointee.next
             }
-            var kept = 0
+            // The rows kept so far in this batch: `kept` of them, from consecutive lines from
+            // `keptFrom` (a self-move among them appends those before it first).
+            var kept = 0, keptFrom = line
             for k in 0 ..< found {
                 let row = batch.rows[k]
                 let fromLength = row.fromEnd &- row.fromStart
@@ -114,7 +116,7 @@ extension EdgeListParser {
                 if from == to.index {
                     // A self-move: the general reader counts it (its ids are interned now, so
                     // it finds them and records nothing again), after the rows before it.
-                    appendRows(batch, kept, hasCounts: columns.count >= 0)
+                    appendRows(batch, kept, firstLine: keptFrom, hasCounts: columns.count >= 0)
                     kept = 0
                     readGeneralRow()
                     continue
@@ -123,13 +125,13 @@ extension EdgeListParser {
                 batch.efforts[kept] = row.effort.isNaN ? 1 : row.effort
                 batch.stated[kept] = !row.effort.isNaN
                 batch.counts[kept] = row.count
-                batch.lines[kept] = Int32(truncatingIfNeeded: line)
+                if kept == 0 { keptFrom = line }
                 kept &+= 1
                 line &+= 1
                 lineStart = row.next
                 pos = row.next
             }
-            appendRows(batch, kept, hasCounts: columns.count >= 0)
+            appendRows(batch, kept, firstLine: keptFrom, hasCounts: columns.count >= 0)
             plainRowsRead &+= found
             if found < Self.simpleBatch && pos < n {
                 // The line at `pos` is not a plain row: blank or comment lines are skipped (and
@@ -146,17 +148,17 @@ extension EdgeListParser {
         }
     }
 
-    /// Appends the first `count` rows of `batch` to the columns: one copy per column per batch
-    /// rather than one append per value.
+    /// Appends the first `count` rows of `batch`, read from consecutive lines from `firstLine`,
+    /// to the columns: one copy per column per batch rather than one append per value.
     @inline(__always)
-    private mutating func appendRows(_ batch: SimpleBatch, _ count: Int, hasCounts: Bool) {
+    private mutating func appendRows(_ batch: SimpleBatch, _ count: Int, firstLine: Int, hasCounts: Bool) {
         guard count > 0 else { return }
         endpoints.append(contentsOf: UnsafeBufferPointer(start: batch.endpoints, count: count))
         kinds.append(contentsOf: repeatElement(RelationKind.transition.code, count: count))
         efforts.append(contentsOf: UnsafeBufferPointer(start: batch.efforts, count: count))
         effortStated.append(contentsOf: UnsafeBufferPointer(start: batch.stated, count: count))
         if hasCounts { counts.append(contentsOf: UnsafeBufferPointer(start: batch.counts, count: count)) }
-        rowLines.append(contentsOf: UnsafeBufferPointer(start: batch.lines, count: count))
+        rowLines.append(rows: count, from: Int32(truncatingIfNeeded: firstLine))
     }
 }
 
@@ -168,7 +170,6 @@ private struct SimpleBatch {
     let efforts = UnsafeMutablePointer<Double>.allocate(capacity: EdgeListParser.simpleBatch)
     let stated = UnsafeMutablePointer<Bool>.allocate(capacity: EdgeListParser.simpleBatch)
     let counts = UnsafeMutablePointer<Double>.allocate(capacity: EdgeListParser.simpleBatch)
-    let lines = UnsafeMutablePointer<Int32>.allocate(capacity: EdgeListParser.simpleBatch)
 
     func deallocate() {
         rows.deallocate()
@@ -176,7 +177,6 @@ private struct SimpleBatch {
         efforts.deallocate()
         stated.deallocate()
         counts.deallocate()
-        lines.deallocate()
     }
 }
 

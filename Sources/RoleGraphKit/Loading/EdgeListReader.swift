@@ -859,9 +859,9 @@ struct EdgeListParser {
                         }
                     }
                 }
-                // The sources in parts of about as many rows each; each part marks with tables
-                // of its own: for key = kindCount * target + kind, mark[key] == source + 1 when
-                // (source, target, kind) has been seen, first at row firstRow[key].
+                // The sources in parts of about as many rows each; each part marks with a table
+                // of its own: for key = kindCount * target + kind, seen[2 * key] == source + 1
+                // when (source, target, kind) has been seen, first at row seen[2 * key + 1].
                 var bounds = [0]
                 for part in 1 ..< rowParts.count {
                     var v = bounds[part - 1]
@@ -876,8 +876,8 @@ struct EdgeListParser {
                         start.withUnsafeBufferPointer { start in
                             let out = SharedPointer(found), order = SharedInput(order), start = SharedInput(start)
                             sourceParts.forEach { part, sources in
-                                // Each key's mark and first row side by side: one cache line
-                                // for both.
+                                // A key's mark and first row side by side: one cache line for
+                                // both.
                                 var seen = [Int32](largeRepeating: 0, count: 2 * kindCount * roleCount)
                                 var repeats: [(row: Int, first: Int)] = []
                                 seen.withUnsafeMutableBufferPointer { seen in

@@ -1,6 +1,6 @@
 /// Checks a DOT text for what libcgraph would take badly, before it sees the text.
 ///
-/// Two checks, in one linear pass over the bytes that follows DOT's lexical rules (comments,
+/// Three checks, in one linear pass over the bytes that follows DOT's lexical rules (comments,
 /// quoted strings with their escapes, HTML-like strings with their nesting):
 ///
 /// - No token is longer than ``maximumTokenLength`` bytes. The `dot` tool refuses a longer
@@ -10,6 +10,9 @@
 /// - Every HTML-like string (`<…>`) is balanced: every tag it opens is closed, in order. `dot`
 ///   refuses a label with an unclosed tag when it lays the graph out; libcgraph, which only reads
 ///   the graph, would take it without a word.
+/// - Every quoted string and `/* */` comment ends before the file does. The `dot` tool takes one
+///   left open after the graph's closing brace, and so does libcgraph, but its lexer keeps the
+///   open string's state for the next text parsed in the process, which then fails.
 ///
 /// A problem is reported with its line and column (in Unicode scalars), computed only then.
 enum DOTPreflight {
@@ -60,8 +63,10 @@ enum DOTPreflight {
                 while i < count && bytes[i] != UInt8(ascii: "\n") { i += 1 }
                 continue
             case UInt8(ascii: "/") where i + 1 < count && bytes[i + 1] == UInt8(ascii: "*"):
+                let start = i
                 i += 2
                 while i < count && !(bytes[i] == UInt8(ascii: "*") && i + 1 < count && bytes[i + 1] == UInt8(ascii: "/")) { i += 1 }
+                if i >= count { return (unterminated("comment", "'/*'", "'*/'"), start) }
                 i += 2
                 continue
             case UInt8(ascii: "\""):
@@ -70,6 +75,7 @@ enum DOTPreflight {
                 while i < count && bytes[i] != UInt8(ascii: "\"") {
                     i += bytes[i] == UInt8(ascii: "\\") ? 2 : 1
                 }
+                if i >= count { return (unterminated("quoted string", "'\"'", "'\"'"), start) }
                 i += 1
                 if min(i, count) - start > maximumTokenLength + 2 { return tooLong(start, "a quoted string") }
             case UInt8(ascii: "<"):
@@ -88,6 +94,13 @@ enum DOTPreflight {
             lineStart = false
         }
         return nil
+    }
+
+    /// The message for a comment or quoted string the file ends inside. libcgraph takes such a
+    /// text after the graph's closing brace without a word, but its lexer is left inside the
+    /// string or comment, and the next text parsed in the process starts there and fails.
+    private static func unterminated(_ what: String, _ opener: String, _ closer: String) -> String {
+        "unterminated \(what): the \(opener) here has no closing \(closer) before the end of the file"
     }
 
     /// Letters, digits, `_`, `.`, `-` and every byte of a non-ASCII character: what DOT's ids

@@ -37,6 +37,21 @@ import RoleGraphAlgorithms
         #expect(Self.problem(text) == message)
     }
 
+    /// Found by fuzz-dot: a quoted string left open after the graph's closing brace was taken,
+    /// and libcgraph's lexer, left inside it, failed the next text parsed in the process (a good
+    /// one: the graph's own export). Such a string, or comment, is refused where it opens, and
+    /// the next parse is unaffected.
+    @Test(arguments: [
+        ("digraph G {elc\n}\"", "f.gv:2:2: unterminated quoted string: the '\"' here has no closing '\"' before the end of the file"),
+        ("digraph G { a [label=\"x\\\"]; }", "f.gv:1:22: unterminated quoted string: the '\"' here has no closing '\"' before the end of the file"),
+        ("digraph G {a}\n/* x", "f.gv:2:1: unterminated comment: the '/*' here has no closing '*/' before the end of the file"),
+    ])
+    func aStringOrCommentLeftOpenIsRefusedAndTheNextParseWorks(text: String, message: String) throws {
+        #expect(Self.problem(text) == message)
+        let good = try RoleGraph.parse("digraph { a -> b; }", format: .dot, file: "g.gv")
+        #expect(good.roles.map(\.id.rawValue) == ["a", "b"])
+    }
+
     @Test func balancedHTMLLabelsPass() {
         #expect(Self.problem("digraph { a [label=<<B>x</B><BR/><FONT POINT-SIZE=\"10\"><I>y</I></FONT><!-- c -->>]; }") == nil)
     }

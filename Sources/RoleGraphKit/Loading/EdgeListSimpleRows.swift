@@ -323,10 +323,12 @@ struct SimpleRowScanner {
             i &+= 1
         }
         guard digits > 0 && digits <= 15 else { return nil }
-        // mantissa / 10^f > low ⟺ mantissa > low · 10^f, and likewise for high: every operand is
-        // a whole number below 2^63 (high · 10^15 for a high of 1e15 is 1e30: compared as Doubles,
-        // which hold both sides exactly when they are whole numbers below 2^53, and the products
-        // here are powers of ten times whole numbers that Double holds exactly).
+        // whole / 10^f is compared as whole against the bounds times 10^f. `whole` (under 10^15)
+        // and 0 · 10^f are exact Doubles, and so is 10^6 · 10^f, the largest effort's (up to
+        // 10^21); a count's 10^15 · 10^f may round, but only when f > 0, where it is far above
+        // any `whole` either way. The quotient rounded to a Double falls on the same side of
+        // each bound as the exact one: 15 digits cannot come within half a unit in the last
+        // place of 10^6 or 10^15 without reaching it.
         let scale = EdgeListParser.powersOfTen[fractionDigits]
         let whole = Double(Int64(bitPattern: mantissa))
         guard whole > low * scale && whole <= high * scale else { return nil }

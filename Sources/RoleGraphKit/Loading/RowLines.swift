@@ -5,7 +5,8 @@
 /// lines, rows refused or counted as stayers), and that difference changes only where lines are
 /// skipped, which in a large file is seldom or never. So the lines are kept as runs: where each
 /// run of rows with the same difference starts, and the difference. A file read row by row as
-/// one run costs two numbers instead of a number per row, and nothing is written per row.
+/// one run costs two numbers instead of a number per row, and nothing is written per row; at
+/// worst, a line skipped between every two rows, it costs two numbers per row.
 struct RowLines {
     /// The first row of each run, ascending from 0.
     private var starts: [Int32] = []

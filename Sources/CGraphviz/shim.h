@@ -55,4 +55,19 @@ static inline Agraph_t *rg_read_dot(const char *text, Agiddisc_t *ids) {
     return agread(&reader, &disc);
 }
 
+// MARK: Resetting the DOT lexer
+//
+// cgraph's flex scanner keeps its buffer and its state (inside a quoted string, a comment, an
+// HTML-like string) in globals from one `agread` to the next: text left unread after the first
+// graph, or a string left open, is where the next parse in the process starts. libcgraph exports
+// the scanner's destroy function, which frees the buffer and resets the state, but declares it in
+// no public header; it is declared weak here, so a libcgraph without it links and only skips the
+// reset.
+extern int aaglex_destroy(void) __attribute__((weak));
+
+// Forgets whatever the DOT lexer kept from the last parse.
+static inline void rg_reset_dot_lexer(void) {
+    if (aaglex_destroy) aaglex_destroy();
+}
+
 #endif

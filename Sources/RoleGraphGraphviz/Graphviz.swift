@@ -241,6 +241,7 @@ struct GraphvizSession {
         defer { if let graph { agclose(graph) } }
         let message = Self.loggedError()
         discardUnreadInput()
+        rg_reset_dot_lexer()
         agreseterrors()
 
         guard let graph, message == nil else {

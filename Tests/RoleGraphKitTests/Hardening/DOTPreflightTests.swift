@@ -52,6 +52,20 @@ import RoleGraphAlgorithms
         #expect(good.roles.map(\.id.rawValue) == ["a", "b"])
     }
 
+    /// Found by fuzz-dot: text after the first graph that libcgraph's lexer had buffered but not
+    /// read (here a string closed only on a later line) was where the next parse in the process
+    /// started. Each parse now leaves the lexer as it found it, whatever the text was.
+    @Test(arguments: [
+        "digraph G {ub=\"\"Xel ;a; }\"X;=}\n\" a; }\n}\n",
+        "digraph G {a}\ndigraph H {b -> \n",
+        "digraph G {a}\n}}}\"x\"\n",
+    ])
+    func theNextParseStartsOnItsOwnText(text: String) throws {
+        _ = Self.problem(text)
+        let good = try RoleGraph.parse("digraph { a -> b; }", format: .dot, file: "g.gv")
+        #expect(good.roles.map(\.id.rawValue) == ["a", "b"])
+    }
+
     @Test func balancedHTMLLabelsPass() {
         #expect(Self.problem("digraph { a [label=<<B>x</B><BR/><FONT POINT-SIZE=\"10\"><I>y</I></FONT><!-- c -->>]; }") == nil)
     }

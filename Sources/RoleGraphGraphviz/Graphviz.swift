@@ -16,7 +16,9 @@
 //   same text to the next. Graphs are read with `CreationOrderIDs` instead.
 // * The DOT lexer keeps whatever followed the graph it returned and reads it at the start of the
 //   next, unrelated parse (a trailing newline shifts the next error's line number; a second graph
-//   makes the next parse fail). `discardUnreadInput()` drains it.
+//   makes the next parse fail). `discardUnreadInput()` drains it; it cannot drain what a failed
+//   read of that leftover text left buffered, nor leave a string or comment the text ends inside,
+//   so each parse then also resets the lexer (`rg_reset_dot_lexer()`).
 // * Its lexer does not count line breaks inside quoted strings, so error lines after a multi-line
 //   label are too small; `DOTSyntaxError` maps them back to the text's lines.
 // * `agerrors()` keeps the highest level ever reported until `agreseterrors()`; each job resets it.

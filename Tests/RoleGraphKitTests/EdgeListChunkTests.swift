@@ -98,11 +98,15 @@ import RoleGraphAlgorithms
             out += fields.joined(separator: [UInt8(ascii: ",")])
             newline()
         }
-        if chance(0.3), out.last == 0x0A {
-            out.removeLast()
-            if out.last == 0x0D { out.removeLast() }
-        }
+        if chance(0.3) { droppingFinalLineBreak(&out) }
         return out
+    }
+
+    /// Removes the line break (LF or CRLF) `out` ends with, if any: a file whose last row has none.
+    static func droppingFinalLineBreak(_ out: inout [UInt8]) {
+        guard out.last == 0x0A else { return }
+        out.removeLast()
+        if out.last == 0x0D { out.removeLast() }
     }
 
     /// Every way of cutting `bytes` that a test tries: equal parts into 2, 3 and 7 chunks, a cut

@@ -90,10 +90,7 @@ import RoleGraphAlgorithms
             out += fields.joined(separator: [UInt8(ascii: ",")])
             newline()
         }
-        if chance(0.3), out.last == 0x0A {
-            out.removeLast()
-            if out.last == 0x0D { out.removeLast() }
-        }
+        if chance(0.3) { EdgeListChunkTests.droppingFinalLineBreak(&out) }
         return out
     }
 

@@ -188,6 +188,9 @@ struct SimpleRowScanner {
     let n: Int
     let separator: UInt8
     let columns: SimpleRowColumns
+    /// ``EdgeListParser/powersOfTen``, held here so that a row's number reads no lazily made
+    /// global (each read of one checks that it has been made).
+    let powersOfTen = EdgeListParser.powersOfTen
 
     /// The bytes `start ..< end` of the input.
     @inline(__always)
@@ -329,7 +332,7 @@ struct SimpleRowScanner {
         // any `whole` either way. The quotient rounded to a Double falls on the same side of
         // each bound as the exact one: 15 digits cannot come within half a unit in the last
         // place of 10^6 or 10^15 without reaching it.
-        let scale = EdgeListParser.powersOfTen[fractionDigits]
+        let scale = powersOfTen[fractionDigits]
         let whole = Double(Int64(bitPattern: mantissa))
         guard whole > low * scale && whole <= high * scale else { return nil }
         return whole / scale

@@ -41,6 +41,10 @@ struct EdgeListChunking: Sendable {
     /// Whether plain rows are read on the fast path (`EdgeListSimpleRows.swift`); `false` reads
     /// every row with the general row reader, which tests compare the fast path with.
     var readsPlainRows = true
+    /// Whether repeated rows are found without sorting when each source's rows are together
+    /// (``EdgeListParser/aggregateGrouped(_:roleCount:)``); `false` always sorts, which tests
+    /// compare that path with.
+    var findsRepeatsInGroups = true
 
     /// How a pass over `count` items after the parse splits them.
     ///
@@ -59,8 +63,10 @@ struct EdgeListChunking: Sendable {
     /// Always one pass, and every pass after it on one thread.
     static let sequential = EdgeListChunking(minimumBytes: .max, chunkCount: 1, passParts: 1)
 
-    /// ``sequential``, every row read by the general row reader.
-    static let general = EdgeListChunking(minimumBytes: .max, chunkCount: 1, passParts: 1, readsPlainRows: false)
+    /// ``sequential``, every row read by the general row reader and repeated rows always found
+    /// by sorting: the plainest reading, which tests take as the oracle.
+    static let general = EdgeListChunking(minimumBytes: .max, chunkCount: 1, passParts: 1, readsPlainRows: false,
+                                          findsRepeatsInGroups: false)
 
     /// The chunks to read the rows `rowsFrom ..< p.count` in (consecutive, each starting at a line
     /// start, some possibly empty), or `nil` for one pass.

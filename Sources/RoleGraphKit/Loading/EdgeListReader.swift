@@ -95,15 +95,18 @@ enum EdgeListReader {
     }
 
     /// ``read(_:separator:file:options:)`` split as `chunking` says; also returns how many chunks
-    /// the rows were parsed in (1 for the sequential pass), so tests can see which path ran.
+    /// the rows were parsed in (1 for the sequential pass), how many rows the fast path read, and
+    /// whether repeated rows were found without sorting, so tests can see which paths ran.
     ///
     /// - Complexity: O(*n* + *E* + *R*) for *n* bytes, spread over the chunks' threads.
     static func read(_ bytes: [UInt8], separator: UInt8, file: String, options: GraphLoadOptions,
-                     chunking: EdgeListChunking) throws(GraphLoadError) -> (graph: RoleGraph, summary: EdgeListSummary, chunks: Int, plainRows: Int) {
+                     chunking: EdgeListChunking) throws(GraphLoadError)
+        -> (graph: RoleGraph, summary: EdgeListSummary, chunks: Int, plainRows: Int, repeatsInGroups: Bool) {
         let separator = sniffSeparator(bytes, preferring: separator)
-        let result: Result<(graph: RoleGraph, summary: EdgeListSummary, chunks: Int, plainRows: Int), GraphLoadError> = bytes.withUnsafeBytes { raw in
+        let result: Result<(graph: RoleGraph, summary: EdgeListSummary, chunks: Int, plainRows: Int, repeatsInGroups: Bool), GraphLoadError>
+        result = bytes.withUnsafeBytes { raw in
             var parser = EdgeListParser(raw, separator: separator, file: file, options: options)
-            return parser.run(chunking: chunking).map { ($0.graph, $0.summary, parser.chunksRead, parser.plainRowsRead) }
+            return parser.run(chunking: chunking).map { ($0.graph, $0.summary, parser.chunksRead, parser.plainRowsRead, parser.foundRepeatsInGroups) }
         }
         return try result.get()
     }
@@ -249,6 +252,8 @@ struct EdgeListParser {
     var readsPlainRows = true
     /// How many rows the fast path read (for tests: that it ran).
     var plainRowsRead = 0
+    /// Whether repeated rows were found without sorting (for tests: that that path ran).
+    var foundRepeatsInGroups = false
     var summary: EdgeListSummary
     /// The last column computed on a line, so positions later on the same line continue from it
     /// instead of rescanning the line (a line of 80,000 problems would be quadratic otherwise).
@@ -497,7 +502,6 @@ struct EdgeListParser {
         } else {
             readRows()
         }
-
         if endpoints.isEmpty && problemCount == 0 {
             report(.other("the edge list has a header but no edges"),
                    at: SourceLocation(file: file, line: headerLine, column: 1))
@@ -811,97 +815,86 @@ struct EdgeListParser {
         // Two passes, each split into parts run at once: rows grouped by their key's source (a
         // stable counting sort, each part placing its own rows after the earlier parts'), then
         // each part of the sources marking its rows' targets. The repeats are sorted by row at
-        // the end, so the result is the serial one.
+        // the end, so the result is the serial one. When the file has each source's rows
+        // together already, the sort is skipped (``aggregateGrouped``).
         let rowParts = chunking.parts(count: edgeCount)
-        var order = [Int32](largeRepeating: 0, count: edgeCount)
         var repeats: [(row: Int, first: Int)] = []
-        endpoints.withUnsafeBufferPointer { endpoints in
-            kinds.withUnsafeBufferPointer { kinds in
-                let rows = SharedInput(endpoints), rowKinds = SharedInput(kinds)
-                // A collaboration is keyed by its smaller endpoint.
-                // (Computed where needed rather than stored: two more arrays of the row count.)
-                @Sendable @inline(__always) func keyOf(_ e: Int) -> (from: Int32, to: Int32) {
-                    let (a, b) = rows.buffer[e]
-                    return rowKinds.buffer[e] == RelationKind.collaboration.code && b < a ? (b, a) : (a, b)
-                }
-                // next[part * roleCount + v]: the rows of the part keyed from v, then where the
-                // part places the first of them.
-                var next = [Int](largeRepeating: 0, count: rowParts.count * roleCount)
-                // Whether each part has a row other than a transition: when none has, a key's
-                // kind need not be told apart, and the marking tables are a third of the size.
-                var mixed = [Bool](repeating: false, count: rowParts.count)
-                next.withUnsafeMutableBufferPointer { next in
-                    mixed.withUnsafeMutableBufferPointer { mixed in
-                        let counts = SharedPointer(next), found = SharedPointer(mixed)
-                        rowParts.forEach { part, range in
-                            let counts = counts.base + part * roleCount
-                            var other = false
-                            for e in range {
-                                counts[Int(keyOf(e).from)] += 1
-                                other = other || rowKinds.buffer[e] != RelationKind.transition.code
-                            }
-                            found.base[part] = other
-                        }
+        if chunking.findsRepeatsInGroups, let grouped = aggregateGrouped(rowParts, roleCount: roleCount) {
+            repeats = grouped
+            foundRepeatsInGroups = true
+        } else {
+            var order = [Int32](largeRepeating: 0, count: edgeCount)
+            endpoints.withUnsafeBufferPointer { endpoints in
+                kinds.withUnsafeBufferPointer { kinds in
+                    let rows = SharedInput(endpoints), rowKinds = SharedInput(kinds)
+                    @Sendable @inline(__always) func keyOf(_ e: Int) -> (from: Int32, to: Int32) {
+                        Self.key(rows.buffer[e], kind: rowKinds.buffer[e])
                     }
-                }
-                let kindCount = mixed.contains(true) ? 3 : 1
-                let start = rowParts.startSlots(&next, buckets: roleCount)
-                next.withUnsafeMutableBufferPointer { next in
-                    order.withUnsafeMutableBufferPointer { order in
-                        let slots = SharedPointer(next), placed = SharedPointer(order)
-                        rowParts.forEach { part, range in
-                            let next = slots.base + part * roleCount
-                            for e in range {
-                                let v = Int(keyOf(e).from)
-                                placed.base[Int(next[v])] = Int32(truncatingIfNeeded: e)
-                                next[v] += 1
+                    // next[part * roleCount + v]: the rows of the part keyed from v, then where the
+                    // part places the first of them.
+                    var next = [Int](largeRepeating: 0, count: rowParts.count * roleCount)
+                    // Whether each part has a row other than a transition: when none has, a key's
+                    // kind need not be told apart, and the marking tables are a third of the size.
+                    var mixed = [Bool](repeating: false, count: rowParts.count)
+                    next.withUnsafeMutableBufferPointer { next in
+                        mixed.withUnsafeMutableBufferPointer { mixed in
+                            let counts = SharedPointer(next), found = SharedPointer(mixed)
+                            rowParts.forEach { part, range in
+                                let counts = counts.base + part * roleCount
+                                var other = false
+                                for e in range {
+                                    counts[Int(keyOf(e).from)] += 1
+                                    other = other || rowKinds.buffer[e] != RelationKind.transition.code
+                                }
+                                found.base[part] = other
                             }
                         }
                     }
-                }
-                // The sources in parts of about as many rows each; each part marks with a table
-                // of its own: for key = kindCount * target + kind, seen[2 * key] == source + 1
-                // when (source, target, kind) has been seen, first at row seen[2 * key + 1].
-                var bounds = [0]
-                for part in 1 ..< rowParts.count {
-                    var v = bounds[part - 1]
-                    while v < roleCount && Int(start[v]) < edgeCount * part / rowParts.count { v += 1 }
-                    bounds.append(v)
-                }
-                bounds.append(roleCount)
-                let sourceParts = ContiguousParts(ranges: (0 ..< rowParts.count).map { bounds[$0] ..< bounds[$0 + 1] })
-                var found = [[(row: Int, first: Int)]](repeating: [], count: sourceParts.count)
-                found.withUnsafeMutableBufferPointer { found in
-                    order.withUnsafeBufferPointer { order in
-                        start.withUnsafeBufferPointer { start in
-                            let out = SharedPointer(found), order = SharedInput(order), start = SharedInput(start)
-                            sourceParts.forEach { part, sources in
-                                // A key's mark and first row side by side: one cache line for
-                                // both.
-                                var seen = [Int32](largeRepeating: 0, count: 2 * kindCount * roleCount)
-                                var repeats: [(row: Int, first: Int)] = []
-                                seen.withUnsafeMutableBufferPointer { seen in
-                                    for v in sources {
-                                        let stamp = Int32(v + 1)
-                                        for slot in Int(start.buffer[v]) ..< Int(start.buffer[v + 1]) {
-                                            let e = Int(order.buffer[slot])
-                                            let kind = kindCount == 1 ? 0 : Int(rowKinds.buffer[e])
-                                            let key = 2 * (kindCount * Int(keyOf(e).to) + kind)
-                                            if seen[key] == stamp {
-                                                repeats.append((e, Int(seen[key + 1])))
-                                            } else {
-                                                seen[key] = stamp
-                                                seen[key + 1] = Int32(truncatingIfNeeded: e)
+                    let kindCount = mixed.contains(true) ? 3 : 1
+                    let start = rowParts.startSlots(&next, buckets: roleCount)
+                    next.withUnsafeMutableBufferPointer { next in
+                        order.withUnsafeMutableBufferPointer { order in
+                            let slots = SharedPointer(next), placed = SharedPointer(order)
+                            rowParts.forEach { part, range in
+                                let next = slots.base + part * roleCount
+                                for e in range {
+                                    let v = Int(keyOf(e).from)
+                                    placed.base[Int(next[v])] = Int32(truncatingIfNeeded: e)
+                                    next[v] += 1
+                                }
+                            }
+                        }
+                    }
+                    // The sources in parts of about as many rows each; each part marks its rows
+                    // with marks of its own (``RepeatMarks``), a source at a time.
+                    var bounds = [0]
+                    for part in 1 ..< rowParts.count {
+                        var v = bounds[part - 1]
+                        while v < roleCount && Int(start[v]) < edgeCount * part / rowParts.count { v += 1 }
+                        bounds.append(v)
+                    }
+                    bounds.append(roleCount)
+                    let sourceParts = ContiguousParts(ranges: (0 ..< rowParts.count).map { bounds[$0] ..< bounds[$0 + 1] })
+                    var found = [[(row: Int, first: Int)]](repeating: [], count: sourceParts.count)
+                    found.withUnsafeMutableBufferPointer { found in
+                        order.withUnsafeBufferPointer { order in
+                            start.withUnsafeBufferPointer { start in
+                                let out = SharedPointer(found), order = SharedInput(order), start = SharedInput(start)
+                                sourceParts.forEach { part, sources in
+                                    out.base[part] = RepeatMarks.repeats(roleCount: roleCount, kindCount: kindCount) { marks in
+                                        for v in sources {
+                                            for slot in Int(start.buffer[v]) ..< Int(start.buffer[v + 1]) {
+                                                let e = Int(order.buffer[slot])
+                                                marks.mark(row: e, key: keyOf(e), kind: rowKinds.buffer[e])
                                             }
                                         }
                                     }
                                 }
-                                out.base[part] = repeats
                             }
                         }
                     }
+                    repeats = found.flatMap { $0 }
                 }
-                repeats = found.flatMap { $0 }
             }
         }
         guard !repeats.isEmpty else { return keep }
@@ -932,6 +925,74 @@ struct EdgeListParser {
         return keep
     }
 
+
+    /// The key a row is merged by: its endpoints, a collaboration's smaller one first (a
+    /// collaboration is the same relation read either way).
+    @inline(__always)
+    static func key(_ endpoints: (from: Int32, to: Int32), kind: UInt8) -> (from: Int32, to: Int32) {
+        let (a, b) = endpoints
+        return kind == RelationKind.collaboration.code && b < a ? (b, a) : (a, b)
+    }
+
+    /// ``aggregate(_:)``'s repeated rows, each with the first row it repeats, in row order, when
+    /// every key source's rows are consecutive in the file, as a transition file that lists each
+    /// role's moves together has them; `nil` when some source's rows are not (the caller then
+    /// groups them with a counting sort).
+    ///
+    /// Grouped rows are marked in file order: each part, cut where a source's run starts, marks
+    /// its rows' keys with a table of its own, and a key's first row is the first one marked, as
+    /// after the sort. The check is one serial pass that stops at the first source seen again
+    /// after another; the sort it saves is two passes and an array of the row count.
+    ///
+    /// - Complexity: O(*E* + *R*) for *E* rows and *R* roles.
+    private func aggregateGrouped(_ rowParts: ContiguousParts, roleCount: Int) -> [(row: Int, first: Int)]? {
+        let edgeCount = endpoints.count
+        guard edgeCount > 0 else { return [] }
+        return endpoints.withUnsafeBufferPointer { endpoints -> [(row: Int, first: Int)]? in
+            kinds.withUnsafeBufferPointer { kinds -> [(row: Int, first: Int)]? in
+                var started = [Bool](repeating: false, count: roleCount)
+                var previous: Int32 = -1
+                var mixed = false
+                for e in 0 ..< edgeCount {
+                    let kind = kinds[e]
+                    mixed = mixed || kind != RelationKind.transition.code
+                    let source = Self.key(endpoints[e], kind: kind).from
+                    if source != previous {
+                        if started[Int(source)] { return nil }
+                        started[Int(source)] = true
+                        previous = source
+                    }
+                }
+                let kindCount = mixed ? 3 : 1
+                // The row parts, each boundary moved forward to the start of a source's run.
+                var bounds = rowParts.ranges.map(\.lowerBound) + [edgeCount]
+                for part in 1 ..< rowParts.ranges.count {
+                    var cut = max(bounds[part], bounds[part - 1])
+                    while cut < edgeCount && cut > 0
+                        && Self.key(endpoints[cut], kind: kinds[cut]).from == Self.key(endpoints[cut - 1], kind: kinds[cut - 1]).from {
+                        cut += 1
+                    }
+                    bounds[part] = cut
+                }
+                let parts = ContiguousParts(ranges: (0 ..< rowParts.ranges.count).map { bounds[$0] ..< bounds[$0 + 1] })
+                let rows = SharedInput(endpoints), rowKinds = SharedInput(kinds)
+                var found = [[(row: Int, first: Int)]](repeating: [], count: parts.count)
+                found.withUnsafeMutableBufferPointer { found in
+                    let out = SharedPointer(found)
+                    parts.forEach { part, range in
+                        guard !range.isEmpty else { return }
+                        out.base[part] = RepeatMarks.repeats(roleCount: roleCount, kindCount: kindCount) { marks in
+                            for e in range {
+                                let kind = rowKinds.buffer[e]
+                                marks.mark(row: e, key: Self.key(rows.buffer[e], kind: kind), kind: kind)
+                            }
+                        }
+                    }
+                }
+                return found.flatMap { $0 }
+            }
+        }
+    }
 
     /// Each distinct id as a `RoleID`, made once; an id that is not UTF-8 is reported where it was
     /// first seen.
@@ -998,6 +1059,12 @@ struct EdgeListParser {
             var kept: (endpoints: [(from: Int32, to: Int32)], kinds: [UInt8], efforts: [Double], counts: [Double], notes: [String?])
             kept = ([], [], [], [], [])
             let hasNotes = !notes.isEmpty, hasCounts = !counts.isEmpty
+            let keptCount = max(0, endpoints.count - summary.aggregatedRows)
+            kept.endpoints.reserveCapacity(keptCount)
+            kept.kinds.reserveCapacity(keptCount)
+            kept.efforts.reserveCapacity(keptCount)
+            if hasCounts { kept.counts.reserveCapacity(keptCount) }
+            if hasNotes { kept.notes.reserveCapacity(keptCount) }
             for e in 0..<endpoints.count where keep[e] {
                 kept.endpoints.append(endpoints[e])
                 kept.kinds.append(codes[e])

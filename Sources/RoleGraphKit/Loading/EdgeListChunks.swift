@@ -182,32 +182,63 @@ extension EdgeListParser {
 
     /// Appends what `part` read (a later chunk, whose lines count from 1) to what this parser
     /// has read, its ids re-interned and its lines moved down by `linesBefore`; releases
-    /// `part`'s tables as it goes, so the two copies of a column are never all alive together.
+    /// `part`'s tables as it goes. The id merge runs beside the copies of the columns it does
+    /// not renumber, and the endpoints are renumbered in parts at once.
     ///
-    /// - Complexity: O(*e* + *r*) for the chunk's *e* rows and *r* bytes of distinct ids.
+    /// - Complexity: O(*e* + *r*) for the chunk's *e* rows and *r* bytes of distinct ids, on
+    ///   two threads.
     private mutating func absorb(_ part: inout EdgeListParser, linesBefore: Int) {
         let known = interner.count
-        let map = interner.intern(keysOf: part.interner)
+        // The id merge and the copies of the columns that need no renumbering touch different
+        // arrays, so they run at once, each on arrays moved out of the parsers until both are done.
+        var merge = (interner: interner, other: part.interner, map: [Int32]())
+        interner = ByteInterner(expectedCount: 0)
+        part.interner = ByteInterner(expectedCount: 0)
+        var columns = (kinds: kinds, efforts: efforts, stated: effortStated, counts: counts)
+        (kinds, efforts, effortStated, counts) = ([], [], [], [])
+        let added = (kinds: part.kinds, efforts: part.efforts, stated: part.effortStated, counts: part.counts)
+        (part.kinds, part.efforts, part.effortStated, part.counts) = ([], [], [], [])
+        withUnsafeMutablePointer(to: &merge) { merge in
+            withUnsafeMutablePointer(to: &columns) { columns in
+                let merge = SharedPointer(base: merge), columns = SharedPointer(base: columns)
+                DispatchQueue.concurrentPerform(iterations: 2) { task in
+                    if task == 0 {
+                        merge.base.pointee.map = merge.base.pointee.interner.intern(keysOf: merge.base.pointee.other)
+                        merge.base.pointee.other = ByteInterner(expectedCount: 0)
+                    } else {
+                        columns.base.pointee.kinds += added.kinds
+                        columns.base.pointee.efforts += added.efforts
+                        columns.base.pointee.stated += added.stated
+                        columns.base.pointee.counts += added.counts
+                    }
+                }
+            }
+        }
+        interner = merge.interner
+        (kinds, efforts, effortStated, counts) = columns
+        let map = merge.map
         for (local, global) in map.enumerated() where Int(global) >= known {
             var seen = part.firstSeen[local]
             seen.line += linesBefore
             firstSeen.append(seen)
         }
-        part.interner = ByteInterner(expectedCount: 0)
         part.firstSeen = []
 
-        map.withUnsafeBufferPointer { map in
-            endpoints.append(contentsOf: part.endpoints.lazy.map { (map[Int($0.from)], map[Int($0.to)]) })
-        }
+        // The rows' endpoints, copied and then renumbered in parts at once.
+        let start = endpoints.count
+        endpoints += part.endpoints
         part.endpoints = []
-        kinds.append(contentsOf: part.kinds)
-        part.kinds = []
-        efforts.append(contentsOf: part.efforts)
-        part.efforts = []
-        effortStated.append(contentsOf: part.effortStated)
-        part.effortStated = []
-        counts.append(contentsOf: part.counts)
-        part.counts = []
+        map.withUnsafeBufferPointer { map in
+            endpoints.withUnsafeMutableBufferPointer { endpoints in
+                let rows = SharedPointer(UnsafeMutableBufferPointer(rebasing: endpoints[start...])), map = SharedInput(map)
+                ContiguousParts(count: endpoints.count - start).forEach { _, range in
+                    for e in range {
+                        let (from, to) = rows.base[e]
+                        rows.base[e] = (map.buffer[Int(from)], map.buffer[Int(to)])
+                    }
+                }
+            }
+        }
         notes.append(contentsOf: part.notes)
         part.notes = []
         let offset = Int32(truncatingIfNeeded: linesBefore)

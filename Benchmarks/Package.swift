@@ -21,6 +21,8 @@ let package = Package(
             name: "bench",
             dependencies: ["BenchSupport", .product(name: "RoleGraphKit", package: "RoleGraph"), .product(name: "RoleGraphAlgorithms", package: "RoleGraph")]
         ),
+        // A floor for the in-process load: the least a loader does, in plain C, on every core.
+        .executableTarget(name: "loadfloor"),
     ],
     swiftLanguageModes: [.v6]
 )

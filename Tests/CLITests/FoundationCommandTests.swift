@@ -45,6 +45,24 @@ import Testing
             """)
     }
 
+    @Test func idsThatDifferOnlyInCaseAreExplained() throws {
+        let directory = try EdgeListCommandTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "from,to\nData Analyst,Data Scientist\ndata analyst,ML Engineer\n"
+            .write(to: directory.appendingPathComponent("moves.csv"), atomically: true, encoding: .utf8)
+        let result = try CLI.run(["show", "DATA ANALYST", "--graph", "moves.csv"], in: directory)
+        #expect(result.status == 67)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr == """
+            rolegraph: error: 'DATA ANALYST' names 2 roles when case is ignored: 'Data Analyst' (Data Analyst), \
+            'data analyst' (data analyst); name one of them by its exact id
+
+            """)
+        let exact = try CLI.run(["show", "data analyst", "--graph", "moves.csv"], in: directory)
+        #expect(exact.status == 0)
+        #expect(exact.stdout.hasPrefix("data analyst (data analyst)\n"))
+    }
+
     @Test func unknownRoleSuggestsTheNearest() throws {
         let result = try CLI.run(["show", "ml-enginer"])
         #expect(result.status == 67)

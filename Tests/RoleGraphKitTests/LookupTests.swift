@@ -24,6 +24,46 @@ import RoleGraphTestSupport
         ])) { try graph.resolveRole("Data Engineer") }
     }
 
+    @Test func idsThatDifferOnlyInCaseAreAmbiguousUnlessExact() throws {
+        let graph = try RoleGraph.parse("from,to\nData Analyst,Data Scientist\ndata analyst,ML Engineer\n",
+                                        format: .csv, file: "moves.csv")
+        #expect(graph.role(at: try graph.resolveRole("Data Analyst")).id == "Data Analyst")
+        #expect(graph.role(at: try graph.resolveRole("data analyst")).id == "data analyst")
+        #expect(throws: LookupError.ambiguousIgnoringCase("DATA ANALYST", candidates: [
+            .init(id: "Data Analyst", name: "Data Analyst"), .init(id: "data analyst", name: "data analyst"),
+        ])) { try graph.resolveRole("DATA ANALYST") }
+        // A role alone in its case-folded id still resolves in any case.
+        #expect(graph.role(at: try graph.resolveRole("ml engineer")).id == "ML Engineer")
+    }
+
+    @Test func aNameSharedBySeveralRolesIsAmbiguousUnlessExactlyOnes() throws {
+        let yaml = """
+            format: 1
+            name: shared names
+            areas:
+              - id: data
+                name: Data
+            roles:
+              - id: analyst-a
+                name: Data Analyst
+                area: data
+              - id: analyst-b
+                name: data analyst
+                area: data
+              - id: analyst-c
+                name: Data Analyst
+                area: data
+            """
+        let graph = try RoleGraph.parse(yaml, format: .yaml, file: "names.yaml")
+        #expect(graph.role(at: try graph.resolveRole("data analyst")).id == "analyst-b")
+        #expect(throws: LookupError.ambiguousIgnoringCase("Data Analyst", candidates: [
+            .init(id: "analyst-a", name: "Data Analyst"), .init(id: "analyst-b", name: "data analyst"),
+            .init(id: "analyst-c", name: "Data Analyst"),
+        ])) { try graph.resolveRole("Data Analyst") }
+        #expect(throws: LookupError.self) { try graph.resolveRole("DATA ANALYST") }
+        #expect(graph.role(at: try graph.resolveRole("ANALYST-C")).id == "analyst-c")
+    }
+
     @Test func nearMissSuggestsTheNearestID() {
         #expect(throws: LookupError.notFound(.role, "ml-enginer", suggestion: "ml-engineer")) {
             try graph.resolveRole("ml-enginer")

@@ -4,6 +4,9 @@ public enum LookupError: Error, Hashable, Sendable, CustomStringConvertible {
     case notFound(ReferenceKind, String, suggestion: String?)
     /// A title (or name) shared by several roles, such as "Data Engineer".
     case ambiguous(String, candidates: [Candidate])
+    /// An id or name that several roles share when case is ignored (`Data Analyst` and
+    /// `data analyst`), queried in no one role's exact form.
+    case ambiguousIgnoringCase(String, candidates: [Candidate])
     /// A skill query that matches several skills equally well ("data" in a taxonomy with "data
     /// mining" and "data models"); `candidates` are the first of them, `total` how many there are.
     case ambiguousSkill(String, candidates: [SkillCandidate], total: Int)
@@ -32,6 +35,9 @@ public enum LookupError: Error, Hashable, Sendable, CustomStringConvertible {
         case .ambiguous(let query, let candidates):
             let list = candidates.map { "'\($0.id)' (\($0.name))" }.joined(separator: ", ")
             return "'\(query)' is a title of \(candidates.count) roles: \(list); name one of them by id"
+        case .ambiguousIgnoringCase(let query, let candidates):
+            let list = candidates.map { "'\($0.id)' (\($0.name))" }.joined(separator: ", ")
+            return "'\(query)' names \(candidates.count) roles when case is ignored: \(list); name one of them by its exact id"
         case .ambiguousSkill(let query, let candidates, let total):
             let list = candidates.map { "'\($0.id)' (\($0.name))" }.joined(separator: ", ")
             let more = total > candidates.count ? " and \(total - candidates.count) more" : ""
@@ -47,7 +53,9 @@ extension RoleGraph {
     /// An exact id or name wins over a title, so "Data Analyst" is the role of that name even
     /// though other roles carry it as a title. A title carried by several roles and by no role as
     /// its name ("Data Engineer") is ambiguous: the error lists every candidate rather than
-    /// picking one silently.
+    /// picking one silently. So is an id or name that several roles share when case is ignored
+    /// (`Data Analyst` and `data analyst` in one edge list), unless the query is exactly one
+    /// role's id, or exactly the name of one of them.
     ///
     /// - Throws: ``LookupError``, with a "did you mean" suggestion for a near miss.
     /// - Complexity: O(1) expected for a match; O(*R*) edit-distance work when nothing matches.
@@ -58,7 +66,19 @@ extension RoleGraph {
         let hyphenated = String(key.map { $0 == " " || $0 == "_" ? "-" : $0 })
         for candidate in [key, hyphenated] {
             if let entry = lookup[candidate] {
-                if let index = entry.byID ?? entry.byName { return index }
+                if let index = entry.byID {
+                    if entry.idShared { throw .ambiguousIgnoringCase(query, candidates: rolesIgnoringCase(candidate, \.id.rawValue)) }
+                    return index
+                }
+                if let index = entry.byName {
+                    guard entry.nameShared else { return index }
+                    let exact = (0 ..< roleCount).filter {
+                        let name = role(at: Int32($0)).name
+                        return name == query.trimmingWhitespace() && name.lowercased() == candidate
+                    }
+                    if exact.count == 1 { return Int32(exact[0]) }
+                    throw .ambiguousIgnoringCase(query, candidates: rolesIgnoringCase(candidate, \.name))
+                }
                 if entry.byTitle.count == 1 { return entry.byTitle[0] }
                 if entry.byTitle.count > 1 {
                     throw .ambiguous(query, candidates: entry.byTitle.map {
@@ -71,6 +91,14 @@ extension RoleGraph {
         let suggestion = Suggestions.nearest(to: hyphenated, in: roles.map(\.id.rawValue))
             ?? Suggestions.nearest(to: key, in: names)
         throw .notFound(.role, query, suggestion: suggestion)
+    }
+
+    /// Every role whose `text` is `key` when case is ignored, as candidates.
+    ///
+    /// - Complexity: O(*R*): only an ambiguous query's error reads it.
+    private func rolesIgnoringCase(_ key: String, _ text: KeyPath<Role, String>) -> [LookupError.Candidate] {
+        (0 ..< roleCount).map { role(at: Int32($0)) }.filter { $0[keyPath: text].lowercased() == key }
+            .map { LookupError.Candidate(id: $0.id, name: $0.name) }
     }
 
     /// Finds an area by id or name, ignoring case.

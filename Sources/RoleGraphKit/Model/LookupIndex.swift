@@ -8,11 +8,15 @@ import Synchronization
 /// is a dictionary of a hundred thousand strings.
 final class LookupIndex: Sendable {
     /// The roles a lower-cased text names.
-    struct Entry: Sendable {
-        /// The role whose id it is (the last, should ids differ only in case).
+    struct Entry: Sendable, Equatable {
+        /// The first role whose id it is.
         var byID: Int32?
+        /// Whether a later role's id is it too (ids that differ only in case: `ML` and `ml`).
+        var idShared = false
         /// The first role whose name it is.
         var byName: Int32?
+        /// Whether a later role's name is it too.
+        var nameShared = false
         /// Every role with it as a title, in file order.
         var byTitle: [Int32] = []
     }
@@ -52,9 +56,10 @@ final class LookupIndex: Sendable {
         for i in 0 ..< store.count {
             let role = store.role(at: i)
             let index = Int32(i)
-            lookup[role.id.rawValue.lowercased(), default: Entry()].byID = index
+            let id = role.id.rawValue.lowercased()
+            if lookup[id]?.byID == nil { lookup[id, default: Entry()].byID = index } else { lookup[id]!.idShared = true }
             let name = role.name.lowercased()
-            if lookup[name]?.byName == nil { lookup[name, default: Entry()].byName = index }
+            if lookup[name]?.byName == nil { lookup[name, default: Entry()].byName = index } else { lookup[name]!.nameShared = true }
             for title in role.titles {
                 let key = title.lowercased()
                 if !(lookup[key]?.byTitle.contains(index) ?? false) {
@@ -77,10 +82,11 @@ final class LookupIndex: Sendable {
             var id = store.id(at: i).rawValue  // var: withUTF8 may make it contiguous
             let key = id.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) } }
                 ? id : id.lowercased()
-            // As in `build`: a later id wins `byID`; the first name keeps `byName`.
+            // As in `build`: the first role keeps `byID` and `byName`, a later one marks them
+            // shared.
             if var entry = lookup[key] {
-                entry.byID = index
-                if entry.byName == nil { entry.byName = index }
+                entry.idShared = true
+                entry.nameShared = true
                 lookup[key] = entry
             } else {
                 lookup[key] = Entry(byID: index, byName: index)

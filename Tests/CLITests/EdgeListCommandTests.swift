@@ -123,6 +123,14 @@ import Testing
         let unknownKey = try CLI.run(["roles", "--graph", "-", "--graph-format", "csv", "--columns", "form=origin"], stdin: text)
         #expect(unknownKey.status == 64)
         #expect(unknownKey.stderr == "rolegraph: error: --columns: unknown column 'form' (did you mean 'from'?); the columns are from, to, kind, effort, count, note\n")
+        // A mapping to a column the header lacks is the one error, with the header's columns;
+        // the standard column it displaces is not reported as unknown.
+        let missing = try CLI.run(["roles", "--graph", "-", "--graph-format", "csv", "--columns", "from=origin"],
+                                  stdin: "from;to;count\na;b;1\n")
+        #expect(missing.status == 65)
+        #expect(missing.stdout.isEmpty)
+        #expect(missing.stderr == "rolegraph: error: <stdin>:1:1: --columns maps 'from' to 'origin', but the header has no column 'origin'; "
+                + "its columns are 'from', 'to', 'count'\n")
         let builtIn = try CLI.run(["roles", "--columns", "from=a"])
         #expect(builtIn.status == 64)
         #expect(builtIn.stderr.contains("give the edge list with --graph FILE"))

@@ -87,11 +87,14 @@ import RoleGraphTestSupport
         let columns = try GraphLoadOptions.parseColumns("from=o,to=d,count=people")
         let (graph, _) = try load("o,d,people\na,b,7\n", options: GraphLoadOptions(columns: columns))
         #expect(graph.relations.first?.count == 7)
-        // A mapped name the header lacks is reported at the header; an alias of a mapped column
-        // is no longer that column.
+        // A mapped name the header lacks is reported at the header, with the header's columns
+        // (and the nearest one not mapped); an alias of a mapped column is no longer that column,
+        // and is not reported again when the mapping is the problem.
         #expect(messages("o,dst,people\na,b,7\n", options: GraphLoadOptions(columns: columns))
-                == ["moves.csv:1:1: --columns maps 'to' to 'd', but the header has no column 'd'",
-                    "moves.csv:1:3: unknown column 'dst' in the header; the columns are from, to, kind, effort, count and note (or name them with --columns)"])
+                == ["moves.csv:1:1: --columns maps 'to' to 'd', but the header has no column 'd' (did you mean 'dst'?); its columns are 'o', 'dst', 'people'"])
+        // When the mapped column is there, the standard column it displaces is reported as unread.
+        #expect(messages("from,to,src\na,b,c\n", options: GraphLoadOptions(columns: try GraphLoadOptions.parseColumns("from=src")))
+                == ["moves.csv:1:1: the header's column 'from' is not read: --columns takes 'from' from column 'src'; remove one of the two, or the mapping"])
     }
 
     @Test(arguments: [

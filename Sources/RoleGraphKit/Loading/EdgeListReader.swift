@@ -569,6 +569,8 @@ struct EdgeListParser {
         let knownList = EdgeListReader.knownColumns.dropLast().joined(separator: ", ") + " and " + EdgeListReader.knownColumns.last!
         // Names a misspelt header may have meant: every name of a column not mapped explicitly.
         let candidates = EdgeListField.allNames.filter { EdgeListField(headerName: $0).map { options.columns[$0] == nil } ?? true }
+        let headerNames = (0 ..< fieldCount).map { shown(fields[$0]) }
+        let present = Set(headerNames.map(EdgeListField.normalised))
         for k in 0..<fieldCount {
             let field = fields[k]
             let raw = shown(field)
@@ -590,6 +592,14 @@ struct EdgeListParser {
                 seen[column] = field
                 positionOf[column.index] = k
                 columnOf.append(column)
+            } else if let known = EdgeListField(headerName: name), let mapped = options.columns[known] {
+                // A column --columns has taken the field's values from another: that mapping's
+                // own error names a missing column, and this one is then its consequence.
+                if present.contains(EdgeListField.normalised(mapped)) {
+                    report(.other("the header's column '\(raw)' is not read: --columns takes '\(known.rawValue)' from column '\(mapped)'; "
+                                  + "remove one of the two, or the mapping"), field)
+                }
+                columnOf.append(nil)
             } else {
                 // Suggestions only for the problems that will be listed: a header of many thousand
                 // unknown columns costs no edit distances past the limit.
@@ -602,7 +612,11 @@ struct EdgeListParser {
             }
         }
         for (field, name) in options.columns.sorted(by: { $0.key.index < $1.key.index }) where !explicitFound.contains(field) {
-            report(.other("--columns maps '\(field.rawValue)' to '\(name)', but the header has no column '\(name)'"),
+            let listed = headerNames.prefix(10).map { "'\($0)'" }.joined(separator: ", ")
+                + (headerNames.count > 10 ? " and \(headerNames.count - 10) more" : "")
+            report(.other("--columns maps '\(field.rawValue)' to '\(name)', but the header has no column '\(name)'"
+                          + didYouMean(Suggestions.nearest(to: name, in: headerNames.prefix(1000).filter { explicit[EdgeListField.normalised($0)] == nil }))
+                          + "; its columns are \(listed)"),
                    at: SourceLocation(file: file, line: fields[0].line, column: 1))
         }
         let separatorName = separator == 0x09 ? "\\t" : String(UnicodeScalar(separator))

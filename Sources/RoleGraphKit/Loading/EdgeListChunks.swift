@@ -155,6 +155,7 @@ extension EdgeListParser {
             part.readsPlainRows = readsPlainRows
             part.releasesBehind = releasesBehind
             part.releasedUpTo = chunk.lowerBound
+            part.expectedIDs = expectedIDs
             parts.append(part)
         }
         // Release this parser's tables, so that the first chunk's parser owns them alone and

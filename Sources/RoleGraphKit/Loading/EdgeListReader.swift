@@ -224,6 +224,9 @@ struct EdgeListParser {
 
     // What has been read.
     var interner: ByteInterner
+    /// How many distinct ids the interner is made for when the rows are read: the file's
+    /// estimate, for every chunk (a chunk of a transition file meets most of its ids).
+    var expectedIDs: Int
     /// The dense endpoints of each row read (the graph's endpoints as they are, when no row is
     /// merged into another).
     var endpoints: [(from: Int32, to: Int32)] = []
@@ -284,9 +287,11 @@ struct EdgeListParser {
         // About 24 bytes per row and one new id per ten rows in a typical transition network.
         // The interner starts at a quarter of that and grows: a table sized for the most ids a
         // file could hold would be twice the size the usual file needs, and every probe of a
-        // table larger than the caches is a miss.
+        // table larger than the caches is a miss. It is made when the rows are read
+        // (``readRows()``), so that each chunk's thread fills its own.
         let rowEstimate = max(16, (expectedBytes ?? p.count) / 24)
-        interner = ByteInterner(expectedCount: max(1024, rowEstimate / 32))
+        expectedIDs = max(1024, rowEstimate / 32)
+        interner = ByteInterner(expectedCount: 0)
         endpoints.reserveCapacity(rowEstimate)
         kinds.reserveCapacity(rowEstimate)
         efforts.reserveCapacity(rowEstimate)
@@ -522,6 +527,7 @@ struct EdgeListParser {
 
     /// Reads every row from `pos` to `n`.
     mutating func readRows() {
+        if interner.count == 0 { interner = ByteInterner(expectedCount: expectedIDs) }
         if readsPlainRows, let columns = SimpleRowColumns(columnOf, positionOf) {
             readSimpleRows(columns)
             return

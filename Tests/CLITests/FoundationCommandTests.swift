@@ -54,7 +54,7 @@ import Testing
         #expect(result.status == 67)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr == """
-            rolegraph: error: 'DATA ANALYST' names 2 roles when case is ignored: 'Data Analyst' (Data Analyst), \
+            rolegraph: error: 'DATA ANALYST' is the id or name of 2 roles, ignoring case: 'Data Analyst' (Data Analyst), \
             'data analyst' (data analyst); name one of them by its exact id
 
             """)

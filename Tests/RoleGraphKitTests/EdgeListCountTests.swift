@@ -88,13 +88,16 @@ import RoleGraphTestSupport
         let (graph, _) = try load("o,d,people\na,b,7\n", options: GraphLoadOptions(columns: columns))
         #expect(graph.relations.first?.count == 7)
         // A mapped name the header lacks is reported at the header, with the header's columns
-        // (and the nearest one not mapped); an alias of a mapped column is no longer that column,
+        // (and the nearest one nothing reads); an alias of a mapped column is no longer that column,
         // and is not reported again when the mapping is the problem.
         #expect(messages("o,dst,people\na,b,7\n", options: GraphLoadOptions(columns: columns))
                 == ["moves.csv:1:1: --columns maps 'to' to 'd', but the header has no column 'd' (did you mean 'dst'?); its columns are 'o', 'dst', 'people'"])
         // When the mapped column is there, the standard column it displaces is reported as unread.
         #expect(messages("from,to,src\na,b,c\n", options: GraphLoadOptions(columns: try GraphLoadOptions.parseColumns("from=src")))
                 == ["moves.csv:1:1: the header's column 'from' is not read: --columns takes 'from' from column 'src'; remove one of the two, or the mapping"])
+        // A column read as another field is never the suggestion.
+        #expect(messages("from;to;weight\na;b;2\n", options: GraphLoadOptions(columns: try GraphLoadOptions.parseColumns("count=w")))
+                == ["moves.csv:1:1: --columns maps 'count' to 'w', but the header has no column 'w'; its columns are 'from', 'to', 'weight'"])
     }
 
     @Test(arguments: [

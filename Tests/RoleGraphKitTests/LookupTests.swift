@@ -64,6 +64,40 @@ import RoleGraphTestSupport
         #expect(graph.role(at: try graph.resolveRole("ANALYST-C")).id == "analyst-c")
     }
 
+    @Test func anExactNameWinsOverAnIDThatMatchesOnlyIgnoringCase() throws {
+        let yaml = """
+            format: 1
+            name: cross
+            areas:
+              - id: a
+                name: A
+            roles:
+              - id: ml
+                name: Machine Learning Lead
+                area: a
+              - id: platform
+                name: ML
+                area: a
+            """
+        let graph = try RoleGraph.parse(yaml, format: .yaml, file: "cross.yaml")
+        #expect(graph.role(at: try graph.resolveRole("ML")).id == "platform")
+        #expect(graph.role(at: try graph.resolveRole("ml")).id == "ml")
+        #expect(throws: LookupError.ambiguousIgnoringCase("Ml", candidates: [
+            .init(id: "ml", name: "Machine Learning Lead"), .init(id: "platform", name: "ML"),
+        ])) { try graph.resolveRole("Ml") }
+    }
+
+    @Test func spacesForHyphensAreAmbiguousWhenBothFormsNameARole() throws {
+        let graph = try RoleGraph.parse("from,to\nml-engineer,ML Engineer\nML Engineer,data\n", format: .csv, file: "moves.csv")
+        #expect(throws: LookupError.ambiguousIgnoringCase("ml engineer", candidates: [
+            .init(id: "ml-engineer", name: "ml-engineer"), .init(id: "ML Engineer", name: "ML Engineer"),
+        ])) { try graph.resolveRole("ml engineer") }
+        #expect(graph.role(at: try graph.resolveRole("ML Engineer")).id == "ML Engineer")
+        #expect(graph.role(at: try graph.resolveRole("ml-engineer")).id == "ml-engineer")
+        // One role for both forms resolves as before.
+        #expect(self.graph.role(at: try self.graph.resolveRole("ml engineer")).id == "ml-engineer")
+    }
+
     @Test func nearMissSuggestsTheNearestID() {
         #expect(throws: LookupError.notFound(.role, "ml-enginer", suggestion: "ml-engineer")) {
             try graph.resolveRole("ml-enginer")

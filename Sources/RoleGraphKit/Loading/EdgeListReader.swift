@@ -617,11 +617,13 @@ struct EdgeListParser {
                 columnOf.append(nil)
             }
         }
+        // A mapping's missing column may be one of the header's that nothing reads.
+        let unread = (0 ..< fieldCount).filter { columnOf[$0] == nil }.map { headerNames[$0] }
         for (field, name) in options.columns.sorted(by: { $0.key.index < $1.key.index }) where !explicitFound.contains(field) {
             let listed = headerNames.prefix(10).map { "'\($0)'" }.joined(separator: ", ")
                 + (headerNames.count > 10 ? " and \(headerNames.count - 10) more" : "")
             report(.other("--columns maps '\(field.rawValue)' to '\(name)', but the header has no column '\(name)'"
-                          + didYouMean(Suggestions.nearest(to: name, in: headerNames.prefix(1000).filter { explicit[EdgeListField.normalised($0)] == nil }))
+                          + didYouMean(Suggestions.nearest(to: name, in: unread.prefix(1000)))
                           + "; its columns are \(listed)"),
                    at: SourceLocation(file: file, line: fields[0].line, column: 1))
         }

@@ -5,7 +5,7 @@ public enum LookupError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A title (or name) shared by several roles, such as "Data Engineer".
     case ambiguous(String, candidates: [Candidate])
     /// An id or name that several roles share when case is ignored (`Data Analyst` and
-    /// `data analyst`), queried in no one role's exact form.
+    /// `data analyst`), or a name several roles carry, queried in no one role's exact id or name.
     case ambiguousIgnoringCase(String, candidates: [Candidate])
     /// A skill query that matches several skills equally well ("data" in a taxonomy with "data
     /// mining" and "data models"); `candidates` are the first of them, `total` how many there are.
@@ -37,7 +37,7 @@ public enum LookupError: Error, Hashable, Sendable, CustomStringConvertible {
             return "'\(query)' is a title of \(candidates.count) roles: \(list); name one of them by id"
         case .ambiguousIgnoringCase(let query, let candidates):
             let list = candidates.map { "'\($0.id)' (\($0.name))" }.joined(separator: ", ")
-            return "'\(query)' names \(candidates.count) roles when case is ignored: \(list); name one of them by its exact id"
+            return "'\(query)' is the id or name of \(candidates.count) roles, ignoring case: \(list); name one of them by its exact id"
         case .ambiguousSkill(let query, let candidates, let total):
             let list = candidates.map { "'\($0.id)' (\($0.name))" }.joined(separator: ", ")
             let more = total > candidates.count ? " and \(total - candidates.count) more" : ""
@@ -53,52 +53,56 @@ extension RoleGraph {
     /// An exact id or name wins over a title, so "Data Analyst" is the role of that name even
     /// though other roles carry it as a title. A title carried by several roles and by no role as
     /// its name ("Data Engineer") is ambiguous: the error lists every candidate rather than
-    /// picking one silently. So is an id or name that several roles share when case is ignored
-    /// (`Data Analyst` and `data analyst` in one edge list), unless the query is exactly one
-    /// role's id, or exactly the name of one of them.
+    /// picking one silently. So is a query that is the id or name of several roles when case is
+    /// ignored (`Data Analyst` and `data analyst` in one edge list; `ml engineer` where one role's
+    /// id is `ml-engineer` and another's name `ML Engineer`), unless it is exactly one role's id,
+    /// or exactly the name of one of them.
     ///
     /// - Throws: ``LookupError``, with a "did you mean" suggestion for a near miss.
-    /// - Complexity: O(1) expected for a match; O(*R*) edit-distance work when nothing matches.
+    /// - Complexity: O(1) expected for a match; O(*R*) when several roles share the query's id or
+    ///   name (the error lists them), and edit-distance work when nothing matches.
     public func resolveRole(_ query: String) throws(LookupError) -> Int32 {
         // An exact id wins, so ids that differ only in case (`ML` and `ml`) stay distinct.
         if let exact = roleIndex[RoleID(query)] ?? roleIndex[RoleID(String(query.trimmingWhitespace()))] { return exact }
-        let key = query.trimmingWhitespace().lowercased()
+        let trimmed = String(query.trimmingWhitespace())
+        let key = trimmed.lowercased()
         let hyphenated = String(key.map { $0 == " " || $0 == "_" ? "-" : $0 })
-        for candidate in [key, hyphenated] {
-            if let entry = lookup[candidate] {
-                if let index = entry.byID {
-                    if entry.idShared { throw .ambiguousIgnoringCase(query, candidates: rolesIgnoringCase(candidate, \.id.rawValue)) }
-                    return index
-                }
-                if let index = entry.byName {
-                    guard entry.nameShared else { return index }
-                    let exact = (0 ..< roleCount).filter {
-                        let name = role(at: Int32($0)).name
-                        return name == query.trimmingWhitespace() && name.lowercased() == candidate
-                    }
-                    if exact.count == 1 { return Int32(exact[0]) }
-                    throw .ambiguousIgnoringCase(query, candidates: rolesIgnoringCase(candidate, \.name))
-                }
-                if entry.byTitle.count == 1 { return entry.byTitle[0] }
-                if entry.byTitle.count > 1 {
-                    throw .ambiguous(query, candidates: entry.byTitle.map {
-                        LookupError.Candidate(id: roles[Int($0)].id, name: roles[Int($0)].name)
-                    })
-                }
+        let keys = key == hyphenated ? [key] : [key, hyphenated]
+        let entries = keys.compactMap { lookup[$0] }
+        // The roles whose id or name the query is, ignoring case (and spaces or underscores for
+        // hyphens): one is the answer; several are ambiguous unless the query is exactly one
+        // role's name.
+        var named: Set<Int32> = []
+        var shared = false
+        for entry in entries {
+            if let index = entry.byID { named.insert(index) }
+            if let index = entry.byName { named.insert(index) }
+            shared = shared || entry.idShared || entry.nameShared
+        }
+        if named.count == 1 && !shared { return named.first! }
+        if !named.isEmpty {
+            let matching = (0 ..< Int32(roleCount)).filter { index in
+                let role = role(at: index)
+                return keys.contains(role.id.rawValue.lowercased()) || keys.contains(role.name.lowercased())
+            }
+            let exactName = matching.filter { role(at: $0).name == trimmed }
+            if exactName.count == 1 { return exactName[0] }
+            throw .ambiguousIgnoringCase(query, candidates: matching.map {
+                LookupError.Candidate(id: role(at: $0).id, name: role(at: $0).name)
+            })
+        }
+        for entry in entries {
+            if entry.byTitle.count == 1 { return entry.byTitle[0] }
+            if entry.byTitle.count > 1 {
+                throw .ambiguous(query, candidates: entry.byTitle.map {
+                    LookupError.Candidate(id: role(at: $0).id, name: role(at: $0).name)
+                })
             }
         }
         let names = roles.map(\.id.rawValue) + roles.map(\.name)
         let suggestion = Suggestions.nearest(to: hyphenated, in: roles.map(\.id.rawValue))
             ?? Suggestions.nearest(to: key, in: names)
         throw .notFound(.role, query, suggestion: suggestion)
-    }
-
-    /// Every role whose `text` is `key` when case is ignored, as candidates.
-    ///
-    /// - Complexity: O(*R*): only an ambiguous query's error reads it.
-    private func rolesIgnoringCase(_ key: String, _ text: KeyPath<Role, String>) -> [LookupError.Candidate] {
-        (0 ..< roleCount).map { role(at: Int32($0)) }.filter { $0[keyPath: text].lowercased() == key }
-            .map { LookupError.Candidate(id: $0.id, name: $0.name) }
     }
 
     /// Finds an area by id or name, ignoring case.

@@ -165,7 +165,11 @@ extension EdgeListParser {
 /// A batch's rows as found, and the values of those kept, column by column, until they are
 /// appended to the parser's columns.
 private struct SimpleBatch {
-    let rows = UnsafeMutablePointer<SimpleRow>.allocate(capacity: EdgeListParser.simpleBatch)
+    let rows: UnsafeMutablePointer<SimpleRow> = {
+        let rows = UnsafeMutablePointer<SimpleRow>.allocate(capacity: EdgeListParser.simpleBatch)
+        rows.initialize(repeating: SimpleRow(), count: EdgeListParser.simpleBatch)
+        return rows
+    }()
     let endpoints = UnsafeMutablePointer<(from: Int32, to: Int32)>.allocate(capacity: EdgeListParser.simpleBatch)
     let efforts = UnsafeMutablePointer<Double>.allocate(capacity: EdgeListParser.simpleBatch)
     let stated = UnsafeMutablePointer<Bool>.allocate(capacity: EdgeListParser.simpleBatch)
@@ -198,7 +202,7 @@ struct SimpleRowScanner {
         UnsafeRawBufferPointer(rebasing: p[start ..< end])
     }
 
-    /// Reads the plain row on the line at `start` into `slot` (initialised or not); `false` when
+    /// Reads the plain row on the line at `start` into `slot` (an initialised row); `false` when
     /// the line is not one: a field empty, quoted or padded with spaces, a number the fast path
     /// does not read or out of range, a line not ending in a line feed (or CRLF), a comment, or
     /// another number of fields than the header's.
@@ -206,8 +210,12 @@ struct SimpleRowScanner {
     /// - Complexity: O(*m*) for a line of *m* bytes.
     @inline(__always)
     func read(rowAt start: Int, into slot: UnsafeMutablePointer<SimpleRow>) -> Bool {
-        slot.initialize(to: SimpleRow())
+        // Only what a row may leave unset is reset: the rest is written by the scan of a row it
+        // accepts (a `SimpleRow` is plain data, and the batch's rows are initialised once).
         slot.pointee.lineStart = start
+        slot.pointee.fromHash = 0
+        slot.pointee.effort = .nan
+        slot.pointee.count = .nan
         var i = start
         for column in 0 ..< columns.fieldCount {
             let fieldStart = i

@@ -74,6 +74,7 @@ static uint64_t hash(uint64_t w0, uint64_t w1, size_t n) {
 
 static uint32_t intern(Table *t, uint64_t w0, uint64_t w1, size_t length, uint64_t h) {
     uint32_t tag = (uint32_t)(h >> 32) | 1;
+    if ((size_t)t->count * 4 >= (t->mask + 1) * 3) fail("the id table is three quarters full (the floor's table never grows)");
     for (size_t s = h & t->mask;; s = (s + 1) & t->mask) {
         Slot *slot = &t->slots[s];
         if (slot->tag == 0) {
@@ -186,11 +187,12 @@ int main(int argc, char **argv) {
         const char *header = memchr(p, '\n', n);
         if (!header) fail("no rows");
         size_t rowsStart = (size_t)(header - p) + 1;
-        // Slots for twice the ids a chunk could hold at one new id per ten rows, rounded up to a
-        // power of two: the table never grows.
+        // A slot per four rows of 20 bytes, rounded up to a power of two: on a file with one new
+        // id per ten rows, as generated networks have, the table is at most half full and never
+        // grows (RoleGraph's own table keeps the same load).
         size_t expectedRows = (n - rowsStart) / 20 / (size_t)chunks + 16;
         size_t slotCount = 1024;
-        while (slotCount < expectedRows / 5) slotCount <<= 1;
+        while (slotCount < expectedRows / 4) slotCount <<= 1;
         Chunk c[2];
         size_t bounds[3] = {rowsStart, rowsStart + (n - rowsStart) / 2, n};
         if (chunks == 1) bounds[1] = n;

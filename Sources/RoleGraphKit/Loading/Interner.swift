@@ -10,10 +10,12 @@ import Darwin
 /// a `String` for each occurrence.
 ///
 /// The keys are copied once, on first sight, into one contiguous arena; the table is open
-/// addressing with linear probing. Each slot is four words: the upper 32 bits of the key's hash
-/// packed with its index, the key's length, and its first 16 bytes (zero-padded). A probe of a key
-/// of up to 16 bytes — every id in a typical transition network — touches that one 32-byte slot
-/// and nothing else: no lookup in `starts`, no read of the arena, no `memcmp`. (A slot of one
+/// addressing with linear probing. Each slot is three words: the upper 24 bits of the key's hash,
+/// its length (up to 255) and its index, packed in one, and its first 16 bytes (zero-padded). A
+/// probe of a key of up to 16 bytes — every id in a typical transition network — touches that
+/// one 24-byte slot and nothing else: no lookup in `starts`, no read of the arena, no `memcmp`.
+/// (A fourth word for the length would make the table a third larger, and on a network of many
+/// roles every probe of it is a cache miss already.) (A slot of one
 /// word, with the bytes compared in the arena, would cost several cache misses per row once the
 /// table outgrows the caches, and on a million ids those misses would dominate the load.) Longer
 /// keys compare their tail in the arena. An edge list of *E* rows and *R* distinct ids makes *R*
@@ -26,8 +28,8 @@ struct ByteInterner {
     private(set) var starts: [Int] = [0]
     /// The hash of each key (for growing the table).
     private var hashes: [UInt64] = []
-    /// Slot `s` is `slots[4s ..< 4s + 4]`: `(h >> 32) << 32 | (index + 1)` (0 for an empty slot),
-    /// the key's length, and its first 16 bytes as two little-endian words.
+    /// Slot `s` is `slots[3s ..< 3s + 3]`: `(h >> 40) << 40 | min(length, 255) << 32 | (index + 1)`
+    /// (0 for an empty slot), and the key's first 16 bytes as two little-endian words.
     private var slots: [UInt64]
     /// The slot count minus one (a power of two minus one).
     private var mask: Int
@@ -41,7 +43,7 @@ struct ByteInterner {
     init(expectedCount: Int = 1024) {
         var capacity = 16
         while capacity < expectedCount * 2 { capacity <<= 1 }
-        slots = [UInt64](largeRepeating: 0, count: 4 * capacity)
+        slots = [UInt64](largeRepeating: 0, count: Self.slotWords * capacity)
         mask = capacity - 1
         hashes.reserveCapacity(expectedCount)
         starts.reserveCapacity(expectedCount + 1)
@@ -67,20 +69,18 @@ struct ByteInterner {
     @inline(__always)
     mutating func intern(_ bytes: UnsafeRawBufferPointer, _ w0: UInt64, _ w1: UInt64,
                          hash: UInt64, prefetching upcoming: UInt64? = nil) -> (index: Int32, inserted: Bool) {
-        let tag = hash & 0xFFFF_FFFF_0000_0000
-        let length = UInt64(bytes.count)
+        let head = Self.head(hash: hash, length: bytes.count)
         let mask = self.mask
         var slot = Int(truncatingIfNeeded: hash) & mask
         let found: Int? = slots.withUnsafeBufferPointer { table -> Int? in
-            if let upcoming { rolegraph_prefetch(table.baseAddress! + 4 &* (Int(truncatingIfNeeded: upcoming) & mask)) }
+            if let upcoming { rolegraph_prefetch(table.baseAddress! + Self.slotWords &* (Int(truncatingIfNeeded: upcoming) & mask)) }
             while true {
-                let base = 4 &* slot
+                let base = Self.slotWords &* slot
                 let entry = table[base]
                 if entry == 0 { return nil }
-                if entry & 0xFFFF_FFFF_0000_0000 == tag && table[base &+ 1] == length
-                    && table[base &+ 2] == w0 && table[base &+ 3] == w1 {
+                if entry & 0xFFFF_FFFF_0000_0000 == head && table[base &+ 1] == w0 && table[base &+ 2] == w1 {
                     let index = Int(entry & 0xFFFF_FFFF) &- 1
-                    if length <= 16 || tailEquals(index, bytes) { return index }
+                    if bytes.count <= 16 || tailEquals(index, bytes) { return index }
                 }
                 slot = (slot &+ 1) & mask
             }
@@ -88,11 +88,10 @@ struct ByteInterner {
         if let found { return (Int32(truncatingIfNeeded: found), false) }
         let index = hashes.count
         precondition(index < Int(Int32.max) - 1, "too many distinct ids")
-        let base = 4 * slot
-        slots[base] = tag | UInt64(index + 1)
-        slots[base + 1] = length
-        slots[base + 2] = w0
-        slots[base + 3] = w1
+        let base = Self.slotWords * slot
+        slots[base] = head | UInt64(index + 1)
+        slots[base + 1] = w0
+        slots[base + 2] = w1
         hashes.append(hash)
         arena.append(contentsOf: bytes)
         starts.append(arena.count)
@@ -109,7 +108,7 @@ struct ByteInterner {
     @inline(__always)
     func prefetch(hash: UInt64) {
         let slot = Int(truncatingIfNeeded: hash) & mask
-        slots.withUnsafeBufferPointer { rolegraph_prefetch($0.baseAddress! + 4 &* slot) }
+        slots.withUnsafeBufferPointer { rolegraph_prefetch($0.baseAddress! + Self.slotWords &* slot) }
     }
 
     /// The bytes of key `index`.
@@ -149,10 +148,11 @@ struct ByteInterner {
         }
     }
 
-    /// Whether the bytes after the first 16 of key `index` equal those of `bytes` (whose length
-    /// and first 16 bytes are already known to match).
+    /// Whether key `index`, of more than 16 bytes, equals `bytes`, whose first 16 bytes (and
+    /// length, up to 255) are already known to match: its length, then its bytes after the 16.
     private func tailEquals(_ index: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
         let start = starts[index]
+        guard starts[index + 1] - start == bytes.count else { return false }
         return arena.withUnsafeBytes { stored in
             memcmp(stored.baseAddress! + start + 16, bytes.baseAddress! + 16, bytes.count - 16) == 0
         }
@@ -162,7 +162,7 @@ struct ByteInterner {
         let capacity = (mask + 1) * 2
         let old = slots
         mask = capacity - 1
-        slots = [UInt64](largeRepeating: 0, count: 4 * capacity)
+        slots = [UInt64](largeRepeating: 0, count: Self.slotWords * capacity)
         slots.withUnsafeMutableBufferPointer { table in
             var base = 0
             while base < old.count {
@@ -170,12 +170,22 @@ struct ByteInterner {
                 if entry != 0 {
                     let hash = hashes[Int(entry & 0xFFFF_FFFF) - 1]
                     var slot = Int(truncatingIfNeeded: hash) & mask
-                    while table[4 * slot] != 0 { slot = (slot + 1) & mask }
-                    for k in 0 ..< 4 { table[4 * slot + k] = old[base + k] }
+                    while table[Self.slotWords * slot] != 0 { slot = (slot + 1) & mask }
+                    for k in 0 ..< Self.slotWords { table[Self.slotWords * slot + k] = old[base + k] }
                 }
-                base += 4
+                base += Self.slotWords
             }
         }
+    }
+
+    /// The words of a slot.
+    private static let slotWords = 3
+
+    /// A slot's first word but for the index: the upper 24 bits of `hash`, and `length` (255 for
+    /// any longer key, whose length the probe then compares in the arena).
+    @inline(__always)
+    private static func head(hash: UInt64, length: Int) -> UInt64 {
+        (hash & 0xFFFF_FF00_0000_0000) | UInt64(min(length, 255)) << 32
     }
 
     /// The first 16 bytes of `bytes`, zero-padded, as two little-endian words.

@@ -14,13 +14,12 @@ import Darwin
 /// its length (up to 255) and its index, packed in one, and its first 16 bytes (zero-padded). A
 /// probe of a key of up to 16 bytes — every id in a typical transition network — touches that
 /// one 24-byte slot and nothing else: no lookup in `starts`, no read of the arena, no `memcmp`.
-/// (A fourth word for the length would make the table a third larger, and on a network of many
-/// roles every probe of it is a cache miss already.) (A slot of one
-/// word, with the bytes compared in the arena, would cost several cache misses per row once the
-/// table outgrows the caches, and on a million ids those misses would dominate the load.) Longer
-/// keys compare their tail in the arena. An edge list of *E* rows and *R* distinct ids makes *R*
-/// arena copies and no allocation per row; `String`s are made afterwards, once per id (see
-/// ``string(at:)``).
+/// A slot of one word, with the bytes compared in the arena, would cost several cache misses per
+/// row once the table outgrows the caches, and on a million ids those misses would dominate the
+/// load; a fourth word, for the length alone, would make a table that every probe misses in a
+/// third larger. Longer keys compare their length and tail in the arena. An edge list of *E* rows
+/// and *R* distinct ids makes *R* arena copies and no allocation per row; `String`s are made
+/// afterwards, once per id (see ``string(at:)``).
 struct ByteInterner {
     /// The bytes of every key, back to back, in first-seen order.
     private(set) var arena: [UInt8] = []

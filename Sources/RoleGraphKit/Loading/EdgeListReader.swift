@@ -507,6 +507,7 @@ struct EdgeListParser {
         } else {
             readRows()
         }
+
         if endpoints.isEmpty && problemCount == 0 {
             report(.other("the edge list has a header but no edges"),
                    at: SourceLocation(file: file, line: headerLine, column: 1))

@@ -580,7 +580,7 @@ struct EdgeListParser {
         let present = Set(headerNames.map(EdgeListField.normalised))
         for k in 0..<fieldCount {
             let field = fields[k]
-            let raw = shown(field)
+            let raw = headerNames[k]
             let name = EdgeListField.normalised(raw)
             var column: EdgeListField?
             if let mapped = explicit[name] {

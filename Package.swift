@@ -41,6 +41,8 @@ let package = Package(
         .systemLibrary(name: "CFileSystem"),
         // __builtin_prefetch, for the edge-list parser's id table (see ByteInterner.prefetch).
         .systemLibrary(name: "CCacheHints"),
+        // SSE2 byte compares, for the edge-list parser's delimiter scan (see DelimiterCursor).
+        .systemLibrary(name: "CByteClasses"),
         .target(
             name: "RoleGraphKit",
             dependencies: [
@@ -49,6 +51,7 @@ let package = Package(
                 "CZlib",
                 "CFileSystem",
                 "CCacheHints",
+                "CByteClasses",
                 .product(name: "Yams", package: "Yams"),
             ],
             exclude: ["Resources/README.md"],

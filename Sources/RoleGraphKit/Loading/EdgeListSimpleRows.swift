@@ -10,8 +10,9 @@
 // or reads it as it always has: the two paths read a file into exactly the same columns,
 // interned ids and diagnostics.
 //
-// The rows are read in batches: the first pass over a batch finds each row's fields, checks
-// them and hashes its ids, and asks the processor for the id table's slots those hashes probe
+// The rows are read in batches: the first pass over a batch finds each row's fields (their ends
+// taken in order from a `DelimiterCursor`, which classifies the bytes 64 at a time), checks them
+// and hashes its ids, and asks the processor for the id table's slots those hashes probe
 // (``ByteInterner/prefetch(hash:)``); the second interns the ids and appends the rows. On a
 // network of many roles the table is larger than the caches, and a probe's first load is a
 // miss for nearly every `to` id: fetched a batch ahead, those misses overlap instead of each
@@ -75,11 +76,16 @@ extension EdgeListParser {
         // The last `from` id interned here: a transition file usually lists a role's moves
         // together, so most rows repeat the one above and need no hash or probe.
         var lastFrom: (length: Int, prefix: (UInt64, UInt64), index: Int32) = (-1, (0, 0), 0)
+        // The delimiters from `cursorAt` on; -1 when the cursor is not at a row's start (a row the
+        // fast path did not read stopped it somewhere in that row).
+        var cursor = DelimiterCursor(p, end: n, separator: separator, at: pos)
+        var cursorAt = pos
         while pos < n {
+            if cursorAt != pos { cursor.reset(to: pos) }
             var found = 0
             var scan = pos
             var previous = (length: lastFrom.length, prefix: lastFrom.prefix)
-            while found < Self.simpleBatch && scan < n && scanner.read(rowAt: scan, into: batch.rows + found) {
+            while found < Self.simpleBatch && scan < n && scanner.read(rowAt: scan, into: batch.rows + found, cursor: &cursor) {
                 let row = batch.rows + found
                 let length = row.pointee.fromEnd &- row.pointee.fromStart
                 let fromPrefix = row.pointee.fromPrefix
@@ -94,6 +100,7 @@ extension EdgeListParser {
                 found &+= 1
                 scan = row.pointee.next
             }
+            cursorAt = found == Self.simpleBatch || scan >= n ? scan : -1
             // The rows kept so far in this batch: `kept` of them, from consecutive lines from
             // `keptFrom` (a self-move among them appends those before it first).
             var kept = 0, keptFrom = line
@@ -202,24 +209,25 @@ struct SimpleRowScanner {
         UnsafeRawBufferPointer(rebasing: p[start ..< end])
     }
 
-    /// Reads the plain row on the line at `start` into `slot` (an initialised row); `false` when
-    /// the line is not one: a field empty, quoted or padded with spaces, a number the fast path
-    /// does not read or out of range, a line not ending in a line feed (or CRLF), a comment, or
-    /// another number of fields than the header's.
+    /// Reads the plain row on the line at `start` into `slot` (an initialised row), taking its
+    /// fields' ends from `cursor`, whose next delimiter is the first at or after `start`; `false`
+    /// when the line is not one: a field empty, quoted or padded with spaces, a number the fast
+    /// path does not read or out of range, a line not ending in a line feed (or CRLF), a comment,
+    /// or another number of fields than the header's. After a row it reads, the cursor's next
+    /// delimiter is the first after the row; after one it does not, the cursor is anywhere.
     ///
     /// - Complexity: O(*m*) for a line of *m* bytes.
     @inline(__always)
-    func read(rowAt start: Int, into slot: UnsafeMutablePointer<SimpleRow>) -> Bool {
+    func read(rowAt start: Int, into slot: UnsafeMutablePointer<SimpleRow>, cursor: inout DelimiterCursor) -> Bool {
         // Only what a row may leave unset is reset: the rest is written by the scan of a row it
         // accepts (a `SimpleRow` is plain data, and the batch's rows are initialised once).
         slot.pointee.lineStart = start
         slot.pointee.fromHash = 0
         slot.pointee.effort = .nan
         slot.pointee.count = .nan
-        var i = start
+        var fieldStart = start
         for column in 0 ..< columns.fieldCount {
-            let fieldStart = i
-            i = fieldEnd(from: i)
+            let i = cursor.next()
             guard i > fieldStart else { return false }
             @inline(__always) func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b == 0x09 && separator != 0x09) }
             let first = p[fieldStart], last = p[i &- 1]
@@ -243,51 +251,21 @@ struct SimpleRowScanner {
             }
             if column &+ 1 < columns.fieldCount {
                 guard i < n && p[i] == separator else { return false }
-                i &+= 1
+                fieldStart = i &+ 1
+            } else if i == n {
+                slot.pointee.next = n
+            } else if p[i] == 0x0A {
+                slot.pointee.next = i &+ 1
+            } else if p[i] == 0x0D && i &+ 1 < n && p[i &+ 1] == 0x0A {
+                // The line feed of the CRLF is a delimiter too: taken here, so that the cursor's
+                // next one is after the row.
+                _ = cursor.next()
+                slot.pointee.next = i &+ 2
+            } else {
+                return false
             }
         }
-        if i == n {
-            slot.pointee.next = n
-        } else if p[i] == 0x0A {
-            slot.pointee.next = i &+ 1
-        } else if p[i] == 0x0D && i &+ 1 < n && p[i &+ 1] == 0x0A {
-            slot.pointee.next = i &+ 2
-        } else {
-            return false
-        }
         return true
-    }
-
-    /// Where the field from `start` ends: the first separator, line feed or carriage return at
-    /// or after `start`, or `n`.
-    ///
-    /// Eight bytes at a time while the input has eight more: each word is compared with the
-    /// three bytes at once (a byte of `x ^ c` is zero where `x` holds `c`, and
-    /// `(v - 0x01…01) & ~v & 0x80…80` flags every zero byte of `v`; it may also flag a byte just
-    /// above a zero one, but never one below the lowest zero byte, which is the one taken).
-    ///
-    /// - Complexity: O(*m*) for a field of *m* bytes.
-    @inline(__always)
-    func fieldEnd(from start: Int) -> Int {
-        @inline(__always) func zeroBytes(_ v: UInt64) -> UInt64 {
-            (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080
-        }
-        let separators = UInt64(separator) &* 0x0101_0101_0101_0101
-        let lineFeeds: UInt64 = 0x0A0A_0A0A_0A0A_0A0A, returns: UInt64 = 0x0D0D_0D0D_0D0D_0D0D
-        var i = start
-        let last = p.count &- 8
-        while i < n && i <= last {
-            let word = UInt64(littleEndian: p.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            let found = zeroBytes(word ^ separators) | zeroBytes(word ^ lineFeeds) | zeroBytes(word ^ returns)
-            if found != 0 { return min(i &+ found.trailingZeroBitCount &>> 3, n) }
-            i &+= 8
-        }
-        while i < n {
-            let b = p[i]
-            if b == separator || b == 0x0A || b == 0x0D { return i }
-            i &+= 1
-        }
-        return n
     }
 
     /// ``ByteInterner/prefix(_:)`` of the bytes `start ..< end`, with two whole-word loads when

@@ -108,4 +108,85 @@ import RoleGraphAlgorithms
         #expect(Self.read(conflict, strict: false, chunking: .sequential).outcome.diagnostics
                 == ["moves.csv:6:1: conflicting efforts for the transition 'b' → 'c': 1 at line 5, 3 at line 6"])
     }
+
+    /// A random file of plain transitions, in runs of one source each: with `apart`, one source
+    /// has a second run somewhere later; now and then a self-move (read by the general reader and
+    /// kept as no row), a repeated row, and, with `unplain`, a quoted row (never a self-move) the
+    /// fast path leaves to the general reader.
+    static func runsFile(seed: UInt64, apart: Bool, unplain: Bool) -> [UInt8] {
+        var rng = SplitMix64(seed: seed)
+        func chance(_ p: Double) -> Bool { Double.random(in: 0 ..< 1, using: &rng) < p }
+        let ids = (0 ..< Int.random(in: 2 ..< 60, using: &rng)).map { k in k % 7 == 0 ? "a much longer role id than sixteen bytes \(k)" : "r\(k)" }
+        var sources = Array(ids.shuffled(using: &rng).prefix(Int.random(in: 1 ... ids.count, using: &rng)))
+        if apart && sources.count >= 2 {
+            // A source again, after at least one other.
+            let k = Int.random(in: 0 ..< sources.count - 1, using: &rng)
+            sources.insert(sources[k], at: Int.random(in: k + 2 ... sources.count, using: &rng))
+        }
+        var text = "from,to,effort\n"
+        for source in sources {
+            for _ in 0 ..< Int.random(in: 1 ..< 12, using: &rng) {
+                let to = chance(0.04) ? source : ids.randomElement(using: &rng)!
+                let effort = ["1", "2.5", "1"][Int.random(in: 0 ..< 3, using: &rng)]
+                text += unplain && to != source && chance(0.02) ? "\"\(source)\",\(to),\(effort)\n" : "\(source),\(to),\(effort)\n"
+            }
+        }
+        return Array(text.utf8)
+    }
+
+    /// What a parse of `bytes` as `chunking` says makes, whether its rows were found grouped by
+    /// source, and whether that was told while reading.
+    static func parse(_ bytes: [UInt8], chunking: EdgeListChunking)
+        -> (outcome: EdgeListChunkTests.Outcome, grouped: Bool, told: Bool) {
+        bytes.withUnsafeBytes { raw in
+            var parser = EdgeListParser(raw, separator: UInt8(ascii: ","), file: "moves.csv", options: GraphLoadOptions())
+            switch parser.run(chunking: chunking) {
+            case .success(let result):
+                return (EdgeListChunkTests.Outcome(roles: result.graph.roles, relations: result.graph.relations,
+                                                   summary: result.summary, chunks: 0),
+                        parser.foundRepeatsInGroups, parser.groupingToldWhileReading)
+            case .failure(let error):
+                return (EdgeListChunkTests.Outcome(diagnostics: error.diagnostics.map(\.description)),
+                        parser.foundRepeatsInGroups, parser.groupingToldWhileReading)
+            }
+        }
+    }
+
+    /// The grouping told while reading, chunk by chunk and merged, against the pass over the rows
+    /// after reading: on every cutting the same verdict, the same repeats and the same graph; told
+    /// whenever the fast path read every row, and never otherwise.
+    @Test(arguments: 0 ..< 200)
+    func groupingToldWhileReadingIsTheOneFoundAfter(seed: Int) {
+        let apart = seed % 2 == 1, unplain = seed % 5 == 0
+        let bytes = Self.runsFile(seed: UInt64(seed), apart: apart, unplain: unplain)
+        var chunkings = EdgeListChunkTests.cuttings(of: bytes, seed: UInt64(seed))
+        chunkings.append(.sequential)
+        for var chunking in chunkings {
+            chunking.tellsGroupingWhileReading = false
+            let expected = Self.parse(bytes, chunking: chunking)
+            chunking.tellsGroupingWhileReading = true
+            let got = Self.parse(bytes, chunking: chunking)
+            let context = "seed \(seed), cuts \(chunking.cuts ?? []), chunks \(chunking.chunkCount)"
+            #expect(got.outcome == expected.outcome, "\(context)")
+            #expect(got.grouped == expected.grouped, "\(context)")
+            #expect(!expected.told, "\(context)")
+            let quoted = bytes.contains(UInt8(ascii: "\""))
+            #expect(got.told == !quoted, "\(context)")
+            if !quoted && !apart { #expect(got.grouped, "\(context)") }
+        }
+    }
+
+    /// Known answers at a chunk boundary: a run that goes on across it is one run; a source whose
+    /// run ended before the boundary and starts again after it is apart.
+    @Test func aRunAcrossAChunkBoundaryIsOneRun() {
+        let continued = Array("from,to,effort\na,b,1\na,c,1\na,d,1\nb,c,1\n".utf8)
+        let cut = continued.count - "a,d,1\nb,c,1\n".count
+        let again = Array("from,to,effort\na,b,1\nb,c,1\na,d,1\n".utf8)
+        let cutAgain = again.count - "a,d,1\n".count
+        for (bytes, cut, grouped) in [(continued, cut, true), (again, cutAgain, false)] {
+            let got = Self.parse(bytes, chunking: EdgeListChunking(minimumBytes: 0, chunkCount: 2, cuts: [cut]))
+            #expect(got.told)
+            #expect(got.grouped == grouped)
+        }
+    }
 }

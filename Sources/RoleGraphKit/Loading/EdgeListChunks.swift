@@ -45,6 +45,9 @@ struct EdgeListChunking: Sendable {
     /// (``EdgeListParser/aggregateGrouped(_:roleCount:)``); `false` always sorts, which tests
     /// compare that path with.
     var findsRepeatsInGroups = true
+    /// Whether that grouping is told while the fast path reads the rows (``SourceRuns``) when it
+    /// reads them all; `false` always checks the rows after reading, which tests compare with.
+    var tellsGroupingWhileReading = true
 
     /// How a pass over `count` items after the parse splits them.
     ///
@@ -224,6 +227,9 @@ extension EdgeListParser {
             firstSeen.append(seen)
         }
         part.firstSeen = []
+
+        sourceRuns.append(part.sourceRuns, renumbering: map, rowCount: endpoints.count, otherRowCount: part.endpoints.count)
+        part.sourceRuns = SourceRuns()
 
         // The rows' endpoints, copied and then renumbered in parts at once.
         let start = endpoints.count

@@ -257,6 +257,11 @@ struct EdgeListParser {
     var plainRowsRead = 0
     /// Whether repeated rows were found without sorting (for tests: that that path ran).
     var foundRepeatsInGroups = false
+    /// Whether the rows list each source's rows together, as far as the fast path saw them.
+    var sourceRuns = SourceRuns()
+    /// Whether the rows' grouping by source was told by ``sourceRuns`` rather than by a pass over
+    /// the rows (for tests: that the verdict was used).
+    var groupingToldWhileReading = false
     var summary: EdgeListSummary
     /// The last column computed on a line, so positions later on the same line continue from it
     /// instead of rescanning the line (a line of 80,000 problems would be quadratic otherwise).
@@ -842,7 +847,9 @@ struct EdgeListParser {
         // together already, the sort is skipped (``aggregateGrouped``).
         let rowParts = chunking.parts(count: edgeCount)
         var repeats: [(row: Int, first: Int)] = []
-        if chunking.findsRepeatsInGroups, let grouped = aggregateGrouped(rowParts, roleCount: roleCount) {
+        groupingToldWhileReading = chunking.tellsGroupingWhileReading && sourceRuns.grouped(rowCount: edgeCount) != nil
+        if chunking.findsRepeatsInGroups,
+           let grouped = aggregateGrouped(rowParts, roleCount: roleCount, usingRuns: chunking.tellsGroupingWhileReading) {
             repeats = grouped
             foundRepeatsInGroups = true
         } else {
@@ -964,27 +971,27 @@ struct EdgeListParser {
     ///
     /// Grouped rows are marked in file order: each part, cut where a source's run starts, marks
     /// its rows' keys with a table of its own, and a key's first row is the first one marked, as
-    /// after the sort. The check is one serial pass that stops at the first source seen again
-    /// after another; the sort it saves is two passes and an array of the row count.
+    /// after the sort. Whether the rows are grouped was told while reading when the fast path read
+    /// them all (``sourceRuns``, when `usingRuns`); otherwise one serial pass finds out, stopping
+    /// at the first source seen again after another. The sort either saves is two passes and an
+    /// array of the row count.
     ///
     /// - Complexity: O(*E* + *R*) for *E* rows and *R* roles.
-    private func aggregateGrouped(_ rowParts: ContiguousParts, roleCount: Int) -> [(row: Int, first: Int)]? {
+    private func aggregateGrouped(_ rowParts: ContiguousParts, roleCount: Int, usingRuns: Bool) -> [(row: Int, first: Int)]? {
         let edgeCount = endpoints.count
         guard edgeCount > 0 else { return [] }
+        // Told while reading when the fast path read every row (all of them transitions), else
+        // found here.
+        let told = usingRuns ? sourceRuns.grouped(rowCount: edgeCount) : nil
+        if told == false { return nil }
         return endpoints.withUnsafeBufferPointer { endpoints -> [(row: Int, first: Int)]? in
             kinds.withUnsafeBufferPointer { kinds -> [(row: Int, first: Int)]? in
-                var started = [Bool](repeating: false, count: roleCount)
-                var previous: Int32 = -1
-                var mixed = false
-                for e in 0 ..< edgeCount {
-                    let kind = kinds[e]
-                    mixed = mixed || kind != RelationKind.transition.code
-                    let source = Self.key(endpoints[e], kind: kind).from
-                    if source != previous {
-                        if started[Int(source)] { return nil }
-                        started[Int(source)] = true
-                        previous = source
-                    }
+                let mixed: Bool
+                if told == true {
+                    mixed = false
+                } else {
+                    guard let found = Self.mixedKindsIfGrouped(endpoints, kinds: kinds, roleCount: roleCount) else { return nil }
+                    mixed = found
                 }
                 let kindCount = mixed ? 3 : 1
                 // The row parts, each boundary moved forward to the start of a source's run.
@@ -1015,6 +1022,29 @@ struct EdgeListParser {
                 return found.flatMap { $0 }
             }
         }
+    }
+
+    /// When every key source's rows are consecutive in `endpoints` (with their `kinds`), whether
+    /// any row is not a transition; `nil` at the first source seen again after another. One
+    /// serial pass, which stops there.
+    ///
+    /// - Complexity: O(*E* + *R*) for *E* rows and *R* roles.
+    static func mixedKindsIfGrouped(_ endpoints: UnsafeBufferPointer<(from: Int32, to: Int32)>, kinds: UnsafeBufferPointer<UInt8>,
+                                    roleCount: Int) -> Bool? {
+        var started = [Bool](repeating: false, count: roleCount)
+        var previous: Int32 = -1
+        var mixed = false
+        for e in endpoints.indices {
+            let kind = kinds[e]
+            mixed = mixed || kind != RelationKind.transition.code
+            let source = key(endpoints[e], kind: kind).from
+            if source != previous {
+                if started[Int(source)] { return nil }
+                started[Int(source)] = true
+                previous = source
+            }
+        }
+        return mixed
     }
 
     /// Each distinct id as a `RoleID`, made once; an id that is not UTF-8 is reported where it was

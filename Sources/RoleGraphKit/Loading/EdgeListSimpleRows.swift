@@ -129,6 +129,7 @@ extension EdgeListParser {
                     continue
                 }
                 batch.endpoints[kept] = (from, to.index)
+                sourceRuns.append(source: from)
                 batch.efforts[kept] = row.effort.isNaN ? 1 : row.effort
                 batch.stated[kept] = !row.effort.isNaN
                 batch.counts[kept] = row.count

@@ -12,10 +12,13 @@ import Darwin
 /// The split never changes the result: the rows after the header are cut at line breaks into
 /// consecutive chunks, each chunk is read by the one row parser (`EdgeListParser`) into its own
 /// interner and columns, and the chunks are merged in file order into exactly what one pass over
-/// the file makes (see `EdgeListParser.readRows(inChunks:)`). A file is split only when that is
-/// safe and pays: it is large, there is more than one core, and no `"` follows the header (a
-/// quoted field may hold a line break, so a cut at a line break might fall inside a row; one
-/// `memchr` over the rows rules that out).
+/// the file makes (see `EdgeListParser.readRows(inChunks:)`). A file is split when that pays: it
+/// is large and there is more than one core. A quoted field may hold a line break, so a cut may
+/// fall inside a row; the chunk before such a cut then ends inside that field, which its parser
+/// notes (`EdgeListParser.endedInsideQuotes`), and the file is read again in one pass. The first
+/// chunk starts at a row, so by induction a cut that no chunk ends inside a quoted field at is a
+/// row's start too: files with quoted fields (titles such as "Managers, All Other") are split
+/// like any other, and only a quoted line break that a cut falls in costs the second pass.
 struct EdgeListChunking: Sendable {
     /// Files smaller than this are read in one pass. A split costs a thread start, a second
     /// interning of each later chunk's distinct ids and a copy of its columns, and on a small file
@@ -78,7 +81,6 @@ struct EdgeListChunking: Sendable {
     func chunks(of p: UnsafeRawBufferPointer, rowsFrom start: Int) -> [Range<Int>]? {
         let n = p.count
         guard chunkCount > 1 || cuts != nil, n >= minimumBytes, start < n, let base = p.baseAddress else { return nil }
-        if containsQuote(p, from: start) { return nil }
         let targets = cuts ?? (1 ..< chunkCount).map { start + (n - start) / chunkCount * $0 }
         var bounds = [start]
         for target in targets {
@@ -97,26 +99,6 @@ struct EdgeListChunking: Sendable {
     }
 }
 
-extension EdgeListChunking {
-    /// Whether a `"` is in `p` from `start` on: one `memchr` per chunk, run at once, as this
-    /// first look at the rows also maps the file's pages into the process.
-    ///
-    /// - Complexity: O(*n*) for the *n* bytes from `start`, spread over the chunks' threads.
-    func containsQuote(_ p: UnsafeRawBufferPointer, from start: Int) -> Bool {
-        let bytes = SharedInput(UnsafeBufferPointer(rebasing: p.bindMemory(to: UInt8.self)[start...]))
-        let parts = ContiguousParts(count: bytes.buffer.count, parts: max(1, chunkCount))
-        var found = [Bool](repeating: false, count: parts.count)
-        found.withUnsafeMutableBufferPointer { found in
-            let out = SharedPointer(found)
-            parts.forEach { part, range in
-                guard let base = bytes.buffer.baseAddress, !range.isEmpty else { return }
-                out.base[part] = memchr(base + range.lowerBound, Int32(UInt8(ascii: "\"")), range.count) != nil
-            }
-        }
-        return found.contains(true)
-    }
-}
-
 /// The chunks' parsers, handed to their threads: each thread reads and writes only its own
 /// element, and the calling thread touches none until every thread is done, which the compiler
 /// cannot check.
@@ -126,8 +108,10 @@ private struct ChunkParsers: @unchecked Sendable {
 
 extension EdgeListParser {
     /// Reads the rows in `chunks` (consecutive, each starting at a line start, the first at
-    /// `pos`, the last ending at `n`, no quote in any), each on its own thread, and merges them
-    /// into this parser as if it had read them in one pass.
+    /// `pos`, the last ending at `n`), each on its own thread, and merges them into this parser
+    /// as if it had read them in one pass; `false`, with nothing merged, when a chunk before the
+    /// last ended inside a quoted field (a cut fell inside a row: the caller reads the file again
+    /// in one pass).
     ///
     /// The first chunk is read by this parser itself, with the file's line numbers. Each later
     /// chunk is read by a parser of its own that counts lines from 1 and logs its self-move counts
@@ -139,7 +123,7 @@ extension EdgeListParser {
     ///
     /// - Complexity: O(*n* / *c* + *E* + Σ *rᵢ*) time on *c* chunks for *n* bytes and *E* rows,
     ///   where *rᵢ* is the size of chunk *i*'s distinct ids (interned a second time in the merge).
-    mutating func readRows(inChunks chunks: [Range<Int>]) {
+    mutating func readRows(inChunks chunks: [Range<Int>]) -> Bool {
         let end = n
         var parts: [EdgeListParser] = []
         parts.reserveCapacity(chunks.count)
@@ -172,6 +156,7 @@ extension EdgeListParser {
             }
         }
 
+        if parts.dropLast().contains(where: \.endedInsideQuotes) { return false }
         swap(&self, &parts[0])
         n = end
         pos = end
@@ -182,6 +167,7 @@ extension EdgeListParser {
             linesBefore += parts[k].line - 1
         }
         line = linesBefore + 1
+        return true
     }
 
     /// Appends what `part` read (a later chunk, whose lines count from 1) to what this parser

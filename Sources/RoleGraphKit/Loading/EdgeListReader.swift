@@ -278,6 +278,9 @@ struct EdgeListParser {
     var releasesBehind = false
     /// Where the bytes not yet dropped start.
     var releasedUpTo = 0
+    /// Whether the input ended inside a quoted field: for a chunk before the last, a cut that
+    /// fell inside a row (see `EdgeListChunking`).
+    var endedInsideQuotes = false
 
     /// A parser of `p`, its tables reserved for `expectedBytes` of rows (all of `p` by default;
     /// a chunk's parser reserves for its chunk).
@@ -410,6 +413,7 @@ struct EdgeListParser {
                 field.start = i
                 while true {
                     if i >= n {
+                        endedInsideQuotes = true
                         report(.other("unterminated quoted field (a '\"' opens it here and nothing closes it)"), field)
                         pos = n
                         return false
@@ -508,7 +512,16 @@ struct EdgeListParser {
         if problemCount > 0 { return .failure(.invalid(finalDiagnostics())) }
 
         if let chunks = chunking.chunks(of: p, rowsFrom: pos) {
-            readRows(inChunks: chunks)
+            guard readRows(inChunks: chunks) else {
+                // A cut fell inside a quoted field: everything again, in one pass.
+                var again = EdgeListParser(p, separator: separator, file: file, options: options)
+                again.releasesBehind = releasesBehind
+                self = again
+                var onePass = chunking
+                onePass.chunkCount = 1
+                onePass.cuts = nil
+                return run(chunking: onePass)
+            }
         } else {
             readRows()
         }

@@ -489,7 +489,7 @@ def large(a, bindir):
             return med
         ours = load_row("rolegraph")
         floor = load_row("c-floor", "load floor: scan + intern only, in C (Sources/loadfloor)",
-                         "no checks, no repeated rows merged, no id strings, no graph; prefaulting timed")
+                         "no checks, no repeated rows merged, no id strings, no graph; its memory reused from load to load")
         peers = []
         for t in LOAD_ROUTES:
             med = load_row(t)
@@ -544,19 +544,21 @@ def large(a, bindir):
 # on `rolegraph path A B --graph transitions-100k.csv` and its image, on a shared 2-core machine).
 LARGE_EXPLAIN = [
     "**Time, from the CSV**: the parse runs on both cores (the rows cut at line ends, each chunk with its own "
-    "id table, merged in first-seen order) from a read-only mapping of the file. Plain rows (unquoted, "
+    "id table, merged in first-seen order; a chunk that ends inside a quoted field has the file read again in "
+    "one pass) from a read-only mapping of the file. Plain rows (unquoted, "
     "unpadded fields, short decimal numbers, only `from`, `to`, `effort` and `count` columns: every row of "
-    "this file) take a fast path: a word-at-a-time scan finds the fields of a batch of 16 rows and hashes "
-    "their ids, the id table's slots those ids probe are prefetched, then the batch is interned and appended "
-    "a column at a time; any other row goes to the general row reader. What the parse waits on is memory: "
-    "the id table (6 MiB per chunk for 100k ids, 24 bytes a slot) is larger than a core's L2, so the slot a new `to` id "
-    "probes is a cache miss, overlapped now with the batch's other misses instead of met one at a time (a "
-    "scout a few lines ahead that touched each slot with a plain load was measured no faster: such a load "
-    "stalls on the miss it was meant to hide); and the kernel clearing fresh pages for the columns (the "
-    "tables filled whole are asked for in huge pages). After the parse, one core merges the chunks' id "
+    "this file) take a fast path: a batch of 16 rows is found with a cursor over the file's delimiters (64 "
+    "bytes classified at a time), checked, and its ids hashed, the id table's slots those ids probe are "
+    "prefetched, then the batch is interned and appended a column at a time; any other row goes to the "
+    "general row reader. Ablations of the parse (one part of a row's work left out at a time, the loads "
+    "timed side by side) put about a fifth of it in probing and inserting the `to` ids (the id table, 6 MiB "
+    "per chunk for 100k ids, is larger than a core's L2), a twentieth in hashing and prefetching them, a "
+    "twentieth in the appends, and the rest in finding, checking and converting the fields and the batches' "
+    "bookkeeping: no one part dominates. After the parse, one core merges the chunks' id "
     "tables (prefetching too) while the other copies their columns, and both renumber the endpoints; "
-    "repeated rows are then found in file order, since this file lists each role's moves together (a file "
-    "that does not is first grouped by source with a counting sort); that, making the ids' strings, laying "
+    "repeated rows are then found in file order, since this file lists each role's moves together (which "
+    "the fast path tells while it reads the rows; a file that does not is first grouped by source with a "
+    "counting sort); that, making the ids' strings, laying "
     "out the network and scaling its weights run on both cores (each split into consecutive parts put "
     "together in order), and one core runs the search (unidirectional for a first query: building the reverse index "
     "costs more than it saves, and would take the peak past 80 MiB).",
@@ -564,7 +566,8 @@ LARGE_EXPLAIN = [
     "route's time. `Sources/loadfloor` is the least a loader of this file does, in plain C on both cores: "
     "scan the rows, intern both ids in a table per chunk (slots prefetched a batch ahead, the table sized "
     "so it never grows), merge the tables and renumber the second chunk's rows; no check of any kind, no "
-    "merging of repeated rows, no strings, no graph, and every buffer prefaulted in one call. Its ratio to "
+    "merging of repeated rows, no strings, no graph, its memory from a heap told to keep what a load frees "
+    "(so from the second load on, as in a steady state of ours, no fresh pages). Its ratio to "
     "the same Python route, in the same run, is the `C floor` row: where that row is above the target, "
     "a loader that did only this much, as fast as plain C does it, would miss the target too. What ours "
     "does beyond the floor: every row's fields checked on the way (the fast path's scan), the repeated "

@@ -10,14 +10,19 @@
 // each row's two indices and its effort. The second chunk's ids are then interned into the first
 // chunk's table and its rows renumbered. That is all: no checks of any kind (a row that is not of
 // that form is undefined behaviour here), no merging of repeated rows, no strings for the ids, no
-// graph. Every buffer is prefaulted in one call (MADV_POPULATE_WRITE), so no time goes to page
-// faults one by one. What RoleGraph's load does in the same time is a superset of this.
+// graph. Its buffers come from the C library's heap, told to keep what a load frees: from the
+// second load on, a load reuses the memory of the one before (its tables cleared with the
+// allocator's calloc) instead of having the kernel map and clear fresh pages. What RoleGraph's
+// load does in the same time is a superset of this.
 //
 // Prints one JSON line like `bench --op load`: each load's wall time, the peak RSS, and the
 // number of distinct ids (which must equal the network's roles).
 
 #define _GNU_SOURCE
 #include <fcntl.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -28,10 +33,6 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-
-#ifndef MADV_POPULATE_WRITE
-#define MADV_POPULATE_WRITE 23
-#endif
 
 static double now(void) {
     struct timespec t;
@@ -44,12 +45,19 @@ static void fail(const char *what) {
     exit(1);
 }
 
-// Zeroed memory, every page present (huge pages where the kernel gives them).
+// Zeroed memory from the C library's allocator. `main` asks it to keep what a load frees, so
+// that each later load reuses the last one's memory (clearing its tables, but not waiting on the
+// kernel to map and clear fresh pages), as a C program that loads file after file would.
 static void *zeroed(size_t bytes) {
-    void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (p == MAP_FAILED) fail("out of memory");
-    madvise(p, bytes, MADV_HUGEPAGE);
-    madvise(p, bytes, MADV_POPULATE_WRITE);
+    void *p = calloc(1, bytes);
+    if (!p) fail("out of memory");
+    return p;
+}
+
+// Memory from the same heap, for what a load writes before it reads: not cleared.
+static void *buffer(size_t bytes) {
+    void *p = malloc(bytes);
+    if (!p) fail("out of memory");
     return p;
 }
 
@@ -168,6 +176,12 @@ static void *parse(void *argument) {
 
 int main(int argc, char **argv) {
     if (argc < 2) fail("usage: loadfloor FILE [--repeat N]");
+#ifdef __GLIBC__
+    // Every buffer from the heap, and freed memory kept there for the next load.
+    mallopt(M_MMAP_THRESHOLD, 256 << 20);
+    mallopt(M_TRIM_THRESHOLD, 1 << 30);
+    mallopt(M_TOP_PAD, 64 << 20);
+#endif
     int repeats = 7;
     if (argc >= 4 && strcmp(argv[2], "--repeat") == 0) repeats = atoi(argv[3]);
     int fd = open(argv[1], O_RDONLY);
@@ -201,11 +215,11 @@ int main(int argc, char **argv) {
             c[k] = (Chunk){.p = p, .fileSize = n, .start = bounds[k], .end = bounds[k + 1]};
             c[k].table.slots = zeroed(slotCount * sizeof(Slot));
             c[k].table.mask = slotCount - 1;
-            c[k].table.keys = zeroed(slotCount * 3 * sizeof(uint64_t));
+            c[k].table.keys = buffer(slotCount * 3 * sizeof(uint64_t));
             size_t rows = (bounds[k + 1] - bounds[k]) / 8 + 1;  // a row is at least 8 bytes
-            c[k].from = zeroed(rows * 4);
-            c[k].to = zeroed(rows * 4);
-            c[k].effort = zeroed(rows * 8);
+            c[k].from = buffer(rows * 4);
+            c[k].to = buffer(rows * 4);
+            c[k].effort = buffer(rows * 8);
         }
         pthread_t thread;
         if (chunks == 2 && pthread_create(&thread, NULL, parse, &c[1]) != 0) fail("cannot start a thread");
@@ -213,7 +227,7 @@ int main(int argc, char **argv) {
         if (chunks == 2) pthread_join(thread, NULL);
         if (chunks == 2) {
             // The second chunk's ids into the first one's table, in its order; its rows renumbered.
-            uint32_t *map = zeroed((size_t)c[1].table.count * 4 + 4);
+            uint32_t *map = buffer((size_t)c[1].table.count * 4 + 4);
             for (uint32_t k = 0; k < c[1].table.count; k++) {
                 uint64_t *key = &c[1].table.keys[3 * k];
                 map[k] = intern(&c[0].table, key[0], key[1], (size_t)key[2], hash(key[0], key[1], (size_t)key[2]));
@@ -222,17 +236,16 @@ int main(int argc, char **argv) {
                 c[1].from[r] = map[c[1].from[r]];
                 c[1].to[r] = map[c[1].to[r]];
             }
-            munmap(map, (size_t)c[1].table.count * 4 + 4);
+            free(map);
         }
         times[rep] = now() - t0;
         roles = c[0].table.count;
         for (int k = 0; k < chunks; k++) {
-            size_t rows = (bounds[k + 1] - bounds[k]) / 8 + 1;
-            munmap(c[k].table.slots, slotCount * sizeof(Slot));
-            munmap(c[k].table.keys, slotCount * 3 * sizeof(uint64_t));
-            munmap(c[k].from, rows * 4);
-            munmap(c[k].to, rows * 4);
-            munmap(c[k].effort, rows * 8);
+            free(c[k].table.slots);
+            free(c[k].table.keys);
+            free(c[k].from);
+            free(c[k].to);
+            free(c[k].effort);
         }
         munmap((void *)p, n);
     }

@@ -63,22 +63,23 @@ struct DelimiterCursor {
     @inline(__always)
     private func classify(_ start: Int) -> UInt64 {
         guard start < end else { return 0 }
-        var mask: UInt64
-        if start &+ 64 <= p.count {
-            mask = rolegraph_delimiters64(p.baseAddress! + start, separator)
-        } else {
-            // The last bytes of the input: copied into a block whose bytes past the input are
-            // none of the delimiters.
-            var block = (UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0))
-            mask = withUnsafeMutableBytes(of: &block) { block in
-                block.copyMemory(from: UnsafeRawBufferPointer(rebasing: p[start...]))
-                return rolegraph_delimiters64(block.baseAddress!, separator)
-            }
-            // The padding is zero bytes, which are a delimiter only when the separator is 0.
-            mask &= UInt64.max >> UInt64(64 &- (p.count &- start))
-        }
+        var mask = start &+ 64 <= p.count ? rolegraph_delimiters64(p.baseAddress! + start, separator) : classifyLast(start)
         let left = end &- start
         if left < 64 { mask &= UInt64.max >> UInt64(64 &- left) }
         return mask
+    }
+
+    /// ``classify(_:)`` for a block that runs past the input, its last bytes copied into one whose
+    /// bytes past the input are none of the delimiters: out of line, as it is taken once per
+    /// input, so that the scan has no block on its stack.
+    @inline(never)
+    private func classifyLast(_ start: Int) -> UInt64 {
+        var block = (UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0))
+        let mask = withUnsafeMutableBytes(of: &block) { block in
+            block.copyMemory(from: UnsafeRawBufferPointer(rebasing: p[start...]))
+            return rolegraph_delimiters64(block.baseAddress!, separator)
+        }
+        // The padding is zero bytes, which are a delimiter only when the separator is 0.
+        return mask & (UInt64.max >> UInt64(64 &- (p.count &- start)))
     }
 }

@@ -27,6 +27,9 @@ struct SimpleRowColumns {
     /// -1 when the file has no such column.
     let effort: Int
     let count: Int
+    /// What each field is, two bits a field from the first (the lowest): 0 `from`, 1 `to`,
+    /// 2 `effort`, 3 `count`, so that a row's scan takes each field's from one register.
+    let roles: UInt64
 
     /// The header's columns, when they are all ones the fast path reads (`from`, `to`, `effort`
     /// and `count`); `nil` when a `kind` or `note` column (whose values need text work) is there.
@@ -38,6 +41,13 @@ struct SimpleRowColumns {
         effort = positionOf[EdgeListField.effort.index]
         count = positionOf[EdgeListField.count.index]
         guard from >= 0, to >= 0 else { return nil }
+        // A header names each column at most once, so a plain row has at most these four fields.
+        var roles: UInt64 = 0
+        for (k, column) in columnOf.enumerated() {
+            let role: UInt64 = switch column { case .from: 0; case .to: 1; case .effort: 2; default: 3 }
+            roles |= role << UInt64(2 * k)
+        }
+        self.roles = roles
     }
 }
 
@@ -203,6 +213,22 @@ struct SimpleRowScanner {
     /// ``EdgeListParser/powersOfTen``, held here so that a row's number reads no lazily made
     /// global (each read of one checks that it has been made).
     let powersOfTen = EdgeListParser.powersOfTen
+    /// The bytes below 64 that a plain field may not start with, as bits: a quote, a space, and a
+    /// tab unless it separates the fields (a field that starts or ends with one is padded).
+    let refusedAtStart: UInt64
+    /// The bytes below 64 that a plain field may not end with: a space, and a tab unless it
+    /// separates the fields.
+    let refusedAtEnd: UInt64
+
+    init(p: UnsafeRawBufferPointer, n: Int, separator: UInt8, columns: SimpleRowColumns) {
+        self.p = p
+        self.n = n
+        self.separator = separator
+        self.columns = columns
+        let spaces: UInt64 = 1 << 0x20 | (separator == 0x09 ? 0 : 1 << 0x09)
+        refusedAtStart = spaces | 1 << UInt64(UInt8(ascii: "\""))
+        refusedAtEnd = spaces
+    }
 
     /// The bytes `start ..< end` of the input.
     @inline(__always)
@@ -220,6 +246,7 @@ struct SimpleRowScanner {
     /// - Complexity: O(*m*) for a line of *m* bytes.
     @inline(__always)
     func read(rowAt start: Int, into slot: UnsafeMutablePointer<SimpleRow>, cursor: inout DelimiterCursor) -> Bool {
+        let base = p.baseAddress.unsafelyUnwrapped
         // Only what a row may leave unset is reset: the rest is written by the scan of a row it
         // accepts (a `SimpleRow` is plain data, and the batch's rows are initialised once).
         slot.pointee.lineStart = start
@@ -227,43 +254,53 @@ struct SimpleRowScanner {
         slot.pointee.effort = .nan
         slot.pointee.count = .nan
         var fieldStart = start
+        var roles = columns.roles
+        // The bytes a field may not start with: the row's first field may not be a comment.
+        var refusedFirst = refusedAtStart | 1 << UInt64(UInt8(ascii: "#"))
         for column in 0 ..< columns.fieldCount {
             let i = cursor.next()
             guard i > fieldStart else { return false }
-            @inline(__always) func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b == 0x09 && separator != 0x09) }
-            let first = p[fieldStart], last = p[i &- 1]
-            if first == UInt8(ascii: "\"") || isSpace(first) || isSpace(last) { return false }
-            if column == 0 && first == UInt8(ascii: "#") { return false }
-            if column == columns.from {
+            let first = base.load(fromByteOffset: fieldStart, as: UInt8.self)
+            let last = base.load(fromByteOffset: i &- 1, as: UInt8.self)
+            // Each set: a byte under 64 whose bit is set.
+            if first < 64 && refusedFirst &>> UInt64(first) & 1 != 0 { return false }
+            if last < 64 && refusedAtEnd &>> UInt64(last) & 1 != 0 { return false }
+            refusedFirst = refusedAtStart
+            switch roles & 3 {
+            case 0:
                 slot.pointee.fromStart = fieldStart
                 slot.pointee.fromEnd = i
                 slot.pointee.fromPrefix = prefix(fieldStart, i)
-            } else if column == columns.to {
+            case 1:
                 slot.pointee.toStart = fieldStart
                 slot.pointee.toEnd = i
                 slot.pointee.toPrefix = prefix(fieldStart, i)
-            } else if column == columns.effort {
+            case 2:
                 guard let value = simpleNumber(fieldStart, i, above: 0, atMost: GraphValidator.maximumEffort) else { return false }
                 slot.pointee.effort = value
-            } else {
+            default:
                 // The count: 0 is left to the general reader, which counts the row skipped.
                 guard let value = simpleNumber(fieldStart, i, above: 0, atMost: GraphValidator.maximumCount) else { return false }
                 slot.pointee.count = value
             }
+            roles &>>= 2
             if column &+ 1 < columns.fieldCount {
-                guard i < n && p[i] == separator else { return false }
+                guard i < n && base.load(fromByteOffset: i, as: UInt8.self) == separator else { return false }
                 fieldStart = i &+ 1
             } else if i == n {
                 slot.pointee.next = n
-            } else if p[i] == 0x0A {
-                slot.pointee.next = i &+ 1
-            } else if p[i] == 0x0D && i &+ 1 < n && p[i &+ 1] == 0x0A {
-                // The line feed of the CRLF is a delimiter too: taken here, so that the cursor's
-                // next one is after the row.
-                _ = cursor.next()
-                slot.pointee.next = i &+ 2
             } else {
-                return false
+                let end = base.load(fromByteOffset: i, as: UInt8.self)
+                if end == 0x0A {
+                    slot.pointee.next = i &+ 1
+                } else if end == 0x0D && i &+ 1 < n && base.load(fromByteOffset: i &+ 1, as: UInt8.self) == 0x0A {
+                    // The line feed of the CRLF is a delimiter too: taken here, so that the
+                    // cursor's next one is after the row.
+                    _ = cursor.next()
+                    slot.pointee.next = i &+ 2
+                } else {
+                    return false
+                }
             }
         }
         return true
@@ -274,13 +311,20 @@ struct SimpleRowScanner {
     @inline(__always)
     func prefix(_ start: Int, _ end: Int) -> (UInt64, UInt64) {
         let length = end &- start
-        guard length < 16, start &+ 16 <= p.count else { return ByteInterner.prefix(bytes(start, end)) }
+        guard length < 16, start &+ 16 <= p.count else { return slowPrefix(start, end) }
         let low = UInt64(littleEndian: p.loadUnaligned(fromByteOffset: start, as: UInt64.self))
         let high = UInt64(littleEndian: p.loadUnaligned(fromByteOffset: start &+ 8, as: UInt64.self))
         if length >= 8 {
             return (low, length == 8 ? 0 : high & (UInt64.max >> UInt64(8 &* (16 &- length))))
         }
         return (low & (UInt64.max >> UInt64(8 &* (8 &- length))), 0)
+    }
+
+    /// ``prefix(_:_:)`` of a key of 16 bytes or more, or of one in the input's last 16 bytes: out
+    /// of line, so that the row's scan keeps its registers.
+    @inline(never)
+    private func slowPrefix(_ start: Int, _ end: Int) -> (UInt64, UInt64) {
+        ByteInterner.prefix(bytes(start, end))
     }
 
     /// A number of the bytes `start ..< end` in the form ``EdgeListParser/parseNumber(_:in:)``

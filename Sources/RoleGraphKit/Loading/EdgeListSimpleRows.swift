@@ -338,23 +338,31 @@ struct SimpleRowScanner {
     /// - Complexity: O(*m*) for *m* bytes.
     @inline(__always)
     func simpleNumber(_ start: Int, _ end: Int, above low: Double, atMost high: Double) -> Double? {
+        let base = p.baseAddress.unsafelyUnwrapped
+        // The digits before a point, then those after it: two loops with one test a byte each.
+        // (Past 19 digits the mantissa wraps, but such a number is refused below.)
         var mantissa: UInt64 = 0
-        var digits = 0
-        var fractionDigits = 0
-        var seenPoint = false
         var i = start
         while i < end {
-            let b = p[i]
-            if b &- 0x30 < 10 {
-                mantissa = mantissa &* 10 &+ UInt64(b &- 0x30)
-                digits &+= 1
-                if seenPoint { fractionDigits &+= 1 }
-            } else if b == UInt8(ascii: ".") && !seenPoint {
-                seenPoint = true
-            } else {
-                return nil
-            }
+            let digit = base.load(fromByteOffset: i, as: UInt8.self) &- 0x30
+            if digit >= 10 { break }
+            mantissa = mantissa &* 10 &+ UInt64(digit)
             i &+= 1
+        }
+        var digits = i &- start
+        var fractionDigits = 0
+        if i < end {
+            guard base.load(fromByteOffset: i, as: UInt8.self) == UInt8(ascii: ".") else { return nil }
+            i &+= 1
+            let fractionStart = i
+            while i < end {
+                let digit = base.load(fromByteOffset: i, as: UInt8.self) &- 0x30
+                if digit >= 10 { return nil }
+                mantissa = mantissa &* 10 &+ UInt64(digit)
+                i &+= 1
+            }
+            fractionDigits = i &- fractionStart
+            digits &+= fractionDigits
         }
         guard digits > 0 && digits <= 15 else { return nil }
         // whole / 10^f is compared as whole against the bounds times 10^f. `whole` (under 10^15)

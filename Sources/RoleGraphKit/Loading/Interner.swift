@@ -87,12 +87,16 @@ struct ByteInterner {
         if let found { return (Int32(truncatingIfNeeded: found), false) }
         let index = hashes.count
         precondition(index < Int(Int32.max) - 1, "too many distinct ids")
-        let base = Self.slotWords * slot
-        slots[base] = head | UInt64(index + 1)
-        slots[base + 1] = w0
-        slots[base + 2] = w1
+        slots.withUnsafeMutableBufferPointer { table in
+            let base = Self.slotWords &* slot
+            table[base] = head | UInt64(index &+ 1)
+            table[base &+ 1] = w0
+            table[base &+ 2] = w1
+        }
         hashes.append(hash)
-        arena.append(contentsOf: bytes)
+        // As typed bytes, which the array copies with one memcpy (a raw buffer is copied through
+        // the generic sequence path, a byte at a time).
+        arena.append(contentsOf: bytes.assumingMemoryBound(to: UInt8.self))
         starts.append(arena.count)
         if hashes.count * 2 > mask + 1 { grow() }
         return (Int32(index), true)

@@ -545,8 +545,8 @@ def large(a, bindir):
 LARGE_EXPLAIN = [
     "**Time, from the CSV**: the parse runs on both cores (the rows cut at line ends, each chunk with its own "
     "id table, merged in first-seen order; a chunk that ends inside a quoted field has the file read again in "
-    "one pass) from a read-only mapping of the file. Plain rows (unquoted, "
-    "unpadded fields, short decimal numbers, only `from`, `to`, `effort` and `count` columns: every row of "
+    "one pass) from a read-only mapping of the file. Plain rows (unquoted fields or simply quoted ids, "
+    "unpadded, short decimal numbers, only `from`, `to`, `effort` and `count` columns: every row of "
     "this file) take a fast path: a batch of 16 rows is found with a cursor over the file's delimiters (64 "
     "bytes classified at a time), checked, and its ids hashed, the id table's slots those ids probe are "
     "prefetched, then the batch is interned and appended a column at a time; any other row goes to the "

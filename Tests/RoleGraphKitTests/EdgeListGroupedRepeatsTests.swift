@@ -111,12 +111,12 @@ import RoleGraphAlgorithms
 
     /// A random file of plain transitions, in runs of one source each: with `apart`, one source
     /// has a second run somewhere later; now and then a self-move (read by the general reader and
-    /// kept as no row), a repeated row, and, with `unplain`, a quoted row (never a self-move) the
-    /// fast path leaves to the general reader.
+    /// kept as no row), a repeated row, and, with `unplain`, a row whose first field is padded
+    /// (never a self-move), which the fast path leaves to the general reader.
     static func runsFile(seed: UInt64, apart: Bool, unplain: Bool) -> [UInt8] {
         var rng = SplitMix64(seed: seed)
         func chance(_ p: Double) -> Bool { Double.random(in: 0 ..< 1, using: &rng) < p }
-        let ids = (0 ..< Int.random(in: 2 ..< 60, using: &rng)).map { k in k % 7 == 0 ? "a much longer role id than sixteen bytes \(k)" : "r\(k)" }
+        let ids = (0 ..< Int.random(in: 2 ..< 60, using: &rng)).map { k in k % 7 == 0 ? "a-much-longer-role-id-than-sixteen-bytes-\(k)" : "r\(k)" }
         var sources = Array(ids.shuffled(using: &rng).prefix(Int.random(in: 1 ... ids.count, using: &rng)))
         if apart && sources.count >= 2 {
             // A source again, after at least one other.
@@ -128,7 +128,7 @@ import RoleGraphAlgorithms
             for _ in 0 ..< Int.random(in: 1 ..< 12, using: &rng) {
                 let to = chance(0.04) ? source : ids.randomElement(using: &rng)!
                 let effort = ["1", "2.5", "1"][Int.random(in: 0 ..< 3, using: &rng)]
-                text += unplain && to != source && chance(0.02) ? "\"\(source)\",\(to),\(effort)\n" : "\(source),\(to),\(effort)\n"
+                text += unplain && to != source && chance(0.02) ? " \(source),\(to),\(effort)\n" : "\(source),\(to),\(effort)\n"
             }
         }
         return Array(text.utf8)
@@ -170,9 +170,9 @@ import RoleGraphAlgorithms
             #expect(got.outcome == expected.outcome, "\(context)")
             #expect(got.grouped == expected.grouped, "\(context)")
             #expect(!expected.told, "\(context)")
-            let quoted = bytes.contains(UInt8(ascii: "\""))
-            #expect(got.told == !quoted, "\(context)")
-            if !quoted && !apart { #expect(got.grouped, "\(context)") }
+            let padded = bytes.contains(UInt8(ascii: " "))
+            #expect(got.told == !padded, "\(context)")
+            if !padded && !apart { #expect(got.grouped, "\(context)") }
         }
     }
 

@@ -24,7 +24,9 @@ import RoleGraphAlgorithms
     /// A random transition file whose columns are `from`, `to` and some of `effort` and `count`
     /// (the fast path's), in random order, most rows plain, and beside them every near miss:
     /// ids of exactly 8 and 16 bytes and longer, ids with inner spaces, a `#` inside or leading
-    /// the first field, padded and quoted fields, empty fields, numbers with signs, exponents,
+    /// the first field, padded and quoted fields (quoted ids with commas and inner padding, empty
+    /// quotes, doubled quotes, a space after the closing quote, a line break inside, a quote
+    /// never closed), empty fields, numbers with signs, exponents,
     /// 16 digits, a bare point, zero and out of range, self-moves and repeated rows, LF, CRLF
     /// and lone CR line ends, blank and comment lines, and rows with a field too many or few.
     static func randomPlainFile(seed: UInt64) -> [UInt8] {
@@ -42,6 +44,8 @@ import RoleGraphAlgorithms
             case 2: pool.append(Array("Senior Data Scientist (Financial Services) \(k)".utf8))
             case 3: pool.append(Array("rôle-\(k)".utf8))
             case 4: pool.append(Array("a#\(k)".utf8))
+            case 5: pool.append(Array("\"Managers, All Other \(k)\"".utf8))   // quoted, as it must be
+            case 6: pool.append(Array("\" padded inside \(k) \"".utf8))
             default: pool.append(Array("r\(k)".utf8))
             }
         }
@@ -76,13 +80,18 @@ import RoleGraphAlgorithms
             var fields = columns.map { row[$0]! }
             if chance(oddRate) {
                 let k = Int.random(in: 0 ..< fields.count, using: &rng)
-                switch Int.random(in: 0 ..< 7, using: &rng) {
+                switch Int.random(in: 0 ..< 12, using: &rng) {
                 case 0: fields[k] = [0x20] + fields[k]
                 case 1: fields[k] += [0x09]
                 case 2: fields[k] = [0x22] + fields[k] + [0x22]
                 case 3: fields[k] = []
                 case 4: fields.append(Array("extra".utf8))
                 case 5: fields.removeLast()
+                case 6: fields[k] = Array("\"\"".utf8)                          // an empty quoted field
+                case 7: fields[k] = Array("\"say \"\"hi\"\"\"".utf8)         // a doubled quote
+                case 8: fields[k] = [0x22] + fields[k] + [0x22, 0x20]            // a space after the quote
+                case 9: fields[k] = Array("\"two\nlines\"".utf8)               // a line break inside
+                case 10: fields[k] = [0x22] + fields[k]                         // never closed on the line
                 default: fields[0] = Array("#".utf8) + fields[0]
                 }
             }
@@ -138,16 +147,34 @@ import RoleGraphAlgorithms
             # a comment
             f,Data Scientist,0.5\r
             Data Scientist,a,1
+            a,"Managers, All Other",2
+            "Managers, All Other",a,"3"
+            a,"say \"\"hi\"\"",1
             """
         let (outcome, plainRows) = Self.read(Array(text.utf8), strict: false, chunking: .sequential)
-        // a→b, b→c, the self-move e→e (handed to the general reader), f→Data Scientist and
-        // Data Scientist→a are plain; the quoted, padded and empty-effort rows are not.
-        #expect(plainRows == 5)
+        // a→b, b→c, the quoted c→d, the self-move e→e (handed to the general reader),
+        // f→Data Scientist, Data Scientist→a and a→"Managers, All Other" are plain; the padded and
+        // empty-effort rows, the quoted number and the doubled quote are not.
+        #expect(plainRows == 7)
         #expect(outcome.relations.map { "\($0.from.rawValue)>\($0.to.rawValue):\($0.effort ?? -1)" }
-                == ["a>b:1.0", "b>c:2.5", "c>d:1.0", "d>e:1.0", "e>f:1.0", "f>Data Scientist:0.5", "Data Scientist>a:1.0"])
-        #expect(outcome.roles.map(\.id.rawValue) == ["a", "b", "c", "d", "e", "f", "Data Scientist"])
+                == ["a>b:1.0", "b>c:2.5", "c>d:1.0", "d>e:1.0", "e>f:1.0", "f>Data Scientist:0.5", "Data Scientist>a:1.0",
+                    "a>Managers, All Other:2.0", "Managers, All Other>a:3.0", "a>say \"hi\":1.0"])
+        #expect(outcome.roles.map(\.id.rawValue) == ["a", "b", "c", "d", "e", "f", "Data Scientist", "Managers, All Other", "say \"hi\""])
         #expect(outcome.summary?.selfMoves == 1)
         #expect(outcome == Self.read(Array(text.utf8), strict: false, chunking: .general).outcome)
+    }
+
+    @Test func aQuotedIDThatIsNotUTF8IsReportedAtItsOpeningQuote() {
+        // The fast path reads the quoted id; the problem is placed where the general reader places it.
+        let bytes = Array("from,to\nx,y\n  \"a".utf8) + [0xFF] + Array("b\",c\n".utf8)
+        let padded = Self.read(bytes, strict: false, chunking: .sequential)
+        let fast = Array("from,to\nx,y\n\"a".utf8) + [0xFF] + Array("b\",c\n".utf8)
+        let (outcome, _) = Self.read(fast, strict: false, chunking: .sequential)
+        #expect(outcome == Self.read(fast, strict: false, chunking: .general).outcome)
+        #expect(outcome.diagnostics.count == 1)
+        #expect(outcome.diagnostics.first?.hasPrefix("moves.csv:3:1:") == true, "\(outcome.diagnostics)")
+        // Padded, the row is the general reader's, which reports the id at its quote too.
+        #expect(padded.outcome.diagnostics.first?.hasPrefix("moves.csv:3:3:") == true, "\(padded.outcome.diagnostics)")
     }
 
     // MARK: The scanner's pieces

@@ -1,8 +1,9 @@
 // The parser's fast path for the rows of a plain transition file, and the batches it reads them
 // in.
 //
-// Nearly every row of a large edge list is plain: its fields are unquoted, none is empty or
-// padded with spaces, the numbers are short decimals in range, and the row ends at a line
+// Nearly every row of a large edge list is plain: its fields are unquoted, or ids quoted simply
+// (a title with a comma, "Managers, All Other": no doubled quote, no line break), none is empty
+// or padded with spaces, the numbers are short decimals in range, and the row ends at a line
 // break. Such a row needs none of what the general row reader (`readRow` and `readEdge`)
 // prepares for the rest (a `Field` per value with its place for diagnostics, the header's
 // columns looked up per row, text for a kind or a note), so it is read here, with one scan of
@@ -56,10 +57,15 @@ struct SimpleRow {
     var lineStart = 0
     /// Where the next line starts.
     var next = 0
+    /// Each id's bytes (inside the quotes of a quoted one).
     var fromStart = 0
     var fromEnd = 0
     var toStart = 0
     var toEnd = 0
+    /// Where each id's field starts (its opening quote, if quoted), for the place a problem with
+    /// the id is reported at.
+    var fromOffset = 0
+    var toOffset = 0
     var fromPrefix: (UInt64, UInt64) = (0, 0)
     var toPrefix: (UInt64, UInt64) = (0, 0)
     /// The `from` id's hash; 0 when the first pass did not make it (the id repeats the row
@@ -124,12 +130,12 @@ extension EdgeListParser {
                     let key = scanner.bytes(row.fromStart, row.fromEnd)
                     let hash = row.fromHash != 0 ? row.fromHash : ByteInterner.hash(key, row.fromPrefix.0, row.fromPrefix.1)
                     let result = interner.intern(key, row.fromPrefix.0, row.fromPrefix.1, hash: hash)
-                    if result.inserted { firstSeen.append((line, row.lineStart, row.fromStart)) }
+                    if result.inserted { firstSeen.append((line, row.lineStart, row.fromOffset)) }
                     from = result.index
                     lastFrom = (fromLength, row.fromPrefix, from)
                 }
                 let to = interner.intern(scanner.bytes(row.toStart, row.toEnd), row.toPrefix.0, row.toPrefix.1, hash: row.toHash)
-                if to.inserted { firstSeen.append((line, row.lineStart, row.toStart)) }
+                if to.inserted { firstSeen.append((line, row.lineStart, row.toOffset)) }
                 if from == to.index {
                     // A self-move: the general reader counts it (its ids are interned now, so
                     // it finds them and records nothing again), after the rows before it.
@@ -238,9 +244,10 @@ struct SimpleRowScanner {
 
     /// Reads the plain row on the line at `start` into `slot` (an initialised row), taking its
     /// fields' ends from `cursor`, whose next delimiter is the first at or after `start`; `false`
-    /// when the line is not one: a field empty, quoted or padded with spaces, a number the fast
-    /// path does not read or out of range, a line not ending in a line feed (or CRLF), a comment,
-    /// or another number of fields than the header's. After a row it reads, the cursor's next
+    /// when the line is not one: a field empty or padded with spaces, quoted other than as a
+    /// plain quoted id (``closingQuote(after:)``), a number the fast path does not read or out of
+    /// range, a line not ending in a line feed (or CRLF), a comment, or another number of fields
+    /// than the header's. After a row it reads, the cursor's next
     /// delimiter is the first after the row; after one it does not, the cursor is anywhere.
     ///
     /// - Complexity: O(*m*) for a line of *m* bytes.
@@ -258,23 +265,40 @@ struct SimpleRowScanner {
         // The bytes a field may not start with: the row's first field may not be a comment.
         var refusedFirst = refusedAtStart | 1 << UInt64(UInt8(ascii: "#"))
         for column in 0 ..< columns.fieldCount {
-            let i = cursor.next()
+            // The field's end, and its value's bytes (inside the quotes of a quoted id).
+            var i = cursor.next()
             guard i > fieldStart else { return false }
+            var valueStart = fieldStart, valueEnd = i
             let first = base.load(fromByteOffset: fieldStart, as: UInt8.self)
-            let last = base.load(fromByteOffset: i &- 1, as: UInt8.self)
-            // Each set: a byte under 64 whose bit is set.
-            if first < 64 && refusedFirst &>> UInt64(first) & 1 != 0 { return false }
-            if last < 64 && refusedAtEnd &>> UInt64(last) & 1 != 0 { return false }
+            if first == UInt8(ascii: "\"") && roles & 3 < 2 {
+                // A quoted id ("Managers, All Other"): plain when it closes on its line, holds no
+                // doubled quote and is not empty, and a delimiter follows the closing quote.
+                guard let close = closingQuote(after: fieldStart) else { return false }
+                valueStart = fieldStart &+ 1
+                valueEnd = close
+                i = close &+ 1
+                // The delimiters inside the quotes are not the row's: the cursor goes on from
+                // the one after them.
+                cursor.reset(to: i)
+                _ = cursor.next()
+            } else {
+                let last = base.load(fromByteOffset: i &- 1, as: UInt8.self)
+                // Each set: a byte under 64 whose bit is set (a quoted number is refused here).
+                if first < 64 && refusedFirst &>> UInt64(first) & 1 != 0 { return false }
+                if last < 64 && refusedAtEnd &>> UInt64(last) & 1 != 0 { return false }
+            }
             refusedFirst = refusedAtStart
             switch roles & 3 {
             case 0:
-                slot.pointee.fromStart = fieldStart
-                slot.pointee.fromEnd = i
-                slot.pointee.fromPrefix = prefix(fieldStart, i)
+                slot.pointee.fromStart = valueStart
+                slot.pointee.fromEnd = valueEnd
+                slot.pointee.fromOffset = fieldStart
+                slot.pointee.fromPrefix = prefix(valueStart, valueEnd)
             case 1:
-                slot.pointee.toStart = fieldStart
-                slot.pointee.toEnd = i
-                slot.pointee.toPrefix = prefix(fieldStart, i)
+                slot.pointee.toStart = valueStart
+                slot.pointee.toEnd = valueEnd
+                slot.pointee.toOffset = fieldStart
+                slot.pointee.toPrefix = prefix(valueStart, valueEnd)
             case 2:
                 guard let value = simpleNumber(fieldStart, i, above: 0, atMost: GraphValidator.maximumEffort) else { return false }
                 slot.pointee.effort = value
@@ -304,6 +328,31 @@ struct SimpleRowScanner {
             }
         }
         return true
+    }
+
+    /// Where the quoted field whose opening quote is at `open` closes, when it is a plain quoted
+    /// id: a closing quote on the same line, not right after the opening one (an empty id), and
+    /// followed by the end of the rows or a delimiter (a second quote there is a doubled quote,
+    /// which the general reader unescapes; spaces or text there, it reports or trims); `nil`
+    /// otherwise.
+    ///
+    /// - Complexity: O(*m*) for the *m* bytes up to the closing quote.
+    @inline(__always)
+    func closingQuote(after open: Int) -> Int? {
+        let base = p.baseAddress.unsafelyUnwrapped
+        var close = open &+ 1
+        while close < n {
+            let b = base.load(fromByteOffset: close, as: UInt8.self)
+            if b == UInt8(ascii: "\"") { break }
+            if b == 0x0A || b == 0x0D { return nil }
+            close &+= 1
+        }
+        guard close < n, close > open &+ 1 else { return nil }
+        if close &+ 1 < n {
+            let after = base.load(fromByteOffset: close &+ 1, as: UInt8.self)
+            guard after == separator || after == 0x0A || after == 0x0D else { return nil }
+        }
+        return close
     }
 
     /// ``ByteInterner/prefix(_:)`` of the bytes `start ..< end`, with two whole-word loads when

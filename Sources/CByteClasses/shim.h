@@ -1,7 +1,8 @@
 // Byte classification 64 bytes at a time, for the edge-list parser's delimiter scan (see
-// DelimiterCursor in RoleGraphKit). Swift's SIMD types compile their lane comparisons to a loop
-// over the lanes, so the vector compares are spelled here, in C, where the compiler maps them to
-// the processor's instructions; a word-at-a-time version serves every other target.
+// DelimiterCursor in RoleGraphKit), and a byte count, for where the parser cuts a file (see
+// EdgeListChunking). Swift's SIMD types compile their lane comparisons to a loop over the lanes,
+// so the vector compares are spelled here, in C, where the compiler maps them to the processor's
+// instructions; a word-at-a-time or bytewise version serves every other target.
 #ifndef ROLEGRAPH_BYTE_CLASSES_H
 #define ROLEGRAPH_BYTE_CLASSES_H
 
@@ -45,6 +46,31 @@ static inline uint64_t rolegraph_delimiters64(const void *p, uint8_t separator) 
     }
     return mask;
 #endif
+}
+
+/// How many of the `n` bytes at `p` are `byte`.
+static inline size_t rolegraph_count_byte(const void *p, size_t n, uint8_t byte) {
+    const uint8_t *bytes = (const uint8_t *)p;
+    size_t count = 0, i = 0;
+#if defined(__SSE2__)
+    const __m128i target = _mm_set1_epi8((char)byte);
+    // Each lane counts its hits (a compare is -1 where it hits) for at most 255 blocks, then
+    // the lanes are summed eight at a time.
+    while (i + 16 * 255 <= n) {
+        __m128i lanes = _mm_setzero_si128();
+        for (int k = 0; k < 255; k++, i += 16) {
+            lanes = _mm_sub_epi8(lanes, _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(bytes + i)), target));
+        }
+        __m128i sums = _mm_sad_epu8(lanes, _mm_setzero_si128());
+        count += (size_t)_mm_extract_epi16(sums, 0) + (size_t)_mm_extract_epi16(sums, 4);
+    }
+    for (; i + 16 <= n; i += 16) {
+        count += (size_t)__builtin_popcount((unsigned)_mm_movemask_epi8(
+            _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(bytes + i)), target)));
+    }
+#endif
+    for (; i < n; i++) count += bytes[i] == byte;
+    return count;
 }
 
 #endif

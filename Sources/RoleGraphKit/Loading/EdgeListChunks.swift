@@ -1,4 +1,5 @@
 import RoleGraphAlgorithms
+import CByteClasses
 import Dispatch
 import Foundation
 #if canImport(Glibc)
@@ -13,12 +14,14 @@ import Darwin
 /// consecutive chunks, each chunk is read by the one row parser (`EdgeListParser`) into its own
 /// interner and columns, and the chunks are merged in file order into exactly what one pass over
 /// the file makes (see `EdgeListParser.readRows(inChunks:)`). A file is split when that pays: it
-/// is large and there is more than one core. A quoted field may hold a line break, so a cut may
-/// fall inside a row; the chunk before such a cut then ends inside that field, which its parser
-/// notes (`EdgeListParser.endedInsideQuotes`), and the file is read again in one pass. The first
+/// is large and there is more than one core. A quoted field may hold a line break, so each cut is
+/// placed at a line start after an even number of quotes (``linesOutsideQuotes(_:from:near:)``).
+/// That count can be wrong (a quote inside an unquoted field), so it is checked: the chunk before
+/// a cut that fell inside a quoted field ends inside it, which its parser notes
+/// (`EdgeListParser.endedInsideQuotes`), and the file is then read again in one pass. The first
 /// chunk starts at a row, so by induction a cut that no chunk ends inside a quoted field at is a
-/// row's start too: files with quoted fields (titles such as "Managers, All Other") are split
-/// like any other, and only a quoted line break that a cut falls in costs the second pass.
+/// row's start too: files with quoted fields (titles such as "Managers, All Other", notes over
+/// several lines) are split like any other.
 struct EdgeListChunking: Sendable {
     /// Files smaller than this are read in one pass. A split costs a thread start, a second
     /// interning of each later chunk's distinct ids and a copy of its columns, and on a small file
@@ -75,13 +78,15 @@ struct EdgeListChunking: Sendable {
                                           findsRepeatsInGroups: false)
 
     /// The chunks to read the rows `rowsFrom ..< p.count` in (consecutive, each starting at a line
-    /// start, some possibly empty), or `nil` for one pass.
+    /// start, some possibly empty), or `nil` for one pass. Test `cuts` are taken as they are; the
+    /// automatic ones are moved past any quoted field they fall in (``linesOutsideQuotes(_:from:near:)``).
     ///
-    /// - Complexity: O(*n*) for the *n* bytes after the header (the scan for a quote).
+    /// - Complexity: O(*n*) for the *n* bytes after the header (the count of quotes before the
+    ///   cuts, on every core).
     func chunks(of p: UnsafeRawBufferPointer, rowsFrom start: Int) -> [Range<Int>]? {
         let n = p.count
         guard chunkCount > 1 || cuts != nil, n >= minimumBytes, start < n, let base = p.baseAddress else { return nil }
-        let targets = cuts ?? (1 ..< chunkCount).map { start + (n - start) / chunkCount * $0 }
+        let targets = cuts ?? Self.linesOutsideQuotes(p, from: start, near: (1 ..< chunkCount).map { start + (n - start) / chunkCount * $0 })
         var bounds = [start]
         for target in targets {
             var cut = min(n, max(target, bounds[bounds.count - 1]))
@@ -96,6 +101,71 @@ struct EdgeListChunking: Sendable {
         }
         bounds.append(n)
         return (0 ..< bounds.count - 1).map { bounds[$0] ..< bounds[$0 + 1] }
+    }
+}
+
+extension EdgeListChunking {
+    /// For each of `targets` (increasing positions after `start`), the first line start at or
+    /// after it that is outside every quoted field, as far as the quotes before it tell: a quoted
+    /// field holds its quotes in pairs (its opening and closing ones, and each doubled one), so a
+    /// position after an even number of quotes is outside one. A quote inside an unquoted field
+    /// (`5'10"`) breaks the count; the parse then finds the cut inside a row and reads the file
+    /// again in one pass, so a wrong count costs time, never the result. A line start is the
+    /// position after a line feed; a target past the last one gives the end.
+    ///
+    /// Files without a quote, or whose quoted fields hold no line break, get the line start after
+    /// each target, as before; a file of notes over several lines no longer has a cut fall inside
+    /// one and its parse thrown away.
+    ///
+    /// - Complexity: O(*n*) for the *n* bytes up to the last cut: the quotes before the targets
+    ///   counted on every core at once, then a walk from each target to its line start.
+    static func linesOutsideQuotes(_ p: UnsafeRawBufferPointer, from start: Int, near targets: [Int]) -> [Int] {
+        let targets = targets.map { min($0, p.count) }
+        guard let last = targets.last, last > start, p.baseAddress != nil else { return targets }
+        // The quotes in [start, last), in parts cut at the targets and between them.
+        var bounds = [start]
+        for target in targets where target > bounds[bounds.count - 1] {
+            bounds.append((bounds[bounds.count - 1] + target) / 2)
+            bounds.append(target)
+        }
+        var counts = [Int](repeating: 0, count: bounds.count - 1)
+        counts.withUnsafeMutableBufferPointer { counts in
+            bounds.withUnsafeBufferPointer { bounds in
+                let out = SharedPointer(counts), edges = SharedInput(bounds), bytes = SharedInput(p.assumingMemoryBound(to: UInt8.self))
+                DispatchQueue.concurrentPerform(iterations: counts.count) { k in
+                    let from = edges.buffer[k], to = edges.buffer[k + 1]
+                    out.base[k] = rolegraph_count_byte(bytes.buffer.baseAddress! + from, to - from, UInt8(ascii: "\""))
+                }
+            }
+        }
+        let n = p.count
+        var result: [Int] = []
+        var quotes = 0, counted = 0, previous = start
+        for target in targets {
+            if target <= previous {
+                // The walk from an earlier target went past this one.
+                result.append(previous)
+                continue
+            }
+            // The quotes before the target (one of the bounds), then a walk to the first line
+            // feed after an even number of them.
+            while counted + 1 < bounds.count && bounds[counted + 1] <= target {
+                quotes += counts[counted]
+                counted += 1
+            }
+            var i = min(target, n)
+            var inside = quotes % 2 == 1
+            if !(i < n && p[i - 1] == 0x0A && !inside) {
+                while i < n {
+                    let b = p[i]
+                    i += 1
+                    if b == UInt8(ascii: "\"") { inside.toggle() } else if b == 0x0A && !inside { break }
+                }
+            }
+            result.append(i)
+            previous = i
+        }
+        return result
     }
 }
 

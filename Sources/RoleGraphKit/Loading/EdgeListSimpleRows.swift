@@ -247,8 +247,8 @@ struct SimpleRowScanner {
     /// when the line is not one: a field empty or padded with spaces, quoted other than as a
     /// plain quoted id (``closingQuote(after:)``), a number the fast path does not read or out of
     /// range, a line not ending in a line feed (or CRLF), a comment, or another number of fields
-    /// than the header's. After a row it reads, the cursor's next
-    /// delimiter is the first after the row; after one it does not, the cursor is anywhere.
+    /// than the header's. After a row it reads, the cursor's next delimiter is the first after
+    /// the row; after one it does not, the cursor is anywhere.
     ///
     /// - Complexity: O(*m*) for a line of *m* bytes.
     @inline(__always)

@@ -41,7 +41,7 @@ let package = Package(
         .systemLibrary(name: "CFileSystem"),
         // __builtin_prefetch, for the edge-list parser's id table (see ByteInterner.prefetch).
         .systemLibrary(name: "CCacheHints"),
-        // SSE2 byte compares, for the edge-list parser's delimiter scan (see DelimiterCursor).
+        // SSE2 byte compares, for the edge-list parser's delimiter scan (DelimiterCursor) and where it cuts a file.
         .systemLibrary(name: "CByteClasses"),
         .target(
             name: "RoleGraphKit",

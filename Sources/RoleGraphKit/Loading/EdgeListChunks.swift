@@ -48,8 +48,8 @@ struct EdgeListChunking: Sendable {
     /// every row with the general row reader, which tests compare the fast path with.
     var readsPlainRows = true
     /// Whether repeated rows are found without sorting when each source's rows are together
-    /// (``EdgeListParser/aggregateGrouped(_:roleCount:)``); `false` always sorts, which tests
-    /// compare that path with.
+    /// (``EdgeListParser/aggregateGrouped(_:roleCount:usingRuns:)``); `false` always sorts, which
+    /// tests compare that path with.
     var findsRepeatsInGroups = true
     /// Whether that grouping is told while the fast path reads the rows (``SourceRuns``) when it
     /// reads them all; `false` always checks the rows after reading, which tests compare with.

@@ -5,8 +5,9 @@
 /// Only rows appended on the fast path are seen (plain transitions, whose key's source is their
 /// `from`). A file whose rows were all read there is decided here; otherwise ``grouped(rowCount:)``
 /// says it cannot tell, and the aggregation checks the rows itself. A later chunk's runs are
-/// appended with its ids renumbered (``append(_:renumbering:)``): its first run may continue the
-/// run the chunk before it ended with, and every other run must be of a source not seen before.
+/// appended with its ids renumbered (``append(_:renumbering:rowCount:otherRowCount:)``): its first
+/// run may continue the run the chunk before it ended with, and every other run must be of a
+/// source not seen before.
 struct SourceRuns {
     /// Whether a run of each source, by id, has started.
     private var started: [Bool] = []

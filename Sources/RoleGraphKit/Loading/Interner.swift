@@ -94,8 +94,8 @@ struct ByteInterner {
             table[base &+ 2] = w1
         }
         hashes.append(hash)
-        // As typed bytes, which the array copies with one memcpy (a raw buffer is copied through
-        // the generic sequence path, a byte at a time).
+        // As typed bytes: the array's append of a typed buffer runs fewer instructions than its
+        // append of a raw one.
         arena.append(contentsOf: bytes.assumingMemoryBound(to: UInt8.self))
         starts.append(arena.count)
         if hashes.count * 2 > mask + 1 { grow() }

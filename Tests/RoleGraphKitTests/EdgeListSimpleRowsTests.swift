@@ -119,6 +119,39 @@ import RoleGraphAlgorithms
         }
     }
 
+    /// Each shape the scan is compiled for, and others read field by field: every plain row is
+    /// read on the fast path, to what the general reader reads (quoted ids, CRLF, a last line
+    /// without a line break, and a row that is not plain among them).
+    @Test(arguments: ["from,to", "from,to,effort", "from,to,count", "from,to,effort,count",
+                      "to,from", "from,to,count,effort", "effort,from,to", "count,to,effort,from"])
+    func everyShapeReadsAsTheGeneralReader(header: String) {
+        let columns = header.split(separator: ",").map(String.init)
+        var rng = SplitMix64(seed: UInt64(header.utf8.count))
+        var text = header + "\n"
+        var plain = 0
+        for k in 0 ..< 200 {
+            let from = Int.random(in: 0 ..< 40, using: &rng), to = Int.random(in: 0 ..< 40, using: &rng)
+            let values: [String: String] = [
+                "from": from % 7 == 0 ? "\"Managers, All Other \(from)\"" : "role-\(from)",
+                "to": "Senior Data Scientist \(to)",
+                // A repeated move states the same effort, or the file would be refused.
+                "effort": ["1", "2.5", "0.75", "12"][(from + to) % 4],
+                "count": ["1", "7", "500"].randomElement(using: &rng)!,
+            ]
+            // Every 50th row is padded, which the general reader reads.
+            text += columns.map { values[$0]! }.joined(separator: k % 50 == 49 ? " ," : ",")
+            text += k % 3 == 0 ? "\r\n" : "\n"
+            if k % 50 != 49 { plain += 1 }
+        }
+        text.removeLast()
+        let bytes = Array(text.utf8)
+        let (expected, _) = Self.read(bytes, strict: false, chunking: .general)
+        let (outcome, plainRows) = Self.read(bytes, strict: false, chunking: .sequential)
+        #expect(outcome == expected)
+        #expect(outcome.summary != nil)
+        #expect(plainRows == plain)
+    }
+
     @Test func theRandomFilesKeepTheFastPathBusy() {
         // The property above compares something only if most rows do take the fast path. (A
         // file with a problem is refused whole, so only the files that load are counted.)

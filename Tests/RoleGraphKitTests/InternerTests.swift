@@ -41,13 +41,20 @@ import RoleGraphAlgorithms
         #expect(interner.count == oracle.count)
         for (key, index) in oracle { #expect(Array(interner.bytes(at: Int(index))) == key) }
 
-        // Two halves interned apart, then merged: the indices one interner gives.
-        var first = ByteInterner(expectedCount: 4), second = ByteInterner(expectedCount: 4)
+        // Two parts interned apart, then merged: the indices one interner gives. The merge
+        // walks the second table in slot order, so the tables are made the same size (as two
+        // chunks of one file make them), and of different sizes, and the cut moved so that the
+        // second part holds keys the first does not, or none.
         let half = keys.count / 2
-        _ = Self.intern(Array(keys[..<half]), into: &first)
-        let local = Self.intern(Array(keys[half...]), into: &second)
-        let map = first.intern(keysOf: second)
-        #expect(local.map { map[Int($0)] } == Array(expected[half...]))
-        #expect(first.count == oracle.count)
+        for (cut, sizes) in [(half, (4, 4)), (half, (4096, 4096)), (half, (4096, 4)), (half, (4, 4096)),
+                             (keys.count / 10, (4096, 4096)), (keys.count, (4, 4))] {
+            var first = ByteInterner(expectedCount: sizes.0), second = ByteInterner(expectedCount: sizes.1)
+            _ = Self.intern(Array(keys[..<cut]), into: &first)
+            let local = Self.intern(Array(keys[cut...]), into: &second)
+            let map = first.intern(keysOf: second)
+            #expect(local.map { map[Int($0)] } == Array(expected[cut...]), "cut \(cut), sizes \(sizes)")
+            #expect(first.count == oracle.count)
+            for (key, index) in oracle { #expect(Array(first.bytes(at: Int(index))) == key) }
+        }
     }
 }

@@ -82,10 +82,26 @@ extension EdgeListParser {
     /// the second, and few enough that the batch's bytes are still in the cache for it.
     static let simpleBatch = 16
 
-    /// Reads every row from `pos` to `n`, each plain one on the fast path.
+    /// Reads every row from `pos` to `n`, each plain one on the fast path: with a scan compiled
+    /// for the columns when they are one of the usual shapes (`from,to` with an effort, a count,
+    /// both or neither, in that order), else with one that reads each field's role as it comes.
     ///
     /// - Complexity: O(*n*) for the *n* bytes of the rows.
     mutating func readSimpleRows(_ columns: SimpleRowColumns) {
+        switch (columns.fieldCount, columns.roles) {
+        case (2, FromTo().roles): readSimpleRows(columns, FromTo())
+        case (3, FromToEffort().roles): readSimpleRows(columns, FromToEffort())
+        case (3, FromToCount().roles): readSimpleRows(columns, FromToCount())
+        case (4, FromToEffortCount().roles): readSimpleRows(columns, FromToEffortCount())
+        default: readSimpleRows(columns, AnySimpleRowShape(columns))
+        }
+    }
+
+    /// ``readSimpleRows(_:)`` for rows of the shape `shape`, whose fields' scan is then
+    /// specialised to it when it is one of the usual shapes.
+    ///
+    /// - Complexity: O(*n*) for the *n* bytes of the rows.
+    private mutating func readSimpleRows<Shape: SimpleRowShape>(_ columns: SimpleRowColumns, _ shape: Shape) {
         let scanner = SimpleRowScanner(p: p, n: n, separator: separator, columns: columns)
         let batch = SimpleBatch()
         defer { batch.deallocate() }
@@ -98,24 +114,8 @@ extension EdgeListParser {
         var cursorAt = pos
         while pos < n {
             if cursorAt != pos { cursor.reset(to: pos) }
-            var found = 0
-            var scan = pos
-            var previous = (length: lastFrom.length, prefix: lastFrom.prefix)
-            while found < Self.simpleBatch && scan < n && scanner.read(rowAt: scan, into: batch.rows + found, cursor: &cursor) {
-                let row = batch.rows + found
-                let length = row.pointee.fromEnd &- row.pointee.fromStart
-                let fromPrefix = row.pointee.fromPrefix
-                if length > 16 || length != previous.length || fromPrefix != previous.prefix {
-                    row.pointee.fromHash = ByteInterner.hash(scanner.bytes(row.pointee.fromStart, row.pointee.fromEnd), fromPrefix.0, fromPrefix.1)
-                    interner.prefetch(hash: row.pointee.fromHash)
-                }
-                previous = (length, fromPrefix)
-                let toPrefix = row.pointee.toPrefix
-                row.pointee.toHash = ByteInterner.hash(scanner.bytes(row.pointee.toStart, row.pointee.toEnd), toPrefix.0, toPrefix.1)
-                interner.prefetch(hash: row.pointee.toHash)
-                found &+= 1
-                scan = row.pointee.next
-            }
+            let (found, scan) = scanner.findRows(from: pos, into: batch.rows, cursor: &cursor, shape: shape,
+                                                 after: (lastFrom.length, lastFrom.prefix), prefetchingIn: interner)
             cursorAt = found == Self.simpleBatch || scan >= n ? scan : -1
             // The rows kept so far in this batch: `kept` of them, from consecutive lines from
             // `keptFrom` (a self-move among them appends those before it first).
@@ -242,6 +242,49 @@ struct SimpleRowScanner {
         UnsafeRawBufferPointer(rebasing: p[start ..< end])
     }
 
+    /// Reads the plain rows from the line at `start` on into `rows`, up to
+    /// ``EdgeListParser/simpleBatch`` of them, stopping at the first line that is not one
+    /// (``read(rowAt:into:cursor:shape:)``) or at the end; hashes each row's ids and asks the
+    /// processor for the slots of `interner` they probe. `previous` is the length and prefix of
+    /// the `from` id of the row before: a `from` id that repeats the row above it is not hashed
+    /// (its `fromHash` is 0).
+    ///
+    /// Out of line, called once a batch, with the row scan inlined into it (``read(rowAt:into:cursor:shape:)``
+    /// and its fields are `@_transparent`: the compiler did not honour `@inline(__always)` for
+    /// them, and a call per field costs about as much as the field's checks), so that the scan
+    /// is one loop compiled for the shape.
+    ///
+    /// - Returns: how many rows were read, and where the line after them starts.
+    /// - Complexity: O(*m*) for the *m* bytes of the rows read.
+    @inline(never)
+    func findRows<Shape: SimpleRowShape>(from start: Int, into rows: UnsafeMutablePointer<SimpleRow>,
+                                         cursor: inout DelimiterCursor, shape: Shape,
+                                         after previous: (length: Int, prefix: (UInt64, UInt64)),
+                                         prefetchingIn interner: ByteInterner) -> (found: Int, next: Int) {
+        var delimiters = cursor
+        defer { cursor = delimiters }
+        var found = 0
+        var scan = start
+        var previous = previous
+        while found < EdgeListParser.simpleBatch && scan < n && read(rowAt: scan, into: rows + found, cursor: &delimiters, shape: shape) {
+            let row = rows + found
+            let length = row.pointee.fromEnd &- row.pointee.fromStart
+            let fromPrefix = row.pointee.fromPrefix
+            if length > 16 || length != previous.length || fromPrefix != previous.prefix {
+                row.pointee.fromHash = idHash(row.pointee.fromStart, row.pointee.fromEnd, fromPrefix)
+                interner.prefetch(hash: row.pointee.fromHash)
+            } else {
+                row.pointee.fromHash = 0
+            }
+            previous = (length, fromPrefix)
+            row.pointee.toHash = idHash(row.pointee.toStart, row.pointee.toEnd, row.pointee.toPrefix)
+            interner.prefetch(hash: row.pointee.toHash)
+            found &+= 1
+            scan = row.pointee.next
+        }
+        return (found, scan)
+    }
+
     /// Reads the plain row on the line at `start` into `slot` (an initialised row), taking its
     /// fields' ends from `cursor`, whose next delimiter is the first at or after `start`; `false`
     /// when the line is not one: a field empty or padded with spaces, quoted other than as a
@@ -250,81 +293,100 @@ struct SimpleRowScanner {
     /// than the header's. After a row it reads, the cursor's next delimiter is the first after
     /// the row; after one it does not, the cursor is anywhere.
     ///
+    /// The fields are read one after another, not in a loop, so that a shape known when this is
+    /// compiled reads each field's role as a constant.
+    ///
     /// - Complexity: O(*m*) for a line of *m* bytes.
-    @inline(__always)
-    func read(rowAt start: Int, into slot: UnsafeMutablePointer<SimpleRow>, cursor: inout DelimiterCursor) -> Bool {
-        let base = p.baseAddress.unsafelyUnwrapped
-        // Only what a row may leave unset is reset: the rest is written by the scan of a row it
-        // accepts (a `SimpleRow` is plain data, and the batch's rows are initialised once).
+    @_transparent
+    func read<Shape: SimpleRowShape>(rowAt start: Int, into slot: UnsafeMutablePointer<SimpleRow>,
+                                     cursor: inout DelimiterCursor, shape: Shape) -> Bool {
+        // Nothing is reset: a row it accepts has every field of the shape written by the scan,
+        // and the fields of the columns the shape does not have are never written (a
+        // `SimpleRow` is plain data, and the batch's rows are initialised once, with no effort or
+        // count, for one shape).
         slot.pointee.lineStart = start
-        slot.pointee.fromHash = 0
-        slot.pointee.effort = .nan
-        slot.pointee.count = .nan
         var fieldStart = start
-        var roles = columns.roles
-        // The bytes a field may not start with: the row's first field may not be a comment.
-        var refusedFirst = refusedAtStart | 1 << UInt64(UInt8(ascii: "#"))
-        for column in 0 ..< columns.fieldCount {
-            // The field's end, and its value's bytes (inside the quotes of a quoted id).
-            var i = cursor.next()
-            guard i > fieldStart else { return false }
-            var valueStart = fieldStart, valueEnd = i
-            let first = base.load(fromByteOffset: fieldStart, as: UInt8.self)
-            if first == UInt8(ascii: "\"") && roles & 3 < 2 {
-                // A quoted id ("Managers, All Other"): plain when it closes on its line, holds no
-                // doubled quote and is not empty, and a delimiter follows the closing quote.
-                guard let close = closingQuote(after: fieldStart) else { return false }
-                valueStart = fieldStart &+ 1
-                valueEnd = close
-                i = close &+ 1
-                // The delimiters inside the quotes are not the row's: the cursor goes on from
-                // the one after them.
-                cursor.reset(to: i)
+        // The row's first field may not be a comment.
+        guard field(0, of: shape, at: &fieldStart, into: slot, cursor: &cursor, refusing: refusedAtStart | 1 << UInt64(UInt8(ascii: "#"))),
+              field(1, of: shape, at: &fieldStart, into: slot, cursor: &cursor, refusing: refusedAtStart) else { return false }
+        if shape.fieldCount > 2 {
+            guard field(2, of: shape, at: &fieldStart, into: slot, cursor: &cursor, refusing: refusedAtStart) else { return false }
+            if shape.fieldCount > 3 {
+                guard field(3, of: shape, at: &fieldStart, into: slot, cursor: &cursor, refusing: refusedAtStart) else { return false }
+            }
+        }
+        return true
+    }
+
+    /// Reads field `column` of a row of the shape `shape`, which starts at `fieldStart`, into
+    /// `slot`, and then its separator (moving `fieldStart` to the next field) or its line's end
+    /// (setting the row's `next`); `false` when it is not plain. A field may not start with a
+    /// byte under 64 whose bit is set in `refused`.
+    ///
+    /// - Complexity: O(*m*) for a field of *m* bytes.
+    @_transparent
+    func field<Shape: SimpleRowShape>(_ column: Int, of shape: Shape, at fieldStart: inout Int,
+                                              into slot: UnsafeMutablePointer<SimpleRow>,
+                                              cursor: inout DelimiterCursor, refusing refused: UInt64) -> Bool {
+        let base = p.baseAddress.unsafelyUnwrapped
+        let role = shape.role(column)
+        // The field's end, and its value's bytes (inside the quotes of a quoted id).
+        var i = cursor.next()
+        guard i > fieldStart else { return false }
+        var valueStart = fieldStart, valueEnd = i
+        let first = base.load(fromByteOffset: fieldStart, as: UInt8.self)
+        if first == UInt8(ascii: "\"") && role < 2 {
+            // A quoted id ("Managers, All Other"): plain when it closes on its line, holds no
+            // doubled quote and is not empty, and a delimiter follows the closing quote.
+            guard let close = closingQuote(after: fieldStart) else { return false }
+            valueStart = fieldStart &+ 1
+            valueEnd = close
+            i = close &+ 1
+            // The delimiters inside the quotes are not the row's: the cursor goes on from
+            // the one after them.
+            cursor.reset(to: i)
+            _ = cursor.next()
+        } else {
+            let last = base.load(fromByteOffset: i &- 1, as: UInt8.self)
+            // Each set: a byte under 64 whose bit is set (a quoted number is refused here).
+            if first < 64 && refused &>> UInt64(first) & 1 != 0 { return false }
+            if last < 64 && refusedAtEnd &>> UInt64(last) & 1 != 0 { return false }
+        }
+        switch role {
+        case 0:
+            slot.pointee.fromStart = valueStart
+            slot.pointee.fromEnd = valueEnd
+            slot.pointee.fromOffset = fieldStart
+            slot.pointee.fromPrefix = prefix(valueStart, valueEnd)
+        case 1:
+            slot.pointee.toStart = valueStart
+            slot.pointee.toEnd = valueEnd
+            slot.pointee.toOffset = fieldStart
+            slot.pointee.toPrefix = prefix(valueStart, valueEnd)
+        case 2:
+            guard let value = simpleNumber(fieldStart, i, above: 0, atMost: GraphValidator.maximumEffort) else { return false }
+            slot.pointee.effort = value
+        default:
+            // The count: 0 is left to the general reader, which counts the row skipped.
+            guard let value = simpleNumber(fieldStart, i, above: 0, atMost: GraphValidator.maximumCount) else { return false }
+            slot.pointee.count = value
+        }
+        if column &+ 1 < shape.fieldCount {
+            guard i < n && base.load(fromByteOffset: i, as: UInt8.self) == separator else { return false }
+            fieldStart = i &+ 1
+        } else if i == n {
+            slot.pointee.next = n
+        } else {
+            let end = base.load(fromByteOffset: i, as: UInt8.self)
+            if end == 0x0A {
+                slot.pointee.next = i &+ 1
+            } else if end == 0x0D && i &+ 1 < n && base.load(fromByteOffset: i &+ 1, as: UInt8.self) == 0x0A {
+                // The line feed of the CRLF is a delimiter too: taken here, so that the
+                // cursor's next one is after the row.
                 _ = cursor.next()
+                slot.pointee.next = i &+ 2
             } else {
-                let last = base.load(fromByteOffset: i &- 1, as: UInt8.self)
-                // Each set: a byte under 64 whose bit is set (a quoted number is refused here).
-                if first < 64 && refusedFirst &>> UInt64(first) & 1 != 0 { return false }
-                if last < 64 && refusedAtEnd &>> UInt64(last) & 1 != 0 { return false }
-            }
-            refusedFirst = refusedAtStart
-            switch roles & 3 {
-            case 0:
-                slot.pointee.fromStart = valueStart
-                slot.pointee.fromEnd = valueEnd
-                slot.pointee.fromOffset = fieldStart
-                slot.pointee.fromPrefix = prefix(valueStart, valueEnd)
-            case 1:
-                slot.pointee.toStart = valueStart
-                slot.pointee.toEnd = valueEnd
-                slot.pointee.toOffset = fieldStart
-                slot.pointee.toPrefix = prefix(valueStart, valueEnd)
-            case 2:
-                guard let value = simpleNumber(fieldStart, i, above: 0, atMost: GraphValidator.maximumEffort) else { return false }
-                slot.pointee.effort = value
-            default:
-                // The count: 0 is left to the general reader, which counts the row skipped.
-                guard let value = simpleNumber(fieldStart, i, above: 0, atMost: GraphValidator.maximumCount) else { return false }
-                slot.pointee.count = value
-            }
-            roles &>>= 2
-            if column &+ 1 < columns.fieldCount {
-                guard i < n && base.load(fromByteOffset: i, as: UInt8.self) == separator else { return false }
-                fieldStart = i &+ 1
-            } else if i == n {
-                slot.pointee.next = n
-            } else {
-                let end = base.load(fromByteOffset: i, as: UInt8.self)
-                if end == 0x0A {
-                    slot.pointee.next = i &+ 1
-                } else if end == 0x0D && i &+ 1 < n && base.load(fromByteOffset: i &+ 1, as: UInt8.self) == 0x0A {
-                    // The line feed of the CRLF is a delimiter too: taken here, so that the
-                    // cursor's next one is after the row.
-                    _ = cursor.next()
-                    slot.pointee.next = i &+ 2
-                } else {
-                    return false
-                }
+                return false
             }
         }
         return true
@@ -353,6 +415,21 @@ struct SimpleRowScanner {
             guard after == separator || after == 0x0A || after == 0x0D else { return nil }
         }
         return close
+    }
+
+    /// ``ByteInterner/hash(_:_:_:)`` of the id at `start ..< end`, whose ``prefix(_:_:)`` is
+    /// `prefix`: an id of up to 16 bytes is hashed from its prefix and length alone.
+    @inline(__always)
+    func idHash(_ start: Int, _ end: Int, _ prefix: (UInt64, UInt64)) -> UInt64 {
+        let length = end &- start
+        guard length <= 16 else { return longIDHash(start, end, prefix) }
+        return ByteInterner.hash(UnsafeRawBufferPointer(start: nil, count: 0), prefix.0, prefix.1, length: length)
+    }
+
+    /// ``idHash(_:_:_:)`` of an id of more than 16 bytes: out of line, as ``slowPrefix(_:_:)``.
+    @inline(never)
+    private func longIDHash(_ start: Int, _ end: Int, _ prefix: (UInt64, UInt64)) -> UInt64 {
+        ByteInterner.hash(bytes(start, end), prefix.0, prefix.1)
     }
 
     /// ``ByteInterner/prefix(_:)`` of the bytes `start ..< end`, with two whole-word loads when
@@ -420,9 +497,60 @@ struct SimpleRowScanner {
         // any `whole` either way. The quotient rounded to a Double falls on the same side of
         // each bound as the exact one: 15 digits cannot come within half a unit in the last
         // place of 10^6 or 10^15 without reaching it.
-        let scale = powersOfTen[fractionDigits]
+        // Unchecked: `fractionDigits` is at most 15 here.
+        let scale = powersOfTen.withUnsafeBufferPointer { $0[fractionDigits] }
         let whole = Double(Int64(bitPattern: mantissa))
         guard whole > low * scale && whole <= high * scale else { return nil }
         return whole / scale
     }
+}
+
+/// The columns of a plain row, as the fast path's scan reads them: how many fields it has and
+/// what each one is. The usual shapes are types of their own, whose scan is compiled for them.
+protocol SimpleRowShape {
+    /// How many fields a row has: 2 to 4.
+    var fieldCount: Int { get }
+    /// What each field is, two bits a field from the first: as ``SimpleRowColumns/roles``.
+    var roles: UInt64 { get }
+}
+
+extension SimpleRowShape {
+    /// What field `column` is: 0 `from`, 1 `to`, 2 `effort`, 3 `count`.
+    @inline(__always)
+    func role(_ column: Int) -> UInt64 { roles &>> UInt64(2 &* column) & 3 }
+}
+
+/// Any header's columns, read as they come.
+struct AnySimpleRowShape: SimpleRowShape {
+    let fieldCount: Int
+    let roles: UInt64
+
+    init(_ columns: SimpleRowColumns) {
+        fieldCount = columns.fieldCount
+        roles = columns.roles
+    }
+}
+
+/// `from,to`.
+struct FromTo: SimpleRowShape {
+    var fieldCount: Int { 2 }
+    var roles: UInt64 { 0b01_00 }
+}
+
+/// `from,to,effort`.
+struct FromToEffort: SimpleRowShape {
+    var fieldCount: Int { 3 }
+    var roles: UInt64 { 0b10_01_00 }
+}
+
+/// `from,to,count`: observed moves with how many made them.
+struct FromToCount: SimpleRowShape {
+    var fieldCount: Int { 3 }
+    var roles: UInt64 { 0b11_01_00 }
+}
+
+/// `from,to,effort,count`.
+struct FromToEffortCount: SimpleRowShape {
+    var fieldCount: Int { 4 }
+    var roles: UInt64 { 0b11_10_01_00 }
 }

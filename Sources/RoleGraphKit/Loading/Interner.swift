@@ -70,19 +70,9 @@ struct ByteInterner {
                          hash: UInt64, prefetching upcoming: UInt64? = nil) -> (index: Int32, inserted: Bool) {
         let head = Self.head(hash: hash, length: bytes.count)
         let mask = self.mask
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        let found: Int? = slots.withUnsafeBufferPointer { table -> Int? in
+        let (slot, found) = slots.withUnsafeBufferPointer { table in
             if let upcoming { rolegraph_prefetch(table.baseAddress! + Self.slotWords &* (Int(truncatingIfNeeded: upcoming) & mask)) }
-            while true {
-                let base = Self.slotWords &* slot
-                let entry = table[base]
-                if entry == 0 { return nil }
-                if entry & 0xFFFF_FFFF_0000_0000 == head && table[base &+ 1] == w0 && table[base &+ 2] == w1 {
-                    let index = Int(entry & 0xFFFF_FFFF) &- 1
-                    if bytes.count <= 16 || tailEquals(index, bytes) { return index }
-                }
-                slot = (slot &+ 1) & mask
-            }
+            return Self.find(in: table, mask: mask, hash: hash, head: head, w0, w1) { bytes.count <= 16 || tailEquals($0, bytes) }
         }
         if let found { return (Int32(truncatingIfNeeded: found), false) }
         let index = hashes.count
@@ -122,21 +112,80 @@ struct ByteInterner {
     /// parts of an input one after another numbers the keys as interning the whole input would:
     /// in order of first appearance.
     ///
+    /// The keys already here are found first (``find(keysOf:slots:into:)``), then those not found
+    /// are added (``add(keysOf:missingFrom:)``); a caller with threads to spare splits the first
+    /// step over them.
+    ///
     /// - Complexity: O(*b*) expected for the *b* bytes of `other`'s keys.
     mutating func intern(keysOf other: ByteInterner) -> [Int32] {
-        let count = other.count
-        // The keys' hashes are known, so each probe fetches the slot of the key a few ahead.
-        let ahead = 8
-        var map = [Int32](repeating: 0, count: count)
+        var map = [Int32](repeating: -1, count: other.count)
+        let missing = map.withUnsafeMutableBufferPointer { find(keysOf: other, slots: 0 ..< other.slotCount, into: $0) }
+        if missing > 0 { add(keysOf: other, missingFrom: &map) }
+        return map
+    }
+
+    /// How many slots the table has.
+    var slotCount: Int { mask + 1 }
+
+    /// Sets `map[i]` to the index here of each key `i` of `other` held in `other`'s slots
+    /// `slots`, when it is here, leaving the others' untouched; never changes this table, so
+    /// several threads may find the keys of different slots at once.
+    ///
+    /// The keys are looked up in the order of `other`'s slots rather than of its indices: a slot's
+    /// place follows its key's hash, so when the two tables are the same size (as two parts of one
+    /// input make them) the probes here go through this table in order too, and read it as a
+    /// stream instead of missing the cache at every key. A key of up to 16 bytes is whole in its
+    /// slot, so neither its bytes nor its hash are read from `other`'s arrays: the hash is made
+    /// again from the slot.
+    ///
+    /// - Returns: how many keys in those slots are not here.
+    /// - Complexity: O(*s* + *b*) expected for *s* slots holding keys of *b* bytes past their
+    ///   first 16.
+    func find(keysOf other: ByteInterner, slots range: Range<Int>, into map: UnsafeMutableBufferPointer<Int32>) -> Int {
+        var missing = 0
         other.arena.withUnsafeBytes { stored in
-            for index in 0 ..< count {
-                let key = UnsafeRawBufferPointer(rebasing: stored[other.starts[index] ..< other.starts[index + 1]])
-                let (w0, w1) = Self.prefix(key)
-                let upcoming = index + ahead < count ? other.hashes[index + ahead] : nil
-                map[index] = intern(key, w0, w1, hash: other.hashes[index], prefetching: upcoming).index
+            other.slots.withUnsafeBufferPointer { theirs in
+                slots.withUnsafeBufferPointer { table in
+                    for slot in range {
+                        let base = Self.slotWords &* slot
+                        let entry = theirs[base]
+                        if entry == 0 { continue }
+                        let w0 = theirs[base &+ 1], w1 = theirs[base &+ 2]
+                        let index = Int(entry & 0xFFFF_FFFF) &- 1
+                        let length = Int(truncatingIfNeeded: entry &>> 32) & 0xFF
+                        let found: Int?
+                        if length <= 16 {
+                            // The key is its first `length` bytes, whose hash needs nothing more.
+                            let hash = Self.hash(UnsafeRawBufferPointer(start: nil, count: 0), w0, w1, length: length)
+                            found = Self.find(in: table, mask: mask, hash: hash, head: entry & 0xFFFF_FFFF_0000_0000, w0, w1) { _ in true }.index
+                        } else {
+                            let key = UnsafeRawBufferPointer(rebasing: stored[other.starts[index] ..< other.starts[index &+ 1]])
+                            let hash = other.hashes[index]
+                            found = Self.find(in: table, mask: mask, hash: hash, head: Self.head(hash: hash, length: key.count), w0, w1) {
+                                tailEquals($0, key)
+                            }.index
+                        }
+                        if let found { map[index] = Int32(truncatingIfNeeded: found) } else { missing &+= 1 }
+                    }
+                }
             }
         }
-        return map
+        return missing
+    }
+
+    /// Adds the keys of `other` whose `map` entry is negative (not found here), in `other`'s
+    /// index order, and sets their entries to their new indices.
+    ///
+    /// - Complexity: O(*k* + *b*) expected for `other`'s *k* keys, of which those added have *b*
+    ///   bytes.
+    mutating func add(keysOf other: ByteInterner, missingFrom map: inout [Int32]) {
+        other.arena.withUnsafeBytes { stored in
+            for index in 0 ..< other.count where map[index] < 0 {
+                let key = UnsafeRawBufferPointer(rebasing: stored[other.starts[index] ..< other.starts[index + 1]])
+                let (w0, w1) = Self.prefix(key)
+                map[index] = intern(key, w0, w1, hash: other.hashes[index]).index
+            }
+        }
     }
 
     /// Key `index` as a string, or `nil` when its bytes are not UTF-8.
@@ -158,6 +207,27 @@ struct ByteInterner {
         guard starts[index + 1] - start == bytes.count else { return false }
         return arena.withUnsafeBytes { stored in
             memcmp(stored.baseAddress! + start + 16, bytes.baseAddress! + 16, bytes.count - 16) == 0
+        }
+    }
+
+    /// The probe: from the slot of `hash`, the first slot whose words match `head`, `w0` and
+    /// `w1` and whose key `tailMatches` accepts (it compares what a slot does not hold), with
+    /// that key's index; or the first empty slot, where such a key would go, and `nil`.
+    ///
+    /// - Complexity: O(1) expected.
+    @inline(__always)
+    private static func find(in table: UnsafeBufferPointer<UInt64>, mask: Int, hash: UInt64, head: UInt64,
+                             _ w0: UInt64, _ w1: UInt64, tailMatches: (Int) -> Bool) -> (slot: Int, index: Int?) {
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let base = slotWords &* slot
+            let entry = table[base]
+            if entry == 0 { return (slot, nil) }
+            if entry & 0xFFFF_FFFF_0000_0000 == head && table[base &+ 1] == w0 && table[base &+ 2] == w1 {
+                let index = Int(entry & 0xFFFF_FFFF) &- 1
+                if tailMatches(index) { return (slot, index) }
+            }
+            slot = (slot &+ 1) & mask
         }
     }
 
@@ -219,7 +289,13 @@ struct ByteInterner {
     /// then a final avalanche (the finaliser of SplitMix64).
     @inline(__always)
     static func hash(_ bytes: UnsafeRawBufferPointer, _ w0: UInt64, _ w1: UInt64) -> UInt64 {
-        let n = bytes.count
+        hash(bytes, w0, w1, length: bytes.count)
+    }
+
+    /// ``hash(_:_:_:)`` of a key of `n` bytes, of which only those past the first 16 are read
+    /// from `bytes`: a key of up to 16 bytes is hashed from `w0`, `w1` and its length alone.
+    @inline(__always)
+    static func hash(_ bytes: UnsafeRawBufferPointer, _ w0: UInt64, _ w1: UInt64, length n: Int) -> UInt64 {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(n)
         h = (h ^ w0) &* 0xBF58_476D_1CE4_E5B9
         h ^= h >> 31

@@ -205,7 +205,10 @@ import RoleGraphAlgorithms
 
     /// The automatic cuts against a plain walk of the file: on random files of quoted ids, quoted
     /// notes over several lines and doubled quotes (every quote in a pair), each cut is the first
-    /// line start at or after its target that is outside every quoted field.
+    /// line start at or after its target that is outside every quoted field, whether the quotes
+    /// are counted or none is near the targets (the default window, and one longer than every
+    /// field); with a window shorter than a quoted field, each cut is still a line start at or
+    /// after its target, in order.
     @Test func automaticCutsAreTheFirstRowStartsAfterTheirTargets() {
         var rng = SplitMix64(seed: 61)
         for trial in 0 ..< 300 {
@@ -224,16 +227,47 @@ import RoleGraphAlgorithms
                 if b == UInt8(ascii: "\"") { inside.toggle() } else if b == 0x0A && !inside { rowStarts.append(i + 1) }
             }
             let targets = (0 ..< Int.random(in: 1 ... 7, using: &rng)).map { _ in Int.random(in: start + 1 ... max(start + 1, bytes.count), using: &rng) }.sorted()
+            let lineStarts = bytes.indices.filter { $0 > start && bytes[$0 - 1] == 0x0A } + [bytes.count]
             bytes.withUnsafeBytes { p in
-                let cuts = EdgeListChunking.linesOutsideQuotes(p, from: start, near: targets)
                 var previous = start
                 let expected = targets.map { target -> Int in
                     let cut = max(previous, rowStarts.first { $0 >= target } ?? bytes.count)
                     previous = cut
                     return cut
                 }
-                #expect(cuts == expected, "trial \(trial): targets \(targets)")
+                for window in [EdgeListChunking.quoteWindow, 64] {
+                    let cuts = EdgeListChunking.linesOutsideQuotes(p, from: start, near: targets, window: window)
+                    #expect(cuts == expected, "trial \(trial): targets \(targets), window \(window)")
+                }
+                let cuts = EdgeListChunking.linesOutsideQuotes(p, from: start, near: targets, window: 3)
+                #expect(cuts == cuts.sorted() && zip(cuts, targets).allSatisfy { $0 >= min($1, bytes.count) && lineStarts.contains($0) },
+                        "trial \(trial): targets \(targets), cuts \(cuts)")
             }
+        }
+    }
+
+    /// A quoted note longer than the quote window, with the middle of the file inside it: the
+    /// window has no quote, so the cut is the line start after the middle, inside the note; the
+    /// parse finds that and reads the file in one pass. With the window over the note's opening
+    /// quote, the quotes are counted and the cut placed after the note.
+    @Test func aQuotedFieldLongerThanTheWindowIsCaughtByTheParse() {
+        var text = "from,to,note\n"
+        for k in 0 ..< 20 { text += "a\(k),b\(k),plain\n" }
+        text += "x,y,\"" + (0 ..< 40).map { "line \($0) of a long note" }.joined(separator: "\n") + "\"\n"
+        for k in 0 ..< 20 { text += "c\(k),d\(k),\n" }
+        let bytes = Array(text.utf8)
+        let expected = Self.read(bytes, strict: false, chunking: .sequential)
+        #expect(expected.relations.count == 41)
+        let noteStart = Array(text.utf8).firstIndex(of: UInt8(ascii: "\""))!
+        let middle = Array("from,to,note\n".utf8).count + (bytes.count - Array("from,to,note\n".utf8).count) / 2
+        #expect(middle - noteStart > 100, "the middle is well inside the note")
+        for (window, chunks) in [(16, 1), (EdgeListChunking.quoteWindow, 2)] {
+            var chunking = EdgeListChunking(minimumBytes: 0, chunkCount: 2)
+            chunking.quoteWindow = window
+            var got = Self.read(bytes, strict: false, chunking: chunking)
+            #expect(got.chunks == chunks, "window \(window)")
+            got.chunks = expected.chunks
+            #expect(got == expected, "window \(window)")
         }
     }
 

@@ -15,7 +15,7 @@ import Darwin
 /// interner and columns, and the chunks are merged in file order into exactly what one pass over
 /// the file makes (see `EdgeListParser.readRows(inChunks:)`). A file is split when that pays: it
 /// is large and there is more than one core. A quoted field may hold a line break, so each cut is
-/// placed at a line start after an even number of quotes (``linesOutsideQuotes(_:from:near:)``).
+/// placed at a line start after an even number of quotes (``linesOutsideQuotes(_:from:near:window:)``).
 /// That count can be wrong (a quote inside an unquoted field), so it is checked: the chunk before
 /// a cut that fell inside a quoted field ends inside it, which its parser notes
 /// (`EdgeListParser.endedInsideQuotes`), and the file is then read again in one pass. The first
@@ -54,6 +54,14 @@ struct EdgeListChunking: Sendable {
     /// Whether that grouping is told while the fast path reads the rows (``SourceRuns``) when it
     /// reads them all; `false` always checks the rows after reading, which tests compare with.
     var tellsGroupingWhileReading = true
+    /// How many bytes before each automatic cut's target are looked at for a quote
+    /// (``linesOutsideQuotes(_:from:near:window:)``); tests make it small, so that a quoted field
+    /// longer than it has a cut fall inside it.
+    var quoteWindow = Self.quoteWindow
+
+    /// ``quoteWindow``'s default: longer than any quoted field a transition file holds, and short
+    /// enough that looking at it costs nothing beside the parse.
+    static let quoteWindow = 64 << 10
 
     /// How a pass over `count` items after the parse splits them.
     ///
@@ -79,14 +87,15 @@ struct EdgeListChunking: Sendable {
 
     /// The chunks to read the rows `rowsFrom ..< p.count` in (consecutive, each starting at a line
     /// start, some possibly empty), or `nil` for one pass. Test `cuts` are taken as they are; the
-    /// automatic ones are moved past any quoted field they fall in (``linesOutsideQuotes(_:from:near:)``).
+    /// automatic ones are moved past any quoted field they fall in (``linesOutsideQuotes(_:from:near:window:)``).
     ///
     /// - Complexity: O(*n*) for the *n* bytes after the header (the count of quotes before the
     ///   cuts, on every core).
     func chunks(of p: UnsafeRawBufferPointer, rowsFrom start: Int) -> [Range<Int>]? {
         let n = p.count
         guard chunkCount > 1 || cuts != nil, n >= minimumBytes, start < n, let base = p.baseAddress else { return nil }
-        let targets = cuts ?? Self.linesOutsideQuotes(p, from: start, near: (1 ..< chunkCount).map { start + (n - start) / chunkCount * $0 })
+        let targets = cuts ?? Self.linesOutsideQuotes(p, from: start, near: (1 ..< chunkCount).map { start + (n - start) / chunkCount * $0 },
+                                                      window: quoteWindow)
         var bounds = [start]
         for target in targets {
             var cut = min(n, max(target, bounds[bounds.count - 1]))
@@ -117,11 +126,21 @@ extension EdgeListChunking {
     /// each target, as before; a file of notes over several lines no longer has a cut fall inside
     /// one and its parse thrown away.
     ///
-    /// - Complexity: O(*n*) for the *n* bytes up to the last cut: the quotes before the targets
-    ///   counted on every core at once, then a walk from each target to its line start.
-    static func linesOutsideQuotes(_ p: UnsafeRawBufferPointer, from start: Int, near targets: [Int]) -> [Int] {
+    /// The quotes are counted only when there is one in the `window` bytes before a target or
+    /// between it and its line start. When there is none, the line start after each target is
+    /// the cut: it could be inside a quoted field only if that field opened before the window,
+    /// a field longer than the window, which the parse's check then catches. Most large files
+    /// hold no quote near their middle, and counting the quotes of half the file would otherwise
+    /// take a millisecond before the parse can start.
+    ///
+    /// - Complexity: O(`window` × the number of targets) when there is no quote there; else O(*n*)
+    ///   for the *n* bytes up to the last cut: the quotes before the targets counted on every
+    ///   core at once, then a walk from each target to its line start.
+    static func linesOutsideQuotes(_ p: UnsafeRawBufferPointer, from start: Int, near targets: [Int],
+                                   window: Int = quoteWindow) -> [Int] {
         let targets = targets.map { min($0, p.count) }
         guard let last = targets.last, last > start, p.baseAddress != nil else { return targets }
+        if let lines = lineStartsWithoutQuotes(p, from: start, near: targets, window: window) { return lines }
         // The quotes in [start, last), in parts cut at the targets and between them.
         var bounds = [start]
         for target in targets where target > bounds[bounds.count - 1] {
@@ -164,6 +183,37 @@ extension EdgeListChunking {
             }
             result.append(i)
             previous = i
+        }
+        return result
+    }
+}
+
+extension EdgeListChunking {
+    /// The first line start at or after each of `targets` (increasing positions after `start`,
+    /// none past the input), or at or after the cut before it; `nil` when there is a quote in the
+    /// `window` bytes before a target (after `start`) or between a target and its line start.
+    ///
+    /// - Complexity: O(`window` + *m*) for each target, whose line is *m* bytes long.
+    private static func lineStartsWithoutQuotes(_ p: UnsafeRawBufferPointer, from start: Int, near targets: [Int],
+                                                window: Int) -> [Int]? {
+        guard let base = p.baseAddress else { return nil }
+        let n = p.count
+        var result: [Int] = []
+        var previous = start
+        for target in targets {
+            // The line start: the target itself when a line feed is right before it.
+            var line = target
+            if !(target < n && p[target - 1] == 0x0A) {
+                if let newline = memchr(base + target, 0x0A, n - target) {
+                    line = base.distance(to: UnsafeRawPointer(newline)) + 1
+                } else {
+                    line = n
+                }
+            }
+            let from = max(start, target - window)
+            if line > from && memchr(base + from, Int32(UInt8(ascii: "\"")), line - from) != nil { return nil }
+            previous = max(previous, line)
+            result.append(previous)
         }
         return result
     }
@@ -249,34 +299,50 @@ extension EdgeListParser {
     ///   two threads.
     private mutating func absorb(_ part: inout EdgeListParser, linesBefore: Int) {
         let known = interner.count
-        // The id merge and the copies of the columns that need no renumbering touch different
-        // arrays, so they run at once, each on arrays moved out of the parsers until both are done.
-        var merge = (interner: interner, other: part.interner, map: [Int32]())
-        interner = ByteInterner(expectedCount: 0)
-        part.interner = ByteInterner(expectedCount: 0)
+        // The chunk's ids already known are found in parts of its id table, and the columns that
+        // need no renumbering are copied, all at once: the lookups only read the two tables, and
+        // the copies touch other arrays, moved out of the parsers until every task is done. The
+        // ids not found are then added, in the chunk's first-seen order. The tables are reached
+        // through pointers, not copies: a copy alive when the ids are added would have this
+        // parser's table copied whole before its first change.
+        var map = [Int32](repeating: -1, count: part.interner.count)
         var columns = (kinds: kinds, efforts: efforts, stated: effortStated, counts: counts)
         (kinds, efforts, effortStated, counts) = ([], [], [], [])
         let added = (kinds: part.kinds, efforts: part.efforts, stated: part.effortStated, counts: part.counts)
         (part.kinds, part.efforts, part.effortStated, part.counts) = ([], [], [], [])
-        withUnsafeMutablePointer(to: &merge) { merge in
-            withUnsafeMutablePointer(to: &columns) { columns in
-                let merge = SharedPointer(base: merge), columns = SharedPointer(base: columns)
-                DispatchQueue.concurrentPerform(iterations: 2) { task in
-                    if task == 0 {
-                        merge.base.pointee.map = merge.base.pointee.interner.intern(keysOf: merge.base.pointee.other)
-                        merge.base.pointee.other = ByteInterner(expectedCount: 0)
-                    } else {
-                        columns.base.pointee.kinds += added.kinds
-                        columns.base.pointee.efforts += added.efforts
-                        columns.base.pointee.stated += added.stated
-                        columns.base.pointee.counts += added.counts
+        // The copies first, as the longest task; the lookups in a few parts after them, so that
+        // the two threads finish together.
+        let lookups = ContiguousParts(count: part.interner.slotCount, parts: 4)
+        var missing = [Int](repeating: 0, count: lookups.count)
+        map.withUnsafeMutableBufferPointer { map in
+            missing.withUnsafeMutableBufferPointer { missing in
+                withUnsafeMutablePointer(to: &columns) { columns in
+                    withUnsafePointer(to: interner) { interner in
+                        withUnsafePointer(to: part.interner) { other in
+                            let count = map.count, map = SharedPointer(map), missing = SharedPointer(missing)
+                            let columns = SharedPointer(base: columns)
+                            let tables = SharedInput(UnsafeBufferPointer(start: interner, count: 1)),
+                                others = SharedInput(UnsafeBufferPointer(start: other, count: 1))
+                            DispatchQueue.concurrentPerform(iterations: 1 + lookups.count) { task in
+                                if task == 0 {
+                                    columns.base.pointee.kinds += added.kinds
+                                    columns.base.pointee.efforts += added.efforts
+                                    columns.base.pointee.stated += added.stated
+                                    columns.base.pointee.counts += added.counts
+                                } else {
+                                    missing.base[task - 1] = tables.buffer[0].find(
+                                        keysOf: others.buffer[0], slots: lookups.ranges[task - 1],
+                                        into: UnsafeMutableBufferPointer(start: map.base, count: count))
+                                }
+                            }
+                        }
                     }
                 }
             }
         }
-        interner = merge.interner
+        if missing.contains(where: { $0 > 0 }) { interner.add(keysOf: part.interner, missingFrom: &map) }
+        part.interner = ByteInterner(expectedCount: 0)
         (kinds, efforts, effortStated, counts) = columns
-        let map = merge.map
         for (local, global) in map.enumerated() where Int(global) >= known {
             var seen = part.firstSeen[local]
             seen.line += linesBefore

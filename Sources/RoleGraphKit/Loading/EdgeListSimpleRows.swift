@@ -120,42 +120,51 @@ extension EdgeListParser {
             // The rows kept so far in this batch: `kept` of them, from consecutive lines from
             // `keptFrom` (a self-move among them appends those before it first).
             var kept = 0, keptFrom = line
+            // Where the rows read go on: after the last one, or after the general reader's row.
+            var resume = pos
             for k in 0 ..< found {
-                let row = batch.rows[k]
-                let fromLength = row.fromEnd &- row.fromStart
+                // Only the fields this row's use need are loaded.
+                let row = batch.rows + k
+                let fromLength = row.pointee.fromEnd &- row.pointee.fromStart
+                let fromPrefix = row.pointee.fromPrefix
                 let from: Int32
-                if fromLength <= 16 && fromLength == lastFrom.length && row.fromPrefix == lastFrom.prefix {
+                if fromLength <= 16 && fromLength == lastFrom.length && fromPrefix == lastFrom.prefix {
                     from = lastFrom.index
                 } else {
-                    let key = scanner.bytes(row.fromStart, row.fromEnd)
-                    let hash = row.fromHash != 0 ? row.fromHash : ByteInterner.hash(key, row.fromPrefix.0, row.fromPrefix.1)
-                    let result = interner.intern(key, row.fromPrefix.0, row.fromPrefix.1, hash: hash)
-                    if result.inserted { firstSeen.append((line, row.lineStart, row.fromOffset)) }
+                    let key = scanner.bytes(row.pointee.fromStart, row.pointee.fromEnd)
+                    let hash = row.pointee.fromHash != 0 ? row.pointee.fromHash : scanner.idHash(row.pointee.fromStart, row.pointee.fromEnd, fromPrefix)
+                    let result = interner.intern(key, fromPrefix.0, fromPrefix.1, hash: hash)
+                    if result.inserted { firstSeen.append((line, row.pointee.lineStart, row.pointee.fromOffset)) }
                     from = result.index
-                    lastFrom = (fromLength, row.fromPrefix, from)
+                    lastFrom = (fromLength, fromPrefix, from)
                 }
-                let to = interner.intern(scanner.bytes(row.toStart, row.toEnd), row.toPrefix.0, row.toPrefix.1, hash: row.toHash)
-                if to.inserted { firstSeen.append((line, row.lineStart, row.toOffset)) }
+                let toPrefix = row.pointee.toPrefix
+                let to = interner.intern(scanner.bytes(row.pointee.toStart, row.pointee.toEnd), toPrefix.0, toPrefix.1, hash: row.pointee.toHash)
+                if to.inserted { firstSeen.append((line, row.pointee.lineStart, row.pointee.toOffset)) }
                 if from == to.index {
                     // A self-move: the general reader counts it (its ids are interned now, so
                     // it finds them and records nothing again), after the rows before it.
-                    appendRows(batch, kept, firstLine: keptFrom, hasCounts: columns.count >= 0)
+                    appendRows(batch, kept, firstLine: keptFrom, hasEfforts: shape.hasEffort, hasCounts: shape.hasCount)
                     kept = 0
+                    pos = row.pointee.lineStart
+                    lineStart = pos
                     readGeneralRow()
+                    resume = pos
                     continue
                 }
                 batch.endpoints[kept] = (from, to.index)
                 sourceRuns.append(source: from)
-                batch.efforts[kept] = row.effort.isNaN ? 1 : row.effort
-                batch.stated[kept] = !row.effort.isNaN
-                batch.counts[kept] = row.count
+                // A row of a shape with an effort states one; of one with a count, a count.
+                batch.efforts[kept] = shape.hasEffort ? row.pointee.effort : 1
+                if shape.hasCount { batch.counts[kept] = row.pointee.count }
                 if kept == 0 { keptFrom = line }
                 kept &+= 1
                 line &+= 1
-                lineStart = row.next
-                pos = row.next
+                resume = row.pointee.next
             }
-            appendRows(batch, kept, firstLine: keptFrom, hasCounts: columns.count >= 0)
+            pos = resume
+            lineStart = resume
+            appendRows(batch, kept, firstLine: keptFrom, hasEfforts: shape.hasEffort, hasCounts: shape.hasCount)
             plainRowsRead &+= found
             if found < Self.simpleBatch && pos < n {
                 // The line at `pos` is not a plain row: blank or comment lines are skipped (and
@@ -175,12 +184,12 @@ extension EdgeListParser {
     /// Appends the first `count` rows of `batch`, read from consecutive lines from `firstLine`,
     /// to the columns: one copy per column per batch rather than one append per value.
     @inline(__always)
-    private mutating func appendRows(_ batch: SimpleBatch, _ count: Int, firstLine: Int, hasCounts: Bool) {
+    private mutating func appendRows(_ batch: SimpleBatch, _ count: Int, firstLine: Int, hasEfforts: Bool, hasCounts: Bool) {
         guard count > 0 else { return }
         endpoints.append(contentsOf: UnsafeBufferPointer(start: batch.endpoints, count: count))
         kinds.append(contentsOf: repeatElement(RelationKind.transition.code, count: count))
         efforts.append(contentsOf: UnsafeBufferPointer(start: batch.efforts, count: count))
-        effortStated.append(contentsOf: UnsafeBufferPointer(start: batch.stated, count: count))
+        effortStated.append(contentsOf: repeatElement(hasEfforts, count: count))
         if hasCounts { counts.append(contentsOf: UnsafeBufferPointer(start: batch.counts, count: count)) }
         rowLines.append(rows: count, from: Int32(truncatingIfNeeded: firstLine))
     }
@@ -196,14 +205,12 @@ private struct SimpleBatch {
     }()
     let endpoints = UnsafeMutablePointer<(from: Int32, to: Int32)>.allocate(capacity: EdgeListParser.simpleBatch)
     let efforts = UnsafeMutablePointer<Double>.allocate(capacity: EdgeListParser.simpleBatch)
-    let stated = UnsafeMutablePointer<Bool>.allocate(capacity: EdgeListParser.simpleBatch)
     let counts = UnsafeMutablePointer<Double>.allocate(capacity: EdgeListParser.simpleBatch)
 
     func deallocate() {
         rows.deallocate()
         endpoints.deallocate()
         efforts.deallocate()
-        stated.deallocate()
         counts.deallocate()
     }
 }
@@ -512,6 +519,9 @@ protocol SimpleRowShape {
     var fieldCount: Int { get }
     /// What each field is, two bits a field from the first: as ``SimpleRowColumns/roles``.
     var roles: UInt64 { get }
+    /// Whether a row has an effort, and a count.
+    var hasEffort: Bool { get }
+    var hasCount: Bool { get }
 }
 
 extension SimpleRowShape {
@@ -524,10 +534,14 @@ extension SimpleRowShape {
 struct AnySimpleRowShape: SimpleRowShape {
     let fieldCount: Int
     let roles: UInt64
+    let hasEffort: Bool
+    let hasCount: Bool
 
     init(_ columns: SimpleRowColumns) {
         fieldCount = columns.fieldCount
         roles = columns.roles
+        hasEffort = columns.effort >= 0
+        hasCount = columns.count >= 0
     }
 }
 
@@ -535,22 +549,30 @@ struct AnySimpleRowShape: SimpleRowShape {
 struct FromTo: SimpleRowShape {
     var fieldCount: Int { 2 }
     var roles: UInt64 { 0b01_00 }
+    var hasEffort: Bool { false }
+    var hasCount: Bool { false }
 }
 
 /// `from,to,effort`.
 struct FromToEffort: SimpleRowShape {
     var fieldCount: Int { 3 }
     var roles: UInt64 { 0b10_01_00 }
+    var hasEffort: Bool { true }
+    var hasCount: Bool { false }
 }
 
 /// `from,to,count`: observed moves with how many made them.
 struct FromToCount: SimpleRowShape {
     var fieldCount: Int { 3 }
     var roles: UInt64 { 0b11_01_00 }
+    var hasEffort: Bool { false }
+    var hasCount: Bool { true }
 }
 
 /// `from,to,effort,count`.
 struct FromToEffortCount: SimpleRowShape {
     var fieldCount: Int { 4 }
     var roles: UInt64 { 0b11_10_01_00 }
+    var hasEffort: Bool { true }
+    var hasCount: Bool { true }
 }

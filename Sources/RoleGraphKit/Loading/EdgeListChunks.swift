@@ -298,7 +298,6 @@ extension EdgeListParser {
     /// - Complexity: O(*e* + *r*) for the chunk's *e* rows and *r* bytes of distinct ids, on
     ///   two threads.
     private mutating func absorb(_ part: inout EdgeListParser, linesBefore: Int) {
-        let known = interner.count
         // The chunk's ids already known are found in parts of its id table, and the columns that
         // need no renumbering are copied, all at once: the lookups only read the two tables, and
         // the copies touch other arrays, moved out of the parsers until every task is done. The
@@ -340,34 +339,45 @@ extension EdgeListParser {
                 }
             }
         }
-        if missing.contains(where: { $0 > 0 }) { interner.add(keysOf: part.interner, missingFrom: &map) }
+        // The ids new here, in the chunk's order: their first-seen places are the chunk's.
+        let new = missing.contains { $0 > 0 } ? interner.add(keysOf: part.interner, missingFrom: &map) : []
         part.interner = ByteInterner(expectedCount: 0)
         (kinds, efforts, effortStated, counts) = columns
-        for (local, global) in map.enumerated() where Int(global) >= known {
+        for local in new {
             var seen = part.firstSeen[local]
             seen.line += linesBefore
             firstSeen.append(seen)
         }
         part.firstSeen = []
 
-        sourceRuns.append(part.sourceRuns, renumbering: map, rowCount: endpoints.count, otherRowCount: part.endpoints.count)
-        part.sourceRuns = SourceRuns()
-
-        // The rows' endpoints, copied and then renumbered in parts at once.
-        let start = endpoints.count
+        // The chunk's source runs are appended while the rows' endpoints, copied, are renumbered
+        // in parts: all at once.
+        let rowCount = endpoints.count, otherRowCount = part.endpoints.count
+        var runs = (sourceRuns, part.sourceRuns)
+        (sourceRuns, part.sourceRuns) = (SourceRuns(), SourceRuns())
         endpoints += part.endpoints
         part.endpoints = []
-        map.withUnsafeBufferPointer { map in
+        let renumbering = ContiguousParts(count: otherRowCount)
+        let ids = map
+        ids.withUnsafeBufferPointer { map in
             endpoints.withUnsafeMutableBufferPointer { endpoints in
-                let rows = SharedPointer(UnsafeMutableBufferPointer(rebasing: endpoints[start...])), map = SharedInput(map)
-                ContiguousParts(count: endpoints.count - start).forEach { _, range in
-                    for e in range {
-                        let (from, to) = rows.base[e]
-                        rows.base[e] = (map.buffer[Int(from)], map.buffer[Int(to)])
+                withUnsafeMutablePointer(to: &runs) { runs in
+                    let rows = SharedPointer(UnsafeMutableBufferPointer(rebasing: endpoints[rowCount...])), map = SharedInput(map)
+                    let runs = SharedPointer(base: runs)
+                    DispatchQueue.concurrentPerform(iterations: 1 + renumbering.count) { task in
+                        guard task > 0 else {
+                            runs.base.pointee.0.append(runs.base.pointee.1, renumbering: ids, rowCount: rowCount, otherRowCount: otherRowCount)
+                            return
+                        }
+                        for e in renumbering.ranges[task - 1] {
+                            let (from, to) = rows.base[e]
+                            rows.base[e] = (map.buffer[Int(from)], map.buffer[Int(to)])
+                        }
                     }
                 }
             }
         }
+        sourceRuns = runs.0
         notes.append(contentsOf: part.notes)
         part.notes = []
         let offset = Int32(truncatingIfNeeded: linesBefore)

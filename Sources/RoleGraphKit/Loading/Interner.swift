@@ -176,9 +176,11 @@ struct ByteInterner {
     /// Adds the keys of `other` whose `map` entry is negative (not found here), in `other`'s
     /// index order, and sets their entries to their new indices.
     ///
+    /// - Returns: the indices in `other` of the keys added, in order.
     /// - Complexity: O(*k* + *b*) expected for `other`'s *k* keys, of which those added have *b*
     ///   bytes.
-    mutating func add(keysOf other: ByteInterner, missingFrom map: inout [Int32]) {
+    @discardableResult
+    mutating func add(keysOf other: ByteInterner, missingFrom map: inout [Int32]) -> [Int] {
         let missing = map.indices.filter { map[$0] < 0 }
         // The keys' hashes are known, so each probe fetches the slot of the key a few ahead: a
         // table larger than the caches misses at nearly every new key otherwise.
@@ -191,6 +193,7 @@ struct ByteInterner {
                 map[index] = intern(key, w0, w1, hash: other.hashes[index], prefetching: upcoming).index
             }
         }
+        return missing
     }
 
     /// Key `index` as a string, or `nil` when its bytes are not UTF-8.

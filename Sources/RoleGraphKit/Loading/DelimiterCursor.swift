@@ -47,6 +47,16 @@ struct DelimiterCursor {
     /// - Complexity: O(*m* / 64) for the *m* bytes up to that delimiter.
     @inline(__always)
     mutating func next() -> Int {
+        if bits == 0 { return nextBlock() }
+        let position = base &+ bits.trailingZeroBitCount
+        bits &= bits &- 1
+        return position
+    }
+
+    /// ``next()`` when the block's delimiters are all taken: out of line, as it is taken once a
+    /// block, so that the classifier's code is not repeated at every field of a row's scan.
+    @inline(never)
+    private mutating func nextBlock() -> Int {
         while bits == 0 {
             if base &+ 64 >= end { return end }
             base &+= 64

@@ -187,9 +187,11 @@ extension EdgeListParser {
     private mutating func appendRows(_ batch: SimpleBatch, _ count: Int, firstLine: Int, hasEfforts: Bool, hasCounts: Bool) {
         guard count > 0 else { return }
         endpoints.append(contentsOf: UnsafeBufferPointer(start: batch.endpoints, count: count))
-        kinds.append(contentsOf: repeatElement(RelationKind.transition.code, count: count))
+        // The kinds and the stated flags from buffers of the same value: the array's append of a
+        // repeated value goes element by element.
+        kinds.append(contentsOf: UnsafeBufferPointer(start: batch.transitions, count: count))
         efforts.append(contentsOf: UnsafeBufferPointer(start: batch.efforts, count: count))
-        effortStated.append(contentsOf: repeatElement(hasEfforts, count: count))
+        effortStated.append(contentsOf: UnsafeBufferPointer(start: hasEfforts ? batch.trues : batch.falses, count: count))
         if hasCounts { counts.append(contentsOf: UnsafeBufferPointer(start: batch.counts, count: count)) }
         rowLines.append(rows: count, from: Int32(truncatingIfNeeded: firstLine))
     }
@@ -206,12 +208,25 @@ private struct SimpleBatch {
     let endpoints = UnsafeMutablePointer<(from: Int32, to: Int32)>.allocate(capacity: EdgeListParser.simpleBatch)
     let efforts = UnsafeMutablePointer<Double>.allocate(capacity: EdgeListParser.simpleBatch)
     let counts = UnsafeMutablePointer<Double>.allocate(capacity: EdgeListParser.simpleBatch)
+    /// A batch's worth of the transition kind's code, of `true` and of `false`.
+    let transitions = Self.filled(RelationKind.transition.code)
+    let trues = Self.filled(true)
+    let falses = Self.filled(false)
+
+    private static func filled<T>(_ value: T) -> UnsafeMutablePointer<T> {
+        let buffer = UnsafeMutablePointer<T>.allocate(capacity: EdgeListParser.simpleBatch)
+        buffer.initialize(repeating: value, count: EdgeListParser.simpleBatch)
+        return buffer
+    }
 
     func deallocate() {
         rows.deallocate()
         endpoints.deallocate()
         efforts.deallocate()
         counts.deallocate()
+        transitions.deallocate()
+        trues.deallocate()
+        falses.deallocate()
     }
 }
 

@@ -68,8 +68,10 @@ struct SimpleRow {
     var toOffset = 0
     var fromPrefix: (UInt64, UInt64) = (0, 0)
     var toPrefix: (UInt64, UInt64) = (0, 0)
-    /// The `from` id's hash; 0 when the first pass did not make it (the id repeats the row
-    /// above, whose slot is in the cache).
+    /// Whether the `from` id is the one of the row read before (on the fast path): it is then
+    /// neither hashed nor looked up again.
+    var fromRepeats = false
+    /// The `from` id's hash, unless it repeats.
     var fromHash: UInt64 = 0
     var toHash: UInt64 = 0
     /// NaN when the row states none.
@@ -125,18 +127,16 @@ extension EdgeListParser {
             for k in 0 ..< found {
                 // Only the fields this row's use need are loaded.
                 let row = batch.rows + k
-                let fromLength = row.pointee.fromEnd &- row.pointee.fromStart
-                let fromPrefix = row.pointee.fromPrefix
                 let from: Int32
-                if fromLength <= 16 && fromLength == lastFrom.length && fromPrefix == lastFrom.prefix {
+                if row.pointee.fromRepeats {
                     from = lastFrom.index
                 } else {
+                    let fromPrefix = row.pointee.fromPrefix
                     let key = scanner.bytes(row.pointee.fromStart, row.pointee.fromEnd)
-                    let hash = row.pointee.fromHash != 0 ? row.pointee.fromHash : scanner.idHash(row.pointee.fromStart, row.pointee.fromEnd, fromPrefix)
-                    let result = interner.intern(key, fromPrefix.0, fromPrefix.1, hash: hash)
+                    let result = interner.intern(key, fromPrefix.0, fromPrefix.1, hash: row.pointee.fromHash)
                     if result.inserted { firstSeen.append((line, row.pointee.lineStart, row.pointee.fromOffset)) }
                     from = result.index
-                    lastFrom = (fromLength, fromPrefix, from)
+                    lastFrom = (key.count, fromPrefix, from)
                 }
                 let toPrefix = row.pointee.toPrefix
                 let to = interner.intern(scanner.bytes(row.pointee.toStart, row.pointee.toEnd), toPrefix.0, toPrefix.1, hash: row.pointee.toHash)
@@ -269,7 +269,7 @@ struct SimpleRowScanner {
     /// (``read(rowAt:into:cursor:shape:)``) or at the end; hashes each row's ids and asks the
     /// processor for the slots of `interner` they probe. `previous` is the length and prefix of
     /// the `from` id of the row before: a `from` id that repeats the row above it is not hashed
-    /// (its `fromHash` is 0).
+    /// (`fromRepeats`).
     ///
     /// Out of line, called once a batch, with the row scan inlined into it (``read(rowAt:into:cursor:shape:)``
     /// and its fields are `@_transparent`: the compiler did not honour `@inline(__always)` for
@@ -292,11 +292,11 @@ struct SimpleRowScanner {
             let row = rows + found
             let length = row.pointee.fromEnd &- row.pointee.fromStart
             let fromPrefix = row.pointee.fromPrefix
-            if length > 16 || length != previous.length || fromPrefix != previous.prefix {
+            let repeats = length <= 16 && length == previous.length && fromPrefix == previous.prefix
+            row.pointee.fromRepeats = repeats
+            if !repeats {
                 row.pointee.fromHash = idHash(row.pointee.fromStart, row.pointee.fromEnd, fromPrefix)
                 interner.prefetch(hash: row.pointee.fromHash)
-            } else {
-                row.pointee.fromHash = 0
             }
             previous = (length, fromPrefix)
             row.pointee.toHash = idHash(row.pointee.toStart, row.pointee.toEnd, row.pointee.toPrefix)

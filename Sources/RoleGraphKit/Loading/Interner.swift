@@ -182,15 +182,30 @@ struct ByteInterner {
     @discardableResult
     mutating func add(keysOf other: ByteInterner, missingFrom map: inout [Int32]) -> [Int] {
         let missing = map.indices.filter { map[$0] < 0 }
-        // The keys' hashes are known, so each probe fetches the slot of the key a few ahead: a
-        // table larger than the caches misses at nearly every new key otherwise.
+        // The keys are spread over `other`'s arrays and this table, all larger than the caches,
+        // so what each key reads is fetched a few keys ahead: its start and hash, then (once its
+        // start has arrived) its bytes, and the slot its probe reads first here.
         let ahead = 8
         other.arena.withUnsafeBytes { stored in
-            for (k, index) in missing.enumerated() {
-                let key = UnsafeRawBufferPointer(rebasing: stored[other.starts[index] ..< other.starts[index + 1]])
-                let (w0, w1) = Self.prefix(key)
-                let upcoming = k + ahead < missing.count ? other.hashes[missing[k + ahead]] : nil
-                map[index] = intern(key, w0, w1, hash: other.hashes[index], prefetching: upcoming).index
+            other.starts.withUnsafeBufferPointer { starts in
+                other.hashes.withUnsafeBufferPointer { hashes in
+                    for (k, index) in missing.enumerated() {
+                        if k + 2 * ahead < missing.count {
+                            let later = missing[k + 2 * ahead]
+                            rolegraph_prefetch(starts.baseAddress! + later)
+                            rolegraph_prefetch(hashes.baseAddress! + later)
+                        }
+                        var upcoming: UInt64?
+                        if k + ahead < missing.count {
+                            let next = missing[k + ahead]
+                            rolegraph_prefetch(stored.baseAddress! + starts[next])
+                            upcoming = hashes[next]
+                        }
+                        let key = UnsafeRawBufferPointer(rebasing: stored[starts[index] ..< starts[index + 1]])
+                        let (w0, w1) = Self.prefix(key)
+                        map[index] = intern(key, w0, w1, hash: hashes[index], prefetching: upcoming).index
+                    }
+                }
             }
         }
         return missing

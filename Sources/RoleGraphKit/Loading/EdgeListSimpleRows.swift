@@ -247,6 +247,8 @@ struct SimpleRowScanner {
     /// The bytes below 64 that a plain field may not end with: a space, and a tab unless it
     /// separates the fields.
     let refusedAtEnd: UInt64
+    /// The last position from which the input holds 16 bytes (negative when it is shorter).
+    let wordsEnd: Int
 
     init(p: UnsafeRawBufferPointer, n: Int, separator: UInt8, columns: SimpleRowColumns) {
         self.p = p
@@ -256,12 +258,14 @@ struct SimpleRowScanner {
         let spaces: UInt64 = 1 << 0x20 | (separator == 0x09 ? 0 : 1 << 0x09)
         refusedAtStart = spaces | 1 << UInt64(UInt8(ascii: "\""))
         refusedAtEnd = spaces
+        wordsEnd = p.count - 16
     }
 
-    /// The bytes `start ..< end` of the input.
+    /// The bytes `start ..< end` of the input, which the caller has found inside it (unchecked:
+    /// the scan asks for each id twice a row).
     @inline(__always)
     func bytes(_ start: Int, _ end: Int) -> UnsafeRawBufferPointer {
-        UnsafeRawBufferPointer(rebasing: p[start ..< end])
+        UnsafeRawBufferPointer(start: p.baseAddress.unsafelyUnwrapped + start, count: end &- start)
     }
 
     /// Reads the plain rows from the line at `start` on into `rows`, up to
@@ -459,9 +463,10 @@ struct SimpleRowScanner {
     @inline(__always)
     func prefix(_ start: Int, _ end: Int) -> (UInt64, UInt64) {
         let length = end &- start
-        guard length < 16, start &+ 16 <= p.count else { return slowPrefix(start, end) }
-        let low = UInt64(littleEndian: p.loadUnaligned(fromByteOffset: start, as: UInt64.self))
-        let high = UInt64(littleEndian: p.loadUnaligned(fromByteOffset: start &+ 8, as: UInt64.self))
+        guard length < 16, start <= wordsEnd else { return slowPrefix(start, end) }
+        let base = p.baseAddress.unsafelyUnwrapped
+        let low = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: start, as: UInt64.self))
+        let high = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: start &+ 8, as: UInt64.self))
         if length >= 8 {
             return (low, length == 8 ? 0 : high & (UInt64.max >> UInt64(8 &* (16 &- length))))
         }

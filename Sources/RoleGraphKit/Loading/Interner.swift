@@ -21,12 +21,8 @@ import Darwin
 /// and *R* distinct ids makes *R* arena copies and no allocation per row; `String`s are made
 /// afterwards, once per id (see ``string(at:)``).
 struct ByteInterner {
-    /// The bytes of every key, back to back, in first-seen order.
-    private(set) var arena: [UInt8] = []
-    /// `starts[i] ..< starts[i + 1]` is key `i` in `arena`.
-    private(set) var starts: [Int] = [0]
-    /// The hash of each key (for growing the table).
-    private var hashes: [UInt64] = []
+    /// The keys' bytes, in first-seen order, and their hashes (for growing the table).
+    private var keys: InternerStorage
     /// Slot `s` is `slots[3s ..< 3s + 3]`: `(h >> 40) << 40 | min(length, 255) << 32 | (index + 1)`
     /// (0 for an empty slot), and the key's first 16 bytes as two little-endian words.
     private var slots: [UInt64]
@@ -34,19 +30,17 @@ struct ByteInterner {
     private var mask: Int
 
     /// The number of distinct keys.
-    var count: Int { hashes.count }
+    var count: Int { keys.count }
 
     /// The hash of each key, by index (``hash(_:_:_:)``).
-    var keyHashes: [UInt64] { hashes }
+    var keyHashes: [UInt64] { Array(UnsafeBufferPointer(start: keys.hashes, count: keys.count)) }
 
     init(expectedCount: Int = 1024) {
         var capacity = 16
         while capacity < expectedCount * 2 { capacity <<= 1 }
         slots = [UInt64](largeRepeating: 0, count: Self.slotWords * capacity)
         mask = capacity - 1
-        hashes.reserveCapacity(expectedCount)
-        starts.reserveCapacity(expectedCount + 1)
-        arena.reserveCapacity(expectedCount * 8)
+        keys = InternerStorage(capacity: expectedCount, arenaCapacity: expectedCount * 8)
     }
 
     /// The index of the key `bytes`, adding it if it is new.
@@ -75,7 +69,7 @@ struct ByteInterner {
             return Self.find(in: table, mask: mask, hash: hash, head: head, w0, w1) { bytes.count <= 16 || tailEquals($0, bytes) }
         }
         if let found { return (Int32(truncatingIfNeeded: found), false) }
-        let index = hashes.count
+        let index = keys.count
         precondition(index < Int(Int32.max) - 1, "too many distinct ids")
         slots.withUnsafeMutableBufferPointer { table in
             let base = Self.slotWords &* slot
@@ -83,12 +77,9 @@ struct ByteInterner {
             table[base &+ 1] = w0
             table[base &+ 2] = w1
         }
-        hashes.append(hash)
-        // As typed bytes: the array's append of a typed buffer runs fewer instructions than its
-        // append of a raw one.
-        arena.append(contentsOf: bytes.assumingMemoryBound(to: UInt8.self))
-        starts.append(arena.count)
-        if hashes.count * 2 > mask + 1 { grow() }
+        if !isKnownUniquelyReferenced(&keys) { keys = keys.copy() }
+        keys.append(bytes, hash: hash)
+        if keys.count * 2 > mask + 1 { grow() }
         return (Int32(index), true)
     }
 
@@ -105,7 +96,7 @@ struct ByteInterner {
     }
 
     /// The bytes of key `index`.
-    func bytes(at index: Int) -> ArraySlice<UInt8> { arena[starts[index] ..< starts[index + 1]] }
+    func bytes(at index: Int) -> [UInt8] { Array(keys.key(index)) }
 
     /// Interns every key of `other`, in its index order, and returns each one's index here.
     /// Keys new here are added in `other`'s order, so interning the interners of consecutive
@@ -143,7 +134,7 @@ struct ByteInterner {
     ///   first 16.
     func find(keysOf other: ByteInterner, slots range: Range<Int>, into map: UnsafeMutableBufferPointer<Int32>) -> Int {
         var missing = 0
-        other.arena.withUnsafeBytes { stored in
+        do {
             other.slots.withUnsafeBufferPointer { theirs in
                 slots.withUnsafeBufferPointer { table in
                     for slot in range {
@@ -159,8 +150,8 @@ struct ByteInterner {
                             let hash = Self.hash(UnsafeRawBufferPointer(start: nil, count: 0), w0, w1, length: length)
                             found = Self.find(in: table, mask: mask, hash: hash, head: entry & 0xFFFF_FFFF_0000_0000, w0, w1) { _ in true }.index
                         } else {
-                            let key = UnsafeRawBufferPointer(rebasing: stored[other.starts[index] ..< other.starts[index &+ 1]])
-                            let hash = other.hashes[index]
+                            let key = other.keys.key(index)
+                            let hash = other.keys.hashes[index]
                             found = Self.find(in: table, mask: mask, hash: hash, head: Self.head(hash: hash, length: key.count), w0, w1) {
                                 tailEquals($0, key)
                             }.index
@@ -186,35 +177,30 @@ struct ByteInterner {
         // so what each key reads is fetched a few keys ahead: its start and hash, then (once its
         // start has arrived) its bytes, and the slot its probe reads first here.
         let ahead = 8
-        other.arena.withUnsafeBytes { stored in
-            other.starts.withUnsafeBufferPointer { starts in
-                other.hashes.withUnsafeBufferPointer { hashes in
-                    for (k, index) in missing.enumerated() {
-                        if k + 2 * ahead < missing.count {
-                            let later = missing[k + 2 * ahead]
-                            rolegraph_prefetch(starts.baseAddress! + later)
-                            rolegraph_prefetch(hashes.baseAddress! + later)
-                        }
-                        var upcoming: UInt64?
-                        if k + ahead < missing.count {
-                            let next = missing[k + ahead]
-                            rolegraph_prefetch(stored.baseAddress! + starts[next])
-                            upcoming = hashes[next]
-                        }
-                        let key = UnsafeRawBufferPointer(rebasing: stored[starts[index] ..< starts[index + 1]])
-                        let (w0, w1) = Self.prefix(key)
-                        map[index] = intern(key, w0, w1, hash: hashes[index], prefetching: upcoming).index
-                    }
-                }
+        let theirs = other.keys
+        for (k, index) in missing.enumerated() {
+            if k + 2 * ahead < missing.count {
+                let later = missing[k + 2 * ahead]
+                rolegraph_prefetch(theirs.starts + later)
+                rolegraph_prefetch(theirs.hashes + later)
             }
+            var upcoming: UInt64?
+            if k + ahead < missing.count {
+                let next = missing[k + ahead]
+                rolegraph_prefetch(theirs.arena + theirs.starts[next])
+                upcoming = theirs.hashes[next]
+            }
+            let key = theirs.key(index)
+            let (w0, w1) = Self.prefix(key)
+            map[index] = intern(key, w0, w1, hash: theirs.hashes[index], prefetching: upcoming).index
         }
         return missing
     }
 
     /// Key `index` as a string, or `nil` when its bytes are not UTF-8.
     func string(at index: Int) -> String? {
-        arena.withUnsafeBufferPointer { buffer in
-            let key = UnsafeBufferPointer(rebasing: buffer[starts[index] ..< starts[index + 1]])
+        do {
+            let key = keys.key(index).assumingMemoryBound(to: UInt8.self)
             // ASCII, the usual id, is valid UTF-8 as it stands: decoding it cannot repair
             // anything, and skips the validating initialiser's generic path.
             var high: UInt8 = 0
@@ -226,11 +212,9 @@ struct ByteInterner {
     /// Whether key `index`, of more than 16 bytes, equals `bytes`, whose first 16 bytes (and
     /// length, up to 255) are already known to match: its length, then its bytes after the 16.
     private func tailEquals(_ index: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
-        let start = starts[index]
-        guard starts[index + 1] - start == bytes.count else { return false }
-        return arena.withUnsafeBytes { stored in
-            memcmp(stored.baseAddress! + start + 16, bytes.baseAddress! + 16, bytes.count - 16) == 0
-        }
+        let key = keys.key(index)
+        guard key.count == bytes.count else { return false }
+        return memcmp(key.baseAddress! + 16, bytes.baseAddress! + 16, bytes.count - 16) == 0
     }
 
     /// The probe: from the slot of `hash`, the first slot whose words match `head`, `w0` and
@@ -264,7 +248,7 @@ struct ByteInterner {
             while base < old.count {
                 let entry = old[base]
                 if entry != 0 {
-                    let hash = hashes[Int(entry & 0xFFFF_FFFF) - 1]
+                    let hash = keys.hashes[Int(entry & 0xFFFF_FFFF) - 1]
                     var slot = Int(truncatingIfNeeded: hash) & mask
                     while table[Self.slotWords * slot] != 0 { slot = (slot + 1) & mask }
                     for k in 0 ..< Self.slotWords { table[Self.slotWords * slot + k] = old[base + k] }

@@ -57,4 +57,25 @@ import RoleGraphAlgorithms
             for (key, index) in oracle { #expect(Array(first.bytes(at: Int(index))) == key) }
         }
     }
+
+    /// A copy of an interner is a value: adding keys to one leaves the other's keys, indices,
+    /// bytes and hashes as they were (the two share their key storage until one changes).
+    @Test func aCopyKeepsItsKeysWhenTheOriginalGrows() {
+        let keys = Self.keys(seed: 7, count: 2_000)
+        var original = ByteInterner(expectedCount: 4)
+        _ = Self.intern(Array(keys[..<500]), into: &original)
+        let copy = original
+        let before = (0 ..< copy.count).map { copy.bytes(at: $0) }
+        let hashes = copy.keyHashes
+        var grown = original
+        _ = Self.intern(Array(keys[500...]), into: &grown)
+        #expect(grown.count > copy.count)
+        #expect((0 ..< copy.count).map { copy.bytes(at: $0) } == before)
+        #expect(copy.keyHashes == hashes)
+        // Each still finds its own keys, and only those.
+        var probe = copy
+        #expect(Self.intern(Array(keys[..<500]), into: &probe) == Self.intern(Array(keys[..<500]), into: &original))
+        #expect(probe.count == copy.count)
+        #expect((0 ..< copy.count).map { grown.bytes(at: $0) } == before)
+    }
 }

@@ -208,6 +208,12 @@ extension EdgeListTests {
         let values = lean.relations
         #expect(values.count == 6)  // the repeated a→b merged into its first row
         #expect(values[0] == Relation(kind: .transition, from: "a", to: "b", effort: 2, count: 9, note: "first"))
+        // Every row after the merged one keeps its own kind, effort, count and note: what the file
+        // says once the repeat is folded into its first row by hand.
+        let folded = "from,to,kind,effort,count,note\n"
+            + "a,b,transition,2,9,first\nb,c,transition,,3,\n"
+            + "c,d,collaboration,,,team\nd,a,transition,1.5,1,\nb,d,stakeholder,,,\nc,a,transition,3,,\n"
+        #expect(values == (try RoleGraph.parse(folded, format: .csv, file: "t.csv")).relations)
         let rich = RoleGraph(unchecked: lean.name, source: lean.source, description: lean.description,
                              areas: lean.areas, skills: lean.skills, roles: lean.roles, relations: values)
         for position in values.indices {

@@ -1110,37 +1110,54 @@ struct EdgeListParser {
         return sorted
     }
 
-    func makeGraph(_ strings: [RoleID], idHashes: [UInt64], keeping keep: [Bool]) -> RoleGraph {
+    /// The network of the rows read, with the ids `strings` (and their hashes), keeping the rows
+    /// `keep` marks (the others were merged into an earlier row): the parser's columns are moved
+    /// into it, and this parser is left without them.
+    ///
+    /// - Complexity: O(*E* + *R*) for *E* rows and *R* roles.
+    mutating func makeGraph(_ strings: [RoleID], idHashes: [UInt64], keeping keep: [Bool]) -> RoleGraph {
         let ids = RoleIDs(strings)
         let area = EdgeListReader.defaultArea
         let stays = self.stays.isEmpty ? [] : (0 ..< strings.count).map { i in i < self.stays.count ? self.stays[i] ?? .nan : .nan }
-        // The relations stay columns (the rich values are made only when asked for); when no
-        // row was merged into another, the parser's arrays are taken as they are, without a copy.
-        let codes = kinds
-        var columns: RelationColumns
-        if keep.allSatisfy({ $0 }) {
-            columns = RelationColumns(roleIDs: ids, endpoints: Column(endpoints), kinds: Column(codes), efforts: Column(efforts),
-                                      counts: Column(counts), notes: notes)
-        } else {
-            var kept: (endpoints: [(from: Int32, to: Int32)], kinds: [UInt8], efforts: [Double], counts: [Double], notes: [String?])
-            kept = ([], [], [], [], [])
-            let hasNotes = !notes.isEmpty, hasCounts = !counts.isEmpty
-            let keptCount = max(0, endpoints.count - summary.aggregatedRows)
-            kept.endpoints.reserveCapacity(keptCount)
-            kept.kinds.reserveCapacity(keptCount)
-            kept.efforts.reserveCapacity(keptCount)
-            if hasCounts { kept.counts.reserveCapacity(keptCount) }
-            if hasNotes { kept.notes.reserveCapacity(keptCount) }
-            for e in 0..<endpoints.count where keep[e] {
-                kept.endpoints.append(endpoints[e])
-                kept.kinds.append(codes[e])
-                kept.efforts.append(efforts[e])
-                if hasCounts { kept.counts.append(counts[e]) }
-                if hasNotes { kept.notes.append(notes[e]) }
+        // The relations stay columns (the rich values are made only when asked for): the
+        // parser's arrays, moved out of it, with the rows merged into another taken out in place
+        // (each kept row moved down over them, in order), so that no second copy of the columns
+        // is made.
+        var kept = (endpoints: endpoints, kinds: kinds, efforts: efforts, counts: counts, notes: notes)
+        (endpoints, kinds, efforts, counts, notes) = ([], [], [], [], [])
+        if let firstDropped = keep.firstIndex(of: false) {
+            let hasNotes = !kept.notes.isEmpty, hasCounts = !kept.counts.isEmpty
+            var next = firstDropped
+            keep.withUnsafeBufferPointer { keep in
+                kept.endpoints.withUnsafeMutableBufferPointer { endpoints in
+                    kept.kinds.withUnsafeMutableBufferPointer { kinds in
+                        kept.efforts.withUnsafeMutableBufferPointer { efforts in
+                            for e in firstDropped + 1 ..< endpoints.count where keep[e] {
+                                endpoints[next] = endpoints[e]
+                                kinds[next] = kinds[e]
+                                efforts[next] = efforts[e]
+                                next += 1
+                            }
+                        }
+                    }
+                }
             }
-            columns = RelationColumns(roleIDs: ids, endpoints: Column(kept.endpoints), kinds: Column(kept.kinds),
-                                      efforts: Column(kept.efforts), counts: Column(kept.counts), notes: kept.notes)
+            if hasCounts || hasNotes {
+                var at = firstDropped
+                for e in firstDropped + 1 ..< keep.count where keep[e] {
+                    if hasCounts { kept.counts[at] = kept.counts[e] }
+                    if hasNotes { kept.notes[at] = kept.notes[e] }
+                    at += 1
+                }
+            }
+            kept.endpoints.removeSubrange(next...)
+            kept.kinds.removeSubrange(next...)
+            kept.efforts.removeSubrange(next...)
+            if hasCounts { kept.counts.removeSubrange(next...) }
+            if hasNotes { kept.notes.removeSubrange(next...) }
         }
+        let columns = RelationColumns(roleIDs: ids, endpoints: Column(kept.endpoints), kinds: Column(kept.kinds),
+                                      efforts: Column(kept.efforts), counts: Column(kept.counts), notes: kept.notes)
         let base = file.split(separator: "/").last.map(String.init) ?? file
         let name = base.split(separator: ".").first.map(String.init) ?? base
         return RoleGraph(edgeList: name, source: file, area: area, ids: ids, stays: stays, relations: columns, idHashes: idHashes)

@@ -89,8 +89,8 @@ struct EdgeListChunking: Sendable {
     /// start, some possibly empty), or `nil` for one pass. Test `cuts` are taken as they are; the
     /// automatic ones are moved past any quoted field they fall in (``linesOutsideQuotes(_:from:near:window:)``).
     ///
-    /// - Complexity: O(*n*) for the *n* bytes after the header (the count of quotes before the
-    ///   cuts, on every core).
+    /// - Complexity: O(*n*) for the *n* bytes after the header when there is a quote near a cut
+    ///   (the count of quotes before the cuts, on every core), else O(``quoteWindow`` per cut).
     func chunks(of p: UnsafeRawBufferPointer, rowsFrom start: Int) -> [Range<Int>]? {
         let n = p.count
         guard chunkCount > 1 || cuts != nil, n >= minimumBytes, start < n, let base = p.baseAddress else { return nil }
@@ -292,11 +292,12 @@ extension EdgeListParser {
 
     /// Appends what `part` read (a later chunk, whose lines count from 1) to what this parser
     /// has read, its ids re-interned and its lines moved down by `linesBefore`; releases
-    /// `part`'s tables as it goes. The id merge runs beside the copies of the columns it does
-    /// not renumber, and the endpoints are renumbered in parts at once.
+    /// `part`'s tables as it goes. The lookups of its ids run in parts beside the copies of the
+    /// columns that need no renumbering, and the endpoints are renumbered in parts beside the
+    /// appending of its source runs.
     ///
-    /// - Complexity: O(*e* + *r*) for the chunk's *e* rows and *r* bytes of distinct ids, on
-    ///   two threads.
+    /// - Complexity: O(*e* + *s* + *r*) for the chunk's *e* rows, the *s* slots of its id table
+    ///   and the *r* bytes of its distinct ids, on every core.
     private mutating func absorb(_ part: inout EdgeListParser, linesBefore: Int) {
         // The chunk's ids already known are found in parts of its id table, and the columns that
         // need no renumbering are copied, all at once: the lookups only read the two tables, and

@@ -11,9 +11,10 @@
 // or reads it as it always has: the two paths read a file into exactly the same columns,
 // interned ids and diagnostics.
 //
-// The rows are read in batches: the first pass over a batch finds each row's fields (their ends
-// taken in order from a `DelimiterCursor`, which classifies the bytes 64 at a time), checks them
-// and hashes its ids, and asks the processor for the id table's slots those hashes probe
+// The rows are read in batches: the first pass over a batch (`findRows`, compiled for the
+// header's columns when they are one of the usual shapes, `SimpleRowShape`) finds each row's
+// fields (their ends taken in order from a `DelimiterCursor`, which classifies the bytes 64 at a
+// time), checks them and hashes its ids, and asks the processor for the id table's slots those hashes probe
 // (``ByteInterner/prefetch(hash:)``); the second interns the ids and appends the rows. On a
 // network of many roles the table is larger than the caches, and a probe's first load is a
 // miss for nearly every `to` id: fetched a batch ahead, those misses overlap instead of each
@@ -262,7 +263,7 @@ struct SimpleRowScanner {
     }
 
     /// The bytes `start ..< end` of the input, which the caller has found inside it (unchecked:
-    /// the scan asks for each id twice a row).
+    /// it is asked for every id a row interns).
     @inline(__always)
     func bytes(_ start: Int, _ end: Int) -> UnsafeRawBufferPointer {
         UnsafeRawBufferPointer(start: p.baseAddress.unsafelyUnwrapped + start, count: end &- start)

@@ -134,30 +134,28 @@ struct ByteInterner {
     ///   first 16.
     func find(keysOf other: ByteInterner, slots range: Range<Int>, into map: UnsafeMutableBufferPointer<Int32>) -> Int {
         var missing = 0
-        do {
-            other.slots.withUnsafeBufferPointer { theirs in
-                slots.withUnsafeBufferPointer { table in
-                    for slot in range {
-                        let base = Self.slotWords &* slot
-                        let entry = theirs[base]
-                        if entry == 0 { continue }
-                        let w0 = theirs[base &+ 1], w1 = theirs[base &+ 2]
-                        let index = Int(entry & 0xFFFF_FFFF) &- 1
-                        let length = Int(truncatingIfNeeded: entry &>> 32) & 0xFF
-                        let found: Int?
-                        if length <= 16 {
-                            // The key is its first `length` bytes, whose hash needs nothing more.
-                            let hash = Self.hash(UnsafeRawBufferPointer(start: nil, count: 0), w0, w1, length: length)
-                            found = Self.find(in: table, mask: mask, hash: hash, head: entry & 0xFFFF_FFFF_0000_0000, w0, w1) { _ in true }.index
-                        } else {
-                            let key = other.keys.key(index)
-                            let hash = other.keys.hashes[index]
-                            found = Self.find(in: table, mask: mask, hash: hash, head: Self.head(hash: hash, length: key.count), w0, w1) {
-                                tailEquals($0, key)
-                            }.index
-                        }
-                        if let found { map[index] = Int32(truncatingIfNeeded: found) } else { missing &+= 1 }
+        other.slots.withUnsafeBufferPointer { theirs in
+            slots.withUnsafeBufferPointer { table in
+                for slot in range {
+                    let base = Self.slotWords &* slot
+                    let entry = theirs[base]
+                    if entry == 0 { continue }
+                    let w0 = theirs[base &+ 1], w1 = theirs[base &+ 2]
+                    let index = Int(entry & 0xFFFF_FFFF) &- 1
+                    let length = Int(truncatingIfNeeded: entry &>> 32) & 0xFF
+                    let found: Int?
+                    if length <= 16 {
+                        // The key is its first `length` bytes, whose hash needs nothing more.
+                        let hash = Self.hash(UnsafeRawBufferPointer(start: nil, count: 0), w0, w1, length: length)
+                        found = Self.find(in: table, mask: mask, hash: hash, head: entry & 0xFFFF_FFFF_0000_0000, w0, w1) { _ in true }.index
+                    } else {
+                        let key = other.keys.key(index)
+                        let hash = other.keys.hashes[index]
+                        found = Self.find(in: table, mask: mask, hash: hash, head: Self.head(hash: hash, length: key.count), w0, w1) {
+                            tailEquals($0, key)
+                        }.index
                     }
+                    if let found { map[index] = Int32(truncatingIfNeeded: found) } else { missing &+= 1 }
                 }
             }
         }
@@ -199,14 +197,12 @@ struct ByteInterner {
 
     /// Key `index` as a string, or `nil` when its bytes are not UTF-8.
     func string(at index: Int) -> String? {
-        do {
-            let key = keys.key(index).assumingMemoryBound(to: UInt8.self)
-            // ASCII, the usual id, is valid UTF-8 as it stands: decoding it cannot repair
-            // anything, and skips the validating initialiser's generic path.
-            var high: UInt8 = 0
-            for byte in key { high |= byte }
-            return high < 0x80 ? String(decoding: key, as: UTF8.self) : String(validating: key, as: UTF8.self)
-        }
+        let key = keys.key(index).assumingMemoryBound(to: UInt8.self)
+        // ASCII, the usual id, is valid UTF-8 as it stands: decoding it cannot repair anything,
+        // and skips the validating initialiser's generic path.
+        var high: UInt8 = 0
+        for byte in key { high |= byte }
+        return high < 0x80 ? String(decoding: key, as: UTF8.self) : String(validating: key, as: UTF8.self)
     }
 
     /// Whether key `index`, of more than 16 bytes, equals `bytes`, whose first 16 bytes (and

@@ -45,9 +45,6 @@ final class InternerStorage: @unchecked Sendable {
         hashes.deallocate()
     }
 
-    /// The bytes of every key.
-    var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: arena, count: starts[count]) }
-
     /// The bytes of key `index`.
     ///
     /// - Precondition: `index` is below ``count``.

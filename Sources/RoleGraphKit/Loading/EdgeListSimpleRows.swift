@@ -14,10 +14,10 @@
 // The rows are read in batches: the first pass over a batch (`findRows`, compiled for the
 // header's columns when they are one of the usual shapes, `SimpleRowShape`) finds each row's
 // fields (their ends taken in order from a `DelimiterCursor`, which classifies the bytes 64 at a
-// time), checks them and hashes its ids, and asks the processor for the id table's slots those hashes probe
-// (``ByteInterner/prefetch(hash:)``); the second interns the ids and appends the rows. On a
-// network of many roles the table is larger than the caches, and a probe's first load is a
-// miss for nearly every `to` id: fetched a batch ahead, those misses overlap instead of each
+// time), checks them and hashes its ids, and asks the processor for the id table's slots those
+// hashes probe (``ByteInterner/prefetch(hash:)``); the second interns the ids and appends the
+// rows. On a network of many roles the table is larger than the caches, and a probe's first load
+// is a miss for nearly every `to` id: fetched a batch ahead, those misses overlap instead of each
 // stalling the parse in turn.
 
 /// Where a plain row's values are, for the columns the fast path reads.
@@ -276,10 +276,10 @@ struct SimpleRowScanner {
     /// the `from` id of the row before: a `from` id that repeats the row above it is not hashed
     /// (`fromRepeats`).
     ///
-    /// Out of line, called once a batch, with the row scan inlined into it (``read(rowAt:into:cursor:shape:)``
-    /// and its fields are `@_transparent`: the compiler did not honour `@inline(__always)` for
-    /// them, and a call per field costs about as much as the field's checks), so that the scan
-    /// is one loop compiled for the shape.
+    /// Out of line, called once a batch, with the row scan inlined into it
+    /// (``read(rowAt:into:cursor:shape:)`` and its fields are `@_transparent`: the compiler did
+    /// not honour `@inline(__always)` for them, and a call per field costs about as much as the
+    /// field's checks), so that the scan is one loop compiled for the shape.
     ///
     /// - Returns: how many rows were read, and where the line after them starts.
     /// - Complexity: O(*m*) for the *m* bytes of the rows read.

@@ -131,7 +131,7 @@ extension EdgeListChunking {
     /// the cut: it could be inside a quoted field only if that field opened before the window,
     /// a field longer than the window, which the parse's check then catches. Most large files
     /// hold no quote near their middle, and counting the quotes of half the file would otherwise
-    /// take a millisecond before the parse can start.
+    /// hold both cores back from starting the parse.
     ///
     /// - Complexity: O(`window` × the number of targets) when there is no quote there; else O(*n*)
     ///   for the *n* bytes up to the last cut: the quotes before the targets counted on every

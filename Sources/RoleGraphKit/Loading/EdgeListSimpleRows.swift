@@ -92,11 +92,11 @@ extension EdgeListParser {
     /// - Complexity: O(*n*) for the *n* bytes of the rows.
     mutating func readSimpleRows(_ columns: SimpleRowColumns) {
         switch (columns.fieldCount, columns.roles) {
-        case (2, FromTo().roles): readSimpleRows(columns, FromTo())
-        case (3, FromToEffort().roles): readSimpleRows(columns, FromToEffort())
-        case (3, FromToCount().roles): readSimpleRows(columns, FromToCount())
-        case (4, FromToEffortCount().roles): readSimpleRows(columns, FromToEffortCount())
-        default: readSimpleRows(columns, AnySimpleRowShape(columns))
+        case (2, FromTo().roles): readSimpleRows(FromTo())
+        case (3, FromToEffort().roles): readSimpleRows(FromToEffort())
+        case (3, FromToCount().roles): readSimpleRows(FromToCount())
+        case (4, FromToEffortCount().roles): readSimpleRows(FromToEffortCount())
+        default: readSimpleRows(AnySimpleRowShape(columns))
         }
     }
 
@@ -104,8 +104,8 @@ extension EdgeListParser {
     /// specialised to it when it is one of the usual shapes.
     ///
     /// - Complexity: O(*n*) for the *n* bytes of the rows.
-    private mutating func readSimpleRows<Shape: SimpleRowShape>(_ columns: SimpleRowColumns, _ shape: Shape) {
-        let scanner = SimpleRowScanner(p: p, n: n, separator: separator, columns: columns)
+    private mutating func readSimpleRows<Shape: SimpleRowShape>(_ shape: Shape) {
+        let scanner = SimpleRowScanner(p: p, n: n, separator: separator)
         let batch = SimpleBatch()
         defer { batch.deallocate() }
         // The last `from` id interned here: a transition file usually lists a role's moves
@@ -238,7 +238,6 @@ struct SimpleRowScanner {
     /// Where the rows being read end.
     let n: Int
     let separator: UInt8
-    let columns: SimpleRowColumns
     /// ``EdgeListParser/powersOfTen``, held here so that a row's number reads no lazily made
     /// global (each read of one checks that it has been made).
     let powersOfTen = EdgeListParser.powersOfTen
@@ -251,11 +250,10 @@ struct SimpleRowScanner {
     /// The last position from which the input holds 16 bytes (negative when it is shorter).
     let wordsEnd: Int
 
-    init(p: UnsafeRawBufferPointer, n: Int, separator: UInt8, columns: SimpleRowColumns) {
+    init(p: UnsafeRawBufferPointer, n: Int, separator: UInt8) {
         self.p = p
         self.n = n
         self.separator = separator
-        self.columns = columns
         let spaces: UInt64 = 1 << 0x20 | (separator == 0x09 ? 0 : 1 << 0x09)
         refusedAtStart = spaces | 1 << UInt64(UInt8(ascii: "\""))
         refusedAtEnd = spaces

@@ -53,6 +53,7 @@ import RoleGraphAlgorithms
             }
         }
         if chance(0.1) { pool.append([0x62, 0xFF, 0x61, 0x64]) }  // not UTF-8
+        if chance(0.1) { pool.append(Array("role-with-a-long-id-".utf8) + [0xFE]) }  // not UTF-8 past its 16th byte
         let kinds = ["transition", "collaboration", "stakeholder", ""]
         var out: [UInt8] = []
         func newline() { out += chance(0.3) ? [0x0D, 0x0A] : [0x0A] }

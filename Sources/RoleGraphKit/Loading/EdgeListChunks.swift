@@ -341,11 +341,14 @@ extension EdgeListParser {
             }
         }
         // The ids new here, in the chunk's order: their first-seen places are the chunk's.
-        let new = missing.contains { $0 > 0 } ? interner.add(keysOf: part.interner, missingFrom: &map) : []
+        let known = interner.count
+        if missing.contains(where: { $0 > 0 }) { interner.add(keysOf: part.interner, missingFrom: &map) }
         part.interner = ByteInterner(expectedCount: 0)
         (kinds, efforts, effortStated, counts) = columns
-        for local in new {
-            var seen = part.firstSeen[local]
+        // The chunk's places of ids outside ASCII, for those it added: its ids are added in its
+        // own index order, so the places stay in index order here.
+        for var seen in part.firstSeen where map[Int(seen.id)] >= known {
+            seen.id = map[Int(seen.id)]
             seen.line += linesBefore
             firstSeen.append(seen)
         }

@@ -266,8 +266,11 @@ struct EdgeListParser {
     /// The last column computed on a line, so positions later on the same line continue from it
     /// instead of rescanning the line (a line of 80,000 problems would be quadratic otherwise).
     var columnCache: (lineStart: Int, offset: Int, column: Int) = (-1, 0, 1)
-    /// For each interned id, where it was first seen (for a not-UTF-8 id).
-    var firstSeen: [(line: Int, lineStart: Int, offset: Int)] = []
+    /// Where each interned id with a byte outside ASCII was first seen, in index order: only
+    /// such an id can fail to be UTF-8, which is reported there. An ASCII id, the usual one,
+    /// records nothing: a place for every id would be the parse's largest table after its
+    /// columns, grown and copied as the ids arrive.
+    var firstSeen: [(id: Int32, line: Int, lineStart: Int, offset: Int)] = []
 
     var diagnostics: [Diagnostic] = []
     var problemCount = 0
@@ -303,6 +306,7 @@ struct EdgeListParser {
         endpoints.reserveCapacity(rowEstimate)
         kinds.reserveCapacity(rowEstimate)
         efforts.reserveCapacity(rowEstimate)
+        effortStated.reserveCapacity(rowEstimate)
     }
 
     // MARK: Diagnostics
@@ -667,10 +671,16 @@ struct EdgeListParser {
         } else {
             result = interner.intern(UnsafeRawBufferPointer(rebasing: p[field.start ..< field.end]))
         }
-        if result.inserted {
-            firstSeen.append((field.line, field.lineStart, field.offset))
-        }
+        if result.inserted { noteFirstSeen(result.index, line: field.line, lineStart: field.lineStart, offset: field.offset) }
         return result.index
+    }
+
+    /// Records where id `index`, just added, was first seen, when its bytes are not all ASCII
+    /// (see ``firstSeen``).
+    ///
+    /// - Complexity: O(*n*) for an id of *n* bytes.
+    mutating func noteFirstSeen(_ index: Int32, line: Int, lineStart: Int, offset: Int) {
+        if !interner.isASCII(at: Int(index)) { firstSeen.append((index, line, lineStart, offset)) }
     }
 
     mutating func readEdge() {
@@ -1087,8 +1097,12 @@ struct EdgeListParser {
             }
             initialized = count
         }
+        // Both in index order: each invalid id is found in the places by walking them once.
+        var places = firstSeen.makeIterator()
         for index in invalid.joined() {
-            let seen = firstSeen[index]
+            var seen = places.next()
+            while let place = seen, place.id < index { seen = places.next() }
+            guard let seen, seen.id == index else { preconditionFailure("an id outside ASCII without its first place") }
             report(.other("role id is not UTF-8 text"), at: location(line: seen.line, lineStart: seen.lineStart, offset: seen.offset))
         }
         return ids

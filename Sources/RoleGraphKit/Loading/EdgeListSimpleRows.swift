@@ -135,13 +135,18 @@ extension EdgeListParser {
                     let fromPrefix = row.pointee.fromPrefix
                     let key = scanner.bytes(row.pointee.fromStart, row.pointee.fromEnd)
                     let result = interner.intern(key, fromPrefix.0, fromPrefix.1, hash: row.pointee.fromHash)
-                    if result.inserted { firstSeen.append((line, row.pointee.lineStart, row.pointee.fromOffset)) }
+                    if result.inserted && !ByteInterner.isASCII(key, fromPrefix) {
+                        noteFirstSeen(result.index, line: line, lineStart: row.pointee.lineStart, offset: row.pointee.fromOffset)
+                    }
                     from = result.index
                     lastFrom = (key.count, fromPrefix, from)
                 }
                 let toPrefix = row.pointee.toPrefix
-                let to = interner.intern(scanner.bytes(row.pointee.toStart, row.pointee.toEnd), toPrefix.0, toPrefix.1, hash: row.pointee.toHash)
-                if to.inserted { firstSeen.append((line, row.pointee.lineStart, row.pointee.toOffset)) }
+                let toKey = scanner.bytes(row.pointee.toStart, row.pointee.toEnd)
+                let to = interner.intern(toKey, toPrefix.0, toPrefix.1, hash: row.pointee.toHash)
+                if to.inserted && !ByteInterner.isASCII(toKey, toPrefix) {
+                    noteFirstSeen(to.index, line: line, lineStart: row.pointee.lineStart, offset: row.pointee.toOffset)
+                }
                 if from == to.index {
                     // A self-move: the general reader counts it (its ids are interned now, so
                     // it finds them and records nothing again), after the rows before it.

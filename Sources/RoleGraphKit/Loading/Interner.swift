@@ -165,11 +165,9 @@ struct ByteInterner {
     /// Adds the keys of `other` whose `map` entry is negative (not found here), in `other`'s
     /// index order, and sets their entries to their new indices.
     ///
-    /// - Returns: the indices in `other` of the keys added, in order.
     /// - Complexity: O(*k* + *b*) expected for `other`'s *k* keys, of which those added have *b*
     ///   bytes.
-    @discardableResult
-    mutating func add(keysOf other: ByteInterner, missingFrom map: inout [Int32]) -> [Int] {
+    mutating func add(keysOf other: ByteInterner, missingFrom map: inout [Int32]) {
         let missing = map.indices.filter { map[$0] < 0 }
         // The keys are spread over `other`'s arrays and this table, all larger than the caches,
         // so what each key reads is fetched a few keys ahead: its start and hash, then (once its
@@ -192,7 +190,6 @@ struct ByteInterner {
             let (w0, w1) = Self.prefix(key)
             map[index] = intern(key, w0, w1, hash: theirs.hashes[index], prefetching: upcoming).index
         }
-        return missing
     }
 
     /// Key `index` as a string, or `nil` when its bytes are not UTF-8.
@@ -262,6 +259,24 @@ struct ByteInterner {
     @inline(__always)
     private static func head(hash: UInt64, length: Int) -> UInt64 {
         (hash & 0xFFFF_FF00_0000_0000) | UInt64(min(length, 255)) << 32
+    }
+
+    /// Whether every byte of `bytes`, whose ``prefix(_:)`` is `prefix`, is ASCII: from the
+    /// prefix alone for a key of up to 16 bytes.
+    ///
+    /// - Complexity: O(1) for a key of up to 16 bytes, O(*n*) for one of *n* bytes.
+    @inline(__always)
+    static func isASCII(_ bytes: UnsafeRawBufferPointer, _ prefix: (UInt64, UInt64)) -> Bool {
+        if (prefix.0 | prefix.1) & 0x8080_8080_8080_8080 != 0 { return false }
+        return bytes.count <= 16 || !bytes[16...].contains { $0 >= 0x80 }
+    }
+
+    /// Whether every byte of key `index` is ASCII.
+    ///
+    /// - Complexity: O(*n*) for a key of *n* bytes.
+    func isASCII(at index: Int) -> Bool {
+        let key = keys.key(index)
+        return Self.isASCII(key, Self.prefix(key))
     }
 
     /// The first 16 bytes of `bytes`, zero-padded, as two little-endian words.

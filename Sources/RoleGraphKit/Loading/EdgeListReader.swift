@@ -296,12 +296,15 @@ struct EdgeListParser {
         self.options = options
         self.summary = EdgeListSummary(file: file)
         // About 24 bytes per row and one new id per ten rows in a typical transition network.
-        // The interner starts at a quarter of that and grows: a table sized for the most ids a
-        // file could hold would be twice the size the usual file needs, and every probe of a
-        // table larger than the caches is a miss. It is made when the rows are read
-        // (``readRows()``), so that each chunk's thread fills its own.
+        // The interner is made for one id per 16 rows, and its table (a power of two, at most
+        // half full) holds up to about twice that before it grows: room for such a file's ids
+        // in every chunk, since growing rehashes every id already in while the parse waits. It
+        // is not made for the most ids a file could hold: that table would be many times the
+        // size the usual file needs, and every probe of a table larger than the caches is a
+        // miss. It is made when the rows are read (``readRows()``), so that each chunk's thread
+        // fills its own.
         let rowEstimate = max(16, (expectedBytes ?? p.count) / 24)
-        expectedIDs = max(1024, rowEstimate / 32)
+        expectedIDs = max(1024, rowEstimate / 16)
         interner = ByteInterner(expectedCount: 0)
         endpoints.reserveCapacity(rowEstimate)
         kinds.reserveCapacity(rowEstimate)

@@ -40,7 +40,10 @@ struct ByteInterner {
         while capacity < expectedCount * 2 { capacity <<= 1 }
         slots = [UInt64](largeRepeating: 0, count: Self.slotWords * capacity)
         mask = capacity - 1
-        keys = InternerStorage(capacity: expectedCount, arenaCapacity: expectedCount * 8)
+        // Room for as many keys as the table takes before it grows (it is at most half full), so
+        // that the keys' buffers grow only with it: what is reserved and not used is never
+        // touched.
+        keys = InternerStorage(capacity: capacity / 2, arenaCapacity: capacity / 2 * 8)
     }
 
     /// The index of the key `bytes`, adding it if it is new.

@@ -85,6 +85,11 @@ extension EdgeListParser {
     /// the second, and few enough that the batch's bytes are still in the cache for it.
     static let simpleBatch = 16
 
+    /// How many kept rows wait in a batch's columns before they are appended to the parser's
+    /// (a whole number of batches): each append checks its array and copies through a call,
+    /// which for a batch's 16 rows cost about as much as finding one of them.
+    static let simpleAppend = 8 * simpleBatch
+
     /// Reads every row from `pos` to `n`, each plain one on the fast path: with a scan compiled
     /// for the columns when they are one of the usual shapes (`from,to` with an effort, a count,
     /// both or neither, in that order), else with one that reads each field's role as it comes.
@@ -115,14 +120,16 @@ extension EdgeListParser {
         // fast path did not read stopped it somewhere in that row).
         var cursor = DelimiterCursor(p, end: n, separator: separator, at: pos)
         var cursorAt = pos
+        // The rows kept and not yet appended: `kept` of them, from consecutive lines from
+        // `keptFrom`. They are appended before any row the general reader reads (a self-move
+        // here, or the line a batch stopped at), so the columns keep the file's order.
+        var kept = 0, keptFrom = line
         while pos < n {
+            assert(kept &+ Self.simpleBatch <= Self.simpleAppend, "no room in the batch's columns for a batch")
             if cursorAt != pos { cursor.reset(to: pos) }
             let (found, scan) = scanner.findRows(from: pos, into: batch.rows, cursor: &cursor, shape: shape,
                                                  after: (lastFrom.length, lastFrom.prefix), prefetchingIn: interner)
             cursorAt = found == Self.simpleBatch || scan >= n ? scan : -1
-            // The rows kept so far in this batch: `kept` of them, from consecutive lines from
-            // `keptFrom` (a self-move among them appends those before it first).
-            var kept = 0, keptFrom = line
             // Where the rows read go on: after the last one, or after the general reader's row.
             var resume = pos
             for k in 0 ..< found {
@@ -170,8 +177,11 @@ extension EdgeListParser {
             }
             pos = resume
             lineStart = resume
-            appendRows(batch, kept, firstLine: keptFrom, hasEfforts: shape.hasEffort, hasCounts: shape.hasCount)
             plainRowsRead &+= found
+            if kept > Self.simpleAppend &- Self.simpleBatch || found < Self.simpleBatch {
+                appendRows(batch, kept, firstLine: keptFrom, hasEfforts: shape.hasEffort, hasCounts: shape.hasCount)
+                kept = 0
+            }
             if found < Self.simpleBatch && pos < n {
                 // The line at `pos` is not a plain row: blank or comment lines are skipped (and
                 // the rows after them tried on the fast path again), anything else is read by
@@ -185,10 +195,13 @@ extension EdgeListParser {
             }
             if releasesBehind && lineStart &- releasedUpTo >= EdgeListReader.releaseStride { releaseBehind() }
         }
+        // Every way out of the loop but its end appends the rows kept first.
+        appendRows(batch, kept, firstLine: keptFrom, hasEfforts: shape.hasEffort, hasCounts: shape.hasCount)
     }
 
     /// Appends the first `count` rows of `batch`, read from consecutive lines from `firstLine`,
-    /// to the columns: one copy per column per batch rather than one append per value.
+    /// to the columns: one copy per column per ``simpleAppend`` rows rather than one append per
+    /// value.
     @inline(__always)
     private mutating func appendRows(_ batch: SimpleBatch, _ count: Int, firstLine: Int, hasEfforts: Bool, hasCounts: Bool) {
         guard count > 0 else { return }
@@ -203,25 +216,26 @@ extension EdgeListParser {
     }
 }
 
-/// A batch's rows as found, and the values of those kept, column by column, until they are
-/// appended to the parser's columns.
+/// A batch's rows as found, and the values of the rows kept (of this batch and those before it,
+/// up to ``EdgeListParser/simpleAppend``), column by column, until they are appended to the
+/// parser's columns.
 private struct SimpleBatch {
     let rows: UnsafeMutablePointer<SimpleRow> = {
         let rows = UnsafeMutablePointer<SimpleRow>.allocate(capacity: EdgeListParser.simpleBatch)
         rows.initialize(repeating: SimpleRow(), count: EdgeListParser.simpleBatch)
         return rows
     }()
-    let endpoints = UnsafeMutablePointer<(from: Int32, to: Int32)>.allocate(capacity: EdgeListParser.simpleBatch)
-    let efforts = UnsafeMutablePointer<Double>.allocate(capacity: EdgeListParser.simpleBatch)
-    let counts = UnsafeMutablePointer<Double>.allocate(capacity: EdgeListParser.simpleBatch)
+    let endpoints = UnsafeMutablePointer<(from: Int32, to: Int32)>.allocate(capacity: EdgeListParser.simpleAppend)
+    let efforts = UnsafeMutablePointer<Double>.allocate(capacity: EdgeListParser.simpleAppend)
+    let counts = UnsafeMutablePointer<Double>.allocate(capacity: EdgeListParser.simpleAppend)
     /// A batch's worth of the transition kind's code, of `true` and of `false`.
     let transitions = Self.filled(RelationKind.transition.code)
     let trues = Self.filled(true)
     let falses = Self.filled(false)
 
     private static func filled<T>(_ value: T) -> UnsafeMutablePointer<T> {
-        let buffer = UnsafeMutablePointer<T>.allocate(capacity: EdgeListParser.simpleBatch)
-        buffer.initialize(repeating: value, count: EdgeListParser.simpleBatch)
+        let buffer = UnsafeMutablePointer<T>.allocate(capacity: EdgeListParser.simpleAppend)
+        buffer.initialize(repeating: value, count: EdgeListParser.simpleAppend)
         return buffer
     }
 

@@ -887,11 +887,10 @@ EXPLAIN = {
                      "rolegraph Exporter.export, warm (in-process)"),
                     "in-process, RoleGraph runs the very layout code the Graphviz process runs (Debian's "
                     "libgvc, the same plugins), so on a large layout the two differ only by the machine's "
-                    "noise: the 100-role sfdp layout takes about 6 s a call, each series stops after 10 s "
-                    "(in-process) or 20 s (process), so a median is of 2-4 calls, and three consecutive runs "
-                    "(2026-12-01/02) put the warm rows at 0.96, 1.17 and 1.02 of the process, Exporter.export "
-                    "at 0.97, 1.12 and 1.07. A miss of a few percent here is that noise; on the built-in graph, "
-                    "with many calls, the warm rows are 0.22-0.30."),
+                    "noise: the 1,000-role sfdp layout takes about half a second a call, the layout code is "
+                    "the same in every run, and the warm rows have sat at 1.01-1.07 of the process across "
+                    "runs. A miss of a few percent here is that noise; on the built-in graph, with many "
+                    "calls, the warm rows are 0.21-0.30."),
     "betweenness": "Brandes in Algorithms/Centrality/Betweenness.swift is single-threaded; networkit and "
                    "rustworkx run one BFS per source on both cores (not changed here).",
     "betweenness-sampled": "see `betweenness` (single-threaded; networkit's estimate is parallel).",

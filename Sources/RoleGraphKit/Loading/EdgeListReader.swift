@@ -301,10 +301,12 @@ struct EdgeListParser {
         // in every chunk, since growing rehashes every id already in while the parse waits. It
         // is not made for the most ids a file could hold: that table would be many times the
         // size the usual file needs, and every probe of a table larger than the caches is a
-        // miss. It is made when the rows are read (``readRows()``), so that each chunk's thread
-        // fills its own.
+        // miss. Nor is a guess made larger than 2^18 slots (6 MiB) a chunk: the table is zeroed
+        // whole, so on a large file of few roles a larger guess would cost more memory than
+        // growing costs time on one of many. It is made when the rows are read (``readRows()``),
+        // so that each chunk's thread fills its own.
         let rowEstimate = max(16, (expectedBytes ?? p.count) / 24)
-        expectedIDs = max(1024, rowEstimate / 16)
+        expectedIDs = max(1024, min(rowEstimate / 16, 1 << 17))
         interner = ByteInterner(expectedCount: 0)
         endpoints.reserveCapacity(rowEstimate)
         kinds.reserveCapacity(rowEstimate)

@@ -1040,9 +1040,14 @@ struct EdgeListParser {
                     parts.forEach { part, range in
                         guard !range.isEmpty else { return }
                         out.base[part] = RepeatMarks.repeats(roleCount: roleCount, kindCount: kindCount) { marks in
-                            for e in range {
-                                let kind = rowKinds.buffer[e]
-                                marks.mark(row: e, key: Self.key(rows.buffer[e], kind: kind), kind: kind)
+                            if mixed {
+                                for e in range {
+                                    let kind = rowKinds.buffer[e]
+                                    marks.mark(row: e, key: Self.key(rows.buffer[e], kind: kind), kind: kind)
+                                }
+                            } else {
+                                // Every row a transition: its key is its endpoints as they are.
+                                for e in range { marks.mark(row: e, transition: rows.buffer[e]) }
                             }
                         }
                     }

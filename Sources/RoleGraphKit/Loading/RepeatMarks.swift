@@ -35,8 +35,23 @@ struct RepeatMarks {
     /// - Complexity: O(1) amortised.
     @inline(__always)
     mutating func mark(row: Int, key: (from: Int32, to: Int32), kind: UInt8) {
+        mark(row: row, key: key, slot: 2 * (kindCount * Int(key.to) + (kindCount == 1 ? 0 : Int(kind))))
+    }
+
+    /// ``mark(row:key:kind:)`` for marks of one kind (`kindCount` 1), where a key's slot is its
+    /// target's alone: the pass over rows that are all transitions reads neither their kinds
+    /// nor the kind count.
+    ///
+    /// - Complexity: O(1) amortised.
+    @inline(__always)
+    mutating func mark(row: Int, transition key: (from: Int32, to: Int32)) {
+        assert(kindCount == 1, "a transition's slot taken in marks of several kinds")
+        mark(row: row, key: key, slot: 2 * Int(key.to))
+    }
+
+    @inline(__always)
+    private mutating func mark(row: Int, key: (from: Int32, to: Int32), slot: Int) {
         let stamp = key.from &+ 1
-        let slot = 2 * (kindCount * Int(key.to) + (kindCount == 1 ? 0 : Int(kind)))
         if seen[slot] == stamp {
             repeats.append((row, Int(seen[slot + 1])))
         } else {

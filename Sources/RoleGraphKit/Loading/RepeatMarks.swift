@@ -49,6 +49,9 @@ struct RepeatMarks {
         mark(row: row, key: key, slot: 2 * Int(key.to))
     }
 
+    /// Marks row `row`, of key `key`, at the key's mark `slot`: both marks' shared step.
+    ///
+    /// - Complexity: O(1) amortised.
     @inline(__always)
     private mutating func mark(row: Int, key: (from: Int32, to: Int32), slot: Int) {
         let stamp = key.from &+ 1

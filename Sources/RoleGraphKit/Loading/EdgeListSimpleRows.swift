@@ -142,8 +142,9 @@ extension EdgeListParser {
                     let fromPrefix = row.pointee.fromPrefix
                     let key = scanner.bytes(row.pointee.fromStart, row.pointee.fromEnd)
                     let result = interner.intern(key, fromPrefix.0, fromPrefix.1, hash: row.pointee.fromHash)
-                    if result.inserted && !ByteInterner.isASCII(key, fromPrefix) {
-                        noteFirstSeen(result.index, line: line, lineStart: row.pointee.lineStart, offset: row.pointee.fromOffset)
+                    if result.inserted {
+                        noteFirstSeen(result.index, isASCII: ByteInterner.isASCII(key, fromPrefix),
+                                      line: line, lineStart: row.pointee.lineStart, offset: row.pointee.fromOffset)
                     }
                     from = result.index
                     lastFrom = (key.count, fromPrefix, from)
@@ -151,8 +152,9 @@ extension EdgeListParser {
                 let toPrefix = row.pointee.toPrefix
                 let toKey = scanner.bytes(row.pointee.toStart, row.pointee.toEnd)
                 let to = interner.intern(toKey, toPrefix.0, toPrefix.1, hash: row.pointee.toHash)
-                if to.inserted && !ByteInterner.isASCII(toKey, toPrefix) {
-                    noteFirstSeen(to.index, line: line, lineStart: row.pointee.lineStart, offset: row.pointee.toOffset)
+                if to.inserted {
+                    noteFirstSeen(to.index, isASCII: ByteInterner.isASCII(toKey, toPrefix),
+                                  line: line, lineStart: row.pointee.lineStart, offset: row.pointee.toOffset)
                 }
                 if from == to.index {
                     // A self-move: the general reader counts it (its ids are interned now, so

@@ -200,9 +200,7 @@ struct ByteInterner {
         let key = keys.key(index).assumingMemoryBound(to: UInt8.self)
         // ASCII, the usual id, is valid UTF-8 as it stands: decoding it cannot repair anything,
         // and skips the validating initialiser's generic path.
-        var high: UInt8 = 0
-        for byte in key { high |= byte }
-        return high < 0x80 ? String(decoding: key, as: UTF8.self) : String(validating: key, as: UTF8.self)
+        return isASCII(at: index) ? String(decoding: key, as: UTF8.self) : String(validating: key, as: UTF8.self)
     }
 
     /// Whether key `index`, of more than 16 bytes, equals `bytes`, whose first 16 bytes (and
@@ -278,8 +276,9 @@ struct ByteInterner {
     ///
     /// - Complexity: O(*n*) for a key of *n* bytes.
     func isASCII(at index: Int) -> Bool {
-        let key = keys.key(index)
-        return Self.isASCII(key, Self.prefix(key))
+        var high: UInt8 = 0
+        for byte in keys.key(index) { high |= byte }
+        return high < 0x80
     }
 
     /// The first 16 bytes of `bytes`, zero-padded, as two little-endian words.

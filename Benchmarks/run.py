@@ -564,7 +564,7 @@ LARGE_EXPLAIN = [
     "source runs are appended; "
     "repeated rows are then found in file order, since this file lists each role's moves together (which "
     "the fast path tells while it reads the rows; a file that does not is first grouped by source with a "
-    "counting sort); that, making the ids' strings, laying "
+    "counting sort); that (the ids stay in the interner's arena: no string is made per id), laying "
     "out the network and scaling its weights run on both cores (each split into consecutive parts put "
     "together in order), and one core runs the search (unidirectional for a first query: building the reverse index "
     "costs more than it saves, and would take the peak past 80 MiB).",
@@ -577,7 +577,7 @@ LARGE_EXPLAIN = [
     "the same Python route, in the same run, is the `C floor` row: where that row is above the target, "
     "a loader that did only this much, as fast as plain C does it, would miss the target too. What ours "
     "does beyond the floor: every row's fields checked on the way (the fast path's scan), the repeated "
-    "rows found and merged, a string per id, the graph's columns, and whatever page faults the allocator's "
+    "rows found and merged, the graph's columns, and whatever page faults the allocator's "
     "state leaves to each load.",
     "**Snapshot** (`--graph FILE.rgx`): no text work, nothing to build and nothing to copy: the image "
     "holds the default path network both ways, the path finder's prepared weights and the id table, and a "

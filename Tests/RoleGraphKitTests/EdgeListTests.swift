@@ -164,7 +164,14 @@ import RoleGraphTestSupport
             #expect(result.index == Int32(i) && !result.inserted)
         }
         #expect(interner.count == keys.count)
-        #expect(interner.string(at: 3) == keys[3])
+        // The keys read in place as role ids, in index order.
+        let ids = interner.roleIDs
+        #expect(ids.count == keys.count && (0 ..< keys.count).allSatisfy { ids[$0].rawValue == keys[$0] })
+        // Interning more keys afterwards (enough to grow every buffer) leaves the ids already
+        // handed out as they were: the interner copies its keys before it changes them.
+        for k in 0 ..< 20_000 { _ = Array("more-\(k)".utf8).withUnsafeBytes { interner.intern($0) } }
+        #expect(ids.count == keys.count && (0 ..< keys.count).allSatisfy { ids[$0].rawValue == keys[$0] })
+        #expect(interner.roleIDs.count == keys.count + 20_000)
     }
 }
 

@@ -23,24 +23,24 @@ import Testing
     func indexMatchesADictionary(seed: UInt64) throws {
         let ids = Self.randomIDs(count: 3_000, seed: seed)
         let oracle = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, Int32($0)) })
-        let strings = RoleIDs(ids.map(RoleID.init))
-        let lean = RoleGraph(edgeList: "g", source: "g.csv", area: EdgeListReader.defaultArea,
-                             ids: strings, stays: [], relations: RelationColumns(
-                                roleIDs: strings, endpoints: [], kinds: [], efforts: [], counts: [], notes: []))
-        // The same ids as an arena, as a snapshot image holds them, found through the table the
-        // lean graph built (which an image stores).
+        // The ids as an arena, as the edge-list reader's interner and a snapshot image hold them.
         var bytes: [UInt8] = [], offsets = [0]
         for id in ids {
             bytes += id.utf8
             offsets.append(bytes.count)
         }
         let arena = RoleIDs(offsets: Column(offsets), bytes: Column(bytes))
+        let lean = RoleGraph(edgeList: "g", source: "g.csv", area: EdgeListReader.defaultArea,
+                             ids: arena, stays: [], relations: RelationColumns(
+                                roleIDs: arena, endpoints: [], kinds: [], efforts: [], counts: [], notes: []))
         #expect((0 ..< ids.count).allSatisfy { arena[$0].rawValue == ids[$0] })
+        // The same ids found through the table the lean graph built, stated (as an image
+        // stores it).
         let mapped = RoleGraph(edgeList: "g", source: "g.rgx", area: EdgeListReader.defaultArea,
                                ids: arena, stays: [], relations: RelationColumns(
                                   roleIDs: arena, endpoints: [], kinds: [], efforts: [], counts: [], notes: []),
                                idSlots: lean.roleIndex.slots)
-        // Built over the arena, the table is the one built over the strings.
+        // Built by hashing the ids again, the table is the one built from the interner's hashes.
         #expect(RoleIDIndex(mapped.roleStore).slots == lean.roleIndex.slots)
         #expect(lean.roleIndex.findsEveryRole() && mapped.roleIndex.findsEveryRole())
         // A table with one entry emptied, or two entries swapped, no longer finds every role.

@@ -40,8 +40,8 @@ struct EdgeListChunking: Sendable {
     /// For tests: byte offsets to cut at instead of equal parts (each moved forward to the next
     /// line start; offsets before the rows cut right after the header).
     var cuts: [Int]?
-    /// For tests: how many parts the passes after the parse (merging repeated rows, making the
-    /// ids' strings) split their work into, however short it is; `nil` for one per processor
+    /// For tests: how many parts the pass after the parse that merges repeated rows splits its
+    /// work into, however short it is; `nil` for one per processor
     /// on long work (``ContiguousParts/init(count:minimumPerPart:)``), and 1 for ``sequential``.
     var passParts: Int?
     /// Whether plain rows are read on the fast path (`EdgeListSimpleRows.swift`); `false` reads

@@ -540,7 +540,7 @@ struct EdgeListParser {
                    at: SourceLocation(file: file, line: headerLine, column: 1))
         }
         let kept = aggregate(chunking)
-        let roleIDs = makeRoleIDs(chunking)
+        let roleIDs = checkedRoleIDs()
         if problemCount > 0 { return .failure(.invalid(finalDiagnostics())) }
         summary.selfMovesKept = positionOf[EdgeListField.count.index] >= 0
         // What only the checks read is released before the graph is built, so that the two are
@@ -1084,42 +1084,18 @@ struct EdgeListParser {
         return mixed
     }
 
-    /// Each distinct id as a `RoleID`, made once; an id that is not UTF-8 is reported where it was
-    /// first seen.
+    /// The distinct ids, read in place from the interner's arena (a `String` is made for an id
+    /// only when it is asked for); an id that is not UTF-8 is reported where it was first seen.
     ///
-    /// - Complexity: O(*b*) for the *b* bytes of the ids, in parts run at once on a large file.
-    mutating func makeRoleIDs(_ chunking: EdgeListChunking) -> [RoleID] {
-        let count = interner.count
-        let parts = chunking.parts(count: count, minimumPerPart: 1 << 14)
-        var invalid = [[Int]](repeating: [], count: parts.count)
-        let interner = self.interner
-        let ids = [RoleID](unsafeUninitializedCapacity: count) { buffer, initialized in
-            invalid.withUnsafeMutableBufferPointer { invalid in
-                let ids = SharedPointer(buffer), found = SharedPointer(invalid)
-                parts.forEach { part, range in
-                    var bad: [Int] = []
-                    for index in range {
-                        if let string = interner.string(at: index) {
-                            (ids.base + index).initialize(to: RoleID(string))
-                        } else {
-                            (ids.base + index).initialize(to: RoleID(String(decoding: interner.bytes(at: index), as: UTF8.self)))
-                            bad.append(index)
-                        }
-                    }
-                    found.base[part] = bad
-                }
-            }
-            initialized = count
-        }
-        // Both in index order: each invalid id is found in the places by walking them once.
-        var places = firstSeen.makeIterator()
-        for index in invalid.joined() {
-            var seen = places.next()
-            while let place = seen, place.id < index { seen = places.next() }
-            guard let seen, seen.id == index else { preconditionFailure("an id outside ASCII without its first place") }
+    /// Only an id with a byte outside ASCII can fail, and only those have a place recorded
+    /// (``firstSeen``), in index order: they are the only ids checked here.
+    ///
+    /// - Complexity: O(*b*) for the *b* bytes of the ids outside ASCII.
+    mutating func checkedRoleIDs() -> RoleIDs {
+        for seen in firstSeen where !interner.isUTF8(at: Int(seen.id)) {
             report(.other("role id is not UTF-8 text"), at: location(line: seen.line, lineStart: seen.lineStart, offset: seen.offset))
         }
-        return ids
+        return interner.roleIDs
     }
 
     func finalDiagnostics() -> [Diagnostic] {
@@ -1138,15 +1114,14 @@ struct EdgeListParser {
         return sorted
     }
 
-    /// The network of the rows read, with the ids `strings` (and their hashes), keeping the rows
+    /// The network of the rows read, with the ids `ids` (and their hashes), keeping the rows
     /// `keep` marks (the others were merged into an earlier row): the parser's columns are moved
     /// into it, and this parser is left without them.
     ///
     /// - Complexity: O(*E* + *R*) for *E* rows and *R* roles.
-    mutating func makeGraph(_ strings: [RoleID], idHashes: [UInt64], keeping keep: [Bool]) -> RoleGraph {
-        let ids = RoleIDs(strings)
+    mutating func makeGraph(_ ids: RoleIDs, idHashes: [UInt64], keeping keep: [Bool]) -> RoleGraph {
         let area = EdgeListReader.defaultArea
-        let stays = self.stays.isEmpty ? [] : (0 ..< strings.count).map { i in i < self.stays.count ? self.stays[i] ?? .nan : .nan }
+        let stays = self.stays.isEmpty ? [] : (0 ..< ids.count).map { i in i < self.stays.count ? self.stays[i] ?? .nan : .nan }
         // The relations stay columns (the rich values are made only when asked for): the
         // parser's arrays, moved out of it, with the rows merged into another taken out in place
         // (each kept row moved down over them, in order), so that no second copy of the columns

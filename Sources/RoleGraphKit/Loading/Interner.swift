@@ -18,8 +18,8 @@ import Darwin
 /// row once the table outgrows the caches, and on a million ids those misses would dominate the
 /// load; a fourth word, for the length alone, would make a table that every probe misses in a
 /// third larger. Longer keys compare their length and tail in the arena. An edge list of *E* rows
-/// and *R* distinct ids makes *R* arena copies and no allocation per row; `String`s are made
-/// afterwards, once per id (see ``string(at:)``).
+/// and *R* distinct ids makes *R* arena copies and no allocation per row; the graph reads its
+/// ids from the arena in place (``roleIDs``), and makes an id's `String` only when it is asked for.
 struct ByteInterner {
     /// The keys' bytes, in first-seen order, and their hashes (for growing the table).
     private var keys: InternerStorage
@@ -100,6 +100,13 @@ struct ByteInterner {
 
     /// The bytes of key `index`.
     func bytes(at index: Int) -> [UInt8] { Array(keys.key(index)) }
+
+    /// The keys, in index order, as role ids read in place from this interner's arena: no
+    /// `String` is made until an id is asked for. The arena stays with the ids; interning
+    /// another key afterwards copies it first.
+    ///
+    /// - Complexity: O(1).
+    var roleIDs: RoleIDs { keys.roleIDs() }
 
     /// Interns every key of `other`, in its index order, and returns each one's index here.
     /// Keys new here are added in `other`'s order, so interning the interners of consecutive
@@ -195,12 +202,11 @@ struct ByteInterner {
         }
     }
 
-    /// Key `index` as a string, or `nil` when its bytes are not UTF-8.
-    func string(at index: Int) -> String? {
-        let key = keys.key(index).assumingMemoryBound(to: UInt8.self)
-        // ASCII, the usual id, is valid UTF-8 as it stands: decoding it cannot repair anything,
-        // and skips the validating initialiser's generic path.
-        return isASCII(at: index) ? String(decoding: key, as: UTF8.self) : String(validating: key, as: UTF8.self)
+    /// Whether key `index` is UTF-8 text.
+    ///
+    /// - Complexity: O(*n*) for a key of *n* bytes.
+    func isUTF8(at index: Int) -> Bool {
+        String(validating: keys.key(index).assumingMemoryBound(to: UInt8.self), as: UTF8.self) != nil
     }
 
     /// Whether key `index`, of more than 16 bytes, equals `bytes`, whose first 16 bytes (and

@@ -1,3 +1,4 @@
+import RoleGraphAlgorithms
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -53,6 +54,16 @@ final class InternerStorage: @unchecked Sendable {
     func key(_ index: Int) -> UnsafeRawBufferPointer {
         precondition(index >= 0 && index < count, "a key index out of range")
         return UnsafeRawBufferPointer(start: arena + starts[index], count: starts[index &+ 1] &- starts[index])
+    }
+
+    /// The keys as ids read in place (``RoleIDs/init(offsets:bytes:)``): ``starts`` and the used
+    /// part of ``arena``, borrowed, with this storage as their owner. An interner that holds this
+    /// storage copies it before it changes it again, so the borrowed bytes never change.
+    ///
+    /// - Complexity: O(1).
+    func roleIDs() -> RoleIDs {
+        RoleIDs(offsets: Column(borrowing: starts, count: count + 1, owner: self),
+                bytes: Column(borrowing: arena, count: starts[count], owner: self))
     }
 
     /// A copy of this storage, for an interner that shares it and is about to change it.

@@ -24,7 +24,7 @@ final class RelationStore: Sendable {
         count = relations.count
         isEager = true
         eager = relations
-        columns = RelationColumns(roleIDs: RoleIDs([]), endpoints: [], kinds: [], efforts: [], counts: [], notes: [])
+        columns = RelationColumns(roleIDs: RoleIDs(), endpoints: [], kinds: [], efforts: [], counts: [], notes: [])
     }
 
     /// A store of columns, as the edge-list reader leaves them.

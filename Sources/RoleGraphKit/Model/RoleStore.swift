@@ -28,7 +28,7 @@ final class RoleStore: Sendable {
         count = roles.count
         isEager = true
         eager = roles
-        ids = RoleIDs([])
+        ids = RoleIDs()
         area = AreaID("")
         stays = []
     }

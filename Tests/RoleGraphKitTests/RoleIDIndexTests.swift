@@ -1,5 +1,7 @@
+import Dispatch
 import RoleGraphAlgorithms
 @testable import RoleGraphKit
+import Synchronization
 import Testing
 
 /// The id table behind ``RoleGraph/index(of:)`` against an independent oracle (a dictionary), on
@@ -83,4 +85,32 @@ import Testing
         }
         #expect(lean.roles == eager.roles)
     }
+
+    /// A graph read from an edge list lays its id table out on the first lookup, from the
+    /// interner's hashes: the table is the one hashing the ids again makes, and lookups from
+    /// several threads at once, the first of them racing to lay it out, all find their roles.
+    @Test(arguments: [4 as UInt64, 5])
+    func tableFromTheInternersHashesIsLaidOutOnceOnFirstUse(seed: UInt64) throws {
+        let ids = Self.randomIDs(count: 2_000, seed: seed).filter { !$0.contains(",") && !$0.contains(" ") }
+        let csv = "from,to\n" + zip(ids, ids.dropFirst()).map { "\($0),\($1)" }.joined(separator: "\n") + "\n"
+        for _ in 0 ..< 3 {
+            let graph = try RoleGraph.parse(csv, format: .csv, file: "t.csv")
+            let results = SharedResults((0 ..< 8).map { _ in [Int32?](repeating: nil, count: ids.count) })
+            DispatchQueue.concurrentPerform(iterations: 8) { thread in
+                var mine = [Int32?](repeating: nil, count: ids.count)
+                for k in ids.indices { mine[(k + thread * 97) % ids.count] = graph.index(of: RoleID(ids[(k + thread * 97) % ids.count])) }
+                results.set(thread, mine)
+            }
+            for thread in 0 ..< 8 { #expect(results.get(thread) == ids.indices.map { Int32($0) }) }
+            #expect(Array(graph.roleIndex.slots) == Array(RoleIDIndex(graph.roleStore).slots))
+        }
+    }
+}
+
+/// Each thread's lookups, kept under a lock for the test above.
+private final class SharedResults: Sendable {
+    private let results: Mutex<[[Int32?]]>
+    init(_ results: [[Int32?]]) { self.results = Mutex(results) }
+    func set(_ k: Int, _ value: [Int32?]) { results.withLock { $0[k] = value } }
+    func get(_ k: Int) -> [Int32?] { results.withLock { $0[k] } }
 }

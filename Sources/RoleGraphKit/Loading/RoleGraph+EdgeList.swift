@@ -15,7 +15,8 @@ extension RoleGraph {
     /// - Parameter idHashes: each id's hash, when the reader's interner made them
     ///   (``RoleIDIndex/init(_:distinctIDHashes:)``).
     /// - Parameter network: the default costing's network, when a snapshot image holds it.
-    /// - Complexity: O(*R*) expected, hashing each id once; O(1) with `idSlots`.
+    /// - Complexity: O(*R*) expected, hashing each id once; O(1) with `idSlots`, or with `idHashes`
+    ///   (whose table is laid out on the first lookup).
     init(edgeList name: String, source: String, area: Area, ids: RoleIDs, stays: [Double], relations: RelationColumns,
          idSlots: Column<Int32>? = nil, idHashes: [UInt64]? = nil, network: ReadyNetwork? = nil) {
         self.name = name

@@ -21,7 +21,17 @@ import Synchronization
 /// forged image that gives two roles one id finds one of them by it, and never traps.
 struct RoleIDIndex: Sendable {
     /// `slots[s]` is the index of the id hashed there plus one, or 0 for an empty slot.
-    let slots: Column<Int32>
+    ///
+    /// - Complexity: O(1), but for a table made from an interner's hashes, which is laid out on
+    ///   its first use: O(*R*) expected, once.
+    var slots: Column<Int32> {
+        switch table {
+        case .laidOut(let slots): slots
+        case .deferred(let deferred): deferred.slots
+        }
+    }
+    /// The table, or the hashes it is laid out from on first use.
+    private let table: Table
     /// The slot count minus one (a power of two minus one).
     private let mask: Int
     fileprivate let store: RoleStore
@@ -56,32 +66,24 @@ struct RoleIDIndex: Sendable {
                 slots[slot] = Int32(index + 1)
             }
         }
-        self.slots = Column(slots)
+        table = .laidOut(Column(slots))
         self.mask = mask
         self.store = store
         stated = nil
     }
 
     /// The table ``init(_:)`` builds for `store`, from each id's hash as the edge-list reader's
-    /// interner found it: no id is read, hashed or compared again.
+    /// interner found it: no id is read, hashed or compared again. It is laid out on its first
+    /// use (``slots``, a lookup), so a load ends without it.
     ///
     /// - Precondition: the ids of `store` are distinct, and `hashes[i]` is
     ///   `ByteInterner.hash` of the UTF-8 bytes of id `i`.
-    /// - Complexity: O(*R*) expected.
+    /// - Complexity: O(1); O(*R*) expected on first use.
     init(_ store: RoleStore, distinctIDHashes hashes: [UInt64]) {
         precondition(hashes.count == store.count, "one hash per id")
         let capacity = Self.capacity(for: store.count)
-        let mask = capacity - 1
-        var slots = [Int32](repeating: 0, count: capacity)
-        slots.withUnsafeMutableBufferPointer { slots in
-            for (index, hash) in hashes.enumerated() {
-                var slot = Int(truncatingIfNeeded: hash) & mask
-                while slots[slot] != 0 { slot = (slot + 1) & mask }
-                slots[slot] = Int32(index + 1)
-            }
-        }
-        self.slots = Column(slots)
-        self.mask = mask
+        table = .deferred(DeferredSlots(hashes: hashes, capacity: capacity))
+        mask = capacity - 1
         self.store = store
         stated = nil
     }
@@ -95,7 +97,7 @@ struct RoleIDIndex: Sendable {
     /// - Complexity: O(1).
     init(slots: Column<Int32>, store: RoleStore) {
         precondition(slots.count == Self.capacity(for: store.count), "an id table of the wrong size")
-        self.slots = slots
+        table = .laidOut(slots)
         self.mask = slots.count - 1
         self.store = store
         stated = StatedTable()
@@ -129,6 +131,7 @@ struct RoleIDIndex: Sendable {
     ///
     /// - Complexity: O(1) expected; at most every slot once.
     private func probe(_ id: UnsafeRawBufferPointer) -> Int32? {
+        let slots = self.slots
         var slot = Self.hash(id) & mask
         for _ in 0 ... mask {
             let entry = slots[slot]
@@ -144,6 +147,51 @@ struct RoleIDIndex: Sendable {
     private static func hash(_ bytes: UnsafeRawBufferPointer) -> Int {
         let (w0, w1) = ByteInterner.prefix(bytes)
         return Int(truncatingIfNeeded: ByteInterner.hash(bytes, w0, w1))
+    }
+}
+
+extension RoleIDIndex {
+    /// A table laid out, or the hashes to lay it out from when it is first used.
+    private enum Table: Sendable {
+        case laidOut(Column<Int32>)
+        case deferred(DeferredSlots)
+    }
+}
+
+/// The table ``RoleIDIndex/init(_:distinctIDHashes:)`` makes, laid out on its first use, under a
+/// lock, by whichever lookup comes first: a load of an edge list then ends without it, and a
+/// client that never looks a role up by its id never pays for it (as ``LookupIndex`` is built).
+private final class DeferredSlots: Sendable {
+    private enum State { case hashes([UInt64], capacity: Int), laidOut(Column<Int32>) }
+    private let state: Mutex<State>
+
+    init(hashes: [UInt64], capacity: Int) {
+        state = Mutex(.hashes(hashes, capacity: capacity))
+    }
+
+    /// The table: each id's index plus one in the first free slot from its hash's, in index
+    /// order, as ``RoleIDIndex/init(_:)`` places them.
+    ///
+    /// - Complexity: O(*R*) expected the first time, O(1) after.
+    var slots: Column<Int32> {
+        state.withLock { state in
+            switch state {
+            case .laidOut(let slots):
+                return slots
+            case .hashes(let hashes, let capacity):
+                let mask = capacity - 1
+                var slots = [Int32](repeating: 0, count: capacity)
+                slots.withUnsafeMutableBufferPointer { slots in
+                    for (index, hash) in hashes.enumerated() {
+                        var slot = Int(truncatingIfNeeded: hash) & mask
+                        while slots[slot] != 0 { slot = (slot + 1) & mask }
+                        slots[slot] = Int32(index + 1)
+                    }
+                }
+                state = .laidOut(Column(slots))
+                return Column(slots)
+            }
+        }
     }
 }
 

@@ -2,6 +2,14 @@ import Dispatch
 import Foundation
 import Synchronization
 
+/// How many threads a parallel step uses: one per active processor, at most 8.
+package enum Processors {
+    /// The active processors, at most 8, read once per process: Foundation reads the cgroup's
+    /// CPU quota and CPU set from `/sys` on every call (eight system calls), and a load of a
+    /// large file asks several times.
+    package static let active = Swift.max(1, Swift.min(8, ProcessInfo.processInfo.activeProcessorCount))
+}
+
 /// How the clustering algorithms spread their work over threads.
 ///
 /// Every parallel step in RoleGraph is written so that its *result* does not depend on the
@@ -37,7 +45,7 @@ struct ParallelPolicy: Sendable {
     ///
     /// - Complexity: O(1).
     static let `default` = ParallelPolicy(
-        threads: Swift.max(1, Swift.min(8, ProcessInfo.processInfo.activeProcessorCount)),
+        threads: Processors.active,
         minimumVertices: 50_000, batchSize: 1_024)
 
     /// Whether a graph of `vertexCount` vertices takes the batched path.
@@ -136,8 +144,7 @@ package struct ContiguousParts: Sendable {
     ///
     /// - Complexity: O(number of parts).
     package init(count: Int, minimumPerPart: Int = 1 << 16) {
-        let processors = Swift.max(1, Swift.min(8, ProcessInfo.processInfo.activeProcessorCount))
-        let parts = Swift.max(1, Swift.min(processors, count / Swift.max(1, minimumPerPart)))
+        let parts = Swift.max(1, Swift.min(Processors.active, count / Swift.max(1, minimumPerPart)))
         ranges = (0 ..< parts).map { p in count * p / parts ..< count * (p + 1) / parts }
     }
 

@@ -74,7 +74,7 @@ struct EdgeListChunking: Sendable {
     /// One chunk per active core (at most ``maximumChunks``), from ``minimumBytes`` on.
     static var automatic: EdgeListChunking {
         EdgeListChunking(minimumBytes: minimumBytes,
-                         chunkCount: max(1, min(maximumChunks, ProcessInfo.processInfo.activeProcessorCount)))
+                         chunkCount: min(maximumChunks, Processors.active))
     }
 
     /// Always one pass, and every pass after it on one thread.

@@ -52,6 +52,20 @@ import Testing
         #expect(!skills.isEmpty && skills.count <= 90)
     }
 
+    /// Two processes write the same page for the same graph, byte for byte: its data block's
+    /// keys are sorted (a dictionary's order changes from process to process), so a page can be
+    /// diffed, cached or kept in version control.
+    @Test func theSameGraphMakesTheSamePageInEveryProcess() throws {
+        let directory = try Self.temporaryDirectory()
+        for name in ["a.html", "b.html"] {
+            let result = try CLI.run(["explore", "-o", name], in: directory)
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        let a = try Data(contentsOf: directory.appendingPathComponent("a.html"))
+        let b = try Data(contentsOf: directory.appendingPathComponent("b.html"))
+        #expect(a == b)
+    }
+
     @Test func hostileNamesCannotEndTheScriptOrBecomeMarkup() throws {
         let directory = try Self.temporaryDirectory()
         let name = "</script><script>window.__pwned=1</script> <!-- & \u{2028}"

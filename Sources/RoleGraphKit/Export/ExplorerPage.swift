@@ -29,7 +29,8 @@ public struct ExplorerPage: Sendable {
         let data = ExplorerData(graph: graph, maxRoutes: maxRoutes,
                                 precomputeSkills: graph.roles.count <= Self.skillsRoleLimit)
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        // Keys sorted, so that the same graph makes the same page, byte for byte.
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let json = (try? encoder.encode(data)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
         let pageTitle = title ?? graph.name
         var page = ""

@@ -544,7 +544,8 @@ struct EdgeListParser {
         if problemCount > 0 { return .failure(.invalid(finalDiagnostics())) }
         summary.selfMovesKept = positionOf[EdgeListField.count.index] >= 0
         // What only the checks read is released before the graph is built, so that the two are
-        // never alive together (on a million rows, a quarter of the load's peak memory).
+        // never alive together (on a million rows, a quarter of the load's peak memory). The
+        // interner's table goes; its keys and their hashes stay, read in place by the graph.
         let idHashes = interner.keyHashes
         interner = ByteInterner(expectedCount: 0)
         effortStated = []
@@ -1119,7 +1120,7 @@ struct EdgeListParser {
     /// into it, and this parser is left without them.
     ///
     /// - Complexity: O(*E* + *R*) for *E* rows and *R* roles.
-    mutating func makeGraph(_ ids: RoleIDs, idHashes: [UInt64], keeping keep: [Bool]) -> RoleGraph {
+    mutating func makeGraph(_ ids: RoleIDs, idHashes: Column<UInt64>, keeping keep: [Bool]) -> RoleGraph {
         let area = EdgeListReader.defaultArea
         let stays = self.stays.isEmpty ? [] : (0 ..< ids.count).map { i in i < self.stays.count ? self.stays[i] ?? .nan : .nan }
         // The relations stay columns (the rich values are made only when asked for): the

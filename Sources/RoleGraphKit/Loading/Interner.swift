@@ -32,8 +32,11 @@ struct ByteInterner {
     /// The number of distinct keys.
     var count: Int { keys.count }
 
-    /// The hash of each key, by index (``hash(_:_:_:)``).
-    var keyHashes: [UInt64] { Array(UnsafeBufferPointer(start: keys.hashes, count: keys.count)) }
+    /// The hash of each key, by index (``hash(_:_:_:)``), read in place as ``roleIDs`` is: the
+    /// graph keeps the keys' storage for its ids, and its id table is laid out from these.
+    ///
+    /// - Complexity: O(1).
+    var keyHashes: Column<UInt64> { keys.hashColumn() }
 
     init(expectedCount: Int = 1024) {
         var capacity = 16

@@ -66,6 +66,13 @@ final class InternerStorage: @unchecked Sendable {
                 bytes: Column(borrowing: arena, count: starts[count], owner: self))
     }
 
+    /// Each key's hash, by index, borrowed with this storage as its owner, as ``roleIDs()``.
+    ///
+    /// - Complexity: O(1).
+    func hashColumn() -> Column<UInt64> {
+        Column(borrowing: hashes, count: count, owner: self)
+    }
+
     /// A copy of this storage, for an interner that shares it and is about to change it.
     ///
     /// - Complexity: O(*k* + *b*) for *k* keys of *b* bytes.

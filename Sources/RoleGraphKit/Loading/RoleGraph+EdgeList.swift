@@ -18,7 +18,7 @@ extension RoleGraph {
     /// - Complexity: O(*R*) expected, hashing each id once; O(1) with `idSlots`, or with `idHashes`
     ///   (whose table is laid out on the first lookup).
     init(edgeList name: String, source: String, area: Area, ids: RoleIDs, stays: [Double], relations: RelationColumns,
-         idSlots: Column<Int32>? = nil, idHashes: [UInt64]? = nil, network: ReadyNetwork? = nil) {
+         idSlots: Column<Int32>? = nil, idHashes: Column<UInt64>? = nil, network: ReadyNetwork? = nil) {
         self.name = name
         self.source = source
         self.description = ""

@@ -79,7 +79,7 @@ struct RoleIDIndex: Sendable {
     /// - Precondition: the ids of `store` are distinct, and `hashes[i]` is
     ///   `ByteInterner.hash` of the UTF-8 bytes of id `i`.
     /// - Complexity: O(1); O(*R*) expected on first use.
-    init(_ store: RoleStore, distinctIDHashes hashes: [UInt64]) {
+    init(_ store: RoleStore, distinctIDHashes hashes: Column<UInt64>) {
         precondition(hashes.count == store.count, "one hash per id")
         let capacity = Self.capacity(for: store.count)
         table = .deferred(DeferredSlots(hashes: hashes, capacity: capacity))
@@ -162,10 +162,10 @@ extension RoleIDIndex {
 /// lock, by whichever lookup comes first: a load of an edge list then ends without it, and a
 /// client that never looks a role up by its id never pays for it (as ``LookupIndex`` is built).
 private final class DeferredSlots: Sendable {
-    private enum State { case hashes([UInt64], capacity: Int), laidOut(Column<Int32>) }
+    private enum State { case hashes(Column<UInt64>, capacity: Int), laidOut(Column<Int32>) }
     private let state: Mutex<State>
 
-    init(hashes: [UInt64], capacity: Int) {
+    init(hashes: Column<UInt64>, capacity: Int) {
         state = Mutex(.hashes(hashes, capacity: capacity))
     }
 
@@ -182,10 +182,12 @@ private final class DeferredSlots: Sendable {
                 let mask = capacity - 1
                 var slots = [Int32](repeating: 0, count: capacity)
                 slots.withUnsafeMutableBufferPointer { slots in
-                    for (index, hash) in hashes.enumerated() {
-                        var slot = Int(truncatingIfNeeded: hash) & mask
-                        while slots[slot] != 0 { slot = (slot + 1) & mask }
-                        slots[slot] = Int32(index + 1)
+                    hashes.withUnsafeBufferPointer { hashes in
+                        for (index, hash) in hashes.enumerated() {
+                            var slot = Int(truncatingIfNeeded: hash) & mask
+                            while slots[slot] != 0 { slot = (slot + 1) & mask }
+                            slots[slot] = Int32(index + 1)
+                        }
                     }
                 }
                 state = .laidOut(Column(slots))
